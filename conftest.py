@@ -1,0 +1,2 @@
+# Repository-root pytest configuration: the corpus plugin collects corpus/**/*.js files.
+pytest_plugins = ["jsthreads.pytest_corpus"]

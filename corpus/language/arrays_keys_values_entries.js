@@ -1,0 +1,20 @@
+// Array iterators: keys, values, entries and Symbol.iterator.
+var a = ["x", "y", "z"];
+console.log([...a.keys()], [...a.values()], [...a.entries()]);
+console.log(a[Symbol.iterator] === a.values, Array.prototype[Symbol.iterator] === Array.prototype.values);
+var it = a.entries();
+console.log(it.next(), it.next().value, it.next().done, it.next());
+console.log(Object.prototype.toString.call(a.keys()));
+console.log([..."ab".split("").keys()], [...[, "hole"].keys()], [...[, "hole"].entries()]);
+for (var [i, v] of a.entries()) console.log(i, v);
+var live = [1, 2];
+var liveIt = live.values();
+console.log(liveIt.next().value);
+live.push(3);
+console.log(liveIt.next().value, liveIt.next().value, liveIt.next().done);
+live.push(4);
+console.log(liveIt.next().done);
+var arrayLikeIt = Array.prototype.values.call({ length: 2, 0: "a", 1: "b" });
+console.log([...arrayLikeIt]);
+var proto = Object.getPrototypeOf([][Symbol.iterator]());
+console.log(typeof proto.next, typeof Object.getPrototypeOf(proto)[Symbol.iterator]);

@@ -1,0 +1,20 @@
+// slice and concat, including Symbol.isConcatSpreadable.
+var a = [1, 2, 3, 4, 5];
+console.log(a.slice(1, 3), a.slice(-2), a.slice(2, -1), a.slice(3, 1), a.slice());
+console.log(a.slice(1.5, 3.9), a.slice("1", "2"), a.slice(NaN));
+console.log([1].concat(2, [3, 4], [[5]]), [].concat([], []));
+console.log([1, 2].concat("ab", { 0: "x", length: 1 }));
+var spreadable = { 0: "s0", 1: "s1", length: 2, [Symbol.isConcatSpreadable]: true };
+console.log([0].concat(spreadable));
+var notSpread = [9, 8];
+notSpread[Symbol.isConcatSpreadable] = false;
+console.log([0].concat(notSpread).length);
+var holes = [1, , 3].concat([, 5]);
+console.log(holes.length, 1 in holes, 3 in holes);
+var args = (function () { return Array.prototype.slice.call(arguments, 1); })(1, 2, 3);
+console.log(args);
+console.log(Array.prototype.slice.call("hello", 1, 3), Array.prototype.slice.call({ length: 2, 1: "b" }).length);
+var orig = [{ v: 1 }];
+var copy = orig.slice();
+copy[0].v = 2;
+console.log(orig[0].v, copy === orig);

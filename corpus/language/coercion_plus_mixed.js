@@ -1,0 +1,20 @@
+// The + operator with mixed operand types.
+console.log(1 + "2", "1" + 2, 1 + 2 + "3", "1" + 2 + 3);
+console.log(true + 1, true + true, true + "1", null + 1, undefined + 1);
+console.log(null + "x", undefined + "x", [] + 1, [2] + 1, {} + 1);
+console.log([1] + [2], [] + [], ({}) + ({}));
+console.log(1 - "1", "5" - 2, "5" * "2", "10" / "4", "a" - 1);
+console.log(+"3" + +"4", -"3", +true, +null, +undefined);
+console.log("3" * [], "3" * [2], null * 5, true * false);
+console.log(1 + - + + + - + 1);
+var x = "5";
+x -= 1;
+console.log(x, typeof x);
+var y = "5";
+y += 1;
+console.log(y, typeof y);
+console.log(0.1 + "0.2", 1e21 + "", -0 + "", 5 + -0);
+console.log(Infinity + "x", -Infinity - 1, "Infinity" * 1);
+var sym = { [Symbol.toPrimitive]: function (h) { return h; } };
+console.log(sym + "", sym + 1, `${sym}`, sym * 1);
+console.log([1, [2, 3]] + "", [null, undefined] + "", [[], [[]]] + "");

@@ -1,0 +1,22 @@
+// SameValueZero keys: NaN equals NaN, -0 is normalised to +0.
+var m = new Map();
+m.set(NaN, "nan");
+console.log(m.get(NaN), m.get(0 / 0), m.has(Number("x")));
+m.set(-0, "zero");
+console.log(m.get(0), m.get(-0), m.has(+0));
+var k = [...m.keys()][1];
+console.log(Object.is(k, 0), Object.is(k, -0));
+m.set(0, "overwritten");
+console.log(m.size, m.get(-0));
+m.set(null, "null").set(undefined, "undef");
+console.log(m.get(null), m.get(undefined), m.get(), m.has(undefined));
+m.set("0", "string zero");
+console.log(m.get(0), m.get("0"), m.size);
+var s = new Set([NaN, NaN, 0, -0, +0, "0"]);
+console.log(s.size, s.has(NaN), s.has(-0));
+console.log(Object.is([...s][1], -0));
+var sym = Symbol("k");
+m.set(sym, "symbol key");
+console.log(m.get(sym), m.get(Symbol("k")));
+m.set(true, "bool").set(1, "one");
+console.log(m.get(true), m.get(1), m.get("true"));

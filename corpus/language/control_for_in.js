@@ -1,0 +1,45 @@
+// for-in: order, inherited properties, shadowing, mutation during iteration.
+var proto = { inherited: 1, shadowed: "proto" };
+var obj = Object.create(proto);
+obj.b = 1;
+obj[2] = "two";
+obj.a = 2;
+obj[1] = "one";
+obj.shadowed = "own";
+Object.defineProperty(obj, "hidden", { value: 1, enumerable: false });
+var keys = [];
+for (var k in obj) keys.push(k);
+console.log(keys.join(","));
+var protoHidden = Object.create(Object.defineProperty({}, "x", { value: 1, enumerable: true }));
+Object.defineProperty(protoHidden, "x", { value: 2, enumerable: false });
+var seenX = [];
+for (var key in protoHidden) seenX.push(key);
+console.log("non-enumerable own shadows proto:", seenX.length);
+var del = { a: 1, b: 2, c: 3 };
+var visited = [];
+for (var d in del) { visited.push(d); if (d === "a") delete del.b; }
+console.log(visited.join(","));
+var arr = [10, 20];
+arr.extra = "x";
+var ai = [];
+for (var idx in arr) ai.push(typeof idx + ":" + idx);
+console.log(ai.join(" "));
+var nothing = 0;
+for (var n in null) nothing++;
+for (var u in undefined) nothing++;
+console.log(nothing);
+var str = [];
+for (var si in "hey") str.push(si);
+console.log(str.join(""));
+var target = {};
+for (target.prop in { last: 1 });
+console.log(target.prop);
+for (var i in { p: 1 }) { var scopedLeak = i; }
+console.log(scopedLeak, typeof i);
+var numberObj = [];
+for (var ni in 5) numberObj.push(ni);
+console.log(numberObj.length);
+var sym = { [Symbol("s")]: 1, visible: 2 };
+var sk = [];
+for (var s in sym) sk.push(s);
+console.log(sk);

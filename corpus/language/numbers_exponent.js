@@ -1,0 +1,24 @@
+// The ** operator and Math.pow.
+console.log(2 ** 10);
+console.log(2 ** -1);
+console.log((-2) ** 3);
+console.log(2 ** 3 ** 2);
+console.log((2 ** 3) ** 2);
+console.log(4 ** 0.5);
+console.log(0 ** 0);
+console.log(NaN ** 0);
+console.log(1 ** NaN);
+console.log(1 ** Infinity);
+console.log(2 ** 1024);
+console.log(2 ** -1075);
+console.log(Object.is((-0) ** 3, -0));
+console.log((-8) ** (1 / 3));
+console.log(10 ** 21);
+console.log(10 ** -7);
+var a = 3;
+a **= 4;
+console.log(a);
+console.log(-(2 ** 2));
+console.log(Math.pow(2, 0.5) === 2 ** 0.5);
+console.log(Math.pow(-Infinity, 3), Math.pow(-Infinity, 2));
+console.log("3" ** "2");

@@ -1,0 +1,20 @@
+// Floating point arithmetic results.
+console.log(0.1 + 0.2, 0.3 - 0.1, 0.1 * 3, 0.3 / 0.1);
+console.log(1 / 3, 2 / 3, 10 / 3);
+console.log(1 / 0, -1 / 0, 1 / -0, 0 / -1);
+console.log(1e308 * 10, -1e308 * 10, 1e-323 / 10);
+console.log(9.95 * 100, 1.1 * 1.1, 3 * 1.1);
+console.log(100 / 7 * 7, 4.35 * 100);
+console.log(Math.round(2.675 * 100) / 100);
+console.log(-7 / 2, Math.floor(-7 / 2), Math.trunc(-7 / 2));
+var total = 0;
+for (var i = 0; i < 10; i++) total += 0.1;
+console.log(total, total === 1);
+console.log(1 - 0.9, 0.7 + 0.1, 0.2 * 0.2);
+console.log(123.456e5, 0.0001 * 0.0001);
+console.log(5 - -3, - -3, +-3, -(-0));
+var n = 5;
+console.log(n++, n, ++n, n--, --n);
+var s = "5";
+s++;
+console.log(s, typeof s);

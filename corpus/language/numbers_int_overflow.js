@@ -1,0 +1,28 @@
+// Integer arithmetic that leaves the int32 / safe-integer range.
+var big = 2147483647;
+console.log(big + 1);
+console.log(-2147483648 - 1);
+console.log(big * 2);
+console.log(65536 * 65536);
+console.log(0x7fffffff * 0x7fffffff);
+console.log(Number.MAX_SAFE_INTEGER);
+console.log(Number.MAX_SAFE_INTEGER + 1);
+console.log(Number.MAX_SAFE_INTEGER + 2);
+console.log(9007199254740993 === 9007199254740992);
+console.log(2 ** 53 === 2 ** 53 + 1);
+console.log(1e21);
+console.log(123456789 * 987654321);
+var f = 1;
+for (var i = 1; i <= 25; i++) f *= i;
+console.log(f);
+console.log(Number.MAX_VALUE * 2);
+console.log(-Number.MAX_VALUE * 2);
+console.log(Number.MIN_VALUE / 2);
+console.log(Number.MIN_VALUE);
+console.log((big + 1) | 0);
+console.log((4294967295 + 1) >>> 0);
+var sum = 0;
+for (var j = 0; j < 100; j++) sum += 100000000;
+console.log(sum);
+console.log(-big - 1 === -2147483648);
+console.log(1 / 3 * 3);

@@ -1,0 +1,21 @@
+// getOwnPropertyNames, getOwnPropertySymbols, and non-enumerable builtins.
+var s1 = Symbol("one"), s2 = Symbol.for("two");
+var o = { visible: 1, [s1]: "a" };
+Object.defineProperty(o, "hidden", { value: 2 });
+Object.defineProperty(o, s2, { value: "b" });
+console.log(Object.keys(o), Object.getOwnPropertyNames(o));
+console.log(Object.getOwnPropertySymbols(o).map(String));
+console.log(Object.getOwnPropertyNames([1, 2]));
+console.log(Object.getOwnPropertyNames(function f(a) { "use strict"; }).sort());
+console.log(Object.getOwnPropertyNames((a) => a).sort());
+console.log(Object.getOwnPropertyNames(class K { static m() {} }).sort());
+console.log(Object.keys(Object.prototype), Object.keys(Math), Object.keys(JSON));
+console.log(Object.getOwnPropertyNames(Object.prototype).includes("hasOwnProperty"));
+console.log(Object.getOwnPropertyNames(Math).includes("PI"), Object.getOwnPropertySymbols(Math).length);
+console.log(Object.getOwnPropertyNames("ab"), Object.getOwnPropertyNames(5));
+var desc = Object.getOwnPropertyDescriptor(Array.prototype, "map");
+console.log(desc.writable, desc.enumerable, desc.configurable);
+var forIn = [];
+for (var k in o) forIn.push(k);
+console.log(forIn);
+console.log(Object.getOwnPropertyDescriptor(o, s1).value, Object.getOwnPropertyDescriptor(o, "missing"));

@@ -1,0 +1,21 @@
+// String concatenation with + and concat, and building strings in loops.
+var a = "foo", b = "bar";
+console.log(a + b, a + " " + b);
+console.log(a.concat(b, "!", 1, null, undefined));
+console.log("" + 1 + 2, 1 + 2 + "", "1" + 2 * 3);
+var s = "";
+for (var i = 0; i < 5; i++) s += i;
+console.log(s, s.length);
+var parts = [];
+for (var j = 0; j < 3; j++) parts.push("item" + j);
+console.log(parts.join(", "));
+var long = "";
+for (var k = 0; k < 1000; k++) long += "ab";
+console.log(long.length, long.slice(0, 6), long.charAt(1999));
+var t = "x";
+t += t;
+t += t;
+console.log(t);
+console.log("a" + true + false + null + undefined);
+console.log("a" + [1, 2] + {} + function () {}.name);
+console.log(String.prototype.concat.call(1, 2, 3));

@@ -1,0 +1,20 @@
+// Iterating strings: for-of, for-in, spread, Array.from, iterator object.
+var s = "ab\u{1F600}";
+var out = [];
+for (var c of s) out.push(c.length);
+console.log(out);
+var idx = [];
+for (var k in "xyz") idx.push(k);
+console.log(idx);
+console.log([..."hey"], Array.from("hi"));
+var it = "ok"[Symbol.iterator]();
+console.log(it.next(), it.next(), it.next());
+console.log(typeof it[Symbol.iterator], it[Symbol.iterator]() === it);
+console.log(Object.prototype.toString.call(it));
+var freq = {};
+for (var ch of "mississippi") freq[ch] = (freq[ch] || 0) + 1;
+console.log(freq);
+var [first, ...rest] = "hello";
+console.log(first, rest.join(""));
+console.log(new Set("banana").size, Array.from(new Set("banana")).join(""));
+console.log(Array.prototype.map.call("abc", function (c) { return c + c; }));

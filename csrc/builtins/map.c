@@ -1,0 +1,473 @@
+/*
+ * builtins/map.c — Map, Set, WeakMap and WeakSet (ES2020 §23): SameValueZero keys kept in
+ * insertion order by an ordered hash table stored in GC cells (no malloc'd side storage).
+ * WeakMap/WeakSet hold their keys strongly for now: true weak semantics need ephemeron marking
+ * in the collector. Keys must still be objects (or unregistered symbols, as in node 20).
+ * Not thread-safe under concurrent mutation yet: racing readers see a consistent (possibly stale)
+ * table because a table and its index are replaced together, never mutated in place by growth.
+ *
+ * Entry table (a CELL_VALUES cell; count = 2 + 2 * entries used):
+ *   items[0]          JS_UNDEFINED, or the table that replaced this one (growth, compaction, clear)
+ *   items[1]          the hash index, a CELL_BYTES HashIndex
+ *   items[2 + 2i]     key of entry i, JS_HOLE once deleted (a tombstone)
+ *   items[3 + 2i]     value of entry i (Sets store the key again)
+ * A replaced table is frozen: its live entries were copied, in order, to the front of the new
+ * one. An iterator at position p of a frozen table therefore continues at "number of live
+ * entries before p" in its successor; clear() deletes every entry first, so that number is 0.
+ */
+#include "builtins.h"
+
+#define TABLE_HEADER 2
+#define MIN_ENTRIES 8
+
+// Buckets (power of two) then, per entry, the next link and the key's hash. Links are entry + 1.
+typedef struct HashIndex {
+    Cell header;
+    uint32_t bucket_mask;
+    uint32_t entry_capacity;
+    uint32_t data[];   // heads[bucket_mask + 1], next[entry_capacity], hash[entry_capacity]
+} HashIndex;
+
+static uint32_t *index_heads(HashIndex *h) { return h->data; }
+static uint32_t *index_next(HashIndex *h) { return h->data + h->bucket_mask + 1; }
+static uint32_t *index_hash(HashIndex *h) { return h->data + h->bucket_mask + 1 + h->entry_capacity; }
+
+static MapObject *as_map(Value v) { return (MapObject *)value_to_cell(v); }
+static Values *as_table(Value v) { return (Values *)value_to_cell(v); }
+static uint32_t table_used(const Values *t) { return (t->count - TABLE_HEADER) / 2; }
+static HashIndex *table_index(const Values *t) { return (HashIndex *)value_to_cell(t->items[1]); }
+
+static Values *table_new(ThreadState *ts, uint32_t entries) {
+    uint32_t buckets = MIN_ENTRIES;
+    while (buckets < entries) buckets *= 2;
+    HashIndex *h = heap_alloc(ts, sizeof(HashIndex) + sizeof(uint32_t) * (buckets + 2 * (size_t)entries), CELL_BYTES);
+    if (!h) return NULL;
+    h->bucket_mask = buckets - 1;
+    h->entry_capacity = entries;
+    Values *t = values_new(ts, TABLE_HEADER + 2 * entries);
+    if (!t) return NULL;
+    t->items[0] = JS_UNDEFINED;
+    t->items[1] = value_from_cell(h);
+    t->count = TABLE_HEADER;
+    return t;
+}
+
+// SameValueZero keys are stored canonically: -0 as +0, every number in value_from_number's
+// form and NaN canonical, so equal numbers have equal bits and only strings need a content compare.
+static Value normalize_key(Value key) {
+    if (!value_is_number(key)) return key;
+    double d = value_to_number(key);
+    return d == 0 ? value_from_int(0) : value_from_number(d);
+}
+
+static uint32_t mix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
+// Strings hash by content; everything else (numbers after normalisation, and cells by address,
+// which the non-moving collector keeps stable) by bits.
+static uint32_t key_hash(ThreadState *ts, Value key) {
+    if (value_is_string(key)) return string_hash(ts, key);
+    return mix(key);
+}
+
+static bool keys_equal(ThreadState *ts, Value a, Value b) {
+    if (a == b) return true;
+    return value_is_string(a) && value_is_string(b) && string_equals(ts, a, b);
+}
+
+// The entry holding key (normalised) in the current table, or -1.
+static int64_t find_entry(ThreadState *ts, Value map, Value key, uint32_t hash) {
+    Values *t = as_table(as_map(map)->table);
+    HashIndex *h = table_index(t);
+    uint32_t used = table_used(t);
+    for (uint32_t link = index_heads(h)[hash & h->bucket_mask]; link; link = index_next(h)[link - 1]) {
+        uint32_t entry = link - 1;
+        if (entry >= used) break;   // a racing writer's half-built chain: stop rather than misread
+        Value k = t->items[TABLE_HEADER + 2 * entry];
+        if (k != JS_HOLE && index_hash(h)[entry] == hash && keys_equal(ts, k, key)) return entry;
+    }
+    return -1;
+}
+
+static void link_entry(Values *t, uint32_t entry, uint32_t hash) {
+    HashIndex *h = table_index(t);
+    uint32_t *head = &index_heads(h)[hash & h->bucket_mask];
+    index_hash(h)[entry] = hash;
+    index_next(h)[entry] = *head;
+    *head = entry + 1;
+}
+
+// Moves the live entries, in order, to a new table sized for `size` plus room to grow, and
+// leaves the old table forwarding to it.
+static bool rebuild(ThreadState *ts, Value map, uint32_t capacity) {
+    Values *fresh = table_new(ts, capacity);
+    if (!fresh) return false;
+    MapObject *m = as_map(map);
+    Values *old = as_table(m->table);
+    HashIndex *old_index = table_index(old);
+    uint32_t used = table_used(old), n = 0;
+    for (uint32_t i = 0; i < used; i++) {
+        Value k = old->items[TABLE_HEADER + 2 * i];
+        if (k == JS_HOLE) continue;
+        fresh->items[TABLE_HEADER + 2 * n] = k;
+        fresh->items[TABLE_HEADER + 2 * n + 1] = old->items[TABLE_HEADER + 2 * i + 1];
+        link_entry(fresh, n, index_hash(old_index)[i]);
+        n++;
+    }
+    fresh->count = TABLE_HEADER + 2 * n;
+    old->items[0] = value_from_cell(fresh);
+    m->table = value_from_cell(fresh);
+    m->deleted = 0;
+    return true;
+}
+
+static bool collection_init(ThreadState *ts, Value map) {
+    Values *t = table_new(ts, MIN_ENTRIES);
+    if (!t) return false;
+    MapObject *m = as_map(map);
+    m->table = value_from_cell(t);
+    m->size = m->deleted = 0;
+    return true;
+}
+
+// Map.prototype.set / Set.prototype.add on the table: 0 ok, -1 OOM.
+static int collection_put(ThreadState *ts, Value map, Value key, Value value) {
+    key = normalize_key(key);
+    uint32_t hash = key_hash(ts, key);
+    int64_t entry = find_entry(ts, map, key, hash);
+    MapObject *m = as_map(map);
+    if (entry >= 0) {
+        as_table(m->table)->items[TABLE_HEADER + 2 * entry + 1] = value;
+        return 0;
+    }
+    Values *t = as_table(m->table);
+    if (table_used(t) == table_index(t)->entry_capacity) {
+        uint32_t capacity = m->size < MIN_ENTRIES / 2 ? MIN_ENTRIES : 2 * (m->size + 1);
+        if (!rebuild(ts, map, capacity)) return -1;
+        t = as_table(m->table);
+    }
+    uint32_t n = table_used(t);
+    t->items[TABLE_HEADER + 2 * n] = key;
+    t->items[TABLE_HEADER + 2 * n + 1] = value;
+    link_entry(t, n, hash);
+    t->count += 2;
+    m->size++;
+    return 0;
+}
+
+static bool collection_delete(ThreadState *ts, Value map, Value key) {
+    key = normalize_key(key);
+    int64_t entry = find_entry(ts, map, key, key_hash(ts, key));
+    if (entry < 0) return false;
+    MapObject *m = as_map(map);
+    Values *t = as_table(m->table);
+    t->items[TABLE_HEADER + 2 * entry] = JS_HOLE;
+    t->items[TABLE_HEADER + 2 * entry + 1] = JS_UNDEFINED;
+    m->size--;
+    m->deleted++;
+    return true;
+}
+
+static bool collection_clear(ThreadState *ts, Value map) {
+    Values *fresh = table_new(ts, MIN_ENTRIES);
+    if (!fresh) return false;
+    MapObject *m = as_map(map);
+    Values *old = as_table(m->table);
+    for (uint32_t i = 0; i < table_used(old); i++) {
+        old->items[TABLE_HEADER + 2 * i] = JS_HOLE;
+        old->items[TABLE_HEADER + 2 * i + 1] = JS_UNDEFINED;
+    }
+    old->items[0] = value_from_cell(fresh);
+    m->table = value_from_cell(fresh);
+    m->size = m->deleted = 0;
+    return true;
+}
+
+bool map_table_next(Value *table, uint32_t *index, Value *key, Value *value) {
+    for (;;) {
+        Values *t = as_table(*table);
+        uint32_t used = table_used(t);
+        if (t->items[0] != JS_UNDEFINED) {
+            uint32_t live = 0;
+            for (uint32_t i = 0; i < *index && i < used; i++)
+                if (t->items[TABLE_HEADER + 2 * i] != JS_HOLE) live++;
+            *table = t->items[0];
+            *index = live;
+            continue;
+        }
+        while (*index < used) {
+            uint32_t i = (*index)++;
+            Value k = t->items[TABLE_HEADER + 2 * i];
+            if (k == JS_HOLE) continue;
+            *key = k;
+            *value = t->items[TABLE_HEADER + 2 * i + 1];
+            return true;
+        }
+        return false;
+    }
+}
+
+bool map_inspect_entries(ThreadState *ts, Value map, Values **out) {
+    bool is_map = value_cell_type(map) == CELL_MAP || value_cell_type(map) == CELL_WEAKMAP;
+    Values *list = values_new(ts, 8);
+    if (!list) return false;
+    Value table = as_map(map)->table, key, value;
+    uint32_t index = 0;
+    while (map_table_next(&table, &index, &key, &value)) {
+        list = values_push(ts, list, key);
+        if (list && is_map) list = values_push(ts, list, value);
+        if (!list) return false;
+    }
+    *out = list;
+    return true;
+}
+
+void map_trace(Marker *m, Cell *cell) {
+    object_trace(m, cell);
+    heap_mark_value(m, ((MapObject *)cell)->table);
+}
+void set_trace(Marker *m, Cell *cell) { map_trace(m, cell); }
+void weakmap_trace(Marker *m, Cell *cell) { map_trace(m, cell); }
+void weakset_trace(Marker *m, Cell *cell) { map_trace(m, cell); }
+
+// ---- natives ----
+
+// The four collections, indexed by magic in shared natives.
+enum { KIND_MAP, KIND_SET, KIND_WEAKMAP, KIND_WEAKSET };
+static const CellType kind_cell[] = {CELL_MAP, CELL_SET, CELL_WEAKMAP, CELL_WEAKSET};
+static const char *const kind_name[] = {"Map", "Set", "WeakMap", "WeakSet"};
+static const Intrinsic kind_prototype[] = {INTRINSIC_MAP_PROTOTYPE, INTRINSIC_SET_PROTOTYPE,
+                                           INTRINSIC_WEAKMAP_PROTOTYPE, INTRINSIC_WEAKSET_PROTOTYPE};
+
+static bool check_receiver(ThreadState *ts, Value self, int kind, const char *method) {
+    if (value_cell_type(self) == kind_cell[kind]) return true;
+    error_throw_type(ts, "Method %s.prototype.%s called on incompatible receiver %V", kind_name[kind], method, self);
+    return false;
+}
+
+// CanBeHeldWeakly: objects and symbols not in the global registry.
+static bool can_be_held_weakly(Value v) {
+    if (value_is_object(v)) return true;
+    return value_is_symbol(v) && !((Symbol *)value_to_cell(v))->registered;
+}
+
+// AddEntriesFromIterable (Map, WeakMap) and the add loop of the Set/WeakSet constructors.
+static bool add_from_iterable(ThreadState *ts, Value target, Value iterable, bool pairs) {
+    Value adder_key = pairs ? ATOM(ts, set) : ATOM(ts, add);
+    Value adder = ops_get(ts, target, adder_key);
+    if (value_is_exception(adder)) return false;
+    if (!ops_is_callable(adder)) {
+        error_throw_type(ts, "'%V' returned for property '%V' of object '%V' is not a function", adder,
+                         adder_key, target);
+        return false;
+    }
+    IteratorRecord it;
+    if (!ops_get_iterator(ts, iterable, &it)) return false;
+    for (;;) {
+        Value next = ops_iterator_step(ts, &it);
+        if (value_is_exception(next)) return false;
+        if (next == JS_HOLE) return true;
+        Value args[2] = {next, JS_UNDEFINED};
+        if (pairs) {
+            if (!value_is_object(next)) {
+                error_throw_type(ts, "Iterator value %V is not an entry object", next);
+                ops_iterator_close(ts, &it, true);
+                return false;
+            }
+            args[0] = object_get(ts, next, property_key_from_index(0));
+            if (!value_is_exception(args[0])) args[1] = object_get(ts, next, property_key_from_index(1));
+            if (value_is_exception(args[0]) || value_is_exception(args[1])) {
+                ops_iterator_close(ts, &it, true);
+                return false;
+            }
+        }
+        if (value_is_exception(interp_call(ts, adder, target, args, pairs ? 2 : 1))) {
+            ops_iterator_close(ts, &it, true);
+            return false;
+        }
+    }
+}
+
+static Value collection_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self;
+    Value new_target = ts->new_target;
+    if (new_target == JS_UNDEFINED) return error_throw_type(ts, "Constructor %s requires 'new'", kind_name[magic]);
+    Value prototype = function_prototype_for(ts, new_target, kind_prototype[magic]);
+    if (value_is_exception(prototype)) return JS_EXCEPTION;
+    MapObject *m = object_alloc(ts, sizeof(MapObject), kind_cell[magic], prototype);
+    if (!m) return JS_EXCEPTION;
+    m->table = JS_UNDEFINED;
+    Value map = value_from_cell(m);
+    if (!collection_init(ts, map)) return JS_EXCEPTION;
+    Value iterable = builtin_arg(args, argc, 0);
+    if (value_is_nullish(iterable)) return map;
+    if (!add_from_iterable(ts, map, iterable, magic == KIND_MAP || magic == KIND_WEAKMAP)) return JS_EXCEPTION;
+    return map;
+}
+
+// get (magic = kind): Map and WeakMap.
+static Value collection_get(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    if (!check_receiver(ts, self, magic, "get")) return JS_EXCEPTION;
+    Value key = normalize_key(builtin_arg(args, argc, 0));
+    if (magic == KIND_WEAKMAP && !can_be_held_weakly(key)) return JS_UNDEFINED;
+    int64_t entry = find_entry(ts, self, key, key_hash(ts, key));
+    if (entry < 0) return JS_UNDEFINED;
+    return as_table(as_map(self)->table)->items[TABLE_HEADER + 2 * entry + 1];
+}
+
+static Value collection_has(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    if (!check_receiver(ts, self, magic, "has")) return JS_EXCEPTION;
+    Value key = normalize_key(builtin_arg(args, argc, 0));
+    if (magic >= KIND_WEAKMAP && !can_be_held_weakly(key)) return JS_FALSE;
+    return value_from_bool(find_entry(ts, self, key, key_hash(ts, key)) >= 0);
+}
+
+// Map/WeakMap set (value = args[1]) and Set/WeakSet add (value = the key).
+static Value collection_set(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    bool pairs = magic == KIND_MAP || magic == KIND_WEAKMAP;
+    if (!check_receiver(ts, self, magic, pairs ? "set" : "add")) return JS_EXCEPTION;
+    Value key = builtin_arg(args, argc, 0);
+    if (magic == KIND_WEAKMAP && !can_be_held_weakly(key))
+        return error_throw_type(ts, "Invalid value used as weak map key");
+    if (magic == KIND_WEAKSET && !can_be_held_weakly(key))
+        return error_throw_type(ts, "Invalid value used in weak set");
+    Value value = pairs ? builtin_arg(args, argc, 1) : normalize_key(key);
+    if (collection_put(ts, self, key, value) < 0) return JS_EXCEPTION;
+    return self;
+}
+
+static Value collection_delete_native(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    if (!check_receiver(ts, self, magic, "delete")) return JS_EXCEPTION;
+    Value key = builtin_arg(args, argc, 0);
+    if (magic >= KIND_WEAKMAP && !can_be_held_weakly(key)) return JS_FALSE;
+    return value_from_bool(collection_delete(ts, self, key));
+}
+
+static Value collection_clear_native(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)args, (void)argc;
+    if (!check_receiver(ts, self, magic, "clear")) return JS_EXCEPTION;
+    return collection_clear(ts, self) ? JS_UNDEFINED : JS_EXCEPTION;
+}
+
+static Value collection_size(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)args, (void)argc;
+    if (value_cell_type(self) != kind_cell[magic])
+        return error_throw_type(ts, "Method get %s.prototype.size called on incompatible receiver %V",
+                                kind_name[magic], self);
+    return value_from_number((double)as_map(self)->size);
+}
+
+static Value collection_for_each(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    if (!check_receiver(ts, self, magic, "forEach")) return JS_EXCEPTION;
+    Value callback = builtin_arg(args, argc, 0), this_arg = builtin_arg(args, argc, 1);
+    if (!ops_is_callable(callback)) return error_throw_type(ts, "%V is not a function", callback);
+    Value table = as_map(self)->table, call_args[3];
+    uint32_t index = 0;
+    while (map_table_next(&table, &index, &call_args[1], &call_args[0])) {
+        if (magic == KIND_SET) call_args[0] = call_args[1];
+        call_args[2] = self;
+        if (value_is_exception(interp_call(ts, callback, this_arg, call_args, 3))) return JS_EXCEPTION;
+    }
+    return JS_UNDEFINED;
+}
+
+// keys/values/entries: magic = kind * 4 + iteration kind.
+static Value collection_iterator(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)args, (void)argc;
+    int kind = magic >> 2, iteration = magic & 3;
+    static const char *const names[] = {"keys", "values", "entries"};
+    if (!check_receiver(ts, self, kind, names[iteration])) return JS_EXCEPTION;
+    if (kind == KIND_MAP)
+        return iterator_new(ts, INTRINSIC_MAP_ITERATOR_PROTOTYPE, as_map(self)->table, ITERATOR_MAP | iteration);
+    return iterator_new(ts, INTRINSIC_SET_ITERATOR_PROTOTYPE, as_map(self)->table, ITERATOR_SET | iteration);
+}
+
+static Value collection_species(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)ts, (void)args, (void)argc, (void)magic;
+    return self;
+}
+
+static const BuiltinEntry map_prototype_table[] = {
+    BUILTIN_FN_MAGIC("get", collection_get, 1, KIND_MAP),
+    BUILTIN_FN_MAGIC("set", collection_set, 2, KIND_MAP),
+    BUILTIN_FN_MAGIC("has", collection_has, 1, KIND_MAP),
+    BUILTIN_FN_MAGIC("delete", collection_delete_native, 1, KIND_MAP),
+    BUILTIN_FN_MAGIC("clear", collection_clear_native, 0, KIND_MAP),
+    BUILTIN_FN_MAGIC("entries", collection_iterator, 0, KIND_MAP * 4 + ITERATION_ENTRIES),
+    BUILTIN_FN_MAGIC("forEach", collection_for_each, 1, KIND_MAP),
+    BUILTIN_FN_MAGIC("keys", collection_iterator, 0, KIND_MAP * 4 + ITERATION_KEYS),
+    BUILTIN_GETSET_MAGIC("size", collection_size, NULL, KIND_MAP),
+    BUILTIN_FN_MAGIC("values", collection_iterator, 0, KIND_MAP * 4 + ITERATION_VALUES),
+    BUILTIN_STRING("@@toStringTag", "Map", PROP_CONFIGURABLE),
+};
+
+static const BuiltinEntry set_prototype_table[] = {
+    BUILTIN_FN_MAGIC("has", collection_has, 1, KIND_SET),
+    BUILTIN_FN_MAGIC("add", collection_set, 1, KIND_SET),
+    BUILTIN_FN_MAGIC("delete", collection_delete_native, 1, KIND_SET),
+    BUILTIN_FN_MAGIC("clear", collection_clear_native, 0, KIND_SET),
+    BUILTIN_FN_MAGIC("entries", collection_iterator, 0, KIND_SET * 4 + ITERATION_ENTRIES),
+    BUILTIN_FN_MAGIC("forEach", collection_for_each, 1, KIND_SET),
+    BUILTIN_GETSET_MAGIC("size", collection_size, NULL, KIND_SET),
+    BUILTIN_FN_MAGIC("values", collection_iterator, 0, KIND_SET * 4 + ITERATION_VALUES),
+    BUILTIN_STRING("@@toStringTag", "Set", PROP_CONFIGURABLE),
+};
+
+static const BuiltinEntry weakmap_prototype_table[] = {
+    BUILTIN_FN_MAGIC("delete", collection_delete_native, 1, KIND_WEAKMAP),
+    BUILTIN_FN_MAGIC("get", collection_get, 1, KIND_WEAKMAP),
+    BUILTIN_FN_MAGIC("set", collection_set, 2, KIND_WEAKMAP),
+    BUILTIN_FN_MAGIC("has", collection_has, 1, KIND_WEAKMAP),
+    BUILTIN_STRING("@@toStringTag", "WeakMap", PROP_CONFIGURABLE),
+};
+
+static const BuiltinEntry weakset_prototype_table[] = {
+    BUILTIN_FN_MAGIC("delete", collection_delete_native, 1, KIND_WEAKSET),
+    BUILTIN_FN_MAGIC("has", collection_has, 1, KIND_WEAKSET),
+    BUILTIN_FN_MAGIC("add", collection_set, 1, KIND_WEAKSET),
+    BUILTIN_STRING("@@toStringTag", "WeakSet", PROP_CONFIGURABLE),
+};
+
+static const BuiltinEntry species_table[] = {
+    BUILTIN_GETSET("@@species", collection_species, NULL),
+};
+
+// Defines `alias` on target as the very function object already stored under `name`.
+static bool alias_method(ThreadState *ts, Value target, const char *name, const char *alias) {
+    Value fn = ops_get_cstr(ts, target, name);
+    if (value_is_exception(fn)) return false;
+    PropKey key = builtins_key(ts, alias);
+    return !value_is_exception(key) && object_define_value(ts, target, key, fn, PROP_HIDDEN) >= 0;
+}
+
+static bool install_kind(ThreadState *ts, int kind, const BuiltinEntry *table, int count) {
+    Value prototype = object_new(ts, realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE));
+    if (value_is_exception(prototype)) return false;
+    ts->rt->realm.intrinsics[kind_prototype[kind]] = prototype;
+    // The constructor's magic selects the kind: installed with the shared native, then retagged.
+    Value constructor = builtins_install_constructor(ts, kind_name[kind], collection_constructor, 0, prototype,
+                                                     NATIVE_CONSTRUCTOR | NATIVE_NEW_ONLY);
+    if (value_is_exception(constructor)) return false;
+    ((NativeFunction *)value_to_cell(constructor))->magic = (int16_t)kind;
+    if (!builtins_install_table(ts, prototype, table, count)) return false;
+    if (kind == KIND_MAP || kind == KIND_SET) {
+        if (!builtins_install_table(ts, constructor, species_table, BUILTIN_COUNT(species_table))) return false;
+    }
+    if (kind == KIND_MAP) return alias_method(ts, prototype, "entries", "@@iterator");
+    if (kind == KIND_SET) return alias_method(ts, prototype, "values", "keys") &&
+                                 alias_method(ts, prototype, "values", "@@iterator");
+    return true;
+}
+
+bool builtins_install_map(ThreadState *ts) {
+    return install_kind(ts, KIND_MAP, map_prototype_table, BUILTIN_COUNT(map_prototype_table)) &&
+           install_kind(ts, KIND_SET, set_prototype_table, BUILTIN_COUNT(set_prototype_table)) &&
+           install_kind(ts, KIND_WEAKMAP, weakmap_prototype_table, BUILTIN_COUNT(weakmap_prototype_table)) &&
+           install_kind(ts, KIND_WEAKSET, weakset_prototype_table, BUILTIN_COUNT(weakset_prototype_table));
+}

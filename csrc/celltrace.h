@@ -1,0 +1,41 @@
+/*
+ * celltrace.h — the trace hooks that celltypes.c lists but other files implement. Each object
+ * hook calls object_trace for the Object part and then marks its own fields; the rest mark
+ * every Value and cell their type holds. Hooks run with the world stopped: they must not
+ * allocate, throw, lock or reach a safepoint [HEAP-12]. Implements nothing itself.
+ */
+#ifndef JST_CELLTRACE_H
+#define JST_CELLTRACE_H
+
+#include "heap.h"
+
+// The interpreter (code.c, interp.c): Code cells, environments, suspended frames.
+void code_trace(Marker *m, Cell *cell);
+void env_trace(Marker *m, Cell *cell);
+void frame_snapshot_trace(Marker *m, Cell *cell);
+
+// The object model (structure.c, butterfly.c): a structure's key table and an object's storage.
+void property_table_trace(Marker *m, Cell *cell);
+void butterfly_trace(Marker *m, Cell *cell);
+
+// Object kinds with fields beyond the Object header (function.c and the builtins).
+void function_trace(Marker *m, Cell *cell);
+void native_function_trace(Marker *m, Cell *cell);
+void bound_function_trace(Marker *m, Cell *cell);
+void primitive_object_trace(Marker *m, Cell *cell);   // Boolean/Number/String/Symbol wrappers
+void arguments_trace(Marker *m, Cell *cell);
+void map_trace(Marker *m, Cell *cell);
+void set_trace(Marker *m, Cell *cell);
+void weakmap_trace(Marker *m, Cell *cell);
+void weakset_trace(Marker *m, Cell *cell);
+void promise_trace(Marker *m, Cell *cell);
+void generator_trace(Marker *m, Cell *cell);
+void iterator_trace(Marker *m, Cell *cell);
+
+// Strings, symbols and the plain containers (celltypes.c itself).
+void rope_trace(Marker *m, Cell *cell);
+void symbol_trace(Marker *m, Cell *cell);
+void values_trace(Marker *m, Cell *cell);
+void accessor_trace(Marker *m, Cell *cell);
+
+#endif

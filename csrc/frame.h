@@ -1,0 +1,127 @@
+/*
+ * frame.h — the layout contract between the interpreter, generators and (later) the JIT:
+ * compiled functions (Code), environment records (Env) and frames on the register stack.
+ * Implements INT-1..INT-3 (specs/interpreter.md). Every word of a frame is a valid Value, so the
+ * collector scans the register stack precisely [HEAP-6]; integers such as pc are int Values.
+ */
+#ifndef JST_FRAME_H
+#define JST_FRAME_H
+
+#include <stdint.h>
+#include "value.h"
+#include "heap.h"
+#include "thread.h"
+
+// Code.flags (mirrored by jsthreads/compile/code.py: FUNCTION_FLAGS).
+enum {
+    CODE_STRICT = 1 << 0,
+    CODE_ARROW = 1 << 1,
+    CODE_GENERATOR = 1 << 2,
+    CODE_ASYNC = 1 << 3,
+    CODE_CLASS_CONSTRUCTOR = 1 << 4,
+    CODE_DERIVED = 1 << 5,          // class constructor with extends: this starts uninitialised
+    CODE_METHOD = 1 << 6,           // methods, getters, setters: not constructors
+    CODE_NEEDS_ARGUMENTS = 1 << 7,  // keeps every actual argument (arguments object, rest)
+    CODE_SCRIPT = 1 << 8,           // top-level script or eval code
+    CODE_NEEDS_ENV = 1 << 9,        // creates a function Env at entry (captured bindings)
+    CODE_EVAL = 1 << 10,            // eval code: runs in the caller's env and this
+    CODE_CONSTRUCTOR = 1 << 11,     // ordinary function usable with new
+    CODE_FIELD_INIT = 1 << 12,      // a class field initialiser
+    CODE_DYNAMIC_SCOPE = 1 << 13,   // function Env carries names (direct eval/with inside)
+};
+
+// An exception handler: while pc is in [start, end), a throw jumps to target with the exception
+// in register `reg`. Finally-only handlers (kind 1) also see generator return completions.
+typedef struct Handler {
+    uint32_t start, end, target, reg, kind;
+} Handler;
+
+// Line table entry: instructions from pc on come from line:column (1-based).
+typedef struct LineEntry {
+    uint32_t pc, line, column;
+} LineEntry;
+
+// A per-site cache slot. Property sites cache (structure id -> slot); add sites also the
+// transition target; global sites the global object's structure id; template sites the object.
+enum { CACHE_EMPTY, CACHE_OWN, CACHE_PROTO, CACHE_ADD };
+#define CACHE_CHAIN 3
+typedef struct InlineCache {
+    uint32_t structure_id;      // the receiver's structure id
+    uint32_t slot;
+    uint32_t kind;              // CACHE_*
+    uint32_t next_structure_id; // CACHE_ADD: the structure after the transition
+    uint32_t chain[CACHE_CHAIN];// structure ids of the prototypes checked (0 ends the chain)
+    uint32_t chain_length;
+    Value holder;               // CACHE_PROTO: the prototype holding the property (traced)
+} InlineCache;
+
+typedef struct Code {
+    Cell header;                // CELL_CODE
+    uint32_t flags;             // CODE_*
+    uint32_t param_count;       // formal parameters that occupy registers 0..param_count-1
+    uint32_t register_count;    // total registers including parameters
+    uint32_t length;            // the function's `length`
+    uint32_t word_count;        // bytecode words
+    uint32_t handler_count, line_count, cache_count;
+    uint32_t env_size;          // slots of the function Env when CODE_NEEDS_ENV
+    uint32_t source_start, source_end;  // character offsets into source for toString
+    Value name;                 // String
+    Value filename;             // String
+    Value source;               // the script's whole source String (shared by its functions)
+    Value constants;            // Values cell
+    Value env_names;            // Values of atoms naming the function Env's slots, or undefined
+    const uint32_t *words;      // bytecode; points into `bytes` (kept alive by it)
+    Handler *handlers;          // points into `bytes`
+    LineEntry *lines;           // points into `bytes`
+    InlineCache *caches;        // points into `cache_storage`
+    Value bytes;                // CELL_BYTES holding words, handlers, lines
+    Value cache_storage;        // CELL_BYTES holding the caches (traced by code_trace)
+} Code;
+
+// An environment record. Object environments (with) hold the object in slots[0] [INT-5].
+enum { ENV_WITH = 1, ENV_FUNCTION = 2 };
+typedef struct Env {
+    Cell header;                // CELL_ENV
+    uint32_t count;             // slots
+    uint32_t flags;             // ENV_*
+    Value parent;               // Env or JS_UNDEFINED
+    Value names;                // Values of atoms (dynamic lookup) or JS_UNDEFINED
+    Value eval_vars;            // sloppy direct-eval `var`s of this function scope, or undefined
+    Value slots[];
+} Env;
+
+/*
+ * A frame on the register stack; registers follow it directly. Fields are Values so that the
+ * collector can scan the stack without knowing about frames [INT-1].
+ */
+struct Frame {
+    Value callee;               // the Function, or JS_UNDEFINED for scripts
+    Value code;                 // Code cell
+    Value env;                  // current Env or JS_UNDEFINED
+    Value this_value;           // JS_HOLE in a derived constructor before super()
+    Value new_target;
+    Value arguments;            // Values of all actual arguments when CODE_NEEDS_ARGUMENTS
+    Value caller;               // int: register-stack offset of the caller frame, -1 at an entry
+    Value return_pc;            // int: caller's pc to resume at
+    Value return_register;      // int: caller's register receiving the result
+    Value kind;                 // int: FRAME_* bits
+    Value generator;            // the generator / async state object, or JS_UNDEFINED
+    Value pc;                   // int: this frame's pc, synced before anything that can throw
+};
+enum {
+    FRAME_ENTRY = 1,            // return leaves the dispatch loop to native code
+    FRAME_CONSTRUCT = 2,        // return applies the [[Construct]] result rules
+};
+#define FRAME_WORDS ((uint32_t)(sizeof(struct Frame) / sizeof(Value)))
+static inline Value *frame_registers(Frame *f) { return (Value *)(f + 1); }
+
+// code.c: loads a blob from the compiler into Code cells (specs/bytecode.md) [BC-2].
+// Returns the Code of the blob's first function (the script or eval body), or JS_EXCEPTION.
+Value code_load(ThreadState *ts, const uint8_t *blob, size_t length);
+// Line and column of pc in code (0 when unknown).
+void code_position(const Code *code, uint32_t pc, uint32_t *line, uint32_t *column);
+
+void code_trace(Marker *m, Cell *cell);
+void env_trace(Marker *m, Cell *cell);
+
+#endif

@@ -1,0 +1,2149 @@
+/*
+ * interp.c — the dispatch loop (computed goto over register bytecode), frame push/pop, calls and
+ * constructs, exception unwinding through handler tables, generators and async functions.
+ * Implements INT-1..INT-7 (specs/interpreter.md). JS-to-JS calls push a frame on the thread's
+ * register stack and stay in the same loop, so deep JS recursion never consumes the C stack;
+ * natives that call back into JS re-enter through interp_call with a depth limit [INT-4].
+ * Must not know object layouts beyond object.h: inline caches use only its fast-path API.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include "interp.h"
+#include "frame.h"
+#include "jsstring.h"
+#include "ops.h"
+#include "errors.h"
+#include "safepoint.h"
+#include "builtins/builtins.h"
+#include "gen/opcodes.h"
+
+#define MAX_NATIVE_DEPTH 400
+
+// Generator / async function activation state [INT-6].
+enum { GEN_SUSPENDED_START, GEN_SUSPENDED_YIELD, GEN_RUNNING, GEN_DONE };
+enum { RESUME_NEXT, RESUME_THROW, RESUME_RETURN };
+typedef struct Generator {
+    Object object;                // CELL_GENERATOR
+    Value snapshot;               // Values: frame header words then registers
+    Value promise;                // async functions: the result promise
+    Value return_value;           // the value of a pending return() completion
+    uint32_t state;
+    uint32_t resume_pc;
+    uint32_t resume_register;
+    uint32_t is_async;
+} Generator;
+
+static Value run(ThreadState *ts, bool throwing);
+
+// ---------------------------------------------------------------------------------------------
+// Frames
+
+static inline Code *frame_code(Frame *f) { return value_to_cell(f->code); }
+
+static Value stack_overflow(ThreadState *ts) {
+    return error_throw_range(ts, "Maximum call stack size exceeded");
+}
+
+// Makes `this` for a non-strict function: undefined/null become the global object [INT-2].
+static Value coerce_this(ThreadState *ts, Code *code, Value this_value) {
+    if (code->flags & (CODE_STRICT | CODE_ARROW)) {
+        if (code->flags & CODE_ARROW) return ts->rt->realm.global_object;
+        return this_value;
+    }
+    if (value_is_nullish(this_value)) return ts->rt->realm.global_object;
+    if (!value_is_object(this_value)) return ops_to_object(ts, this_value);
+    return this_value;
+}
+
+/*
+ * Pushes a frame for `fn` at ts->sp. The arguments may live anywhere (caller registers or a
+ * native array); they are copied before anything can allocate over them.
+ */
+static Frame *push_frame(ThreadState *ts, Function *fn, Value this_value, const Value *args, int argc,
+                         Value new_target, uint32_t kind) {
+    Code *code = value_to_cell(fn->code);
+    Value *base = ts->sp;
+    if (base + FRAME_WORDS + code->register_count + 8 > ts->stack_limit) {
+        stack_overflow(ts);
+        return NULL;
+    }
+    Frame *f = (Frame *)base;
+    Value *regs = frame_registers(f);
+    uint32_t params = code->param_count;
+    uint32_t copy = (uint32_t)argc < params ? (uint32_t)argc : params;
+    // Copy arguments first: they may alias the area being initialised (callee registers).
+    memmove(regs, args, copy * sizeof(Value));
+    for (uint32_t i = copy; i < code->register_count; i++) regs[i] = JS_UNDEFINED;
+    f->callee = value_from_cell(fn);
+    f->code = fn->code;
+    f->env = fn->env;
+    f->this_value = this_value;
+    f->new_target = new_target;
+    f->arguments = JS_UNDEFINED;
+    f->caller = value_from_int(ts->frame ? (int32_t)((Value *)ts->frame - ts->stack_base) : -1);
+    f->return_pc = value_from_int(0);
+    f->return_register = value_from_int(0);
+    f->kind = value_from_int((int32_t)kind);
+    f->generator = JS_UNDEFINED;
+    f->pc = value_from_int(0);
+    ts->sp = regs + code->register_count;
+    ts->frame = f;
+    if (code->flags & CODE_NEEDS_ARGUMENTS) {
+        Values *all = values_new(ts, argc > 0 ? (uint32_t)argc : 1);
+        if (!all) goto fail;
+        // args may have been below sp (caller registers) or in native memory: both unchanged.
+        for (int i = 0; i < argc; i++) all->items[i] = i < (int)copy ? regs[i] : args[i];
+        all->count = (uint32_t)argc;
+        f->arguments = value_from_cell(all);
+    }
+    if (!(kind & FRAME_CONSTRUCT) || !(code->flags & CODE_DERIVED)) {
+        Value t = coerce_this(ts, code, this_value);
+        if (value_is_exception(t)) goto fail;
+        f->this_value = t;
+    }
+    if (code->flags & CODE_NEEDS_ENV) {
+        Env *env = heap_alloc(ts, sizeof(Env) + code->env_size * sizeof(Value), CELL_ENV);
+        if (!env) goto fail;
+        env->count = code->env_size;
+        env->flags = ENV_FUNCTION;
+        env->parent = fn->env;
+        env->names = code->env_names;
+        env->eval_vars = JS_UNDEFINED;
+        for (uint32_t i = 0; i < code->env_size; i++) env->slots[i] = JS_UNDEFINED;
+        f->env = value_from_cell(env);
+    }
+    return f;
+fail:
+    ts->sp = base;
+    ts->frame = value_to_int(f->caller) >= 0 ? (Frame *)(ts->stack_base + value_to_int(f->caller)) : NULL;
+    return NULL;
+}
+
+static void pop_frame(ThreadState *ts, Frame *f) {
+    ts->sp = (Value *)f;
+    int32_t caller = value_to_int(f->caller);
+    ts->frame = caller >= 0 ? (Frame *)(ts->stack_base + caller) : NULL;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls from native code
+
+static Value call_native(ThreadState *ts, NativeFunction *nf, Value this_value, const Value *args, int argc,
+                         Value new_target) {
+    if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+    Value saved_callee = ts->callee, saved_target = ts->new_target;
+    ts->callee = value_from_cell(nf);
+    ts->new_target = new_target;
+    ts->native_depth++;
+    Value result = nf->fn(ts, this_value, args, argc, nf->magic);
+    ts->native_depth--;
+    ts->callee = saved_callee;
+    ts->new_target = saved_target;
+    return result;
+}
+
+static Value not_a_function(ThreadState *ts, Value fn) {
+    return error_throw_type(ts, "%V is not a function", fn);
+}
+
+static Value bound_arguments(ThreadState *ts, BoundFunction *bf, const Value *args, int argc, Values **out) {
+    Values *all = values_new(ts, bf->bound_argc + (uint32_t)argc + 1);
+    if (!all) return JS_EXCEPTION;
+    Values *bound = value_is_cell(bf->bound_args) ? value_to_cell(bf->bound_args) : NULL;
+    for (uint32_t i = 0; i < bf->bound_argc; i++) all->items[all->count++] = bound->items[i];
+    for (int i = 0; i < argc; i++) all->items[all->count++] = args[i];
+    *out = all;
+    return JS_UNDEFINED;
+}
+
+Value interp_call(ThreadState *ts, Value fn, Value this_value, const Value *args, int argc) {
+    switch (value_cell_type(fn)) {
+    case CELL_FUNCTION: {
+        Function *f = value_to_cell(fn);
+        Code *code = value_to_cell(f->code);
+        if (code->flags & CODE_CLASS_CONSTRUCTOR)
+            return error_throw_type(ts, "Class constructor %V cannot be invoked without 'new'", code->name);
+        if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+        if (!push_frame(ts, f, this_value, args, argc, JS_UNDEFINED, FRAME_ENTRY)) return JS_EXCEPTION;
+        ts->native_depth++;
+        Value result = run(ts, false);
+        ts->native_depth--;
+        return result;
+    }
+    case CELL_NATIVE_FUNCTION: {
+        NativeFunction *nf = value_to_cell(fn);
+        if (nf->flags & NATIVE_NEW_ONLY)
+            return error_throw_type(ts, "Constructor %V requires 'new'", ops_get(ts, fn, ATOM(ts, name)));
+        return call_native(ts, nf, this_value, args, argc, JS_UNDEFINED);
+    }
+    case CELL_BOUND_FUNCTION: {
+        BoundFunction *bf = value_to_cell(fn);
+        Values *all;
+        if (value_is_exception(bound_arguments(ts, bf, args, argc, &all))) return JS_EXCEPTION;
+        return interp_call(ts, bf->target, bf->bound_this, all->items, (int)all->count);
+    }
+    default:
+        return not_a_function(ts, fn);
+    }
+}
+
+// OrdinaryCreateFromConstructor for a bytecode constructor's `this` [INT-3].
+static Value construct_this(ThreadState *ts, Value new_target) {
+    Value proto = function_prototype_for(ts, new_target, INTRINSIC_OBJECT_PROTOTYPE);
+    if (value_is_exception(proto)) return proto;
+    return object_new(ts, proto);
+}
+
+Value interp_construct(ThreadState *ts, Value fn, const Value *args, int argc, Value new_target) {
+    switch (value_cell_type(fn)) {
+    case CELL_FUNCTION: {
+        Function *f = value_to_cell(fn);
+        Code *code = value_to_cell(f->code);
+        if (!(code->flags & (CODE_CONSTRUCTOR | CODE_CLASS_CONSTRUCTOR)))
+            return error_throw_type(ts, "%V is not a constructor", code->name);
+        if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+        Value this_value = JS_HOLE;
+        if (!(code->flags & CODE_DERIVED)) {
+            this_value = construct_this(ts, new_target);
+            if (value_is_exception(this_value)) return this_value;
+        }
+        if (!push_frame(ts, f, this_value, args, argc, new_target, FRAME_ENTRY | FRAME_CONSTRUCT))
+            return JS_EXCEPTION;
+        ts->native_depth++;
+        Value result = run(ts, false);
+        ts->native_depth--;
+        return result;
+    }
+    case CELL_NATIVE_FUNCTION: {
+        NativeFunction *nf = value_to_cell(fn);
+        if (!(nf->flags & (NATIVE_CONSTRUCTOR | NATIVE_NEW_ONLY)))
+            return error_throw_type(ts, "%V is not a constructor", ops_get(ts, fn, ATOM(ts, name)));
+        return call_native(ts, nf, JS_UNDEFINED, args, argc, new_target);
+    }
+    case CELL_BOUND_FUNCTION: {
+        BoundFunction *bf = value_to_cell(fn);
+        if (!ops_is_constructor(bf->target)) return error_throw_type(ts, "%V is not a constructor", fn);
+        Values *all;
+        if (value_is_exception(bound_arguments(ts, bf, args, argc, &all))) return JS_EXCEPTION;
+        if (new_target == fn) new_target = bf->target;
+        return interp_construct(ts, bf->target, all->items, (int)all->count, new_target);
+    }
+    default:
+        return error_throw_type(ts, "%V is not a constructor", fn);
+    }
+}
+
+Value interp_run_script(ThreadState *ts, Value code_value) {
+    Code *code = value_to_cell(code_value);
+    Function *fn = value_to_cell(function_new_closure(ts, code_value, JS_UNDEFINED, JS_UNDEFINED));
+    if (!fn) return JS_EXCEPTION;
+    (void)code;
+    if (!push_frame(ts, fn, ts->rt->realm.global_object, NULL, 0, JS_UNDEFINED, FRAME_ENTRY)) return JS_EXCEPTION;
+    return run(ts, false);
+}
+
+// Runs eval code in the caller's environment (direct eval) or the global one (indirect) [INT-5].
+static Value run_eval_code(ThreadState *ts, Value code_value, Value env, Value this_value, Value new_target,
+                           Value callee) {
+    Function *fn = value_to_cell(function_new_closure(ts, code_value, env, JS_UNDEFINED));
+    if (!fn) return JS_EXCEPTION;
+    Code *code = value_to_cell(code_value);
+    if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+    Frame *f = push_frame(ts, fn, this_value, NULL, 0, new_target, FRAME_ENTRY);
+    if (!f) return JS_EXCEPTION;
+    f->this_value = this_value;
+    if (value_is_object(callee)) f->callee = callee;
+    (void)code;
+    ts->native_depth++;
+    Value result = run(ts, false);
+    ts->native_depth--;
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environments and dynamic names
+
+static Env *env_at(Value env, uint32_t hops) {
+    Env *e = value_to_cell(env);
+    while (hops--) e = value_to_cell(e->parent);
+    return e;
+}
+
+static Value new_env(ThreadState *ts, Value parent, uint32_t size, Value names, uint32_t flags) {
+    Env *env = heap_alloc(ts, sizeof(Env) + size * sizeof(Value), CELL_ENV);
+    if (!env) return JS_EXCEPTION;
+    env->count = size;
+    env->flags = flags;
+    env->parent = parent;
+    env->names = names;
+    env->eval_vars = JS_UNDEFINED;
+    for (uint32_t i = 0; i < size; i++) env->slots[i] = JS_UNDEFINED;
+    return value_from_cell(env);
+}
+
+static int32_t env_find(Env *env, Value name) {
+    if (!value_is_cell(env->names)) return -1;
+    Values *names = value_to_cell(env->names);
+    for (uint32_t i = 0; i < names->count && i < env->count; i++)
+        if (names->items[i] == name) return (int32_t)i;
+    return -1;
+}
+
+// Is `name` visible through a with-object (honouring @@unscopables)? 1 yes, 0 no, -1 threw.
+static int with_has(ThreadState *ts, Value obj, Value name) {
+    int has = object_has_property(ts, obj, name);
+    if (has <= 0) return has;
+    Value unscopables = object_get(ts, obj, SYMBOL(ts, unscopables));
+    if (value_is_exception(unscopables)) return -1;
+    if (value_is_object(unscopables)) {
+        Value blocked = object_get(ts, unscopables, name);
+        if (value_is_exception(blocked)) return -1;
+        if (ops_to_boolean(blocked)) return 0;
+    }
+    return 1;
+}
+
+typedef enum { NAME_NOT_FOUND, NAME_SLOT, NAME_OBJECT, NAME_GLOBAL_LEXICAL, NAME_GLOBAL, NAME_ERROR } NameKind;
+typedef struct NameRef { NameKind kind; Env *env; uint32_t slot; Value object; } NameRef;
+
+// Resolves a name through the env chain, then the global lexicals and the global object.
+static NameRef resolve_name(ThreadState *ts, Value env_value, Value name) {
+    NameRef ref = {NAME_NOT_FOUND, NULL, 0, JS_UNDEFINED};
+    while (value_is_cell(env_value)) {
+        Env *env = value_to_cell(env_value);
+        if (env->flags & ENV_WITH) {
+            int has = with_has(ts, env->slots[0], name);
+            if (has < 0) { ref.kind = NAME_ERROR; return ref; }
+            if (has) { ref.kind = NAME_OBJECT; ref.object = env->slots[0]; return ref; }
+        } else {
+            int32_t slot = env_find(env, name);
+            if (slot >= 0) { ref.kind = NAME_SLOT; ref.env = env; ref.slot = (uint32_t)slot; return ref; }
+            if (value_is_object(env->eval_vars)) {
+                int has = object_has_own_property(ts, env->eval_vars, name);
+                if (has < 0) { ref.kind = NAME_ERROR; return ref; }
+                if (has) { ref.kind = NAME_OBJECT; ref.object = env->eval_vars; return ref; }
+            }
+        }
+        env_value = env->parent;
+    }
+    Realm *realm = &ts->rt->realm;
+    int has = object_has_own_property(ts, realm->global_lexicals, name);
+    if (has < 0) { ref.kind = NAME_ERROR; return ref; }
+    if (has) { ref.kind = NAME_GLOBAL_LEXICAL; ref.object = realm->global_lexicals; return ref; }
+    has = object_has_property(ts, realm->global_object, name);
+    if (has < 0) { ref.kind = NAME_ERROR; return ref; }
+    if (has) { ref.kind = NAME_GLOBAL; ref.object = realm->global_object; }
+    return ref;
+}
+
+static Value tdz_error(ThreadState *ts, Value name) {
+    return error_throw_reference(ts, "Cannot access '%K' before initialization", name);
+}
+
+static Value name_get(ThreadState *ts, Value env, Value name, bool for_typeof) {
+    NameRef ref = resolve_name(ts, env, name);
+    switch (ref.kind) {
+    case NAME_ERROR: return JS_EXCEPTION;
+    case NAME_SLOT:
+        if (ref.env->slots[ref.slot] == JS_HOLE) return tdz_error(ts, name);
+        return ref.env->slots[ref.slot];
+    case NAME_GLOBAL_LEXICAL: {
+        Value v = object_get(ts, ref.object, name);
+        if (v == JS_HOLE) return tdz_error(ts, name);
+        return v;
+    }
+    case NAME_OBJECT: case NAME_GLOBAL: return object_get(ts, ref.object, name);
+    default:
+        if (for_typeof) return JS_UNDEFINED;
+        return error_throw_reference(ts, "%K is not defined", name);
+    }
+}
+
+static bool name_put(ThreadState *ts, Value env, Value name, Value v, bool strict) {
+    NameRef ref = resolve_name(ts, env, name);
+    switch (ref.kind) {
+    case NAME_ERROR: return false;
+    case NAME_SLOT:
+        if (ref.env->slots[ref.slot] == JS_HOLE) { tdz_error(ts, name); return false; }
+        ref.env->slots[ref.slot] = v;
+        return true;
+    case NAME_GLOBAL_LEXICAL: {
+        Value old = object_get(ts, ref.object, name);
+        if (old == JS_HOLE) { tdz_error(ts, name); return false; }
+        return object_set(ts, ref.object, name, v, ref.object, true) > 0;
+    }
+    case NAME_OBJECT: case NAME_GLOBAL:
+        return object_set(ts, ref.object, name, v, ref.object, strict) >= 0;
+    default:
+        if (strict) { error_throw_reference(ts, "%K is not defined", name); return false; }
+        return object_set(ts, ts->rt->realm.global_object, name, v, ts->rt->realm.global_object, false) >= 0;
+    }
+}
+
+// The variable environment a sloppy direct eval declares `var`s in: the nearest function Env,
+// or the global object at top level [INT-5].
+static Value eval_var_scope(ThreadState *ts, Value env_value) {
+    while (value_is_cell(env_value)) {
+        Env *env = value_to_cell(env_value);
+        if (env->flags & ENV_FUNCTION) {
+            if (!value_is_object(env->eval_vars)) {
+                Value holder = object_new(ts, JS_NULL);
+                if (value_is_exception(holder)) return holder;
+                env->eval_vars = holder;
+            }
+            return env->eval_vars;
+        }
+        env_value = env->parent;
+    }
+    return ts->rt->realm.global_object;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Globals
+
+static Value global_get(ThreadState *ts, Value name, InlineCache *cache, bool for_typeof) {
+    Realm *realm = &ts->rt->realm;
+    Object *global = value_to_object(realm->global_object);
+    if (cache && cache->kind == CACHE_OWN && global->header.structure_id == cache->structure_id &&
+        value_to_object(realm->global_lexicals)->header.structure_id == cache->next_structure_id)
+        return object_named_slots(global)[cache->slot];
+    int has = object_has_own_property(ts, realm->global_lexicals, name);
+    if (has < 0) return JS_EXCEPTION;
+    if (has) {
+        Value v = object_get(ts, realm->global_lexicals, name);
+        if (v == JS_HOLE) return tdz_error(ts, name);
+        return v;
+    }
+    Structure *s = object_structure(ts, global);
+    uint8_t attributes;
+    int32_t slot = structure_lookup(s, name, &attributes);
+    if (slot >= 0 && !(attributes & PROP_ACCESSOR)) {
+        if (cache) {
+            cache->kind = CACHE_OWN;
+            cache->structure_id = global->header.structure_id;
+            cache->next_structure_id = value_to_object(realm->global_lexicals)->header.structure_id;
+            cache->slot = (uint32_t)slot;
+        }
+        return object_named_slots(global)[slot];
+    }
+    has = object_has_property(ts, realm->global_object, name);
+    if (has < 0) return JS_EXCEPTION;
+    if (!has) {
+        if (for_typeof) return JS_UNDEFINED;
+        return error_throw_reference(ts, "%K is not defined", name);
+    }
+    return object_get(ts, realm->global_object, name);
+}
+
+static bool global_put(ThreadState *ts, Value name, Value v, InlineCache *cache, bool strict) {
+    Realm *realm = &ts->rt->realm;
+    Object *global = value_to_object(realm->global_object);
+    if (cache && cache->kind == CACHE_OWN && global->header.structure_id == cache->structure_id &&
+        value_to_object(realm->global_lexicals)->header.structure_id == cache->next_structure_id) {
+        object_named_slots(global)[cache->slot] = v;
+        return true;
+    }
+    int has = object_has_own_property(ts, realm->global_lexicals, name);
+    if (has < 0) return false;
+    if (has) {
+        Value old = object_get(ts, realm->global_lexicals, name);
+        if (old == JS_HOLE) { tdz_error(ts, name); return false; }
+        // Const global lexicals are non-writable properties of the lexical holder.
+        PropertyDescriptor desc;
+        if (object_get_own_property(ts, realm->global_lexicals, name, &desc) > 0 && !(desc.attributes & PROP_WRITABLE)) {
+            error_throw_type(ts, "Assignment to constant variable.");
+            return false;
+        }
+        return object_set(ts, realm->global_lexicals, name, v, realm->global_lexicals, true) > 0;
+    }
+    Structure *s = object_structure(ts, global);
+    uint8_t attributes;
+    int32_t slot = structure_lookup(s, name, &attributes);
+    if (slot >= 0 && (attributes & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE) {
+        if (cache) {
+            cache->kind = CACHE_OWN;
+            cache->structure_id = global->header.structure_id;
+            cache->next_structure_id = value_to_object(realm->global_lexicals)->header.structure_id;
+            cache->slot = (uint32_t)slot;
+        }
+        object_named_slots(global)[slot] = v;
+        return true;
+    }
+    if (strict) {
+        has = object_has_property(ts, realm->global_object, name);
+        if (has < 0) return false;
+        if (!has) { error_throw_reference(ts, "%K is not defined", name); return false; }
+    }
+    return object_set(ts, realm->global_object, name, v, realm->global_object, strict) >= 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property access with inline caches
+
+static bool cache_chain_valid(ThreadState *ts, const InlineCache *c, Object *o) {
+    Value proto = structure_prototype(object_structure(ts, o));
+    for (uint32_t i = 0; i < c->chain_length; i++) {
+        if (!value_is_object(proto)) return false;
+        Object *p = value_to_object(proto);
+        if (p->header.structure_id != c->chain[i]) return false;
+        proto = structure_prototype(object_structure(ts, p));
+    }
+    return true;
+}
+
+static Value get_prop_slow(ThreadState *ts, Value base, Value key, InlineCache *c) {
+    if (!value_is_object(base) || value_cell_type(base) != CELL_OBJECT) {
+        if (!value_is_object(base) || value_cell_type(base) == CELL_ARGUMENTS ||
+            value_cell_type(base) == CELL_STRING_OBJECT)
+            return ops_get(ts, base, key);
+    }
+    Object *o = value_to_object(base);
+    Structure *s = object_structure(ts, o);
+    uint8_t attributes;
+    int32_t slot = structure_lookup(s, key, &attributes);
+    if (slot >= 0 && !(attributes & PROP_ACCESSOR) && c) {
+        c->kind = CACHE_OWN;
+        c->structure_id = o->header.structure_id;
+        c->slot = (uint32_t)slot;
+        return object_named_slots(o)[slot];
+    }
+    if (slot < 0 && c && !property_key_is_index(key)) {
+        // One prototype level: the commonest method lookup (instance -> class prototype).
+        Value proto = structure_prototype(s);
+        if (value_is_object(proto) && value_cell_type(proto) != CELL_GLOBAL) {
+            Object *p = value_to_object(proto);
+            int32_t pslot = structure_lookup(object_structure(ts, p), key, &attributes);
+            if (pslot >= 0 && !(attributes & PROP_ACCESSOR)) {
+                c->kind = CACHE_PROTO;
+                c->structure_id = o->header.structure_id;
+                c->chain[0] = p->header.structure_id;
+                c->chain_length = 1;
+                c->slot = (uint32_t)pslot;
+                c->holder = proto;
+                return object_named_slots(p)[pslot];
+            }
+        }
+    }
+    return object_get(ts, base, key);
+}
+
+static inline Value get_prop(ThreadState *ts, Value base, Value key, InlineCache *c) {
+    if (value_is_object(base)) {
+        Object *o = value_to_object(base);
+        if (o->header.structure_id == c->structure_id) {
+            if (c->kind == CACHE_OWN) return object_named_slots(o)[c->slot];
+            if (c->kind == CACHE_PROTO) {
+                Object *holder = value_to_object(c->holder);
+                if (holder->header.structure_id == c->chain[0]) return object_named_slots(holder)[c->slot];
+            }
+        }
+    }
+    return get_prop_slow(ts, base, key, c);
+}
+
+static bool put_prop_slow(ThreadState *ts, Value base, Value key, Value v, InlineCache *c, bool strict) {
+    if (!value_is_object(base) || value_cell_type(base) != CELL_OBJECT || !c)
+        return ops_set(ts, base, key, v, strict) >= 0;
+    Object *o = value_to_object(base);
+    uint32_t before = o->header.structure_id;
+    Structure *s = object_structure(ts, o);
+    uint8_t attributes;
+    int32_t slot = structure_lookup(s, key, &attributes);
+    if (slot >= 0 && (attributes & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE) {
+        c->kind = CACHE_OWN;
+        c->structure_id = before;
+        c->slot = (uint32_t)slot;
+        object_named_slots(o)[slot] = v;
+        return true;
+    }
+    int result = object_set(ts, base, key, v, base, strict);
+    if (result < 0) return false;
+    // A plain add through a transition: cache it with the prototype chain it relied on.
+    if (slot < 0 && result > 0 && !property_key_is_index(key)) {
+        Structure *after = object_structure(ts, o);
+        uint8_t new_attributes;
+        int32_t new_slot = structure_lookup(after, key, &new_attributes);
+        if (new_slot >= 0 && new_attributes == PROP_DEFAULT && o->header.structure_id != before) {
+            InlineCache fresh = {0};
+            fresh.kind = CACHE_ADD;
+            fresh.structure_id = before;
+            fresh.next_structure_id = o->header.structure_id;
+            fresh.slot = (uint32_t)new_slot;
+            fresh.holder = JS_UNDEFINED;
+            Value proto = structure_prototype(s);
+            while (value_is_object(proto) && fresh.chain_length < CACHE_CHAIN) {
+                Object *p = value_to_object(proto);
+                fresh.chain[fresh.chain_length++] = p->header.structure_id;
+                proto = structure_prototype(object_structure(ts, p));
+            }
+            if (!value_is_object(proto)) *c = fresh;
+        }
+    }
+    return true;
+}
+
+static inline bool put_prop(ThreadState *ts, Value base, Value key, Value v, InlineCache *c, bool strict) {
+    if (value_is_object(base)) {
+        Object *o = value_to_object(base);
+        if (o->header.structure_id == c->structure_id) {
+            if (c->kind == CACHE_OWN) {
+                object_named_slots(o)[c->slot] = v;
+                return true;
+            }
+            if (c->kind == CACHE_ADD && cache_chain_valid(ts, c, o)) {
+                Structure *next = structure_get(ts->rt, c->next_structure_id);
+                if (next) return object_add_with_transition(ts, o, next, c->slot, v) == 0;
+            }
+        }
+    }
+    return put_prop_slow(ts, base, key, v, c, strict);
+}
+
+static inline Value get_elem(ThreadState *ts, Value base, Value key) {
+    if (value_is_int(key) && value_cell_type(base) == CELL_ARRAY) {
+        int32_t i = value_to_int(key);
+        Object *o = value_to_object(base);
+        Butterfly *b = object_butterfly(o);
+        if (i >= 0 && b && (uint32_t)i < b->elements_length) {
+            Value v = butterfly_elements(b)[i];
+            if (v != JS_HOLE) return v;
+        }
+    }
+    return ops_get_by_value(ts, base, key);
+}
+
+static inline bool put_elem(ThreadState *ts, Value base, Value key, Value v, bool strict) {
+    if (value_is_int(key) && value_is_object(base) && value_to_int(key) >= 0 &&
+        object_set_element_fast(ts, value_to_object(base), (uint32_t)value_to_int(key), v))
+        return true;
+    return ops_set_by_value(ts, base, key, v, strict) >= 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objects the bytecode creates
+
+static Value create_arguments(ThreadState *ts, Frame *f, bool mapped) {
+    Code *code = frame_code(f);
+    Values *all = value_to_cell(f->arguments);
+    uint32_t argc = all ? all->count : 0;
+    Arguments *a = object_alloc(ts, sizeof(Arguments), CELL_ARGUMENTS, realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE));
+    if (!a) return JS_EXCEPTION;
+    a->env = JS_UNDEFINED;
+    a->mapping = JS_UNDEFINED;
+    Value args = value_from_cell(a);
+    for (uint32_t i = 0; i < argc; i++)
+        if (object_define_value(ts, args, property_key_from_index(i), all->items[i], PROP_DEFAULT) < 0) return JS_EXCEPTION;
+    if (object_define_value(ts, args, ATOM(ts, length), value_from_int((int32_t)argc), PROP_HIDDEN) < 0) return JS_EXCEPTION;
+    if (object_define_value(ts, args, SYMBOL(ts, iterator), realm_intrinsic(ts, INTRINSIC_ARRAY_PROTOTYPE_VALUES), PROP_HIDDEN) < 0)
+        return JS_EXCEPTION;
+    if (mapped) {
+        if (object_define_value(ts, args, ATOM(ts, callee), f->callee, PROP_HIDDEN) < 0) return JS_EXCEPTION;
+        uint32_t mapped_count = argc < code->param_count ? argc : code->param_count;
+        if (mapped_count > 0 && value_is_cell(f->env)) {
+            Values *mapping = values_new(ts, mapped_count);
+            if (!mapping) return JS_EXCEPTION;
+            // Parameter i lives in env slot i when arguments are mapped [BC-7].
+            for (uint32_t i = 0; i < mapped_count; i++) mapping->items[i] = value_from_int((int32_t)i);
+            mapping->count = mapped_count;
+            a->env = f->env;
+            a->mapping = value_from_cell(mapping);
+        }
+    } else {
+        Value thrower = realm_intrinsic(ts, INTRINSIC_THROW_TYPE_ERROR);
+        if (object_define_accessor(ts, args, ATOM(ts, callee), thrower, thrower, 0) < 0) return JS_EXCEPTION;
+    }
+    return args;
+}
+
+static Value create_rest(ThreadState *ts, Frame *f, uint32_t from) {
+    Values *all = value_to_cell(f->arguments);
+    uint32_t argc = all ? all->count : 0;
+    if (from >= argc) return array_new(ts, 0);
+    return array_from_values(ts, all->items + from, argc - from);
+}
+
+static Value template_object(ThreadState *ts, Value strings, InlineCache *cache) {
+    if (value_is_object(cache->holder)) return cache->holder;
+    Values *pair = value_to_cell(strings);
+    Values *cooked = value_to_cell(pair->items[0]);
+    Values *raw = value_to_cell(pair->items[1]);
+    Value cooked_array = array_from_values(ts, cooked->items, cooked->count);
+    if (value_is_exception(cooked_array)) return cooked_array;
+    Value raw_array = array_from_values(ts, raw->items, raw->count);
+    if (value_is_exception(raw_array)) return raw_array;
+    if (object_set_integrity(ts, raw_array, true) < 0) return JS_EXCEPTION;
+    if (object_define_value(ts, cooked_array, ATOM(ts, raw), raw_array, 0) < 0) return JS_EXCEPTION;
+    if (object_set_integrity(ts, cooked_array, true) < 0) return JS_EXCEPTION;
+    cache->holder = cooked_array;
+    return cooked_array;
+}
+
+static Value make_class(ThreadState *ts, Value code, Value env, Value heritage, Value *proto_out) {
+    Value proto_parent = realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE);
+    Value constructor_parent = realm_intrinsic(ts, INTRINSIC_FUNCTION_PROTOTYPE);
+    if (heritage != JS_HOLE) {
+        if (heritage == JS_NULL) {
+            proto_parent = JS_NULL;
+        } else {
+            if (!ops_is_constructor(heritage))
+                return error_throw_type(ts, "Class extends value %V is not a constructor or null", heritage);
+            proto_parent = ops_get(ts, heritage, ATOM(ts, prototype));
+            if (value_is_exception(proto_parent)) return proto_parent;
+            if (!value_is_object(proto_parent) && proto_parent != JS_NULL)
+                return error_throw_type(ts, "Class extends value does not have valid prototype property %V", proto_parent);
+            constructor_parent = heritage;
+        }
+    }
+    Value proto = object_new(ts, proto_parent);
+    if (value_is_exception(proto)) return proto;
+    Value ctor = function_new_closure(ts, code, env, proto);
+    if (value_is_exception(ctor)) return ctor;
+    if (object_set_prototype_of(ts, ctor, constructor_parent, true) < 0) return JS_EXCEPTION;
+    if (object_define_value(ts, ctor, ATOM(ts, prototype), proto, 0) < 0) return JS_EXCEPTION;
+    if (object_define_value(ts, proto, ATOM(ts, constructor), ctor, PROP_HIDDEN) < 0) return JS_EXCEPTION;
+    *proto_out = proto;
+    return ctor;
+}
+
+static int define_method(ThreadState *ts, Value target, Value key, Value fn, int kind) {
+    switch (kind) {
+    case 0: case 3: {
+        // Class methods are non-enumerable; object-literal methods are enumerable.
+        return object_define_value(ts, target, key, fn, kind == 0 ? PROP_HIDDEN : PROP_DEFAULT);
+    }
+    case 1: case 2: {
+        PropertyDescriptor desc = {JS_UNDEFINED, JS_UNDEFINED, JS_UNDEFINED, 0, 0};
+        desc.has = DESC_HAS_CONFIGURABLE | DESC_HAS_ENUMERABLE | (kind == 1 ? DESC_HAS_GET : DESC_HAS_SET);
+        desc.attributes = PROP_CONFIGURABLE | PROP_ACCESSOR |
+                          (value_cell_type(target) == CELL_FUNCTION || !ops_is_callable(target) ? 0 : 0);
+        // Accessors on classes are non-enumerable; on object literals enumerable.
+        Value home = JS_UNDEFINED;
+        if (value_cell_type(fn) == CELL_FUNCTION) home = ((Function *)value_to_cell(fn))->home_object;
+        bool in_class = home == target && value_cell_type(target) != CELL_OBJECT ? true : false;
+        (void)in_class;
+        if (kind == 1) desc.getter = fn; else desc.setter = fn;
+        Code *code = value_cell_type(fn) == CELL_FUNCTION ? value_to_cell(((Function *)value_to_cell(fn))->code) : NULL;
+        bool class_member = code && (code->flags & CODE_STRICT) && !value_is_undefined(home) &&
+                            (value_cell_type(target) == CELL_FUNCTION || ops_get(ts, target, ATOM(ts, constructor)) != JS_UNDEFINED);
+        if (!class_member || value_cell_type(target) == CELL_OBJECT) desc.attributes |= 0;
+        return object_define_own_property(ts, target, key, &desc, true);
+    }
+    case 4: return function_set_name(ts, fn, key, NULL);
+    case 5: return function_set_name(ts, fn, key, "get");
+    case 6: return function_set_name(ts, fn, key, "set");
+    }
+    return 0;
+}
+
+static int copy_data_properties(ThreadState *ts, Value target, Value source, Value excluded) {
+    if (value_is_nullish(source)) return 0;
+    Value from = ops_to_object(ts, source);
+    if (value_is_exception(from)) return -1;
+    Value keys = object_own_keys(ts, from, OWN_KEYS_STRINGS | OWN_KEYS_SYMBOLS);
+    if (value_is_exception(keys)) return -1;
+    uint32_t n = array_length(keys);
+    for (uint32_t i = 0; i < n; i++) {
+        Value key_value = object_get(ts, keys, property_key_from_index(i));
+        Value key = property_key_from_value(ts, key_value);
+        if (value_is_exception(key)) return -1;
+        if (value_is_object(excluded)) {
+            bool skip = false;
+            uint32_t m = array_length(excluded);
+            for (uint32_t j = 0; j < m && !skip; j++) {
+                Value ex = property_key_from_value(ts, object_get(ts, excluded, property_key_from_index(j)));
+                if (ex == key) skip = true;
+            }
+            if (skip) continue;
+        }
+        PropertyDescriptor desc;
+        int found = object_get_own_property(ts, from, key, &desc);
+        if (found < 0) return -1;
+        if (!found || !(desc.attributes & PROP_ENUMERABLE)) continue;
+        Value v = object_get(ts, from, key);
+        if (value_is_exception(v)) return -1;
+        if (object_define_value(ts, target, key, v, PROP_DEFAULT) < 0) return -1;
+    }
+    return 0;
+}
+
+// for-in: a Values state [object, keys array, next index] (ES2020 13.7.5.15, EnumerateObjectProperties).
+static Value for_in_prepare(ThreadState *ts, Value v) {
+    Values *state = values_new(ts, 3);
+    if (!state) return JS_EXCEPTION;
+    state->count = 3;
+    state->items[0] = JS_UNDEFINED;
+    state->items[1] = JS_UNDEFINED;
+    state->items[2] = value_from_int(0);
+    if (value_is_nullish(v)) return value_from_cell(state);
+    Value obj = ops_to_object(ts, v);
+    if (value_is_exception(obj)) return obj;
+    Value keys = array_new(ts, 8);
+    if (value_is_exception(keys)) return keys;
+    Value visited = object_new(ts, JS_NULL);
+    if (value_is_exception(visited)) return visited;
+    for (Value o = obj; value_is_object(o);) {
+        Value own = object_own_keys(ts, o, OWN_KEYS_STRINGS);
+        if (value_is_exception(own)) return own;
+        uint32_t n = array_length(own);
+        for (uint32_t i = 0; i < n; i++) {
+            Value name = object_get(ts, own, property_key_from_index(i));
+            Value key = property_key_from_value(ts, name);
+            if (value_is_exception(key)) return key;
+            int seen = object_has_own_property(ts, visited, key);
+            if (seen) continue;
+            object_define_value(ts, visited, key, JS_TRUE, PROP_DEFAULT);
+            PropertyDescriptor desc;
+            int found = object_get_own_property(ts, o, key, &desc);
+            if (found < 0) return JS_EXCEPTION;
+            if (found && (desc.attributes & PROP_ENUMERABLE))
+                if (array_push(ts, keys, name) < 0) return JS_EXCEPTION;
+        }
+        o = object_get_prototype_of(ts, o);
+        if (value_is_exception(o)) return o;
+    }
+    state->items[0] = obj;
+    state->items[1] = keys;
+    return value_from_cell(state);
+}
+
+// Next key, or JS_HOLE when done. Keys deleted before being reached are skipped.
+static Value for_in_next(ThreadState *ts, Value state_value) {
+    Values *state = value_to_cell(state_value);
+    if (!value_is_object(state->items[1])) return JS_HOLE;
+    Value keys = state->items[1];
+    for (;;) {
+        int32_t i = value_to_int(state->items[2]);
+        if ((uint32_t)i >= array_length(keys)) return JS_HOLE;
+        state->items[2] = value_from_int(i + 1);
+        Value name = object_get(ts, keys, property_key_from_index((uint32_t)i));
+        Value key = property_key_from_value(ts, name);
+        if (value_is_exception(key)) return key;
+        int has = object_has_property(ts, state->items[0], key);
+        if (has < 0) return JS_EXCEPTION;
+        if (has) return name;
+    }
+}
+
+static Value iterator_next_value(ThreadState *ts, Value iterator, Value next, bool *done) {
+    Value result = interp_call(ts, next, iterator, NULL, 0);
+    if (value_is_exception(result)) return result;
+    if (!value_is_object(result)) return error_throw_type(ts, "Iterator result %V is not an object", result);
+    Value d = object_get(ts, result, ATOM(ts, done));
+    if (value_is_exception(d)) return d;
+    if (ops_to_boolean(d)) { *done = true; return JS_UNDEFINED; }
+    *done = false;
+    return object_get(ts, result, ATOM(ts, value));
+}
+
+static bool array_spread(ThreadState *ts, Value array, Value iterable) {
+    IteratorRecord it;
+    if (!ops_get_iterator(ts, iterable, &it)) return false;
+    for (;;) {
+        Value v = ops_iterator_step(ts, &it);
+        if (value_is_exception(v)) return false;
+        if (v == JS_HOLE) return true;
+        if (array_push(ts, array, v) < 0) return false;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators and async functions
+
+static Value generator_snapshot(ThreadState *ts, Frame *f, Generator *gen) {
+    Code *code = frame_code(f);
+    uint32_t words = FRAME_WORDS + code->register_count;
+    Values *snap = value_is_cell(gen->snapshot) ? value_to_cell(gen->snapshot) : NULL;
+    if (!snap || snap->capacity < words) {
+        snap = values_new(ts, words);
+        if (!snap) return JS_EXCEPTION;
+        gen->snapshot = value_from_cell(snap);
+    }
+    memcpy(snap->items, f, words * sizeof(Value));
+    snap->count = words;
+    return JS_UNDEFINED;
+}
+
+static Value generator_create(ThreadState *ts, Frame *f, uint32_t resume_pc) {
+    Code *code = frame_code(f);
+    Value proto;
+    if (code->flags & CODE_ASYNC) {
+        proto = JS_NULL;
+    } else {
+        proto = ops_get(ts, f->callee, ATOM(ts, prototype));
+        if (value_is_exception(proto)) return proto;
+        if (!value_is_object(proto)) proto = realm_intrinsic(ts, INTRINSIC_GENERATOR_PROTOTYPE);
+    }
+    Generator *gen = object_alloc(ts, sizeof(Generator), CELL_GENERATOR, proto);
+    if (!gen) return JS_EXCEPTION;
+    gen->snapshot = gen->promise = gen->return_value = JS_UNDEFINED;
+    gen->state = GEN_SUSPENDED_START;
+    gen->resume_pc = resume_pc;
+    gen->resume_register = 0;
+    gen->is_async = (code->flags & CODE_ASYNC) != 0;
+    f->generator = value_from_cell(gen);
+    if (gen->is_async) {
+        gen->promise = promise_new(ts);
+        if (value_is_exception(gen->promise)) return JS_EXCEPTION;
+        gen->state = GEN_RUNNING;
+    } else if (value_is_exception(generator_snapshot(ts, f, gen))) {
+        return JS_EXCEPTION;
+    }
+    return value_from_cell(gen);
+}
+
+// Resumes a suspended generator frame; returns what the frame yields/returns [INT-6].
+static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value value, bool *done) {
+    *done = true;
+    if (gen->state == GEN_RUNNING) return error_throw_type(ts, "Generator is already running");
+    if (gen->state == GEN_SUSPENDED_START && mode != RESUME_NEXT) gen->state = GEN_DONE;
+    if (gen->state == GEN_DONE) {
+        if (mode == RESUME_THROW) return error_throw(ts, value);
+        return mode == RESUME_RETURN ? value : JS_UNDEFINED;
+    }
+    Values *snap = value_to_cell(gen->snapshot);
+    if (ts->sp + snap->count + 8 > ts->stack_limit) return stack_overflow(ts);
+    if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+    Frame *f = (Frame *)ts->sp;
+    memcpy(f, snap->items, snap->count * sizeof(Value));
+    f->caller = value_from_int(ts->frame ? (int32_t)((Value *)ts->frame - ts->stack_base) : -1);
+    f->kind = value_from_int(FRAME_ENTRY);
+    f->pc = value_from_int((int32_t)gen->resume_pc);
+    ts->sp = (Value *)f + snap->count;
+    ts->frame = f;
+    bool throwing = false;
+    if (gen->state == GEN_SUSPENDED_YIELD) {
+        if (mode == RESUME_NEXT) {
+            frame_registers(f)[gen->resume_register] = value;
+        } else if (mode == RESUME_THROW) {
+            error_throw(ts, value);
+            throwing = true;
+        } else {
+            gen->return_value = value;
+            error_throw(ts, realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN));
+            throwing = true;
+        }
+    }
+    gen->state = GEN_RUNNING;
+    ts->native_depth++;
+    Value result = run(ts, throwing);
+    ts->native_depth--;
+    if (gen->state == GEN_SUSPENDED_YIELD) {
+        *done = false;
+        return result;
+    }
+    gen->state = GEN_DONE;
+    if (value_is_exception(result) && ts->exception == realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN)) {
+        error_take(ts);
+        return gen->return_value;
+    }
+    return result;
+}
+
+static Value Generator_resume(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    if (value_cell_type(self) != CELL_GENERATOR || ((Generator *)value_to_cell(self))->is_async)
+        return error_throw_type(ts, "next method called on incompatible receiver %V", self);
+    bool done;
+    Value v = generator_resume(ts, value_to_cell(self), magic, builtin_arg(args, argc, 0), &done);
+    if (value_is_exception(v)) return v;
+    return ops_create_iter_result(ts, v, done);
+}
+
+static Value async_step(ThreadState *ts, Generator *gen, int mode, Value value) {
+    bool done;
+    // Async frames settle their promise themselves (ASYNC_RESULT or the unwinder) [INT-7].
+    Value v = generator_resume(ts, gen, mode, value, &done);
+    if (value_is_exception(v)) return v;
+    return JS_UNDEFINED;
+}
+
+static Value Async_on_fulfilled(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    NativeFunction *nf = value_to_cell(ts->callee);
+    return async_step(ts, value_to_cell(nf->data[0]), magic, builtin_arg(args, argc, 0));
+}
+
+// Await: suspends the async frame until `v` settles; the frame is resumed by a promise job.
+static bool async_await(ThreadState *ts, Generator *gen, Value v) {
+    Value promise = promise_resolve(ts, v);
+    if (value_is_exception(promise)) return false;
+    Value on_fulfilled = function_new_native(ts, Async_on_fulfilled, "", 1, RESUME_NEXT, 0);
+    if (value_is_exception(on_fulfilled)) return false;
+    ((NativeFunction *)value_to_cell(on_fulfilled))->data[0] = value_from_cell(gen);
+    Value on_rejected = function_new_native(ts, Async_on_fulfilled, "", 1, RESUME_THROW, 0);
+    if (value_is_exception(on_rejected)) return false;
+    ((NativeFunction *)value_to_cell(on_rejected))->data[0] = value_from_cell(gen);
+    return promise_then_native(ts, promise, on_fulfilled, on_rejected);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direct eval
+
+static Value direct_eval(ThreadState *ts, Frame *f, Value source) {
+    if (!value_is_string(source)) return source;
+    Code *caller = frame_code(f);
+    int flags = COMPILE_EVAL | COMPILE_DIRECT_EVAL | ((caller->flags & CODE_STRICT) ? COMPILE_STRICT : 0);
+    Value code = ts->rt->compile_hook(ts, source, flags, JS_UNDEFINED);
+    if (value_is_exception(code)) return code;
+    Value env = f->env;
+    Code *eval_code = value_to_cell(code);
+    if (eval_code->flags & CODE_STRICT) {
+        // Strict eval code gets a fresh variable environment of its own.
+        env = new_env(ts, env, 0, JS_UNDEFINED, ENV_FUNCTION);
+        if (value_is_exception(env)) return env;
+    }
+    return run_eval_code(ts, code, env, f->this_value, f->new_target, f->callee);
+}
+
+Value interp_indirect_eval(ThreadState *ts, Value source) {
+    if (!value_is_string(source)) return source;
+    Value code = ts->rt->compile_hook(ts, source, COMPILE_EVAL, JS_UNDEFINED);
+    if (value_is_exception(code)) return code;
+    Value env = JS_UNDEFINED;
+    if (((Code *)value_to_cell(code))->flags & CODE_STRICT) {
+        env = new_env(ts, env, 0, JS_UNDEFINED, ENV_FUNCTION);
+        if (value_is_exception(env)) return env;
+    }
+    return run_eval_code(ts, code, env, ts->rt->realm.global_object, JS_UNDEFINED, JS_UNDEFINED);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stack traces
+
+Value interp_stack_trace(ThreadState *ts, int skip) {
+    StringBuilder b;
+    string_builder_init(&b, ts);
+    int count = 0;
+    for (Frame *f = ts->frame; f && count < 10;) {
+        Code *code = frame_code(f);
+        if (skip > 0) {
+            skip--;
+        } else {
+            uint32_t line, column;
+            code_position(code, (uint32_t)value_to_int(f->pc), &line, &column);
+            if (count) string_builder_append_char(&b, '\n');
+            string_builder_append_cstr(&b, "    at ");
+            bool named = string_length(code->name) > 0 && !(code->flags & CODE_SCRIPT);
+            if (named) {
+                if (value_to_int(f->kind) & FRAME_CONSTRUCT) string_builder_append_cstr(&b, "new ");
+                string_builder_append_string(&b, code->name);
+                string_builder_append_cstr(&b, " (");
+            }
+            string_builder_append_string(&b, code->filename);
+            char position[32];
+            snprintf(position, sizeof position, ":%u:%u", line, column);
+            string_builder_append_cstr(&b, position);
+            if (named) string_builder_append_char(&b, ')');
+            count++;
+        }
+        int32_t caller = value_to_int(f->caller);
+        f = caller >= 0 ? (Frame *)(ts->stack_base + caller) : NULL;
+    }
+    return string_builder_finish(&b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dispatch loop
+
+/*
+ * Runs from ts->frame until the entry frame (FRAME_ENTRY) returns, yields or throws out.
+ * `throwing`: start by unwinding the pending exception at the frame's pc (generator throw()).
+ */
+static Value run(ThreadState *ts, bool throwing) {
+    static const void *const dispatch[OP_COUNT] = {OPCODE_LABELS};
+    Frame *f;
+    Code *code;
+    Value *regs;
+    const uint32_t *pc, *insn;
+    Values *K;
+    Value tmp;
+
+#define LOAD_FRAME()                                                  \
+    do {                                                              \
+        f = ts->frame;                                                \
+        code = frame_code(f);                                         \
+        regs = frame_registers(f);                                    \
+        K = value_to_cell(code->constants);                           \
+        pc = code->words + value_to_int(f->pc);                       \
+    } while (0)
+#define R(i) regs[i]
+#define A pc[1]
+#define B pc[2]
+#define C_ pc[3]
+#define D pc[4]
+#define E pc[5]
+#define KV(i) K->items[i]
+#define SYNC() (f->pc = value_from_int((int32_t)(insn - code->words)))
+#define NEXT()                                        \
+    do {                                              \
+        insn = pc;                                    \
+        goto *dispatch[*pc];                          \
+    } while (0)
+#define ADVANCE(op) (pc += opcode_length[op])
+#define CHECK(v)                                      \
+    do {                                              \
+        if (value_is_exception(v)) goto exception;    \
+    } while (0)
+#define STRICT ((code->flags & CODE_STRICT) != 0)
+
+    LOAD_FRAME();
+    insn = pc;
+    if (throwing) goto exception;
+    NEXT();
+
+op_NOP: op_DEBUGGER:
+    ADVANCE(OP_NOP);
+    NEXT();
+op_LOAD_CONST: R(A) = KV(B); ADVANCE(OP_LOAD_CONST); NEXT();
+op_LOAD_INT: R(A) = value_from_int((int32_t)B); ADVANCE(OP_LOAD_INT); NEXT();
+op_LOAD_UNDEFINED: R(A) = JS_UNDEFINED; ADVANCE(OP_LOAD_UNDEFINED); NEXT();
+op_LOAD_NULL: R(A) = JS_NULL; ADVANCE(OP_LOAD_NULL); NEXT();
+op_LOAD_TRUE: R(A) = JS_TRUE; ADVANCE(OP_LOAD_TRUE); NEXT();
+op_LOAD_FALSE: R(A) = JS_FALSE; ADVANCE(OP_LOAD_FALSE); NEXT();
+op_LOAD_HOLE: R(A) = JS_HOLE; ADVANCE(OP_LOAD_HOLE); NEXT();
+op_MOV: R(A) = R(B); ADVANCE(OP_MOV); NEXT();
+op_LOAD_THIS:
+    if (f->this_value == JS_HOLE) {
+        SYNC();
+        error_throw_reference(ts, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+        goto exception;
+    }
+    R(A) = f->this_value;
+    ADVANCE(OP_LOAD_THIS);
+    NEXT();
+op_LOAD_NEW_TARGET: R(A) = f->new_target; ADVANCE(OP_LOAD_NEW_TARGET); NEXT();
+op_LOAD_CALLEE: R(A) = f->callee; ADVANCE(OP_LOAD_CALLEE); NEXT();
+op_CHECK_TDZ:
+    if (R(A) == JS_HOLE) { SYNC(); tdz_error(ts, KV(B)); goto exception; }
+    ADVANCE(OP_CHECK_TDZ);
+    NEXT();
+op_THROW_CONST_ASSIGN:
+    SYNC();
+    error_throw_type(ts, "Assignment to constant variable.");
+    goto exception;
+
+op_PUSH_ENV:
+    SYNC();
+    tmp = new_env(ts, f->env, A, KV(B), 0);
+    CHECK(tmp);
+    f->env = tmp;
+    ADVANCE(OP_PUSH_ENV);
+    NEXT();
+op_POP_ENV:
+    f->env = ((Env *)value_to_cell(f->env))->parent;
+    ADVANCE(OP_POP_ENV);
+    NEXT();
+op_COPY_ENV: {
+    SYNC();
+    Env *old = value_to_cell(f->env);
+    tmp = new_env(ts, old->parent, old->count, old->names, old->flags);
+    CHECK(tmp);
+    memcpy(((Env *)value_to_cell(tmp))->slots, old->slots, old->count * sizeof(Value));
+    f->env = tmp;
+    ADVANCE(OP_COPY_ENV);
+    NEXT();
+}
+op_GET_ENV: R(A) = env_at(f->env, B)->slots[C_]; ADVANCE(OP_GET_ENV); NEXT();
+op_GET_ENV_CHECKED:
+    tmp = env_at(f->env, B)->slots[C_];
+    if (tmp == JS_HOLE) { SYNC(); tdz_error(ts, KV(D)); goto exception; }
+    R(A) = tmp;
+    ADVANCE(OP_GET_ENV_CHECKED);
+    NEXT();
+op_PUT_ENV: env_at(f->env, A)->slots[B] = R(C_); ADVANCE(OP_PUT_ENV); NEXT();
+op_PUT_ENV_CHECKED: {
+    Env *env = env_at(f->env, A);
+    if (env->slots[B] == JS_HOLE) { SYNC(); tdz_error(ts, KV(D)); goto exception; }
+    env->slots[B] = R(C_);
+    ADVANCE(OP_PUT_ENV_CHECKED);
+    NEXT();
+}
+op_SAVE_ENV: R(A) = f->env; ADVANCE(OP_SAVE_ENV); NEXT();
+op_RESTORE_ENV: f->env = R(A); ADVANCE(OP_RESTORE_ENV); NEXT();
+
+op_GET_GLOBAL:
+    SYNC();
+    tmp = global_get(ts, KV(B), &code->caches[C_], false);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_GET_GLOBAL);
+    NEXT();
+op_TYPEOF_GLOBAL:
+    SYNC();
+    tmp = global_get(ts, KV(B), NULL, true);
+    CHECK(tmp);
+    R(A) = ops_typeof(ts, tmp);
+    ADVANCE(OP_TYPEOF_GLOBAL);
+    NEXT();
+op_PUT_GLOBAL:
+    SYNC();
+    if (!global_put(ts, KV(A), R(B), &code->caches[C_], D != 0)) goto exception;
+    ADVANCE(OP_PUT_GLOBAL);
+    NEXT();
+op_DECLARE_GLOBAL_VAR: {
+    SYNC();
+    Value global = ts->rt->realm.global_object;
+    int has = object_has_own_property(ts, global, KV(A));
+    if (has < 0) goto exception;
+    if (!has && object_define_value(ts, global, KV(A), JS_UNDEFINED,
+                                    PROP_WRITABLE | PROP_ENUMERABLE | ((code->flags & CODE_EVAL) ? PROP_CONFIGURABLE : 0)) < 0)
+        goto exception;
+    ADVANCE(OP_DECLARE_GLOBAL_VAR);
+    NEXT();
+}
+op_DECLARE_GLOBAL_FUNCTION: {
+    SYNC();
+    Value global = ts->rt->realm.global_object;
+    PropertyDescriptor existing;
+    int found = object_get_own_property(ts, global, KV(A), &existing);
+    if (found < 0) goto exception;
+    int r;
+    if (!found || (existing.attributes & PROP_CONFIGURABLE))
+        r = object_define_value(ts, global, KV(A), R(B),
+                                PROP_WRITABLE | PROP_ENUMERABLE | ((code->flags & CODE_EVAL) ? PROP_CONFIGURABLE : 0));
+    else
+        r = object_set(ts, global, KV(A), R(B), global, true);
+    if (r < 0) goto exception;
+    ADVANCE(OP_DECLARE_GLOBAL_FUNCTION);
+    NEXT();
+}
+op_DECLARE_GLOBAL_LEXICAL: {
+    SYNC();
+    Realm *realm = &ts->rt->realm;
+    int has = object_has_own_property(ts, realm->global_lexicals, KV(A));
+    if (has < 0) goto exception;
+    if (has) { error_throw_syntax(ts, "Identifier '%K' has already been declared", KV(A)); goto exception; }
+    PropertyDescriptor desc;
+    int on_global = object_get_own_property(ts, realm->global_object, KV(A), &desc);
+    if (on_global < 0) goto exception;
+    if (on_global && !(desc.attributes & PROP_CONFIGURABLE)) {
+        error_throw_syntax(ts, "Identifier '%K' has already been declared", KV(A));
+        goto exception;
+    }
+    if (object_define_value(ts, realm->global_lexicals, KV(A), JS_HOLE, B ? 0 : PROP_WRITABLE) < 0) goto exception;
+    ADVANCE(OP_DECLARE_GLOBAL_LEXICAL);
+    NEXT();
+}
+op_INIT_GLOBAL_LEXICAL: {
+    SYNC();
+    Realm *realm = &ts->rt->realm;
+    PropertyDescriptor desc = {R(B), JS_UNDEFINED, JS_UNDEFINED, 0, DESC_HAS_VALUE};
+    if (object_define_own_property(ts, realm->global_lexicals, KV(A), &desc, true) < 0) goto exception;
+    ADVANCE(OP_INIT_GLOBAL_LEXICAL);
+    NEXT();
+}
+op_GET_NAME:
+    SYNC();
+    tmp = name_get(ts, f->env, KV(B), false);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_GET_NAME);
+    NEXT();
+op_TYPEOF_NAME:
+    SYNC();
+    tmp = name_get(ts, f->env, KV(B), true);
+    CHECK(tmp);
+    R(A) = ops_typeof(ts, tmp);
+    ADVANCE(OP_TYPEOF_NAME);
+    NEXT();
+op_PUT_NAME:
+    SYNC();
+    if (!name_put(ts, f->env, KV(A), R(B), C_ != 0)) goto exception;
+    ADVANCE(OP_PUT_NAME);
+    NEXT();
+op_DELETE_NAME: {
+    SYNC();
+    NameRef ref = resolve_name(ts, f->env, KV(B));
+    if (ref.kind == NAME_ERROR) goto exception;
+    if (ref.kind == NAME_OBJECT || ref.kind == NAME_GLOBAL) {
+        int r = object_delete(ts, ref.object, KV(B), false);
+        if (r < 0) goto exception;
+        R(A) = value_from_bool(r > 0);
+    } else {
+        R(A) = value_from_bool(ref.kind == NAME_NOT_FOUND);
+    }
+    ADVANCE(OP_DELETE_NAME);
+    NEXT();
+}
+op_GET_NAME_THIS: {
+    SYNC();
+    NameRef ref = resolve_name(ts, f->env, KV(C_));
+    if (ref.kind == NAME_ERROR) goto exception;
+    Value this_value = ref.kind == NAME_OBJECT && ref.object != JS_UNDEFINED &&
+                       value_cell_type(ref.object) != CELL_OBJECT ? ref.object : JS_UNDEFINED;
+    if (ref.kind == NAME_OBJECT) {
+        // Only a with-object supplies `this`; eval var holders are null-prototype CELL_OBJECTs.
+        Env *e = NULL;
+        for (Value ev = f->env; value_is_cell(ev); ev = ((Env *)value_to_cell(ev))->parent) {
+            e = value_to_cell(ev);
+            if ((e->flags & ENV_WITH) && e->slots[0] == ref.object) { this_value = ref.object; break; }
+        }
+    }
+    tmp = name_get(ts, f->env, KV(C_), false);
+    CHECK(tmp);
+    R(A) = tmp;
+    R(B) = this_value;
+    ADVANCE(OP_GET_NAME_THIS);
+    NEXT();
+}
+op_DECLARE_EVAL_VAR: {
+    SYNC();
+    Value holder = eval_var_scope(ts, f->env);
+    CHECK(holder);
+    int has = object_has_own_property(ts, holder, KV(A));
+    if (has < 0) goto exception;
+    if (!has && object_define_value(ts, holder, KV(A), JS_UNDEFINED, PROP_DEFAULT) < 0) goto exception;
+    ADVANCE(OP_DECLARE_EVAL_VAR);
+    NEXT();
+}
+op_DECLARE_EVAL_FUNCTION: {
+    SYNC();
+    Value holder = eval_var_scope(ts, f->env);
+    CHECK(holder);
+    if (object_define_value(ts, holder, KV(A), R(B), PROP_DEFAULT) < 0) goto exception;
+    ADVANCE(OP_DECLARE_EVAL_FUNCTION);
+    NEXT();
+}
+op_PUSH_WITH: {
+    SYNC();
+    Value obj = ops_to_object(ts, R(A));
+    CHECK(obj);
+    tmp = new_env(ts, f->env, 1, JS_UNDEFINED, ENV_WITH);
+    CHECK(tmp);
+    ((Env *)value_to_cell(tmp))->slots[0] = obj;
+    f->env = tmp;
+    ADVANCE(OP_PUSH_WITH);
+    NEXT();
+}
+
+op_GET_PROP:
+    SYNC();
+    tmp = get_prop(ts, R(B), KV(C_), &code->caches[D]);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_GET_PROP);
+    NEXT();
+op_PUT_PROP:
+    SYNC();
+    if (!put_prop(ts, R(A), KV(B), R(C_), &code->caches[D], STRICT)) goto exception;
+    ADVANCE(OP_PUT_PROP);
+    NEXT();
+op_GET_ELEM:
+    SYNC();
+    tmp = get_elem(ts, R(B), R(C_));
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_GET_ELEM);
+    NEXT();
+op_PUT_ELEM:
+    SYNC();
+    if (!put_elem(ts, R(A), R(B), R(C_), STRICT)) goto exception;
+    ADVANCE(OP_PUT_ELEM);
+    NEXT();
+op_DELETE_PROP: op_DELETE_ELEM: {
+    SYNC();
+    Value key = *insn == OP_DELETE_PROP ? KV(C_) : property_key_from_value(ts, R(C_));
+    CHECK(key);
+    Value obj = ops_to_object(ts, R(B));
+    CHECK(obj);
+    int r = object_delete(ts, obj, key, STRICT);
+    if (r < 0) goto exception;
+    R(A) = value_from_bool(r > 0);
+    ADVANCE(OP_DELETE_PROP);
+    NEXT();
+}
+op_IN: {
+    SYNC();
+    if (!value_is_object(R(C_))) {
+        error_throw_type(ts, "Cannot use 'in' operator to search for '%V' in %V", R(B), R(C_));
+        goto exception;
+    }
+    Value key = property_key_from_value(ts, R(B));
+    CHECK(key);
+    int r = object_has_property(ts, R(C_), key);
+    if (r < 0) goto exception;
+    R(A) = value_from_bool(r > 0);
+    ADVANCE(OP_IN);
+    NEXT();
+}
+op_DEFINE_FIELD: {
+    SYNC();
+    Value key = property_key_from_value(ts, R(B));
+    CHECK(key);
+    if (object_define_value(ts, R(A), key, R(C_), PROP_DEFAULT) < 0) goto exception;
+    ADVANCE(OP_DEFINE_FIELD);
+    NEXT();
+}
+op_DEFINE_FIELD_NAME:
+    SYNC();
+    if (object_define_value(ts, R(A), KV(B), R(C_), PROP_DEFAULT) < 0) goto exception;
+    ADVANCE(OP_DEFINE_FIELD_NAME);
+    NEXT();
+op_DEFINE_METHOD: {
+    SYNC();
+    Value key = property_key_from_value(ts, R(B));
+    CHECK(key);
+    if (define_method(ts, R(A), key, R(C_), (int)D) < 0) goto exception;
+    ADVANCE(OP_DEFINE_METHOD);
+    NEXT();
+}
+op_SET_PROTO:
+    SYNC();
+    if (value_is_object(R(B)) || R(B) == JS_NULL)
+        if (object_set_prototype_of(ts, R(A), R(B), true) < 0) goto exception;
+    ADVANCE(OP_SET_PROTO);
+    NEXT();
+op_COPY_DATA_PROPERTIES:
+    SYNC();
+    if (copy_data_properties(ts, R(A), R(B), R(C_)) < 0) goto exception;
+    ADVANCE(OP_COPY_DATA_PROPERTIES);
+    NEXT();
+op_GET_SUPER: op_PUT_SUPER: {
+    SYNC();
+    Value callee = f->callee;
+    Value home = value_cell_type(callee) == CELL_FUNCTION ? ((Function *)value_to_cell(callee))->home_object : JS_UNDEFINED;
+    if (!value_is_object(home)) { error_throw_syntax(ts, "'super' keyword unexpected here"); goto exception; }
+    Value this_value = f->this_value;
+    if (this_value == JS_HOLE) {
+        error_throw_reference(ts, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+        goto exception;
+    }
+    Value proto = object_get_prototype_of(ts, home);
+    CHECK(proto);
+    if (*insn == OP_GET_SUPER) {
+        Value key = property_key_from_value(ts, R(B));
+        CHECK(key);
+        if (value_is_nullish(proto)) { error_throw_type(ts, "Cannot read properties of %V (reading '%K')", proto, key); goto exception; }
+        tmp = object_get_with_receiver(ts, proto, key, this_value);
+        CHECK(tmp);
+        R(A) = tmp;
+    } else {
+        Value key = property_key_from_value(ts, R(A));
+        CHECK(key);
+        if (value_is_nullish(proto)) { error_throw_type(ts, "Cannot set properties of %V (setting '%K')", proto, key); goto exception; }
+        if (object_set(ts, proto, key, R(B), this_value, true) < 0) goto exception;
+    }
+    ADVANCE(OP_GET_SUPER);
+    NEXT();
+}
+op_TO_PROPERTY_KEY: {
+    SYNC();
+    Value key = property_key_from_value(ts, R(B));
+    CHECK(key);
+    // Keep the key as a JS value (strings for indexes are fine to re-convert later).
+    R(A) = property_key_is_index(key) ? key : key;
+    ADVANCE(OP_TO_PROPERTY_KEY);
+    NEXT();
+}
+
+op_NEW_OBJECT:
+    SYNC();
+    tmp = object_new_plain(ts);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_NEW_OBJECT);
+    NEXT();
+op_NEW_ARRAY:
+    SYNC();
+    tmp = array_new(ts, B);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_NEW_ARRAY);
+    NEXT();
+op_ARRAY_PUSH:
+    SYNC();
+    if (array_push(ts, R(A), R(B)) < 0) goto exception;
+    ADVANCE(OP_ARRAY_PUSH);
+    NEXT();
+op_ARRAY_PUSH_HOLE: {
+    SYNC();
+    Array *array = value_to_cell(R(A));
+    if (array->length == 0xFFFFFFFFu) { error_throw_range(ts, "Invalid array length"); goto exception; }
+    PropertyDescriptor desc = {value_from_number((double)array->length + 1), JS_UNDEFINED, JS_UNDEFINED, 0, DESC_HAS_VALUE};
+    if (object_define_own_property(ts, R(A), ATOM(ts, length), &desc, true) < 0) goto exception;
+    ADVANCE(OP_ARRAY_PUSH_HOLE);
+    NEXT();
+}
+op_ARRAY_SPREAD:
+    SYNC();
+    if (!array_spread(ts, R(A), R(B))) goto exception;
+    ADVANCE(OP_ARRAY_SPREAD);
+    NEXT();
+op_CLOSURE: {
+    SYNC();
+    Code *target = value_to_cell(KV(B));
+    Value home = JS_UNDEFINED;
+    // Arrow functions see the home object (super) of the function they are written in.
+    if ((target->flags & CODE_ARROW) && value_cell_type(f->callee) == CELL_FUNCTION)
+        home = ((Function *)value_to_cell(f->callee))->home_object;
+    tmp = function_new_closure(ts, KV(B), f->env, home);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_CLOSURE);
+    NEXT();
+}
+op_METHOD:
+    SYNC();
+    tmp = function_new_closure(ts, KV(B), f->env, R(C_));
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_METHOD);
+    NEXT();
+op_CLASS: {
+    SYNC();
+    Value proto = JS_UNDEFINED;
+    tmp = make_class(ts, KV(C_), f->env, R(D), &proto);
+    CHECK(tmp);
+    R(A) = tmp;
+    R(B) = proto;
+    ADVANCE(OP_CLASS);
+    NEXT();
+}
+op_SET_CLASS_FIELDS:
+    ((Function *)value_to_cell(R(A)))->fields = R(B);
+    ADVANCE(OP_SET_CLASS_FIELDS);
+    NEXT();
+op_INIT_FIELDS: {
+    SYNC();
+    Value callee = f->callee;
+    if (value_cell_type(callee) == CELL_FUNCTION) {
+        Value fields = ((Function *)value_to_cell(callee))->fields;
+        if (value_is_object(fields)) {
+            tmp = interp_call(ts, fields, f->this_value, NULL, 0);
+            CHECK(tmp);
+        }
+    }
+    ADVANCE(OP_INIT_FIELDS);
+    NEXT();
+}
+op_TEMPLATE_OBJECT:
+    SYNC();
+    tmp = template_object(ts, KV(B), &code->caches[C_]);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_TEMPLATE_OBJECT);
+    NEXT();
+op_CREATE_ARGUMENTS:
+    SYNC();
+    tmp = create_arguments(ts, f, B != 0);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_CREATE_ARGUMENTS);
+    NEXT();
+op_CREATE_REST:
+    SYNC();
+    tmp = create_rest(ts, f, B);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_CREATE_REST);
+    NEXT();
+op_REGEXP:
+    SYNC();
+    error_throw_syntax(ts, "Regular expressions are not supported yet (RegExp arrives with the language-breadth issue)");
+    goto exception;
+
+    // Arithmetic: int32 fast paths, doubles next, everything else in ops.c.
+op_ADD: {
+    Value x = R(B), y = R(C_);
+    if (value_is_int(x) && value_is_int(y)) {
+        int32_t r;
+        if (!__builtin_add_overflow(value_to_int(x), value_to_int(y), &r)) { R(A) = value_from_int(r); ADVANCE(OP_ADD); NEXT(); }
+    }
+    if (value_is_number(x) && value_is_number(y)) {
+        R(A) = value_from_number(value_to_number(x) + value_to_number(y));
+        ADVANCE(OP_ADD);
+        NEXT();
+    }
+    SYNC();
+    tmp = ops_add(ts, x, y);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_ADD);
+    NEXT();
+}
+op_SUB: {
+    Value x = R(B), y = R(C_);
+    if (value_is_int(x) && value_is_int(y)) {
+        int32_t r;
+        if (!__builtin_sub_overflow(value_to_int(x), value_to_int(y), &r)) { R(A) = value_from_int(r); ADVANCE(OP_SUB); NEXT(); }
+    }
+    if (value_is_number(x) && value_is_number(y)) {
+        R(A) = value_from_number(value_to_number(x) - value_to_number(y));
+        ADVANCE(OP_SUB);
+        NEXT();
+    }
+    SYNC();
+    tmp = ops_arithmetic(ts, ARITH_SUB, x, y);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_SUB);
+    NEXT();
+}
+op_MUL: {
+    Value x = R(B), y = R(C_);
+    if (value_is_int(x) && value_is_int(y)) {
+        int32_t r;
+        if (!__builtin_mul_overflow(value_to_int(x), value_to_int(y), &r) && r != 0) { R(A) = value_from_int(r); ADVANCE(OP_MUL); NEXT(); }
+    }
+    if (value_is_number(x) && value_is_number(y)) {
+        R(A) = value_from_number(value_to_number(x) * value_to_number(y));
+        ADVANCE(OP_MUL);
+        NEXT();
+    }
+    SYNC();
+    tmp = ops_arithmetic(ts, ARITH_MUL, x, y);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_MUL);
+    NEXT();
+}
+op_DIV: {
+    Value x = R(B), y = R(C_);
+    if (value_is_number(x) && value_is_number(y)) {
+        R(A) = value_from_number(value_to_number(x) / value_to_number(y));
+        ADVANCE(OP_DIV);
+        NEXT();
+    }
+    SYNC();
+    tmp = ops_arithmetic(ts, ARITH_DIV, x, y);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_DIV);
+    NEXT();
+}
+op_MOD: {
+    Value x = R(B), y = R(C_);
+    if (value_is_int(x) && value_is_int(y) && value_to_int(x) >= 0 && value_to_int(y) > 0) {
+        R(A) = value_from_int(value_to_int(x) % value_to_int(y));
+        ADVANCE(OP_MOD);
+        NEXT();
+    }
+    SYNC();
+    tmp = ops_arithmetic(ts, ARITH_MOD, x, y);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_MOD);
+    NEXT();
+}
+#define GENERIC_ARITH(name, arith)                       \
+    op_##name:                                           \
+    SYNC();                                              \
+    tmp = ops_arithmetic(ts, arith, R(B), R(C_));        \
+    CHECK(tmp);                                          \
+    R(A) = tmp;                                          \
+    ADVANCE(OP_##name);                                  \
+    NEXT();
+    GENERIC_ARITH(EXP, ARITH_EXP)
+    GENERIC_ARITH(SHR, ARITH_SHR)
+#define BITWISE(name, arith, expr)                                                  \
+    op_##name: {                                                                    \
+        Value x = R(B), y = R(C_);                                                  \
+        if (value_is_int(x) && value_is_int(y)) {                                   \
+            int32_t a = value_to_int(x), b = value_to_int(y);                       \
+            R(A) = value_from_int(expr);                                            \
+            ADVANCE(OP_##name);                                                     \
+            NEXT();                                                                 \
+        }                                                                           \
+        SYNC();                                                                     \
+        tmp = ops_arithmetic(ts, arith, x, y);                                      \
+        CHECK(tmp);                                                                 \
+        R(A) = tmp;                                                                 \
+        ADVANCE(OP_##name);                                                         \
+        NEXT();                                                                     \
+    }
+    BITWISE(BIT_AND, ARITH_BIT_AND, a & b)
+    BITWISE(BIT_OR, ARITH_BIT_OR, a | b)
+    BITWISE(BIT_XOR, ARITH_BIT_XOR, a ^ b)
+    BITWISE(SHL, ARITH_SHL, (int32_t)((uint32_t)a << (b & 31)))
+    BITWISE(SAR, ARITH_SAR, a >> (b & 31))
+
+op_EQ: op_NE: {
+    Value x = R(B), y = R(C_);
+    int r;
+    if (value_is_int(x) && value_is_int(y)) r = x == y;
+    else {
+        SYNC();
+        r = ops_loose_equals(ts, x, y);
+        if (r < 0) goto exception;
+    }
+    R(A) = value_from_bool(*insn == OP_EQ ? r : !r);
+    ADVANCE(OP_EQ);
+    NEXT();
+}
+op_STRICT_EQ: R(A) = value_from_bool(ops_strict_equals(R(B), R(C_))); ADVANCE(OP_STRICT_EQ); NEXT();
+op_STRICT_NE: R(A) = value_from_bool(!ops_strict_equals(R(B), R(C_))); ADVANCE(OP_STRICT_NE); NEXT();
+op_LT: op_LE: op_GT: op_GE: {
+    Value x = R(B), y = R(C_);
+    uint32_t op = *insn;
+    if (value_is_int(x) && value_is_int(y)) {
+        int32_t a = value_to_int(x), b = value_to_int(y);
+        bool r = op == OP_LT ? a < b : op == OP_LE ? a <= b : op == OP_GT ? a > b : a >= b;
+        R(A) = value_from_bool(r);
+        ADVANCE(OP_LT);
+        NEXT();
+    }
+    if (value_is_number(x) && value_is_number(y)) {
+        double a = value_to_number(x), b = value_to_number(y);
+        bool r = op == OP_LT ? a < b : op == OP_LE ? a <= b : op == OP_GT ? a > b : a >= b;
+        R(A) = value_from_bool(r);
+        ADVANCE(OP_LT);
+        NEXT();
+    }
+    SYNC();
+    int r;
+    // a <= b is !(b < a) with undefined -> false; a > b is b < a (ES2020 12.10.3).
+    if (op == OP_LT) r = ops_less_than(ts, x, y, true);
+    else if (op == OP_GT) r = ops_less_than(ts, y, x, false);
+    else if (op == OP_LE) { r = ops_less_than(ts, y, x, false); if (r >= 0) r = (r == 0) ? 1 : 0; }
+    else { r = ops_less_than(ts, x, y, true); if (r >= 0) r = (r == 0) ? 1 : 0; }
+    if (r < 0) goto exception;
+    R(A) = value_from_bool(r == 1);
+    ADVANCE(OP_LT);
+    NEXT();
+}
+op_INSTANCEOF: {
+    SYNC();
+    int r = ops_instance_of(ts, R(B), R(C_));
+    if (r < 0) goto exception;
+    R(A) = value_from_bool(r > 0);
+    ADVANCE(OP_INSTANCEOF);
+    NEXT();
+}
+op_NEG: {
+    Value x = R(B);
+    if (value_is_int(x) && value_to_int(x) != 0 && value_to_int(x) != INT32_MIN) {
+        R(A) = value_from_int(-value_to_int(x));
+    } else {
+        SYNC();
+        double d;
+        if (!ops_to_number(ts, x, &d)) goto exception;
+        R(A) = value_from_number(-d);
+    }
+    ADVANCE(OP_NEG);
+    NEXT();
+}
+op_TO_NUMBER: op_TO_NUMERIC: {
+    Value x = R(B);
+    if (!value_is_number(x)) {
+        SYNC();
+        double d;
+        if (!ops_to_number(ts, x, &d)) goto exception;
+        x = value_from_number(d);
+    }
+    R(A) = x;
+    ADVANCE(OP_TO_NUMBER);
+    NEXT();
+}
+op_TO_STRING:
+    if (value_is_string(R(B))) R(A) = R(B);
+    else {
+        SYNC();
+        tmp = ops_to_string(ts, R(B));
+        CHECK(tmp);
+        R(A) = tmp;
+    }
+    ADVANCE(OP_TO_STRING);
+    NEXT();
+op_NOT: R(A) = value_from_bool(!ops_to_boolean(R(B))); ADVANCE(OP_NOT); NEXT();
+op_BIT_NOT: {
+    int32_t i;
+    if (value_is_int(R(B))) i = value_to_int(R(B));
+    else {
+        SYNC();
+        if (!ops_to_int32(ts, R(B), &i)) goto exception;
+    }
+    R(A) = value_from_int(~i);
+    ADVANCE(OP_BIT_NOT);
+    NEXT();
+}
+op_TYPEOF: R(A) = ops_typeof(ts, R(B)); ADVANCE(OP_TYPEOF); NEXT();
+op_INC: op_DEC: {
+    Value x = R(B);
+    int32_t delta = *insn == OP_INC ? 1 : -1;
+    int32_t r;
+    if (value_is_int(x) && !__builtin_add_overflow(value_to_int(x), delta, &r)) R(A) = value_from_int(r);
+    else R(A) = value_from_number(value_to_number(x) + delta);
+    ADVANCE(OP_INC);
+    NEXT();
+}
+
+op_JMP: pc = code->words + A; NEXT();
+op_LOOP:
+    pc = code->words + A;
+    safepoint_poll(ts);
+    NEXT();
+op_JMP_TRUE:
+    if (ops_to_boolean(R(A))) pc = code->words + B; else ADVANCE(OP_JMP_TRUE);
+    NEXT();
+op_JMP_FALSE:
+    if (!ops_to_boolean(R(A))) pc = code->words + B; else ADVANCE(OP_JMP_FALSE);
+    NEXT();
+op_JMP_NULLISH:
+    if (value_is_nullish(R(A))) pc = code->words + B; else ADVANCE(OP_JMP_NULLISH);
+    NEXT();
+op_JMP_NOT_NULLISH:
+    if (!value_is_nullish(R(A))) pc = code->words + B; else ADVANCE(OP_JMP_NOT_NULLISH);
+    NEXT();
+op_JMP_UNDEFINED:
+    if (R(A) == JS_UNDEFINED) pc = code->words + B; else ADVANCE(OP_JMP_UNDEFINED);
+    NEXT();
+op_JMP_STRICT_EQ:
+    if (ops_strict_equals(R(A), R(B))) pc = code->words + C_; else ADVANCE(OP_JMP_STRICT_EQ);
+    NEXT();
+
+    // Calls. Bytecode callees get a frame in this loop; everything else goes through interp_call.
+op_CALL: op_CALL_EVAL: {
+    Value fn = R(B);
+    SYNC();
+    if (*insn == OP_CALL_EVAL && fn == realm_intrinsic(ts, INTRINSIC_EVAL)) {
+        tmp = E > 0 ? direct_eval(ts, f, R(D)) : JS_UNDEFINED;
+        CHECK(tmp);
+        R(A) = tmp;
+        ADVANCE(OP_CALL);
+        NEXT();
+    }
+    if (value_cell_type(fn) == CELL_FUNCTION) {
+        Function *callee = value_to_cell(fn);
+        Code *target = value_to_cell(callee->code);
+        if (!(target->flags & CODE_CLASS_CONSTRUCTOR)) {
+            uint32_t result_register = A;
+            const uint32_t *resume = pc + opcode_length[OP_CALL];
+            Frame *caller = f;
+            ts->sp = regs + code->register_count;
+            Frame *nf = push_frame(ts, callee, R(C_), &R(D), (int)E, JS_UNDEFINED, 0);
+            if (!nf) goto exception;
+            nf->return_pc = value_from_int((int32_t)(resume - code->words));
+            nf->return_register = value_from_int((int32_t)result_register);
+            (void)caller;
+            LOAD_FRAME();
+            safepoint_poll(ts);
+            NEXT();
+        }
+    }
+    tmp = interp_call(ts, fn, R(C_), &R(D), (int)E);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_CALL);
+    NEXT();
+}
+op_CALL_SPREAD: {
+    SYNC();
+    Value array = R(D);
+    Butterfly *b = object_butterfly(value_to_object(array));
+    uint32_t n = array_length(array);
+    tmp = interp_call(ts, R(B), R(C_), n ? butterfly_elements(b) : NULL, (int)n);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_CALL_SPREAD);
+    NEXT();
+}
+op_NEW: {
+    SYNC();
+    Value fn = R(B);
+    if (value_cell_type(fn) == CELL_FUNCTION) {
+        Function *callee = value_to_cell(fn);
+        Code *target = value_to_cell(callee->code);
+        if (target->flags & (CODE_CONSTRUCTOR | CODE_CLASS_CONSTRUCTOR)) {
+            Value this_value = JS_HOLE;
+            if (!(target->flags & CODE_DERIVED)) {
+                this_value = construct_this(ts, fn);
+                CHECK(this_value);
+            }
+            ts->sp = regs + code->register_count;
+            Frame *nf = push_frame(ts, callee, this_value, &R(C_), (int)D, fn, FRAME_CONSTRUCT);
+            if (!nf) goto exception;
+            nf->return_pc = value_from_int((int32_t)(pc + opcode_length[OP_NEW] - code->words));
+            nf->return_register = value_from_int((int32_t)A);
+            LOAD_FRAME();
+            NEXT();
+        }
+    }
+    if (!ops_is_constructor(fn)) { error_throw_type(ts, "%V is not a constructor", fn); goto exception; }
+    tmp = interp_construct(ts, fn, &R(C_), (int)D, fn);
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_NEW);
+    NEXT();
+}
+op_NEW_SPREAD: {
+    SYNC();
+    Value array = R(C_);
+    uint32_t n = array_length(array);
+    if (!ops_is_constructor(R(B))) { error_throw_type(ts, "%V is not a constructor", R(B)); goto exception; }
+    tmp = interp_construct(ts, R(B), n ? butterfly_elements(object_butterfly(value_to_object(array))) : NULL, (int)n, R(B));
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_NEW_SPREAD);
+    NEXT();
+}
+op_SUPER_CALL: op_SUPER_CALL_SPREAD: {
+    SYNC();
+    Value parent = object_get_prototype_of(ts, f->callee);
+    CHECK(parent);
+    if (!ops_is_constructor(parent)) { error_throw_type(ts, "Super constructor %V of anonymous class is not a constructor", parent); goto exception; }
+    if (*insn == OP_SUPER_CALL) {
+        tmp = interp_construct(ts, parent, &R(B), (int)C_, f->new_target);
+    } else {
+        Value array = R(B);
+        uint32_t n = array_length(array);
+        tmp = interp_construct(ts, parent, n ? butterfly_elements(object_butterfly(value_to_object(array))) : NULL, (int)n, f->new_target);
+    }
+    CHECK(tmp);
+    if (f->this_value != JS_HOLE) { error_throw_reference(ts, "Super constructor may only be called once"); goto exception; }
+    f->this_value = tmp;
+    R(A) = tmp;
+    pc += opcode_length[*insn];
+    NEXT();
+}
+
+op_RET: tmp = R(A); goto do_return;
+op_RET_UNDEFINED: tmp = JS_UNDEFINED; goto do_return;
+do_return: {
+    int32_t kind = value_to_int(f->kind);
+    if (kind & FRAME_CONSTRUCT) {
+        if (!value_is_object(tmp)) {
+            if (!value_is_undefined(tmp) && (code->flags & CODE_DERIVED)) {
+                SYNC();
+                error_throw_type(ts, "Derived constructors may only return object or undefined");
+                goto exception;
+            }
+            if (f->this_value == JS_HOLE) {
+                SYNC();
+                error_throw_reference(ts, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+                goto exception;
+            }
+            tmp = f->this_value;
+        }
+    }
+    Frame *done = f;
+    pop_frame(ts, done);
+    if (kind & FRAME_ENTRY) return tmp;
+    LOAD_FRAME();
+    // The caller's pc was synced when it called; resume after the call instruction.
+    pc = code->words + value_to_int(done->return_pc);
+    R(value_to_int(done->return_register)) = tmp;
+    NEXT();
+}
+op_THROW:
+    SYNC();
+    error_throw(ts, R(A));
+    goto exception;
+op_THROW_REFERENCE:
+    SYNC();
+    error_throw_reference(ts, "%K is not defined", KV(A));
+    goto exception;
+op_THROW_TYPE:
+    SYNC();
+    error_throw_type(ts, "%V", KV(A));
+    goto exception;
+op_THROW_SYNTAX:
+    SYNC();
+    error_throw_syntax(ts, "%V", KV(A));
+    goto exception;
+op_REQUIRE_OBJECT_COERCIBLE:
+    if (value_is_nullish(R(A))) {
+        SYNC();
+        error_throw_type(ts, "Cannot destructure '%V' as it is %s.", R(A), R(A) == JS_NULL ? "null" : "undefined");
+        goto exception;
+    }
+    ADVANCE(OP_REQUIRE_OBJECT_COERCIBLE);
+    NEXT();
+op_REQUIRE_OBJECT:
+    if (!value_is_object(R(A))) { SYNC(); error_throw_type(ts, "%V", KV(B)); goto exception; }
+    ADVANCE(OP_REQUIRE_OBJECT);
+    NEXT();
+
+op_GET_ITERATOR: op_GET_ASYNC_ITERATOR: {
+    SYNC();
+    IteratorRecord it;
+    if (!ops_get_iterator(ts, R(C_), &it)) goto exception;
+    R(A) = it.iterator;
+    R(B) = it.next;
+    ADVANCE(OP_GET_ITERATOR);
+    NEXT();
+}
+op_ITER_NEXT: {
+    SYNC();
+    bool done = false;
+    tmp = iterator_next_value(ts, R(B), R(C_), &done);
+    CHECK(tmp);
+    if (done) { pc = code->words + D; NEXT(); }
+    R(A) = tmp;
+    ADVANCE(OP_ITER_NEXT);
+    NEXT();
+}
+op_ITER_CLOSE: {
+    SYNC();
+    IteratorRecord it = {R(A), JS_UNDEFINED, false};
+    if (!ops_iterator_close(ts, &it, false)) goto exception;
+    ADVANCE(OP_ITER_CLOSE);
+    NEXT();
+}
+op_ITER_CLOSE_THROW: {
+    SYNC();
+    // The original exception wins over anything return() throws (ES2020 7.4.6 step 6).
+    Value pending = error_take(ts);
+    IteratorRecord it = {R(A), JS_UNDEFINED, false};
+    ops_iterator_close(ts, &it, true);
+    error_take(ts);
+    if (pending != JS_HOLE) error_throw(ts, pending);
+    ADVANCE(OP_ITER_CLOSE_THROW);
+    NEXT();
+}
+op_FOR_IN_PREPARE:
+    SYNC();
+    tmp = for_in_prepare(ts, R(B));
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_FOR_IN_PREPARE);
+    NEXT();
+op_FOR_IN_NEXT:
+    SYNC();
+    tmp = for_in_next(ts, R(B));
+    CHECK(tmp);
+    if (tmp == JS_HOLE) { pc = code->words + C_; NEXT(); }
+    R(A) = tmp;
+    ADVANCE(OP_FOR_IN_NEXT);
+    NEXT();
+
+op_GENERATOR_START: {
+    SYNC();
+    uint32_t resume = (uint32_t)(pc + opcode_length[OP_GENERATOR_START] - code->words);
+    tmp = generator_create(ts, f, resume);
+    CHECK(tmp);
+    if (code->flags & CODE_ASYNC) { ADVANCE(OP_GENERATOR_START); NEXT(); }
+    goto do_return;
+}
+op_YIELD: {
+    SYNC();
+    Generator *gen = value_to_cell(f->generator);
+    gen->resume_pc = (uint32_t)(pc + opcode_length[OP_YIELD] - code->words);
+    gen->resume_register = A;
+    Value yielded = R(B);
+    if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
+    gen->state = GEN_SUSPENDED_YIELD;
+    pop_frame(ts, f);
+    return yielded;
+}
+op_YIELD_DELEGATE:
+    SYNC();
+    error_throw_syntax(ts, "yield* is not supported yet");
+    goto exception;
+op_AWAIT: {
+    SYNC();
+    Generator *gen = value_to_cell(f->generator);
+    if (!async_await(ts, gen, R(B))) goto exception;
+    gen->resume_pc = (uint32_t)(pc + opcode_length[OP_AWAIT] - code->words);
+    gen->resume_register = A;
+    if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
+    gen->state = GEN_SUSPENDED_YIELD;
+    // The first suspension returns the promise to the caller like a return would.
+    tmp = gen->promise;
+    Frame *done = f;
+    int32_t kind = value_to_int(f->kind);
+    pop_frame(ts, done);
+    if (kind & FRAME_ENTRY) return tmp;
+    LOAD_FRAME();
+    pc = code->words + value_to_int(done->return_pc);
+    R(value_to_int(done->return_register)) = tmp;
+    NEXT();
+}
+op_ASYNC_RESULT: {
+    SYNC();
+    Generator *gen = value_to_cell(f->generator);
+    gen->state = GEN_DONE;
+    if (!promise_resolve_value(ts, gen->promise, R(A))) goto exception;
+    tmp = gen->promise;
+    goto do_return;
+}
+
+exception: {
+    // Unwind: find a handler in this frame, else pop it and look in the caller [INT-4].
+    Value exc = ts->exception;
+    bool is_return = exc == realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN);
+    for (;;) {
+        uint32_t at = (uint32_t)(insn - code->words);
+        for (uint32_t i = 0; i < code->handler_count; i++) {
+            Handler *h = &code->handlers[i];
+            if (at >= h->start && at < h->end && (!is_return || h->kind == 1)) {
+                R(h->reg) = error_take(ts);
+                pc = code->words + h->target;
+                NEXT();
+            }
+        }
+        int32_t kind = value_to_int(f->kind);
+        if ((code->flags & CODE_ASYNC) && value_is_object(f->generator) && !is_return) {
+            // An async function settles its promise with the exception instead of throwing.
+            Generator *gen = value_to_cell(f->generator);
+            gen->state = GEN_DONE;
+            Value reason = error_take(ts);
+            if (!promise_reject_value(ts, gen->promise, reason)) { /* keep the new exception */ }
+            else { tmp = gen->promise; goto do_return; }
+        }
+        Frame *done = f;
+        pop_frame(ts, done);
+        if (kind & FRAME_ENTRY) return JS_EXCEPTION;
+        LOAD_FRAME();
+        insn = code->words + value_to_int(f->pc);
+    }
+}
+#undef R
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generator prototype natives (installed by builtins_install_generator)
+
+static Value global_eval(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    return interp_indirect_eval(ts, builtin_arg(args, argc, 0));
+}
+
+bool builtins_install_generator(ThreadState *ts) {
+    Value function_proto = realm_intrinsic(ts, INTRINSIC_FUNCTION_PROTOTYPE);
+    Value iterator_proto = realm_intrinsic(ts, INTRINSIC_ITERATOR_PROTOTYPE);
+    if (!value_is_object(iterator_proto)) iterator_proto = realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE);
+    Value generator_function_proto = object_new(ts, function_proto);
+    Value generator_proto = object_new(ts, iterator_proto);
+    Value async_function_proto = object_new(ts, function_proto);
+    Value token = object_new(ts, JS_NULL);
+    if (value_is_exception(generator_function_proto) || value_is_exception(generator_proto) ||
+        value_is_exception(async_function_proto) || value_is_exception(token))
+        return false;
+    ts->rt->realm.intrinsics[INTRINSIC_GENERATOR_FUNCTION_PROTOTYPE] = generator_function_proto;
+    ts->rt->realm.intrinsics[INTRINSIC_GENERATOR_PROTOTYPE] = generator_proto;
+    ts->rt->realm.intrinsics[INTRINSIC_ASYNC_FUNCTION_PROTOTYPE] = async_function_proto;
+    ts->rt->realm.intrinsics[INTRINSIC_GENERATOR_RETURN] = token;
+    static const BuiltinEntry generator_methods[] = {
+        BUILTIN_FN_MAGIC("next", Generator_resume, 1, RESUME_NEXT),
+        BUILTIN_FN_MAGIC("return", Generator_resume, 1, RESUME_RETURN),
+        BUILTIN_FN_MAGIC("throw", Generator_resume, 1, RESUME_THROW),
+        BUILTIN_STRING("@@toStringTag", "Generator", PROP_CONFIGURABLE),
+    };
+    if (!builtins_install_table(ts, generator_proto, generator_methods, BUILTIN_COUNT(generator_methods))) return false;
+    static const BuiltinEntry generator_function_entries[] = {
+        BUILTIN_STRING("@@toStringTag", "GeneratorFunction", PROP_CONFIGURABLE),
+    };
+    if (!builtins_install_table(ts, generator_function_proto, generator_function_entries, 1)) return false;
+    static const BuiltinEntry async_function_entries[] = {
+        BUILTIN_STRING("@@toStringTag", "AsyncFunction", PROP_CONFIGURABLE),
+    };
+    if (!builtins_install_table(ts, async_function_proto, async_function_entries, 1)) return false;
+    if (object_define_value(ts, generator_function_proto, ATOM(ts, prototype), generator_proto, PROP_CONFIGURABLE) < 0) return false;
+    if (object_define_value(ts, generator_proto, ATOM(ts, constructor), generator_function_proto, PROP_CONFIGURABLE) < 0) return false;
+    Value eval = function_new_native(ts, global_eval, "eval", 1, 0, 0);
+    if (value_is_exception(eval)) return false;
+    ts->rt->realm.intrinsics[INTRINSIC_EVAL] = eval;
+    return builtins_define_global(ts, "eval", eval);
+}
+
+void generator_trace(Marker *m, Cell *cell) {
+    object_trace(m, cell);
+    Generator *gen = (Generator *)cell;
+    heap_mark_value(m, gen->snapshot);
+    heap_mark_value(m, gen->promise);
+    heap_mark_value(m, gen->return_value);
+}
+
+void frame_snapshot_trace(Marker *m, Cell *cell) {
+    (void)m;
+    (void)cell;
+}

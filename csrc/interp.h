@@ -1,0 +1,65 @@
+/*
+ * interp.h — running JS: calling and constructing any callable from native code, running a
+ * compiled script, the job (microtask) queue and timers, and creating function objects.
+ * Implemented by interp.c (dispatch loop, frames), function.c (function objects) and job.c.
+ * Natives that call back into JS go through interp_call/interp_construct, which re-enter the
+ * dispatch loop with a depth limit: exhausting it throws a RangeError [INT-4].
+ */
+#ifndef JST_INTERP_H
+#define JST_INTERP_H
+
+#include "value.h"
+#include "object.h"
+#include "thread.h"
+
+// [[Call]] / [[Construct]] of any value; TypeError "x is not a function" when not callable.
+Value interp_call(ThreadState *ts, Value fn, Value this_value, const Value *args, int argc);
+Value interp_construct(ThreadState *ts, Value fn, const Value *args, int argc, Value new_target);
+// Runs a top-level script Code cell with `this` = the global object; returns the completion value.
+Value interp_run_script(ThreadState *ts, Value code);
+
+// Jobs [INT-6]: a microtask is a (function, argument) pair called with this = undefined.
+bool job_enqueue(ThreadState *ts, Value fn, Value argument);
+// Runs microtasks until the queue is empty; false if a job threw (the exception is pending and
+// the remaining jobs stay queued).
+bool job_run_microtasks(ThreadState *ts);
+// Timers: schedule fn(args...) after delay_ms; returns the timer id.
+uint32_t job_add_timer(ThreadState *ts, Value fn, double delay_ms, Value args_values);
+void job_clear_timer(ThreadState *ts, uint32_t id);
+// Runs the event loop until no microtask or timer is left. False if a job threw.
+bool job_run_event_loop(ThreadState *ts);
+// setInterval: like job_add_timer, but the timer re-arms itself every interval_ms until cleared.
+uint32_t job_add_interval(ThreadState *ts, Value fn, double interval_ms, Value args_values);
+// HostPromiseRejectionTracker(promise, "reject"): a promise was rejected with no handler. At the
+// end of the macrotask turn, job_run_event_loop reports it as uncaught unless a handler was added.
+bool job_track_rejection(ThreadState *ts, Value promise);
+// Marks the thread's queued jobs, timers and tracked rejections; heap.c calls it for every thread.
+void job_trace_thread(Marker *m, ThreadState *ts);
+// Frees the thread's timers; threads.c calls it when a thread detaches.
+void job_thread_release(ThreadState *ts);
+
+// Function objects (function.c).
+// A native function object with own `length` and `name` and %Function.prototype% as prototype.
+Value function_new_native(ThreadState *ts, NativeFn fn, const char *name, int length, int magic,
+                          uint16_t flags);
+// Same, with a name given as a Value (a String, or a Symbol for "[desc]" names).
+Value function_new_native_named(ThreadState *ts, NativeFn fn, Value name, int length, int magic,
+                                uint16_t flags);
+// A closure over `code` in `env` (interp.c calls this for the CLOSURE opcode).
+Value function_new_closure(ThreadState *ts, Value code, Value env, Value home_object);
+// SetFunctionName for computed names (symbols become "[description]", with "get "/"set " prefix).
+int function_set_name(ThreadState *ts, Value fn, Value name, const char *prefix);
+// The realm's prototype for new objects made by `constructor` (GetPrototypeFromConstructor).
+Value function_prototype_for(ThreadState *ts, Value new_target, Intrinsic fallback);
+
+bool function_is_constructor(Value fn);
+// True for class constructors (console.log prints them as [class X]).
+bool function_is_class(Value fn);
+// The source text of a bytecode function (Function.prototype.toString), or undefined.
+Value function_source_text(ThreadState *ts, Value fn);
+// "    at f (file:line:col)" lines of the current JS stack, innermost first, skipping `skip` frames.
+Value interp_stack_trace(ThreadState *ts, int skip);
+// Indirect eval: compiles and runs source as global code (used by the global eval function).
+Value interp_indirect_eval(ThreadState *ts, Value source);
+
+#endif

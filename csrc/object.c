@@ -1,0 +1,910 @@
+/*
+ * object.c — property keys, object creation, the ordinary internal methods and their dispatch to
+ * exotic methods, prototypes, integrity levels, the inline-cache entry points and object tracing.
+ * Must not contain exotic behaviour (objectexotic.c) or build layouts (structure.c). An object's
+ * layout changes only in the "layout changes" section, one function per kind of change, which is
+ * where the cell lock goes in issue 4 [OM-7]. Implements OM-6, OM-7 and the ordering of OM-8.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "objectexotic.h"
+#include "atomics.h"
+#include "errors.h"
+#include "interp.h"
+#include "jsstring.h"
+#include "ops.h"
+
+// Exotic internal methods per cell type; NULL rows are ordinary objects. An explicit list: a new
+// exotic kind (Proxy, typed arrays, module namespaces) adds one line here.
+static const ObjectMethods *const exotic_methods[CELL_TYPE_COUNT] = {
+    [CELL_ARRAY] = &array_methods,
+    [CELL_STRING_OBJECT] = &string_object_methods,
+    [CELL_ARGUMENTS] = &arguments_methods,
+};
+
+static inline const ObjectMethods *methods_of(const Object *o) {
+    return exotic_methods[o->header.type];
+}
+static inline Structure *structure_of(const Object *o) {
+    return structure_for_id(o->header.structure_id);
+}
+static inline Value object_value(const Object *o) { return value_from_cell(o); }
+
+int object_refuse(ThreadState *ts, bool throw_on_failure, const char *format, ...) {
+    if (!throw_on_failure) return 0;
+    va_list ap;
+    va_start(ap, format);
+    Value message = error_vformat(ts, format, ap);
+    va_end(ap);
+    if (value_is_exception(message)) return -1;
+    Value error = error_new(ts, ERROR_TYPE, message);
+    if (value_is_exception(error)) return -1;
+    error_throw(ts, error);
+    return -1;
+}
+
+// ---- property keys [OM-6] ----
+
+// The canonical array index a flat string spells ("0", "17"; not "017", "-1" or "4294967295").
+static bool string_array_index(const String *s, uint32_t *out) {
+    uint32_t length = s->length;
+    if (length == 0 || length > 10) return false;
+    uint16_t first = string_char_at(s, 0);
+    if (first < '0' || first > '9' || (first == '0' && length > 1)) return false;
+    uint64_t value = 0;
+    for (uint32_t i = 0; i < length; i++) {
+        uint16_t c = string_char_at(s, i);
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + (uint64_t)(c - '0');
+    }
+    if (value > 4294967294u) return false;
+    *out = (uint32_t)value;
+    return true;
+}
+
+static PropKey string_key(ThreadState *ts, Value s) {
+    Cell *cell = value_to_cell(s);
+    // Atoms are never canonical indexes [STR-4], so an atom is already a key.
+    if (cell->type == CELL_STRING && (cell->flags & STRING_ATOM)) return s;
+    String *flat = string_flatten(ts, s);
+    if (!flat) return JS_EXCEPTION;
+    uint32_t index;
+    if (string_array_index(flat, &index)) return property_key_from_index(index);
+    return atom_from_string(ts, value_from_cell(flat));
+}
+
+PropKey property_key_from_value(ThreadState *ts, Value v) {
+    for (;;) {
+        if (value_is_int(v)) {
+            if (value_to_int(v) >= 0) return v;
+        } else if (value_is_double(v)) {
+            double d = value_to_double_raw(v);
+            // -0 passes too: ToString(-0) is "0".
+            if (d >= 0 && d <= 4294967294.0 && d == (double)(uint32_t)d)
+                return property_key_from_index((uint32_t)d);
+        } else if (value_is_string(v)) {
+            return string_key(ts, v);
+        } else if (value_is_symbol(v)) {
+            return v;
+        } else if (value_is_object(v)) {
+            v = ops_to_primitive(ts, v, HINT_STRING);
+            if (value_is_exception(v)) return JS_EXCEPTION;
+            continue;
+        }
+        // Negative or fractional numbers, booleans, null, undefined: their string is the key.
+        v = ops_to_string(ts, v);
+        if (value_is_exception(v)) return JS_EXCEPTION;
+    }
+}
+
+Value property_key_to_value(ThreadState *ts, PropKey k) {
+    if (property_key_is_index(k)) return ops_number_to_string(ts, (double)property_key_index(k));
+    return k;
+}
+
+// ---- small cells ----
+
+Values *values_new(ThreadState *ts, uint32_t capacity) {
+    Values *v = heap_alloc(ts, sizeof(Values) + (size_t)capacity * sizeof(Value), CELL_VALUES);
+    if (!v) return NULL;
+    size_t usable = (heap_cell_size(v) - sizeof(Values)) / sizeof(Value);
+    v->capacity = usable > UINT32_MAX ? UINT32_MAX : (uint32_t)usable;
+    return v;
+}
+
+Values *values_push(ThreadState *ts, Values *v, Value item) {
+    if (v->count == v->capacity) {
+        if (v->capacity == UINT32_MAX) {
+            error_throw_out_of_memory(ts);
+            return NULL;
+        }
+        uint64_t wanted = (uint64_t)v->capacity * 2;
+        Values *bigger = values_new(ts, wanted < 8 ? 8 : wanted > UINT32_MAX ? UINT32_MAX : (uint32_t)wanted);
+        if (!bigger) return NULL;
+        memcpy(bigger->items, v->items, v->count * sizeof(Value));
+        bigger->count = v->count;
+        v = bigger;
+    }
+    v->items[v->count++] = item;
+    return v;
+}
+
+Value accessor_new(ThreadState *ts, Value getter, Value setter) {
+    Accessor *a = heap_alloc(ts, sizeof(Accessor), CELL_ACCESSOR);
+    if (!a) return JS_EXCEPTION;
+    a->getter = getter;
+    a->setter = setter;
+    return value_from_cell(a);
+}
+
+// ---- creation ----
+
+void *object_alloc(ThreadState *ts, size_t size, CellType type, Value prototype) {
+    // The structure first, so the object is never visible without one.
+    Structure *s = structure_initial(ts, prototype);
+    if (!s) return NULL;
+    Object *o = heap_alloc(ts, size, type);
+    if (!o) return NULL;
+    butterfly_init(o, ts->tid);
+    o->header.structure_id = s->id;
+    return o;
+}
+
+Value object_new(ThreadState *ts, Value prototype) {
+    Object *o = object_alloc(ts, sizeof(Object), CELL_OBJECT, prototype);
+    return o ? object_value(o) : JS_EXCEPTION;
+}
+
+Value object_new_plain(ThreadState *ts) {
+    return object_new(ts, realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE));
+}
+
+Value primitive_object_new(ThreadState *ts, CellType type, Value primitive, Value prototype) {
+    PrimitiveObject *o = object_alloc(ts, sizeof(PrimitiveObject), type, prototype);
+    if (!o) return JS_EXCEPTION;
+    o->primitive = primitive;
+    return object_value(&o->object);
+}
+
+// ---- finding stored properties ----
+
+typedef enum RefKind { REF_ELEMENT, REF_NAMED } RefKind;
+// Where a stored own property lives: a dense element or a named slot, with its attributes.
+typedef struct PropRef {
+    RefKind kind;
+    uint32_t where;           // element index or named slot
+    uint8_t attributes;
+} PropRef;
+
+static bool find_own(const Object *o, const Structure *s, PropKey key, PropRef *ref) {
+    if (property_key_is_index(key)) {
+        uint32_t index = property_key_index(key);
+        if (object_element(o, index) != JS_HOLE) {
+            ref->kind = REF_ELEMENT;
+            ref->where = index;
+            ref->attributes = s->element_attributes;
+            return true;
+        }
+        if (!structure_has_index_keys(s)) return false;
+    }
+    uint8_t attributes;
+    int32_t slot = structure_lookup(s, key, &attributes);
+    if (slot < 0) return false;
+    ref->kind = REF_NAMED;
+    ref->where = (uint32_t)slot;
+    ref->attributes = attributes;
+    return true;
+}
+
+static inline Value ref_load(const Object *o, const PropRef *ref) {
+    Butterfly *b = object_butterfly(o);
+    return ref->kind == REF_ELEMENT ? butterfly_elements(b)[ref->where] : b->slots[ref->where];
+}
+
+static void ref_describe(const Object *o, const PropRef *ref, PropertyDescriptor *out) {
+    Value v = ref_load(o, ref);
+    out->attributes = ref->attributes;
+    if (ref->attributes & PROP_ACCESSOR) {
+        Accessor *a = value_to_cell(v);
+        out->value = JS_UNDEFINED;
+        out->getter = a->getter;
+        out->setter = a->setter;
+        out->has = DESC_HAS_GET | DESC_HAS_SET | DESC_HAS_ENUMERABLE | DESC_HAS_CONFIGURABLE;
+    } else {
+        out->value = v;
+        out->getter = out->setter = JS_UNDEFINED;
+        out->has = DESC_HAS_VALUE | DESC_HAS_WRITABLE | DESC_HAS_ENUMERABLE | DESC_HAS_CONFIGURABLE;
+    }
+}
+
+// Stores into existing storage. The owner uses plain stores; issue 4 [OM-4]: a thread other than
+// butterfly_owner(o) sets SW with a CAS on the butterfly word before its first store here.
+static inline void store_slot(Object *o, uint32_t slot, Value v) {
+    object_butterfly(o)->slots[slot] = v;
+}
+static inline void store_element(Object *o, uint32_t index, Value v) {
+    Butterfly *b = object_butterfly(o);
+    butterfly_elements(b)[index] = v;
+    if (index >= b->elements_length) b->elements_length = index + 1;
+}
+
+/*
+ * ---- layout changes [OM-7] ----
+ * The only functions that give an object another structure id. Issue 4 takes the cell lock of a
+ * shared object at the top of each. The new id is published after the storage it describes is in
+ * place, so a reader that sees the id finds its slots [OM-3]; set_structure is the one store.
+ */
+static inline void set_structure(Object *o, const Structure *s) {
+    store_release(&o->header.structure_id, s->id);
+}
+
+// The object's own dictionary structure, converting a shared one first.
+static Structure *own_dictionary(ThreadState *ts, Object *o) {
+    Structure *s = structure_of(o);
+    if (structure_is_dictionary(s)) return s;
+    s = structure_to_dictionary(ts, s);
+    if (s) set_structure(o, s);
+    return s;
+}
+
+int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v) {
+    if (slot >= object_named_capacity(o) &&
+        !butterfly_grow(ts, o, slot + 1, object_elements_capacity(o)))
+        return -1;
+    store_slot(o, slot, v);
+    set_structure(o, next);
+    return 0;
+}
+
+// Adds a property to the structure (named keys, sparse indexes, indexes with own attributes).
+static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v) {
+    // Room first: the new slot is at most slot_count, and growing after the transition would put
+    // a safepoint between a dictionary's in-place change and the object's new id.
+    Structure *s = structure_of(o);
+    if (!butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o))) return -1;
+    Structure *next = structure_add_transition(ts, s, key, attributes);
+    if (!next) return -1;
+    int32_t slot = structure_lookup(next, key, NULL);
+    return object_add_with_transition(ts, o, next, (uint32_t)slot, v);
+}
+
+// Dense elements carry no layout: adding one only makes room in the butterfly.
+static int add_element(ThreadState *ts, Object *o, uint32_t index, Value v) {
+    if (index >= object_elements_capacity(o) &&
+        !butterfly_grow(ts, o, object_named_capacity(o), index + 1))
+        return -1;
+    store_element(o, index, v);
+    return 0;
+}
+
+// Adds an absent own property; the caller checked extensibility.
+static int add_property(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v) {
+    if (property_key_is_index(key) && attributes == structure_of(o)->element_attributes &&
+        !(attributes & PROP_ACCESSOR) && !butterfly_index_is_sparse(o, property_key_index(key)))
+        return add_element(ts, o, property_key_index(key), v);
+    return add_to_structure(ts, o, key, attributes, v);
+}
+
+int object_remove_property(ThreadState *ts, Object *o, PropKey key) {
+    PropRef ref;
+    if (!find_own(o, structure_of(o), key, &ref)) return 0;
+    if (ref.kind == REF_ELEMENT) {
+        butterfly_elements(object_butterfly(o))[ref.where] = JS_HOLE;
+        return 0;
+    }
+    Structure *s = own_dictionary(ts, o);
+    if (!s || !structure_dictionary_remove(ts, s, key)) return -1;
+    set_structure(o, s);
+    // The slot is quarantined until a safepoint epoch [OM-8]; a stale reader that still uses the
+    // old id sees the old value or undefined, and the collector may free the old value.
+    store_slot(o, ref.where, JS_UNDEFINED);
+    return 0;
+}
+
+static int change_attributes(ThreadState *ts, Object *o, PropKey key, uint8_t attributes) {
+    Structure *s = own_dictionary(ts, o);
+    if (!s || !structure_dictionary_set_attributes(ts, s, key, attributes)) return -1;
+    set_structure(o, s);
+    return 0;
+}
+
+static int change_prototype(ThreadState *ts, Object *o, Value prototype) {
+    Structure *s = structure_of(o);
+    Structure *next;
+    if (!structure_is_dictionary(s) && s->property_count == 0 && structure_is_extensible(s) &&
+        s->element_attributes == PROP_DEFAULT) {
+        // Nothing but the prototype to carry over: share the prototype's initial structure.
+        next = structure_initial(ts, prototype);
+    } else {
+        next = own_dictionary(ts, o);
+        if (next && !structure_dictionary_set_prototype(ts, next, prototype)) next = NULL;
+    }
+    if (!next) return -1;
+    set_structure(o, next);
+    return 0;
+}
+
+static int change_integrity(ThreadState *ts, Object *o, IntegrityLevel level) {
+    Structure *next = structure_integrity_transition(ts, structure_of(o), level);
+    if (!next) return -1;
+    set_structure(o, next);
+    return 0;
+}
+
+// ---- ValidateAndApplyPropertyDescriptor (ES2020 9.1.6.3) ----
+
+static bool is_accessor_descriptor(const PropertyDescriptor *d) {
+    return (d->has & (DESC_HAS_GET | DESC_HAS_SET)) != 0;
+}
+static bool is_data_descriptor(const PropertyDescriptor *d) {
+    return (d->has & (DESC_HAS_VALUE | DESC_HAS_WRITABLE)) != 0;
+}
+
+static void complete_has(PropertyDescriptor *d) {
+    d->has = (d->attributes & PROP_ACCESSOR)
+                 ? DESC_HAS_GET | DESC_HAS_SET | DESC_HAS_ENUMERABLE | DESC_HAS_CONFIGURABLE
+                 : DESC_HAS_VALUE | DESC_HAS_WRITABLE | DESC_HAS_ENUMERABLE | DESC_HAS_CONFIGURABLE;
+}
+
+// Copies the attribute bit `bit` from desc into *attributes when desc has `field`.
+static void take_attribute(uint8_t *attributes, const PropertyDescriptor *desc, uint8_t field,
+                           uint8_t bit) {
+    if (desc->has & field) *attributes = (uint8_t)((*attributes & ~bit) | (desc->attributes & bit));
+}
+
+bool descriptor_validate(const PropertyDescriptor *current, bool extensible,
+                         const PropertyDescriptor *desc, PropertyDescriptor *result) {
+    uint8_t has = desc->has;
+    if (!current) {
+        if (!extensible) return false;
+        // A new property: absent fields take their defaults (undefined, false).
+        result->value = result->getter = result->setter = JS_UNDEFINED;
+        result->attributes = is_accessor_descriptor(desc) ? PROP_ACCESSOR : 0;
+        if (is_accessor_descriptor(desc)) {
+            if (has & DESC_HAS_GET) result->getter = desc->getter;
+            if (has & DESC_HAS_SET) result->setter = desc->setter;
+        } else {
+            if (has & DESC_HAS_VALUE) result->value = desc->value;
+            take_attribute(&result->attributes, desc, DESC_HAS_WRITABLE, PROP_WRITABLE);
+        }
+        take_attribute(&result->attributes, desc, DESC_HAS_ENUMERABLE, PROP_ENUMERABLE);
+        take_attribute(&result->attributes, desc, DESC_HAS_CONFIGURABLE, PROP_CONFIGURABLE);
+        complete_has(result);
+        return true;
+    }
+    *result = *current;
+    if (has == 0) return true;
+    bool configurable = (current->attributes & PROP_CONFIGURABLE) != 0;
+    if (!configurable) {
+        if ((has & DESC_HAS_CONFIGURABLE) && (desc->attributes & PROP_CONFIGURABLE)) return false;
+        if ((has & DESC_HAS_ENUMERABLE) &&
+            ((desc->attributes ^ current->attributes) & PROP_ENUMERABLE))
+            return false;
+    }
+    bool was_accessor = (current->attributes & PROP_ACCESSOR) != 0;
+    if (!is_data_descriptor(desc) && !is_accessor_descriptor(desc)) {
+        // A generic descriptor: only enumerable/configurable, validated above.
+    } else if (was_accessor != is_accessor_descriptor(desc)) {
+        if (!configurable) return false;
+        // Data <-> accessor: keep configurable and enumerable, reset the rest to defaults.
+        uint8_t kept = current->attributes & (PROP_CONFIGURABLE | PROP_ENUMERABLE);
+        result->attributes = was_accessor ? kept : (uint8_t)(kept | PROP_ACCESSOR);
+        result->value = result->getter = result->setter = JS_UNDEFINED;
+    } else if (!was_accessor) {
+        if (!configurable && !(current->attributes & PROP_WRITABLE)) {
+            if ((has & DESC_HAS_WRITABLE) && (desc->attributes & PROP_WRITABLE)) return false;
+            if ((has & DESC_HAS_VALUE) && !ops_same_value(desc->value, current->value)) return false;
+            return true;
+        }
+    } else if (!configurable) {
+        if ((has & DESC_HAS_SET) && !ops_same_value(desc->setter, current->setter)) return false;
+        if ((has & DESC_HAS_GET) && !ops_same_value(desc->getter, current->getter)) return false;
+        return true;
+    }
+    if (has & DESC_HAS_VALUE) result->value = desc->value;
+    if (has & DESC_HAS_GET) result->getter = desc->getter;
+    if (has & DESC_HAS_SET) result->setter = desc->setter;
+    if (!(result->attributes & PROP_ACCESSOR))
+        take_attribute(&result->attributes, desc, DESC_HAS_WRITABLE, PROP_WRITABLE);
+    take_attribute(&result->attributes, desc, DESC_HAS_ENUMERABLE, PROP_ENUMERABLE);
+    take_attribute(&result->attributes, desc, DESC_HAS_CONFIGURABLE, PROP_CONFIGURABLE);
+    complete_has(result);
+    return true;
+}
+
+// ---- the ordinary internal methods ----
+
+int ordinary_get_own_property(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *out) {
+    (void)ts;
+    PropRef ref;
+    if (!find_own(o, structure_of(o), key, &ref)) return 0;
+    ref_describe(o, &ref, out);
+    return 1;
+}
+
+int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
+                                 const PropertyDescriptor *desc, bool throw_on_failure) {
+    Structure *s = structure_of(o);
+    PropRef ref;
+    PropertyDescriptor current, result;
+    bool found = find_own(o, s, key, &ref);
+    if (found) ref_describe(o, &ref, &current);
+    if (!descriptor_validate(found ? &current : NULL, structure_is_extensible(s), desc, &result)) {
+        if (!found)
+            return object_refuse(ts, throw_on_failure,
+                                 "Cannot define property %K, object is not extensible", key);
+        return object_refuse(ts, throw_on_failure, "Cannot redefine property: %K", key);
+    }
+    Value stored = result.value;
+    if (result.attributes & PROP_ACCESSOR) {
+        if (found && (current.attributes & PROP_ACCESSOR) && current.getter == result.getter &&
+            current.setter == result.setter) {
+            stored = ref_load(o, &ref);
+        } else {
+            // A fresh Accessor: cells may be shared by other properties, so never edit one.
+            stored = accessor_new(ts, result.getter, result.setter);
+            if (value_is_exception(stored)) return -1;
+        }
+    }
+    if (!found) return add_property(ts, o, key, result.attributes, stored) < 0 ? -1 : 1;
+    if (ref.kind == REF_ELEMENT) {
+        if (result.attributes == structure_of(o)->element_attributes) {
+            store_element(o, ref.where, stored);
+            return 1;
+        }
+        // The element gets attributes of its own, so it moves into the structure; it is a hole
+        // in the elements only once the structure has it.
+        if (add_to_structure(ts, o, key, result.attributes, stored) < 0) return -1;
+        butterfly_elements(object_butterfly(o))[ref.where] = JS_HOLE;
+        return 1;
+    }
+    // Issue 4: a reader with the old id must check the cell type of what it loads before using
+    // it as an Accessor, since the attributes and the slot's value change in two steps.
+    if (result.attributes != ref.attributes &&
+        change_attributes(ts, o, key, result.attributes) < 0)
+        return -1;
+    store_slot(o, ref.where, stored);
+    return 1;
+}
+
+int ordinary_delete(ThreadState *ts, Object *o, PropKey key, bool throw_on_failure) {
+    PropRef ref;
+    if (!find_own(o, structure_of(o), key, &ref)) return 1;
+    if (!(ref.attributes & PROP_CONFIGURABLE))
+        return object_refuse(ts, throw_on_failure, "Cannot delete property '%K' of %V", key,
+                             object_value(o));
+    return object_remove_property(ts, o, key) < 0 ? -1 : 1;
+}
+
+static int compare_indexes(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+Values *ordinary_own_keys(ThreadState *ts, Object *o, int flags, const VirtualKeys *virtual_keys) {
+    bool enumerable_only = (flags & OWN_KEYS_ENUMERABLE_ONLY) != 0;
+    uint32_t virtual_indexes = virtual_keys ? virtual_keys->index_count : 0;
+    PropKey virtual_string = virtual_keys ? virtual_keys->string_key : JS_HOLE;
+    uint32_t entry_count;
+    structure_entries(structure_of(o), &entry_count);
+    uint64_t capacity = (uint64_t)virtual_indexes + object_elements_length(o) + entry_count + 1;
+    if (capacity > UINT32_MAX) {
+        error_throw_out_of_memory(ts);
+        return NULL;
+    }
+    // One allocation up front; after it nothing below reaches a safepoint, so the keys are a
+    // snapshot of one layout.
+    Values *keys = values_new(ts, (uint32_t)capacity);
+    if (!keys) return NULL;
+    Structure *s = structure_of(o);
+    const PropertyEntry *entries = structure_entries(s, &entry_count);
+    if (flags & OWN_KEYS_STRINGS) {
+        for (uint32_t i = 0; i < virtual_indexes; i++)
+            keys->items[keys->count++] = property_key_from_index(i);
+        // Stored indexes ascending: the dense elements merged with sorted index keys.
+        uint32_t *sparse = NULL, sparse_count = 0;
+        if (structure_has_index_keys(s)) {
+            sparse = malloc((entry_count ? entry_count : 1) * sizeof(uint32_t));
+            if (!sparse) {
+                error_throw_out_of_memory(ts);
+                return NULL;
+            }
+            for (uint32_t e = 0; e < entry_count; e++) {
+                if (entries[e].key == JS_HOLE || !property_key_is_index(entries[e].key)) continue;
+                if (enumerable_only && !(entries[e].attributes & PROP_ENUMERABLE)) continue;
+                sparse[sparse_count++] = property_key_index(entries[e].key);
+            }
+            qsort(sparse, sparse_count, sizeof(uint32_t), compare_indexes);
+        }
+        bool dense_visible = !enumerable_only || (s->element_attributes & PROP_ENUMERABLE);
+        uint32_t dense_count = dense_visible ? object_elements_length(o) : 0;
+        Value *dense = dense_count ? butterfly_elements(object_butterfly(o)) : NULL;
+        uint32_t i = 0, j = 0;
+        while (i < dense_count || j < sparse_count) {
+            if (i < dense_count && dense[i] == JS_HOLE) {
+                i++;
+            } else if (j >= sparse_count || (i < dense_count && i < sparse[j])) {
+                keys->items[keys->count++] = property_key_from_index(i++);
+            } else {
+                keys->items[keys->count++] = property_key_from_index(sparse[j++]);
+            }
+        }
+        free(sparse);
+        if (virtual_string != JS_HOLE && !enumerable_only) keys->items[keys->count++] = virtual_string;
+        for (uint32_t e = 0; e < entry_count; e++) {
+            PropKey key = entries[e].key;
+            if (key == JS_HOLE || property_key_is_index(key) || value_is_symbol(key)) continue;
+            if (enumerable_only && !(entries[e].attributes & PROP_ENUMERABLE)) continue;
+            keys->items[keys->count++] = key;
+        }
+    }
+    if (flags & OWN_KEYS_SYMBOLS) {
+        for (uint32_t e = 0; e < entry_count; e++) {
+            if (!value_is_symbol(entries[e].key)) continue;
+            if (enumerable_only && !(entries[e].attributes & PROP_ENUMERABLE)) continue;
+            keys->items[keys->count++] = entries[e].key;
+        }
+    }
+    return keys;
+}
+
+int ordinary_set_integrity(ThreadState *ts, Object *o, bool frozen) {
+    return change_integrity(ts, o, frozen ? INTEGRITY_FROZEN : INTEGRITY_SEALED) < 0 ? -1 : 1;
+}
+
+// ---- dispatch helpers ----
+
+static int get_own(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *out) {
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->get_own_property) return m->get_own_property(ts, o, key, out);
+    return ordinary_get_own_property(ts, o, key, out);
+}
+
+static Value prototype_of(ThreadState *ts, Object *o) {
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->get_prototype_of) return m->get_prototype_of(ts, o);
+    return structure_of(o)->prototype;
+}
+
+static Values *own_keys(ThreadState *ts, Object *o, int flags) {
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->own_keys) return m->own_keys(ts, o, flags);
+    return ordinary_own_keys(ts, o, flags, NULL);
+}
+
+static Value call_getter(ThreadState *ts, Value getter, Value receiver) {
+    if (value_is_undefined(getter)) return JS_UNDEFINED;
+    return interp_call(ts, getter, receiver, NULL, 0);
+}
+
+// ---- the essential internal methods ----
+
+int object_get_own_property(ThreadState *ts, Value obj, PropKey key, PropertyDescriptor *out) {
+    PropertyDescriptor ignored;
+    return get_own(ts, value_to_object(obj), key, out ? out : &ignored);
+}
+
+Value object_get_with_receiver(ThreadState *ts, Value obj, PropKey key, Value receiver) {
+    Object *o = value_to_object(obj);
+    for (;;) {
+        const ObjectMethods *m = methods_of(o);
+        if (m && m->get) return m->get(ts, o, key, receiver);
+        PropRef ref;
+        if ((!m || (m->traits & EXOTIC_PLAIN_STORAGE)) && find_own(o, structure_of(o), key, &ref)) {
+            Value v = ref_load(o, &ref);
+            if (!(ref.attributes & PROP_ACCESSOR)) return v;
+            return call_getter(ts, ((Accessor *)value_to_cell(v))->getter, receiver);
+        }
+        if (m && m->get_own_property) {
+            PropertyDescriptor desc;
+            int found = m->get_own_property(ts, o, key, &desc);
+            if (found < 0) return JS_EXCEPTION;
+            if (found)
+                return (desc.attributes & PROP_ACCESSOR) ? call_getter(ts, desc.getter, receiver)
+                                                         : desc.value;
+        }
+        Value proto = prototype_of(ts, o);
+        if (value_is_exception(proto)) return JS_EXCEPTION;
+        if (!value_is_object(proto)) return JS_UNDEFINED;
+        o = value_to_object(proto);
+    }
+}
+
+Value object_get(ThreadState *ts, Value obj, PropKey key) {
+    return object_get_with_receiver(ts, obj, key, obj);
+}
+
+// OrdinarySet (ES2020 9.1.9.2) from `o` up the prototype chain, with a separate receiver.
+static int set_slow(ThreadState *ts, Object *o, PropKey key, Value v, Value receiver,
+                    bool throw_on_failure) {
+    PropertyDescriptor own;
+    for (Object *holder = o;;) {
+        const ObjectMethods *m = methods_of(holder);
+        if (m && m->set) return m->set(ts, holder, key, v, receiver, throw_on_failure);
+        int found = get_own(ts, holder, key, &own);
+        if (found < 0) return -1;
+        if (found) break;
+        Value proto = prototype_of(ts, holder);
+        if (value_is_exception(proto)) return -1;
+        if (!value_is_object(proto)) {
+            own.attributes = PROP_DEFAULT;  // as if an own writable data property were there
+            break;
+        }
+        holder = value_to_object(proto);
+    }
+    if (own.attributes & PROP_ACCESSOR) {
+        if (value_is_undefined(own.setter))
+            return object_refuse(ts, throw_on_failure,
+                                 "Cannot set property %K of %V which has only a getter", key,
+                                 receiver);
+        Value result = interp_call(ts, own.setter, receiver, &v, 1);
+        return value_is_exception(result) ? -1 : 1;
+    }
+    if (!(own.attributes & PROP_WRITABLE))
+        return object_refuse(ts, throw_on_failure,
+                             "Cannot assign to read only property '%K' of object '%V'", key,
+                             receiver);
+    if (!value_is_object(receiver))
+        return object_refuse(ts, throw_on_failure, "Cannot create property '%K' on %V", key,
+                             receiver);
+    Object *r = value_to_object(receiver);
+    PropertyDescriptor existing;
+    int found = get_own(ts, r, key, &existing);
+    if (found < 0) return -1;
+    if (found) {
+        if (existing.attributes & PROP_ACCESSOR)
+            return object_refuse(ts, throw_on_failure, "Cannot redefine property: %K", key);
+        if (!(existing.attributes & PROP_WRITABLE))
+            return object_refuse(ts, throw_on_failure,
+                                 "Cannot assign to read only property '%K' of object '%V'", key,
+                                 receiver);
+        PropertyDescriptor value_only = {.value = v, .has = DESC_HAS_VALUE};
+        return object_define_own_property(ts, receiver, key, &value_only, throw_on_failure);
+    }
+    PropertyDescriptor created = {.value = v, .getter = JS_UNDEFINED, .setter = JS_UNDEFINED,
+                                  .attributes = PROP_DEFAULT};
+    complete_has(&created);
+    int defined = object_define_own_property(ts, receiver, key, &created, false);
+    if (defined == 0)
+        return object_refuse(ts, throw_on_failure, "Cannot add property %K, object is not extensible",
+                             key);
+    return defined;
+}
+
+int object_set(ThreadState *ts, Value obj, PropKey key, Value v, Value receiver,
+               bool throw_on_failure) {
+    Object *o = value_to_object(obj);
+    const ObjectMethods *m = methods_of(o);
+    // Fast path: an own writable data property in ordinary storage, assigned on the object itself.
+    if (receiver == obj && (!m || ((m->traits & EXOTIC_PLAIN_STORAGE) && !m->set))) {
+        PropRef ref;
+        if (find_own(o, structure_of(o), key, &ref) &&
+            (ref.attributes & (PROP_WRITABLE | PROP_ACCESSOR)) == PROP_WRITABLE) {
+            if (ref.kind == REF_ELEMENT) store_element(o, ref.where, v);
+            else store_slot(o, ref.where, v);
+            return 1;
+        }
+    }
+    return set_slow(ts, o, key, v, receiver, throw_on_failure);
+}
+
+int object_define_own_property(ThreadState *ts, Value obj, PropKey key,
+                               const PropertyDescriptor *desc, bool throw_on_failure) {
+    Object *o = value_to_object(obj);
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->define_own_property) return m->define_own_property(ts, o, key, desc, throw_on_failure);
+    return ordinary_define_own_property(ts, o, key, desc, throw_on_failure);
+}
+
+int object_define_value(ThreadState *ts, Value obj, PropKey key, Value v, uint8_t attributes) {
+    PropertyDescriptor desc = {.value = v, .getter = JS_UNDEFINED, .setter = JS_UNDEFINED,
+                               .attributes = (uint8_t)(attributes & ~PROP_ACCESSOR)};
+    complete_has(&desc);
+    return object_define_own_property(ts, obj, key, &desc, false);
+}
+
+int object_define_accessor(ThreadState *ts, Value obj, PropKey key, Value getter, Value setter,
+                           uint8_t attributes) {
+    PropertyDescriptor desc = {.value = JS_UNDEFINED, .getter = getter, .setter = setter,
+                               .attributes = (uint8_t)(attributes | PROP_ACCESSOR)};
+    complete_has(&desc);
+    return object_define_own_property(ts, obj, key, &desc, false);
+}
+
+int object_has_property(ThreadState *ts, Value obj, PropKey key) {
+    Object *o = value_to_object(obj);
+    for (;;) {
+        const ObjectMethods *m = methods_of(o);
+        if (m && m->has_property) return m->has_property(ts, o, key);
+        PropertyDescriptor desc;
+        int found = get_own(ts, o, key, &desc);
+        if (found != 0) return found;
+        Value proto = prototype_of(ts, o);
+        if (value_is_exception(proto)) return -1;
+        if (!value_is_object(proto)) return 0;
+        o = value_to_object(proto);
+    }
+}
+
+int object_has_own_property(ThreadState *ts, Value obj, PropKey key) {
+    PropertyDescriptor desc;
+    return get_own(ts, value_to_object(obj), key, &desc);
+}
+
+int object_delete(ThreadState *ts, Value obj, PropKey key, bool throw_on_failure) {
+    Object *o = value_to_object(obj);
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->delete_property) return m->delete_property(ts, o, key, throw_on_failure);
+    return ordinary_delete(ts, o, key, throw_on_failure);
+}
+
+Value object_own_keys(ThreadState *ts, Value obj, int flags) {
+    Values *keys = own_keys(ts, value_to_object(obj), flags);
+    if (!keys) return JS_EXCEPTION;
+    // Index keys become strings; the Values cell (a conservative root here) keeps them alive.
+    for (uint32_t i = 0; i < keys->count; i++) {
+        Value k = property_key_to_value(ts, keys->items[i]);
+        if (value_is_exception(k)) return JS_EXCEPTION;
+        keys->items[i] = k;
+    }
+    return array_from_values(ts, keys->items, keys->count);
+}
+
+// ---- prototypes and extensibility ----
+
+Value object_get_prototype_of(ThreadState *ts, Value obj) {
+    return prototype_of(ts, value_to_object(obj));
+}
+
+int object_set_prototype_of(ThreadState *ts, Value obj, Value proto, bool throw_on_failure) {
+    Object *o = value_to_object(obj);
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->set_prototype_of) return m->set_prototype_of(ts, o, proto, throw_on_failure);
+    Structure *s = structure_of(o);
+    if (s->prototype == proto) return 1;
+    if (!structure_is_extensible(s))
+        return object_refuse(ts, throw_on_failure, "%V is not extensible", obj);
+    // OrdinarySetPrototypeOf's cycle check stops at an exotic [[GetPrototypeOf]] (a Proxy).
+    for (Value p = proto; value_is_object(p);) {
+        if (p == obj) return object_refuse(ts, throw_on_failure, "Cyclic __proto__ value");
+        const ObjectMethods *pm = methods_of(value_to_object(p));
+        if (pm && pm->get_prototype_of) break;
+        p = structure_of(value_to_object(p))->prototype;
+    }
+    return change_prototype(ts, o, proto) < 0 ? -1 : 1;
+}
+
+int object_is_extensible(ThreadState *ts, Value obj) {
+    Object *o = value_to_object(obj);
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->is_extensible) return m->is_extensible(ts, o);
+    return structure_is_extensible(structure_of(o)) ? 1 : 0;
+}
+
+int object_prevent_extensions(ThreadState *ts, Value obj, bool throw_on_failure) {
+    Object *o = value_to_object(obj);
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->prevent_extensions) return m->prevent_extensions(ts, o, throw_on_failure);
+    if (!structure_is_extensible(structure_of(o))) return 1;
+    return change_integrity(ts, o, INTEGRITY_PREVENT_EXTENSIONS) < 0 ? -1 : 1;
+}
+
+// SetIntegrityLevel by the spec's steps, for exotic objects whose [[DefineOwnProperty]] matters.
+static int set_integrity_generic(ThreadState *ts, Value obj, bool frozen) {
+    int done = object_prevent_extensions(ts, obj, false);
+    if (done <= 0) return done;
+    Values *keys = own_keys(ts, value_to_object(obj), OWN_KEYS_STRINGS | OWN_KEYS_SYMBOLS);
+    if (!keys) return -1;
+    for (uint32_t i = 0; i < keys->count; i++) {
+        PropertyDescriptor desc = {.attributes = 0, .has = DESC_HAS_CONFIGURABLE};
+        if (frozen) {
+            PropertyDescriptor current;
+            int found = object_get_own_property(ts, obj, keys->items[i], &current);
+            if (found < 0) return -1;
+            if (!found) continue;
+            if (!(current.attributes & PROP_ACCESSOR)) desc.has |= DESC_HAS_WRITABLE;
+        }
+        if (object_define_own_property(ts, obj, keys->items[i], &desc, true) < 0) return -1;
+    }
+    return 1;
+}
+
+int object_set_integrity(ThreadState *ts, Value obj, bool frozen) {
+    Object *o = value_to_object(obj);
+    const ObjectMethods *m = methods_of(o);
+    if (m && m->set_integrity) return m->set_integrity(ts, o, frozen);
+    if (m && (m->define_own_property || m->prevent_extensions || m->own_keys))
+        return set_integrity_generic(ts, obj, frozen);
+    return ordinary_set_integrity(ts, o, frozen);
+}
+
+int object_test_integrity(ThreadState *ts, Value obj, bool frozen) {
+    int extensible = object_is_extensible(ts, obj);
+    if (extensible != 0) return extensible < 0 ? -1 : 0;
+    Values *keys = own_keys(ts, value_to_object(obj), OWN_KEYS_STRINGS | OWN_KEYS_SYMBOLS);
+    if (!keys) return -1;
+    for (uint32_t i = 0; i < keys->count; i++) {
+        PropertyDescriptor desc;
+        int found = object_get_own_property(ts, obj, keys->items[i], &desc);
+        if (found < 0) return -1;
+        if (!found) continue;
+        if (desc.attributes & PROP_CONFIGURABLE) return 0;
+        if (frozen && !(desc.attributes & PROP_ACCESSOR) && (desc.attributes & PROP_WRITABLE)) return 0;
+    }
+    return 1;
+}
+
+// ---- inline-cache entry points ----
+
+bool object_ic_cacheable(const Object *o) {
+    const ObjectMethods *m = methods_of(o);
+    return !m || ((m->traits & EXOTIC_PLAIN_STORAGE) && !m->get && !m->set);
+}
+
+// True when no object on the chain from `proto` can have an indexed property, so writing into a
+// hole cannot meet a setter or a read-only element there.
+static bool prototypes_lack_indexes(Value proto) {
+    for (int depth = 0; value_is_object(proto); depth++) {
+        Object *p = value_to_object(proto);
+        const ObjectMethods *m = methods_of(p);
+        if (depth > 16 || (m && !(m->traits & EXOTIC_NO_VIRTUAL_INDEXES))) return false;
+        Structure *s = structure_of(p);
+        if (object_elements_length(p) != 0 || structure_has_index_keys(s)) return false;
+        proto = s->prototype;
+    }
+    return true;
+}
+
+bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v) {
+    (void)ts;
+    const ObjectMethods *m = methods_of(o);
+    if (m && !(m->traits & EXOTIC_NO_VIRTUAL_INDEXES)) return false;
+    Butterfly *b = object_butterfly(o);
+    if (!b || index >= b->elements_capacity) return false;
+    Value *slot = &butterfly_elements(b)[index];
+    Structure *s = structure_of(o);
+    if (*slot != JS_HOLE) {
+        if (!(s->element_attributes & PROP_WRITABLE)) return false;
+        *slot = v;  // issue 4 [OM-4]: a foreign thread sets SW before this store
+        return true;
+    }
+    if (!structure_plain_elements(s) || !prototypes_lack_indexes(s->prototype)) return false;
+    if (o->header.type == CELL_ARRAY) {
+        Array *a = (Array *)o;
+        if (index >= a->length) {
+            if (!a->length_writable) return false;
+            a->length = index + 1;
+        }
+    }
+    store_element(o, index, v);
+    return true;
+}
+
+// ---- tracing: every object kind's hook starts with object_trace ----
+
+void object_trace(Marker *m, Cell *cell) {
+    Object *o = (Object *)cell;
+    // The id table is weak: an object is what keeps its structure alive.
+    heap_mark_cell(m, structure_for_id(o->header.structure_id));
+    heap_mark_cell(m, object_butterfly(o));
+}
+
+void primitive_object_trace(Marker *m, Cell *cell) {
+    object_trace(m, cell);
+    heap_mark_value(m, ((PrimitiveObject *)cell)->primitive);
+}
+
+void bound_function_trace(Marker *m, Cell *cell) {
+    BoundFunction *f = (BoundFunction *)cell;
+    object_trace(m, cell);
+    heap_mark_value(m, f->target);
+    heap_mark_value(m, f->bound_this);
+    heap_mark_value(m, f->bound_args);
+}
+
+void native_function_trace(Marker *m, Cell *cell) {
+    NativeFunction *f = (NativeFunction *)cell;
+    object_trace(m, cell);
+    heap_mark_values(m, f->data, 2);
+}

@@ -1,0 +1,77 @@
+/*
+ * safepoint.h — stopping the world for the collector: the poll mutators run at safepoints, the
+ * blocked-region API for threads that wait, and the stop/resume pair heap.c uses.
+ * Implemented by safepoint.c. Implements SP-1..SP-8 (specs/safepoints.md).
+ * Nothing here allocates or throws; only the poll may wait (while a collection runs).
+ */
+#ifndef JST_SAFEPOINT_H
+#define JST_SAFEPOINT_H
+
+#include <stdint.h>
+#include "atomics.h"
+#include "thread.h"
+
+// ThreadState.safepoint_state. Each thread changes only its own state [SP-2].
+typedef enum SafepointState {
+    SP_DETACHED = 0,   // not registered: the collector neither waits for it nor scans it
+    SP_RUNNING,        // may touch the heap; a stop waits until it parks or blocks
+    SP_PARKED,         // stopped at a poll during a stop; roots recorded [SP-3]
+    SP_BLOCKED,        // inside enter_blocked/leave_blocked; roots recorded, no heap access [SP-5]
+} SafepointState;
+
+void safepoint_poll_slow(ThreadState *ts);
+
+/*
+ * The safepoint poll: call at function entry, loop back edges and in long native loops [SP-6].
+ * The fast path is one acquire load of the stop flag (plus a read of the race seed, which is
+ * constant after start-up). The slow path parks while a collection runs, and under
+ * JSTHREADS_RACE it may yield or sleep. Heap pointers held anywhere on the thread's native stack
+ * or in registers stay valid across it: the collector scans them conservatively [HEAP-7].
+ */
+static inline void safepoint_poll(ThreadState *ts) {
+    Runtime *rt = ts->rt;
+    if (__builtin_expect(load_acquire(&rt->stop_requested) != 0 || rt->race_seed != 0, 0))
+        safepoint_poll_slow(ts);
+}
+
+/*
+ * Around anything that may wait (a Lock or Condition wait, join, sleep, I/O, a call into Python):
+ *     safepoint_enter_blocked(ts);  ...wait, touching no heap cell...  safepoint_leave_blocked(ts);
+ * While blocked the thread counts as stopped, so a collection never waits for it [SP-5]; leaving
+ * waits until a collection in progress ends. Pairs nest; only the outermost one acts. Between the
+ * two calls the thread must not read or write heap cells, allocate, or create heap pointers.
+ */
+void safepoint_enter_blocked(ThreadState *ts);
+void safepoint_leave_blocked(ThreadState *ts);
+
+// Set-up (heap_init / heap_destroy call these) and registration (heap_thread_init /
+// heap_thread_release call these) [SP-8].
+bool safepoint_init(Runtime *rt);
+void safepoint_destroy(Runtime *rt);
+void safepoint_thread_register(ThreadState *ts);
+void safepoint_thread_unregister(ThreadState *ts);
+
+/*
+ * The collector's side. safepoint_stop_the_world returns once every other registered thread is
+ * parked or blocked, with ts holding the stop [SP-1, SP-4]; if another thread holds a stop, ts
+ * parks first (its context must already be recorded). safepoint_resume_the_world ends the stop.
+ */
+void safepoint_stop_the_world(ThreadState *ts);
+void safepoint_resume_the_world(ThreadState *ts);
+
+/*
+ * Records where the caller's live frames begin and copies the frame holding every callee-saved
+ * register, so the collector can scan this thread conservatively while it is parked, blocked or
+ * collecting [HEAP-7]. Use only through SAFEPOINT_RECORD_CONTEXT, at the top of a noinline
+ * function: __builtin_unwind_init makes that function's prologue save all callee-saved
+ * registers in its own frame, and __builtin_dwarf_cfa is the stack pointer of its caller.
+ * A macro because both builtins must expand in the recording function's own frame.
+ */
+void safepoint_record_context(ThreadState *ts, uintptr_t caller_stack_pointer);
+#define SAFEPOINT_RECORD_CONTEXT(ts)                                                   \
+    do {                                                                               \
+        __builtin_unwind_init();                                                       \
+        safepoint_record_context((ts), (uintptr_t)__builtin_dwarf_cfa());             \
+    } while (0)
+
+#endif

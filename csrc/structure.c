@@ -1,0 +1,701 @@
+/*
+ * structure.c — structures (hidden classes): the process-wide id table, property tables,
+ * add/integrity transitions, the per-prototype initial structure cache, dictionary structures,
+ * and the collector's sweep of all of these. Must not touch butterflies or objects: object.c
+ * decides when a layout changes, this file only builds the new layout.
+ * Implements OM-3 (ids name immutable layouts), OM-8 (slot quarantine) and the structure side of
+ * OM-9 (tables that never move) from specs/objectmodel.md.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "structure.h"
+#include "atomics.h"
+#include "celltrace.h"
+#include "errors.h"
+
+/*
+ * The id table. Ids are process-wide so that object_trace, which only has a Marker, can find an
+ * object's structure; each entry also records the Runtime that owns it, so one runtime's sweep
+ * never judges another's cells. Two levels: a fixed array of chunk pointers, each chunk a fixed
+ * array of entries. Chunks are published with a release store and never move or get freed, so
+ * readers index them without a lock [OM-9]. Writers (id allocation, retirement, sweeping) hold
+ * `lock`, which is never held across an allocation or a safepoint.
+ */
+#define ID_CHUNK_BITS 12
+#define ID_CHUNK_SIZE (1u << ID_CHUNK_BITS)
+#define ID_CHUNK_COUNT (1u << 16)
+#define ID_LIMIT (ID_CHUNK_SIZE * ID_CHUNK_COUNT)
+
+typedef struct IdChunk {
+    Structure *structures[ID_CHUNK_SIZE];  // written with store_release under `lock`
+    Runtime *owners[ID_CHUNK_SIZE];        // under `lock`: the runtime the id belongs to
+} IdChunk;
+
+static struct {
+    pthread_mutex_t lock;
+    IdChunk *chunks[ID_CHUNK_COUNT];       // store_release once, never changed again
+    uint32_t next_id;                      // first id never handed out; id 0 is never used
+    uint32_t *free_ids;                    // recycled ids (structure_table_recycle_ids)
+    uint32_t free_count, free_capacity;
+} ids = {.lock = PTHREAD_MUTEX_INITIALIZER, .next_id = 1};
+
+/*
+ * Per-runtime state. The initial structure of each prototype is cached in an open-addressing
+ * hash keyed by the prototype's address. Entries are weak (dropped by the sweep when their
+ * structure died; a live structure keeps its prototype alive). Readers probe without a lock;
+ * inserts happen under `lock` and a grown table is published with a release store, the old one
+ * being freed only by the next sweep, when no reader can hold it [OM-9].
+ */
+typedef struct InitialEntry {
+    Value prototype;                       // 0 = empty; written last, with store_release
+    Structure *structure;
+} InitialEntry;
+
+typedef struct InitialCache {
+    struct InitialCache *retired_next;     // link in StructureTable.retired
+    uint32_t mask;
+    uint32_t count;
+    InitialEntry entries[];
+} InitialCache;
+
+typedef struct StructureTable StructureTable;
+struct StructureTable {
+    pthread_mutex_t lock;                  // guards inserts into `initial` and `retired`
+    InitialCache *initial;                 // load_acquire by readers
+    InitialCache *retired;                 // replaced caches, freed by the sweep
+    uint32_t *dead_ids;                    // ids freed by sweeps, awaiting recycling [OM-3]
+    uint32_t dead_count, dead_capacity;    // collector only (world stopped)
+};
+
+#define DICTIONARY_THRESHOLD 64
+
+// ---- the id table ----
+
+Structure *structure_for_id(uint32_t id) {
+    IdChunk *chunk = load_acquire(&ids.chunks[(id >> ID_CHUNK_BITS) & (ID_CHUNK_COUNT - 1)]);
+    if (!chunk) return NULL;
+    return load_acquire(&chunk->structures[id & (ID_CHUNK_SIZE - 1)]);
+}
+
+Structure *structure_get(Runtime *rt, uint32_t id) {
+    (void)rt;  // ids are process-wide; the parameter keeps the door open for per-runtime tables
+    return structure_for_id(id);
+}
+
+static bool push_id(uint32_t **list, uint32_t *count, uint32_t *capacity, uint32_t id) {
+    if (*count == *capacity) {
+        uint32_t grown = *capacity ? *capacity * 2 : 256;
+        uint32_t *bigger = realloc(*list, grown * sizeof(uint32_t));
+        if (!bigger) return false;
+        *list = bigger;
+        *capacity = grown;
+    }
+    (*list)[(*count)++] = id;
+    return true;
+}
+
+// Gives s an id and publishes it. The structure's fields must be final (shared structures) or
+// owned by the caller (dictionaries): the release store makes them visible with the id.
+static bool publish(ThreadState *ts, Structure *s) {
+    pthread_mutex_lock(&ids.lock);
+    uint32_t id = 0;
+    if (ids.free_count > 0) {
+        id = ids.free_ids[--ids.free_count];
+    } else if (ids.next_id < ID_LIMIT) {
+        IdChunk **slot = &ids.chunks[ids.next_id >> ID_CHUNK_BITS];
+        if (!*slot) {
+            // calloc of 64 KiB comes from mmap: untouched entries cost no memory.
+            IdChunk *chunk = calloc(1, sizeof(IdChunk));
+            if (chunk) store_release(slot, chunk);
+        }
+        if (*slot) id = ids.next_id++;
+    }
+    if (id != 0) {
+        IdChunk *chunk = ids.chunks[id >> ID_CHUNK_BITS];
+        chunk->owners[id & (ID_CHUNK_SIZE - 1)] = ts->rt;
+        s->id = id;
+        store_release(&chunk->structures[id & (ID_CHUNK_SIZE - 1)], s);
+    }
+    pthread_mutex_unlock(&ids.lock);
+    if (id == 0) error_throw_out_of_memory(ts);
+    return id != 0;
+}
+
+bool structure_renew_id(ThreadState *ts, Structure *s) {
+    uint32_t old = s->id;
+    if (!publish(ts, s)) return false;
+    // The old id now names nothing. It stays owned by this runtime until the sweep hands it to
+    // the dead list, because inline caches may still hold it [OM-3].
+    pthread_mutex_lock(&ids.lock);
+    store_release(&ids.chunks[old >> ID_CHUNK_BITS]->structures[old & (ID_CHUNK_SIZE - 1)],
+                  (Structure *)NULL);
+    pthread_mutex_unlock(&ids.lock);
+    return true;
+}
+
+uint32_t structure_id(const Structure *s) { return s->id; }
+
+// ---- property tables ----
+
+static uint32_t key_hash(PropKey key) {
+    // Keys are atoms, symbols (cells that never move) or canonical numbers: their bits suffice.
+    uint64_t x = key;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
+static uint32_t index_size_for(uint32_t capacity) {
+    if (capacity <= TABLE_LINEAR_MAX) return 0;
+    uint32_t size = 16;
+    while (size < capacity * 2) size *= 2;
+    return size;
+}
+
+static PropertyTable *table_new(ThreadState *ts, uint32_t capacity) {
+    uint32_t index_size = index_size_for(capacity);
+    size_t bytes = sizeof(PropertyTable) + capacity * sizeof(PropertyEntry) +
+                   index_size * sizeof(uint32_t);
+    PropertyTable *t = heap_alloc(ts, bytes, CELL_PROPERTY_TABLE);
+    if (!t) return NULL;
+    t->capacity = capacity;
+    t->index_mask = index_size ? index_size - 1 : 0;
+    return t;
+}
+
+static void table_index_insert(PropertyTable *t, uint32_t entry) {
+    uint32_t *index = property_table_index(t);
+    uint32_t i = key_hash(t->entries[entry].key) & t->index_mask;
+    while (index[i] != 0) i = (i + 1) & t->index_mask;
+    index[i] = entry + 1;
+}
+
+// Entry number of `key`, or -1. With want_attributes >= 0 the attributes must match too
+// (transition tables hold one entry per (key, attributes)).
+static int32_t table_find(const PropertyTable *t, PropKey key, int want_attributes) {
+    if (!t) return -1;
+    if (t->index_mask == 0) {
+        for (uint32_t e = 0; e < t->count; e++) {
+            if (t->entries[e].key == key &&
+                (want_attributes < 0 || t->entries[e].attributes == want_attributes))
+                return (int32_t)e;
+        }
+        return -1;
+    }
+    const uint32_t *index = (const uint32_t *)(t->entries + t->capacity);
+    for (uint32_t i = key_hash(key) & t->index_mask;; i = (i + 1) & t->index_mask) {
+        uint32_t entry = index[i];
+        if (entry == 0) return -1;
+        const PropertyEntry *p = &t->entries[entry - 1];
+        if (p->key == key && (want_attributes < 0 || p->attributes == want_attributes))
+            return (int32_t)(entry - 1);
+    }
+}
+
+// Appends an entry; the caller made sure count < capacity.
+static void table_append(PropertyTable *t, PropKey key, uint32_t slot, uint8_t attributes) {
+    uint32_t entry = t->count++;
+    t->entries[entry].key = key;
+    t->entries[entry].slot = slot;
+    t->entries[entry].attributes = attributes;
+    t->live++;
+    if (t->index_mask) table_index_insert(t, entry);
+}
+
+// A copy with room for `capacity` entries; deleted entries are dropped, order is kept.
+static PropertyTable *table_copy(ThreadState *ts, const PropertyTable *from, uint32_t capacity) {
+    PropertyTable *t = table_new(ts, capacity);
+    if (!t || !from) return t;
+    for (uint32_t e = 0; e < from->count; e++) {
+        const PropertyEntry *p = &from->entries[e];
+        if (p->key != JS_HOLE) table_append(t, p->key, p->slot, p->attributes);
+    }
+    return t;
+}
+
+static uint8_t attributes_flags(uint8_t attributes, PropKey key) {
+    uint8_t flags = 0;
+    if (property_key_is_index(key)) flags |= STRUCTURE_HAS_INDEX_KEYS;
+    if (attributes & PROP_ACCESSOR) flags |= STRUCTURE_HAS_ACCESSORS;
+    else if (!(attributes & PROP_WRITABLE)) flags |= STRUCTURE_HAS_READ_ONLY;
+    return flags;
+}
+
+// ---- reading structures ----
+
+Value structure_prototype(const Structure *s) { return s->prototype; }
+uint32_t structure_property_count(const Structure *s) { return s->property_count; }
+bool structure_is_dictionary(const Structure *s) { return (s->flags & STRUCTURE_DICTIONARY) != 0; }
+
+int32_t structure_lookup(const Structure *s, PropKey key, uint8_t *attributes) {
+    int32_t e = table_find(s->table, key, -1);
+    if (e < 0) return -1;
+    if (attributes) *attributes = s->table->entries[e].attributes;
+    return (int32_t)s->table->entries[e].slot;
+}
+
+const PropertyEntry *structure_entries(const Structure *s, uint32_t *count) {
+    *count = s->table ? s->table->count : 0;
+    return s->table ? s->table->entries : NULL;
+}
+
+// ---- creating structures ----
+
+static Structure *structure_alloc(ThreadState *ts, Value prototype) {
+    Structure *s = heap_alloc(ts, sizeof(Structure), CELL_STRUCTURE);
+    if (!s) return NULL;
+    s->element_attributes = PROP_DEFAULT;
+    s->transition_key = JS_HOLE;
+    s->prototype = prototype;
+    return s;
+}
+
+// A structure with the same prototype, flags and element attributes as `from`, no id yet.
+static Structure *structure_clone_header(ThreadState *ts, const Structure *from) {
+    Structure *s = structure_alloc(ts, from->prototype);
+    if (!s) return NULL;
+    s->flags = from->flags & ~STRUCTURE_DICTIONARY;
+    s->element_attributes = from->element_attributes;
+    s->property_count = from->property_count;
+    s->slot_count = from->slot_count;
+    return s;
+}
+
+// Records `child` as the transition of `parent` for (key, attributes). Transitions are weak:
+// only the sweep removes them, so a failed allocation here merely loses the cache entry.
+static void transition_link(ThreadState *ts, Structure *parent, Structure *child) {
+    if (!parent->transition_single && !parent->transition_table) {
+        parent->transition_single = child;
+        return;
+    }
+    PropertyTable *t = parent->transition_table;
+    TransitionList *list = parent->transition_children;
+    if (!t || t->count == t->capacity) {
+        uint32_t capacity = t ? t->capacity * 2 : 4;
+        PropertyTable *grown = table_new(ts, capacity);
+        if (!grown) {
+            error_take(ts);  // losing a cache entry is harmless; the OOM resurfaces later
+            return;
+        }
+        TransitionList *children = heap_alloc(ts, sizeof(TransitionList) + capacity * sizeof(Structure *),
+                                              CELL_BYTES);
+        if (!children) {
+            error_take(ts);
+            return;
+        }
+        // Re-read: the allocations above may have run a sweep that pruned entries.
+        t = parent->transition_table;
+        list = parent->transition_children;
+        children->capacity = capacity;
+        if (t) {
+            for (uint32_t e = 0; e < t->count; e++) {
+                PropertyEntry *p = &t->entries[e];
+                if (p->key == JS_HOLE || !list->children[p->slot]) continue;
+                children->children[children->count] = list->children[p->slot];
+                table_append(grown, p->key, children->count++, p->attributes);
+            }
+        }
+        if (parent->transition_single) {
+            Structure *single = parent->transition_single;
+            children->children[children->count] = single;
+            table_append(grown, single->transition_key, children->count++,
+                         single->transition_attributes);
+            parent->transition_single = NULL;
+        }
+        parent->transition_table = t = grown;
+        parent->transition_children = list = children;
+        if (t->count == t->capacity) return;  // cannot happen: capacity doubled past the live count
+    }
+    list->children[list->count] = child;
+    table_append(t, child->transition_key, list->count++, child->transition_attributes);
+}
+
+static Structure *transition_find(const Structure *parent, PropKey key, uint8_t attributes) {
+    Structure *single = parent->transition_single;
+    if (single) {
+        return single->transition_key == key && single->transition_attributes == attributes
+                   ? single : NULL;
+    }
+    int32_t e = table_find(parent->transition_table, key, attributes);
+    if (e < 0) return NULL;
+    return parent->transition_children->children[parent->transition_table->entries[e].slot];
+}
+
+Structure *structure_initial(ThreadState *ts, Value prototype) {
+    StructureTable *table = ts->rt->structures;
+    // Fast path: a lock-free probe of the published cache [OM-9].
+    InitialCache *cache = load_acquire(&table->initial);
+    uint32_t hash = key_hash(prototype);
+    if (cache) {
+        for (uint32_t i = hash & cache->mask;; i = (i + 1) & cache->mask) {
+            Value key = load_acquire(&cache->entries[i].prototype);
+            if (key == 0) break;
+            if (key == prototype) return load_relaxed(&cache->entries[i].structure);
+        }
+    }
+    // Slow path: build the structure first (allocation may reach a safepoint, so no lock may be
+    // held across it), then insert it unless another thread won the race.
+    Structure *s = structure_alloc(ts, prototype);
+    if (!s || !publish(ts, s)) return NULL;
+    pthread_mutex_lock(&table->lock);
+    cache = table->initial;
+    if (cache) {
+        for (uint32_t i = hash & cache->mask;; i = (i + 1) & cache->mask) {
+            Value key = cache->entries[i].prototype;
+            if (key == 0) break;
+            if (key == prototype) {
+                s = cache->entries[i].structure;
+                pthread_mutex_unlock(&table->lock);
+                return s;
+            }
+        }
+    }
+    if (!cache || (cache->count + 1) * 2 > cache->mask + 1) {
+        uint32_t size = cache ? (cache->mask + 1) * 2 : 64;
+        InitialCache *grown = calloc(1, sizeof(InitialCache) + size * sizeof(InitialEntry));
+        if (!grown) {
+            pthread_mutex_unlock(&table->lock);
+            return s;  // uncached but valid
+        }
+        grown->mask = size - 1;
+        if (cache) {
+            for (uint32_t i = 0; i <= cache->mask; i++) {
+                InitialEntry *e = &cache->entries[i];
+                if (e->prototype == 0) continue;
+                uint32_t j = key_hash(e->prototype) & grown->mask;
+                while (grown->entries[j].prototype != 0) j = (j + 1) & grown->mask;
+                grown->entries[j] = *e;
+                grown->count++;
+            }
+            cache->retired_next = table->retired;
+            table->retired = cache;
+        }
+        store_release(&table->initial, grown);
+        cache = grown;
+    }
+    uint32_t i = hash & cache->mask;
+    while (cache->entries[i].prototype != 0) i = (i + 1) & cache->mask;
+    store_relaxed(&cache->entries[i].structure, s);
+    store_release(&cache->entries[i].prototype, prototype);  // publishes the entry
+    cache->count++;
+    pthread_mutex_unlock(&table->lock);
+    return s;
+}
+
+// Adds key to a dictionary in place; renew_id is false only for a copy no object uses yet.
+static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes,
+                                 bool renew_id);
+
+Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes) {
+    if (s->flags & STRUCTURE_DICTIONARY) return dictionary_add(ts, s, key, attributes, true);
+    Structure *next = transition_find(s, key, attributes);
+    if (next) return next;
+    if (s->property_count >= DICTIONARY_THRESHOLD) {
+        Structure *d = structure_to_dictionary(ts, s);
+        return d ? dictionary_add(ts, d, key, attributes, false) : NULL;
+    }
+    // A shared child: the parent's table plus one entry, frozen from now on.
+    next = structure_clone_header(ts, s);
+    if (!next) return NULL;
+    PropertyTable *t = table_copy(ts, s->table, s->property_count + 1);
+    if (!t) return NULL;
+    table_append(t, key, s->slot_count, attributes);
+    next->table = t;
+    next->property_count++;
+    next->slot_count++;
+    next->flags |= attributes_flags(attributes, key);
+    next->transition_key = key;
+    next->transition_attributes = attributes;
+    if (!publish(ts, next)) return NULL;
+    // Another allocation may have linked an equal child meanwhile (only under threads later:
+    // the cell lock of issue 4 serialises adds per object, not per structure); both are valid.
+    if (!transition_find(s, key, attributes)) transition_link(ts, s, next);
+    return next;
+}
+
+// ---- dictionary structures ----
+
+Structure *structure_to_dictionary(ThreadState *ts, Structure *s) {
+    Structure *d = structure_clone_header(ts, s);
+    if (!d) return NULL;
+    uint32_t live = s->table ? s->table->live : 0;
+    PropertyTable *t = table_copy(ts, s->table, live < 8 ? 8 : live * 2);
+    if (!t) return NULL;
+    d->table = t;
+    d->flags = (s->flags | STRUCTURE_DICTIONARY);
+    if (s->flags & STRUCTURE_DICTIONARY) {
+        // Copying a dictionary keeps its free slots (the copy serves the same object).
+        d->free_slots = s->free_slots;
+        d->free_slots_pending = s->free_slots_pending;
+    }
+    if (!publish(ts, d)) return NULL;
+    return d;
+}
+
+// Makes room for one more entry in a dictionary's table (a bigger, compacted copy).
+static bool dictionary_reserve(ThreadState *ts, Structure *s) {
+    PropertyTable *t = s->table;
+    if (t && t->count < t->capacity) return true;
+    uint32_t live = t ? t->live : 0;
+    PropertyTable *grown = table_copy(ts, t, live < 8 ? 8 : live * 2);
+    if (!grown) return false;
+    s->table = grown;
+    return true;
+}
+
+// Pops a reusable slot [OM-8], or -1.
+static int32_t take_free_slot(Structure *s) {
+    Values *free = s->free_slots;
+    if (!free || free->count == 0) return -1;
+    return value_to_int(free->items[--free->count]);
+}
+
+static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes,
+                                 bool renew_id) {
+    if (!dictionary_reserve(ts, s)) return NULL;
+    int32_t slot = take_free_slot(s);
+    if (slot < 0) slot = (int32_t)s->slot_count++;
+    table_append(s->table, key, (uint32_t)slot, attributes);
+    s->property_count++;
+    s->flags |= attributes_flags(attributes, key);
+    return !renew_id || structure_renew_id(ts, s) ? s : NULL;
+}
+
+// Puts a freed slot in quarantine until the next sweep [OM-8].
+static bool quarantine_slot(ThreadState *ts, Structure *s, uint32_t slot) {
+    Values *pending = s->free_slots_pending;
+    if (!pending || pending->count == pending->capacity) {
+        Values *bigger = values_new(ts, pending ? pending->capacity * 2 : 4);
+        if (!bigger) return false;
+        // The allocation was a safepoint: a sweep may have swapped the lists meanwhile.
+        pending = s->free_slots_pending;
+        if (!pending || pending->count == pending->capacity) {
+            uint32_t n = pending ? pending->count : 0;
+            if (n) memcpy(bigger->items, pending->items, n * sizeof(Value));
+            bigger->count = n;
+            s->free_slots_pending = pending = bigger;
+        }
+    }
+    pending->items[pending->count++] = value_from_int((int32_t)slot);
+    return true;
+}
+
+bool structure_dictionary_remove(ThreadState *ts, Structure *s, PropKey key) {
+    int32_t e = table_find(s->table, key, -1);
+    if (e < 0) return true;
+    // Quarantine the slot first: that may allocate, and the entry must stay valid until the
+    // structure is consistent again [OM-8]. Only this object's owner changes the table, so the
+    // entry number survives the allocation.
+    if (!quarantine_slot(ts, s, s->table->entries[e].slot)) return false;
+    s->table->entries[e].key = JS_HOLE;
+    s->table->live--;
+    s->property_count--;
+    return structure_renew_id(ts, s);
+}
+
+bool structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
+                                         uint8_t attributes) {
+    int32_t e = table_find(s->table, key, -1);
+    if (e < 0) return true;
+    s->table->entries[e].attributes = attributes;
+    s->flags |= attributes_flags(attributes, key);
+    return structure_renew_id(ts, s);
+}
+
+bool structure_dictionary_set_prototype(ThreadState *ts, Structure *s, Value prototype) {
+    s->prototype = prototype;
+    return structure_renew_id(ts, s);
+}
+
+// ---- integrity transitions ----
+
+static uint8_t integrity_attributes(uint8_t attributes, IntegrityLevel level) {
+    if (level >= INTEGRITY_SEALED) attributes &= (uint8_t)~PROP_CONFIGURABLE;
+    if (level == INTEGRITY_FROZEN && !(attributes & PROP_ACCESSOR))
+        attributes &= (uint8_t)~PROP_WRITABLE;
+    return attributes;
+}
+
+// Applies `level` to every entry and the elements' attributes of a structure being built or
+// owned by the caller.
+static void apply_integrity(Structure *s, IntegrityLevel level) {
+    s->flags |= STRUCTURE_NOT_EXTENSIBLE;
+    s->element_attributes = integrity_attributes(s->element_attributes, level);
+    PropertyTable *t = s->table;
+    for (uint32_t e = 0; t && e < t->count; e++) {
+        PropertyEntry *p = &t->entries[e];
+        if (p->key == JS_HOLE) continue;
+        p->attributes = integrity_attributes(p->attributes, level);
+        s->flags |= attributes_flags(p->attributes, p->key);
+    }
+}
+
+Structure *structure_integrity_transition(ThreadState *ts, Structure *s, IntegrityLevel level) {
+    if (s->flags & STRUCTURE_DICTIONARY) {
+        apply_integrity(s, level);
+        return structure_renew_id(ts, s) ? s : NULL;
+    }
+    Structure *next = transition_find(s, TRANSITION_INTEGRITY_KEY, (uint8_t)level);
+    if (next) return next;
+    next = structure_clone_header(ts, s);
+    if (!next) return NULL;
+    if (s->table) {
+        next->table = table_copy(ts, s->table, s->table->live);
+        if (!next->table) return NULL;
+    }
+    apply_integrity(next, level);
+    next->transition_key = TRANSITION_INTEGRITY_KEY;
+    next->transition_attributes = (uint8_t)level;
+    if (!publish(ts, next)) return NULL;
+    if (!transition_find(s, TRANSITION_INTEGRITY_KEY, (uint8_t)level)) transition_link(ts, s, next);
+    return next;
+}
+
+// ---- tracing and sweeping ----
+
+void property_table_trace(Marker *m, Cell *cell) {
+    PropertyTable *t = (PropertyTable *)cell;
+    for (uint32_t e = 0; e < t->count; e++) heap_mark_value(m, t->entries[e].key);
+}
+
+void structure_trace(Marker *m, Cell *cell) {
+    Structure *s = (Structure *)cell;
+    heap_mark_value(m, s->prototype);
+    heap_mark_value(m, s->transition_key);
+    heap_mark_cell(m, s->table);  // its keys: property_table_trace
+    // The transition containers are ours; the children in them are weak (never marked here).
+    heap_mark_cell(m, s->transition_table);
+    heap_mark_cell(m, s->transition_children);
+    heap_mark_cell(m, s->free_slots_pending);
+    heap_mark_cell(m, s->free_slots);
+}
+
+// Removes dead children from a live structure's transitions.
+static void prune_transitions(Structure *s) {
+    if (s->transition_single && !heap_is_marked(s->transition_single)) s->transition_single = NULL;
+    PropertyTable *t = s->transition_table;
+    if (!t) return;
+    TransitionList *list = s->transition_children;
+    for (uint32_t e = 0; e < t->count; e++) {
+        PropertyEntry *p = &t->entries[e];
+        if (p->key == JS_HOLE) continue;
+        Structure *child = list->children[p->slot];
+        if (!child || !heap_is_marked(child)) {
+            p->key = JS_HOLE;  // lookups never match JS_HOLE; the index keeps its chain
+            t->live--;
+            list->children[p->slot] = NULL;
+        }
+    }
+}
+
+// A safepoint epoch has passed: slots quarantined before it may be reused now [OM-8].
+static void release_quarantined_slots(Structure *s) {
+    if (!s->free_slots_pending || s->free_slots_pending->count == 0) return;
+    if (s->free_slots && s->free_slots->count > 0) return;  // next epoch, then
+    Values *spare = s->free_slots;
+    s->free_slots = s->free_slots_pending;
+    s->free_slots_pending = spare;
+}
+
+static void sweep_initial_cache(StructureTable *table) {
+    InitialCache *cache = table->initial;
+    if (cache) {
+        InitialCache *fresh = calloc(1, sizeof(InitialCache) + (cache->mask + 1) * sizeof(InitialEntry));
+        if (fresh) {
+            fresh->mask = cache->mask;
+            for (uint32_t i = 0; i <= cache->mask; i++) {
+                InitialEntry *e = &cache->entries[i];
+                if (e->prototype == 0 || !heap_is_marked(e->structure)) continue;
+                uint32_t j = key_hash(e->prototype) & fresh->mask;
+                while (fresh->entries[j].prototype != 0) j = (j + 1) & fresh->mask;
+                fresh->entries[j] = *e;
+                fresh->count++;
+            }
+            table->initial = fresh;
+            free(cache);
+        } else {
+            // No memory for a fresh table: empty this one instead (entries are only a cache).
+            memset(cache->entries, 0, (cache->mask + 1) * sizeof(InitialEntry));
+            cache->count = 0;
+        }
+    }
+    // The world is stopped: nobody can be probing a replaced cache any more [OM-9].
+    while (table->retired) {
+        InitialCache *next = table->retired->retired_next;
+        free(table->retired);
+        table->retired = next;
+    }
+}
+
+void structure_table_sweep(Runtime *rt) {
+    StructureTable *table = rt->structures;
+    pthread_mutex_lock(&ids.lock);
+    for (uint32_t id = 1; id < ids.next_id; id++) {
+        IdChunk *chunk = ids.chunks[id >> ID_CHUNK_BITS];
+        uint32_t i = id & (ID_CHUNK_SIZE - 1);
+        if (chunk->owners[i] != rt) continue;
+        Structure *s = chunk->structures[i];
+        if (s && heap_is_marked(s)) {
+            prune_transitions(s);
+            if (s->flags & STRUCTURE_DICTIONARY) release_quarantined_slots(s);
+            continue;
+        }
+        // Dead, or retired by a dictionary: no live object carries this id any more [OM-3].
+        store_release(&chunk->structures[i], (Structure *)NULL);
+        chunk->owners[i] = NULL;
+        if (!push_id(&table->dead_ids, &table->dead_count, &table->dead_capacity, id)) {
+            // Without memory the id is simply never recycled.
+        }
+    }
+    pthread_mutex_unlock(&ids.lock);
+    sweep_initial_cache(table);
+}
+
+void structure_table_recycle_ids(Runtime *rt) {
+    StructureTable *table = rt->structures;
+    pthread_mutex_lock(&ids.lock);
+    for (uint32_t i = 0; i < table->dead_count; i++)
+        if (!push_id(&ids.free_ids, &ids.free_count, &ids.free_capacity, table->dead_ids[i])) break;
+    table->dead_count = 0;
+    pthread_mutex_unlock(&ids.lock);
+}
+
+// ---- set-up and tear-down ----
+
+bool structure_table_init(Runtime *rt) {
+    StructureTable *table = calloc(1, sizeof(StructureTable));
+    if (!table) return false;
+    pthread_mutex_init(&table->lock, NULL);
+    rt->structures = table;
+    return true;
+}
+
+void structure_table_destroy(Runtime *rt) {
+    StructureTable *table = rt->structures;
+    if (!table) return;
+    // The runtime's inline caches die with it, so all of its ids can be recycled at once.
+    pthread_mutex_lock(&ids.lock);
+    for (uint32_t id = 1; id < ids.next_id; id++) {
+        IdChunk *chunk = ids.chunks[id >> ID_CHUNK_BITS];
+        uint32_t i = id & (ID_CHUNK_SIZE - 1);
+        if (chunk->owners[i] != rt) continue;
+        store_release(&chunk->structures[i], (Structure *)NULL);
+        chunk->owners[i] = NULL;
+        push_id(&ids.free_ids, &ids.free_count, &ids.free_capacity, id);
+    }
+    for (uint32_t i = 0; i < table->dead_count; i++)
+        push_id(&ids.free_ids, &ids.free_count, &ids.free_capacity, table->dead_ids[i]);
+    pthread_mutex_unlock(&ids.lock);
+    free(table->initial);
+    while (table->retired) {
+        InitialCache *next = table->retired->retired_next;
+        free(table->retired);
+        table->retired = next;
+    }
+    free(table->dead_ids);
+    pthread_mutex_destroy(&table->lock);
+    free(table);
+    rt->structures = NULL;
+}

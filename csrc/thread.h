@@ -1,0 +1,176 @@
+/*
+ * thread.h — Runtime (one per embedding Runtime / process run), Realm (the global object and the
+ * intrinsics) and ThreadState (everything a JS thread owns). Implements the layout side of
+ * SP-1..SP-3 (specs/safepoints.md): every field that another thread may read says how.
+ * Only one JS thread runs in this issue, but nothing here assumes it: allocators, register
+ * stacks and queues are per ThreadState already.
+ */
+#ifndef JST_THREAD_H
+#define JST_THREAD_H
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include "value.h"
+#include "heap.h"
+
+typedef struct Frame Frame;
+typedef struct Structure Structure;
+
+// The intrinsic objects a realm needs by name. Install order lives in builtins/init.c.
+typedef enum Intrinsic {
+    INTRINSIC_OBJECT_PROTOTYPE,
+    INTRINSIC_FUNCTION_PROTOTYPE,
+    INTRINSIC_ARRAY_PROTOTYPE,
+    INTRINSIC_STRING_PROTOTYPE,
+    INTRINSIC_NUMBER_PROTOTYPE,
+    INTRINSIC_BOOLEAN_PROTOTYPE,
+    INTRINSIC_SYMBOL_PROTOTYPE,
+    INTRINSIC_ERROR_PROTOTYPE,
+    INTRINSIC_EVAL_ERROR_PROTOTYPE,
+    INTRINSIC_RANGE_ERROR_PROTOTYPE,
+    INTRINSIC_REFERENCE_ERROR_PROTOTYPE,
+    INTRINSIC_SYNTAX_ERROR_PROTOTYPE,
+    INTRINSIC_TYPE_ERROR_PROTOTYPE,
+    INTRINSIC_URI_ERROR_PROTOTYPE,
+    INTRINSIC_AGGREGATE_ERROR_PROTOTYPE,
+    INTRINSIC_ITERATOR_PROTOTYPE,
+    INTRINSIC_ARRAY_ITERATOR_PROTOTYPE,
+    INTRINSIC_STRING_ITERATOR_PROTOTYPE,
+    INTRINSIC_MAP_ITERATOR_PROTOTYPE,
+    INTRINSIC_SET_ITERATOR_PROTOTYPE,
+    INTRINSIC_GENERATOR_PROTOTYPE,          // %GeneratorFunction.prototype.prototype%
+    INTRINSIC_GENERATOR_FUNCTION_PROTOTYPE, // %GeneratorFunction.prototype%
+    INTRINSIC_ASYNC_FUNCTION_PROTOTYPE,
+    INTRINSIC_MAP_PROTOTYPE,
+    INTRINSIC_SET_PROTOTYPE,
+    INTRINSIC_WEAKMAP_PROTOTYPE,
+    INTRINSIC_WEAKSET_PROTOTYPE,
+    INTRINSIC_PROMISE_PROTOTYPE,
+    INTRINSIC_PROMISE,                      // the %Promise% constructor
+    INTRINSIC_ARRAY_PROTOTYPE_VALUES,       // %ArrayProto_values%, shared by arguments objects
+    INTRINSIC_THROW_TYPE_ERROR,             // %ThrowTypeError%
+    INTRINSIC_EVAL,                         // %eval%, so the interpreter can spot direct eval
+    INTRINSIC_GENERATOR_RETURN,             // internal token thrown to run finally blocks on return()
+    // Not real intrinsics: runtime-wide cells that must be traced like them (ops.c, error.c).
+    INTRINSIC_NUMBER_STRING_CACHE,          // CELL_VALUES: strings of 0..1023, filled lazily (ops.c)
+    INTRINSIC_OUT_OF_MEMORY_ERROR,          // a RangeError made at start-up, thrown without allocating
+    INTRINSIC_OBJECT_PROTOTYPE_TO_STRING,   // %Object.prototype.toString% (array.c reads it at install)
+    INTRINSIC_ARRAY,                        // the %Array% constructor (array.c)
+    INTRINSIC_REGEXP,                       // the %RegExp% constructor (regexp installer; string.c's RegExpCreate)
+    INTRINSIC_COUNT
+} Intrinsic;
+
+typedef struct Realm {
+    Value global_object;              // written once at start-up
+    Value global_lexicals;            // null-prototype object holding top-level let/const/class
+                                      // bindings of all scripts (JS_HOLE while in TDZ)
+    Value intrinsics[INTRINSIC_COUNT];
+} Realm;
+
+/*
+ * Process-wide state of one engine instance. Fields written after start-up say who writes them.
+ */
+struct Runtime {
+    struct Heap *heap;                     // heap.c owns it; see heap.h
+    struct StructureTable *structures;     // structure.c owns it
+    struct AtomTable *atoms;               // atom.c owns it
+    Realm realm;
+    Value *common_atoms;                   // atom.c: ATOM_COUNT entries, written once at start-up
+    Value *well_known_symbols;             // atom.c: SYMBOL_COUNT entries, written once
+    pthread_mutex_t threads_lock;          // guards threads, next_tid
+    ThreadState *threads;                  // every attached thread, linked by ThreadState.next
+    uint32_t next_tid;
+    int stop_requested;                    // safepoint.c: set with store_release by a collector [SP-1]
+    bool gc_stress;                        // JSTHREADS_GC_STRESS: collect at every slow path
+    uint64_t race_seed;                    // JSTHREADS_RACE: 0 = off
+    // ---- safepoint.c (heap engineer): stopping the world [SP-1..SP-4] ----
+    pthread_mutex_t safepoint_lock;        // guards the safepoint_* fields here and every
+                                           // ThreadState.safepoint_state transition
+    pthread_cond_t safepoint_changed;      // a thread parked, blocked or left (the stopper waits)
+    pthread_cond_t safepoint_resumed;      // the stop ended (parked and leaving threads wait)
+    ThreadState *safepoint_threads;        // registered threads (heap_thread_init), linked by
+                                           // ThreadState.safepoint_next; under safepoint_lock
+    int safepoint_running;                 // registered threads in SP_RUNNING; under safepoint_lock
+    ThreadState *safepoint_stopper;        // holder of the stop, NULL when none; under safepoint_lock
+    // Compiles source text for eval/new Function: installed by api.c, backed by the Python compiler.
+    // Returns a Code cell value (or JS_EXCEPTION with a SyntaxError pending).
+    Value (*compile_hook)(ThreadState *ts, Value source, int flags, Value parameters);
+    void *embedder;                        // api.c's per-runtime data (handle table, callbacks)
+    void (*embedder_trace)(Runtime *rt, Marker *m);  // marks the embedder's handles (a GC root)
+};
+
+// Flags for compile_hook.
+enum {
+    COMPILE_EVAL = 1,          // the body of an eval: last expression statement is the result
+    COMPILE_STRICT = 2,        // the caller of a direct eval is strict
+    COMPILE_FUNCTION = 4,      // new Function(parameters, body)
+    COMPILE_DIRECT_EVAL = 8,   // resolves free names dynamically through the caller's scopes
+    COMPILE_GENERATOR = 16,
+    COMPILE_ASYNC = 32,
+};
+
+typedef struct Timer {
+    struct Timer *next;
+    uint32_t id;
+    double due_ms;        // monotonic clock
+    Value callback;
+    Value args;           // CELL_VALUES or JS_UNDEFINED
+    double interval_ms;   // setInterval period; 0 for a one-shot timer (job.c)
+} Timer;
+
+/*
+ * A JS thread. The owner thread reads and writes everything here with plain accesses; other
+ * threads touch only the fields marked otherwise, and only while the owner is parked [SP-2].
+ */
+struct ThreadState {
+    Runtime *rt;
+    uint16_t tid;                  // owner TID stamped into butterflies [OM-1]
+    HeapThread heap;               // per-thread allocators [HEAP-2]
+
+    // Register stack: frames are pushed here; scanned precisely by the collector [HEAP-6].
+    Value *stack_base;
+    Value *stack_limit;
+    Value *sp;                     // first free slot
+    Frame *frame;                  // innermost frame, NULL when no JS runs
+
+    Value exception;               // pending exception; JS_HOLE when none [VAL-4]
+    Value new_target;              // for natives: new.target of the current call, JS_UNDEFINED for a call
+    Value callee;                  // for natives: the NativeFunction being called (to read its data)
+    uintptr_t native_stack_base;   // highest address of this thread's C stack we scan [HEAP-7]
+    uintptr_t native_stack_limit;  // below this, native recursion throws a RangeError
+    int native_depth;              // nesting of native -> JS re-entries
+
+    // Jobs: a FIFO of (function, argument) pairs in a CELL_VALUES ring, owned by this thread.
+    Value microtasks;
+    uint32_t microtask_head, microtask_count;
+    Timer *timers;                 // sorted by due_ms
+    uint32_t next_timer_id;
+    Value pending_rejections;      // job.c: owner thread only; Values of rejected promises not yet handled
+
+    int safepoint_state;           // safepoint.c; others read with load_acquire [SP-2]
+    // ---- safepoint.c (heap engineer): where a parked or blocked thread's roots are [SP-3] ----
+    // Written by the owner before it parks or blocks (under safepoint_lock), read by the collector
+    // only while the owner is parked or blocked.
+    uintptr_t safepoint_stack_top;          // lowest address of the frames still live [HEAP-7]
+    uint32_t safepoint_spill_size;          // bytes valid in safepoint_spill
+    int safepoint_blocked_depth;            // owner only: nesting of safepoint_enter_blocked
+    uintptr_t safepoint_spill[128];         // copy of the frame holding the callee-saved registers
+    uint64_t safepoint_race_state;          // owner only: xorshift state for JSTHREADS_RACE [SP-7]
+    ThreadState *safepoint_next;            // Runtime.safepoint_threads; under safepoint_lock
+    ThreadState *next;             // Runtime.threads list; guarded by threads_lock
+};
+
+static inline Value realm_intrinsic(ThreadState *ts, Intrinsic which) {
+    return ts->rt->realm.intrinsics[which];
+}
+
+Runtime *runtime_new(void);
+void runtime_free(Runtime *rt);
+ThreadState *thread_attach(Runtime *rt);   // makes the calling pthread a JS thread
+void thread_detach(ThreadState *ts);
+
+// Records the caller's stack position as the base for conservative scanning [HEAP-7].
+void thread_set_native_stack_base(ThreadState *ts, void *approx_base);
+
+#endif

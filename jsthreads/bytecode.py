@@ -1,0 +1,199 @@
+"""The opcode table: the single definition of jsthreads bytecode.
+
+Owns each opcode's name, operand kinds, flags and one-line meaning. `_build.py` generates
+`csrc/gen/opcodes.h` from it; the emitter, the disassembler and (later) the JIT read it too, so
+none of them can disagree (STYLE §2). Must not import anything from the package: the build
+script loads this file by path before the C extension exists.
+
+Encoding (specs/bytecode.md, BC-1): a function's code is an array of 32-bit words; an instruction
+is its opcode word followed by one word per operand. Operand kinds:
+  r  register index          k  constant-pool index       n  constant index of a name (atom)
+  i  signed immediate        t  jump target (absolute word index)
+  c  inline-cache / site slot index (per function)
+"""
+
+# flags: T may throw, G may collect (allocates), S safepoint poll, B branch, X ends the block
+OPCODES = [
+    # name, operands, flags, meaning
+    ("NOP", "", "", "nothing"),
+    ("LOAD_CONST", "rk", "", "r[a] = k[b]"),
+    ("LOAD_INT", "ri", "", "r[a] = b (int32)"),
+    ("LOAD_UNDEFINED", "r", "", "r[a] = undefined"),
+    ("LOAD_NULL", "r", "", "r[a] = null"),
+    ("LOAD_TRUE", "r", "", "r[a] = true"),
+    ("LOAD_FALSE", "r", "", "r[a] = false"),
+    ("LOAD_HOLE", "r", "", "r[a] = <hole> (TDZ marker)"),
+    ("MOV", "rr", "", "r[a] = r[b]"),
+    ("LOAD_THIS", "r", "T", "r[a] = this (ReferenceError in a derived constructor before super())"),
+    ("LOAD_NEW_TARGET", "r", "", "r[a] = new.target"),
+    ("LOAD_CALLEE", "r", "", "r[a] = the running function"),
+    ("CHECK_TDZ", "rn", "T", "throw ReferenceError if r[a] is <hole> (name n[b])"),
+    ("THROW_CONST_ASSIGN", "n", "TX", "throw TypeError: Assignment to constant variable."),
+    # environments
+    ("PUSH_ENV", "ik", "G", "env = new Env(a slots, names k[b] or undefined) whose parent is env"),
+    ("POP_ENV", "", "", "env = env.parent"),
+    ("COPY_ENV", "", "G", "env = copy of env (per-iteration let bindings)"),
+    ("GET_ENV", "rii", "", "r[a] = env^b.slots[c]"),
+    ("GET_ENV_CHECKED", "riin", "T", "r[a] = env^b.slots[c], ReferenceError for <hole> (name n[d])"),
+    ("PUT_ENV", "iir", "", "env^a.slots[b] = r[c]"),
+    ("PUT_ENV_CHECKED", "iirn", "T", "env^a.slots[b] = r[c], ReferenceError if it holds <hole>"),
+    # globals and dynamic names
+    ("GET_GLOBAL", "rnc", "TG", "r[a] = global binding n[b] (ReferenceError if missing)"),
+    ("TYPEOF_GLOBAL", "rn", "TG", "r[a] = typeof global binding n[b] (no ReferenceError)"),
+    ("PUT_GLOBAL", "nrci", "TG", "global binding n[a] = r[b]; d=1 strict (ReferenceError if missing)"),
+    ("DECLARE_GLOBAL_VAR", "n", "TG", "CreateGlobalVarBinding(n[a])"),
+    ("DECLARE_GLOBAL_FUNCTION", "nr", "TG", "CreateGlobalFunctionBinding(n[a], r[b])"),
+    ("DECLARE_GLOBAL_LEXICAL", "ni", "TG", "global lexical n[a] = <hole>; b=1 const"),
+    ("INIT_GLOBAL_LEXICAL", "nr", "TG", "initialise global lexical n[a] = r[b]"),
+    ("GET_NAME", "rn", "TG", "r[a] = dynamic lookup of n[b] through env chain (with/eval)"),
+    ("TYPEOF_NAME", "rn", "TG", "r[a] = typeof dynamic lookup of n[b]"),
+    ("PUT_NAME", "nri", "TG", "dynamic assignment n[a] = r[b]; c=1 strict"),
+    ("DELETE_NAME", "rn", "TG", "r[a] = delete dynamic binding n[b]"),
+    ("GET_NAME_THIS", "rrn", "TG", "r[a] = callee n[c] via dynamic lookup, r[b] = its with-object or undefined"),
+    ("DECLARE_EVAL_VAR", "n", "TG", "sloppy direct eval: var n[a] in the caller's variable scope"),
+    ("DECLARE_EVAL_FUNCTION", "nr", "TG", "sloppy direct eval: function n[a] = r[b] in the caller's variable scope"),
+    ("PUSH_WITH", "r", "TG", "env = new object Env over ToObject(r[a])"),
+    ("SAVE_ENV", "r", "", "r[a] = env (handlers restore it)"),
+    ("RESTORE_ENV", "r", "", "env = r[a]"),
+    # properties
+    ("GET_PROP", "rrnc", "TG", "r[a] = r[b][n[c]]"),
+    ("PUT_PROP", "rnrc", "TG", "r[a][n[b]] = r[c] (strictness from the function)"),
+    ("GET_ELEM", "rrr", "TG", "r[a] = r[b][r[c]]"),
+    ("PUT_ELEM", "rrr", "TG", "r[a][r[b]] = r[c]"),
+    ("DELETE_PROP", "rrn", "TG", "r[a] = delete r[b][n[c]]"),
+    ("DELETE_ELEM", "rrr", "TG", "r[a] = delete r[b][r[c]]"),
+    ("IN", "rrr", "TG", "r[a] = r[b] in r[c]"),
+    ("DEFINE_FIELD", "rrr", "TG", "CreateDataPropertyOrThrow(r[a], r[b], r[c])"),
+    ("DEFINE_FIELD_NAME", "rnr", "TG", "CreateDataPropertyOrThrow(r[a], n[b], r[c])"),
+    ("DEFINE_METHOD", "rrri", "TG", "define r[c] on r[a] under key r[b]: d=0 method (non-enumerable if class), 1 getter, 2 setter, 3 object-literal method"),
+    ("SET_PROTO", "rr", "TG", "object literal __proto__: r[a].[[Prototype]] = r[b] if object or null"),
+    ("COPY_DATA_PROPERTIES", "rrr", "TG", "CopyDataProperties(r[a], r[b], excluded keys array r[c] or undefined)"),
+    ("GET_SUPER", "rr", "TG", "r[a] = super[r[b]] (home object's prototype, receiver this)"),
+    ("PUT_SUPER", "rr", "TG", "super[r[a]] = r[b]"),
+    ("TO_PROPERTY_KEY", "rr", "TG", "r[a] = ToPropertyKey(r[b])"),
+    # allocation
+    ("NEW_OBJECT", "r", "G", "r[a] = {}"),
+    ("NEW_ARRAY", "ri", "G", "r[a] = [] with capacity b"),
+    ("ARRAY_PUSH", "rr", "TG", "append r[b] to array r[a]"),
+    ("ARRAY_PUSH_HOLE", "r", "TG", "append a hole to array r[a]"),
+    ("ARRAY_SPREAD", "rr", "TG", "append every value of iterable r[b] to array r[a]"),
+    ("CLOSURE", "rk", "G", "r[a] = closure of function constant k[b] over env"),
+    ("METHOD", "rkr", "G", "r[a] = closure of k[b] with home object r[c]"),
+    ("CLASS", "rrkr", "TG", "r[a] = class constructor from k[c] extending r[d] (hole: none); r[b] = its prototype"),
+    ("SET_CLASS_FIELDS", "rr", "", "class constructor r[a] runs field initialiser r[b] on construction"),
+    ("INIT_FIELDS", "", "TG", "run this function's class field initialiser on this"),
+    ("TEMPLATE_OBJECT", "rkc", "G", "r[a] = cached template object for strings k[b] (site c)"),
+    ("CREATE_ARGUMENTS", "ri", "G", "r[a] = arguments object; b=1 mapped"),
+    ("CREATE_REST", "ri", "G", "r[a] = array of arguments from index b"),
+    ("REGEXP", "rkk", "TG", "r[a] = new RegExp(k[b], k[c])"),
+    # operators
+    ("ADD", "rrr", "TG", "r[a] = r[b] + r[c]"),
+    ("SUB", "rrr", "TG", "r[a] = r[b] - r[c]"),
+    ("MUL", "rrr", "TG", "r[a] = r[b] * r[c]"),
+    ("DIV", "rrr", "TG", "r[a] = r[b] / r[c]"),
+    ("MOD", "rrr", "TG", "r[a] = r[b] % r[c]"),
+    ("EXP", "rrr", "TG", "r[a] = r[b] ** r[c]"),
+    ("BIT_AND", "rrr", "TG", "r[a] = r[b] & r[c]"),
+    ("BIT_OR", "rrr", "TG", "r[a] = r[b] | r[c]"),
+    ("BIT_XOR", "rrr", "TG", "r[a] = r[b] ^ r[c]"),
+    ("SHL", "rrr", "TG", "r[a] = r[b] << r[c]"),
+    ("SAR", "rrr", "TG", "r[a] = r[b] >> r[c]"),
+    ("SHR", "rrr", "TG", "r[a] = r[b] >>> r[c]"),
+    ("EQ", "rrr", "TG", "r[a] = r[b] == r[c]"),
+    ("NE", "rrr", "TG", "r[a] = r[b] != r[c]"),
+    ("STRICT_EQ", "rrr", "", "r[a] = r[b] === r[c]"),
+    ("STRICT_NE", "rrr", "", "r[a] = r[b] !== r[c]"),
+    ("LT", "rrr", "TG", "r[a] = r[b] < r[c]"),
+    ("LE", "rrr", "TG", "r[a] = r[b] <= r[c]"),
+    ("GT", "rrr", "TG", "r[a] = r[b] > r[c]"),
+    ("GE", "rrr", "TG", "r[a] = r[b] >= r[c]"),
+    ("INSTANCEOF", "rrr", "TG", "r[a] = r[b] instanceof r[c]"),
+    ("NEG", "rr", "TG", "r[a] = -r[b]"),
+    ("TO_NUMBER", "rr", "TG", "r[a] = +r[b]"),
+    ("TO_NUMERIC", "rr", "TG", "r[a] = ToNumeric(r[b])"),
+    ("TO_STRING", "rr", "TG", "r[a] = ToString(r[b]) (template literals)"),
+    ("NOT", "rr", "", "r[a] = !r[b]"),
+    ("BIT_NOT", "rr", "TG", "r[a] = ~r[b]"),
+    ("TYPEOF", "rr", "", "r[a] = typeof r[b]"),
+    ("INC", "rr", "TG", "r[a] = r[b] + 1 (r[b] already numeric)"),
+    ("DEC", "rr", "TG", "r[a] = r[b] - 1 (r[b] already numeric)"),
+    # control
+    ("JMP", "t", "BX", "pc = a"),
+    ("LOOP", "t", "BSX", "pc = a (a backward edge: polls the safepoint)"),
+    ("JMP_TRUE", "rt", "B", "if ToBoolean(r[a]) pc = b"),
+    ("JMP_FALSE", "rt", "B", "if !ToBoolean(r[a]) pc = b"),
+    ("JMP_NULLISH", "rt", "B", "if r[a] is null or undefined pc = b"),
+    ("JMP_NOT_NULLISH", "rt", "B", "if r[a] is neither null nor undefined pc = b"),
+    ("JMP_UNDEFINED", "rt", "B", "if r[a] is undefined pc = b"),
+    ("JMP_STRICT_EQ", "rrt", "B", "if r[a] === r[b] pc = c (switch cases)"),
+    # calls
+    ("CALL", "rrrii", "TGS", "r[a] = r[b].call(r[c], r[d .. d+e])"),
+    ("CALL_SPREAD", "rrrr", "TGS", "r[a] = r[b].call(r[c], ...array r[d])"),
+    ("CALL_EVAL", "rrrii", "TGS", "like CALL, but a direct eval when r[b] is %eval%"),
+    ("NEW", "rrii", "TGS", "r[a] = new r[b](r[c .. c+d])"),
+    ("NEW_SPREAD", "rrr", "TGS", "r[a] = new r[b](...array r[c])"),
+    ("SUPER_CALL", "rii", "TGS", "r[a] = super(r[b .. b+c]); binds this"),
+    ("SUPER_CALL_SPREAD", "rr", "TGS", "r[a] = super(...array r[b]); binds this"),
+    ("RET", "r", "X", "return r[a]"),
+    ("RET_UNDEFINED", "", "X", "return undefined"),
+    ("THROW", "r", "TX", "throw r[a]"),
+    ("THROW_REFERENCE", "n", "TX", "throw ReferenceError: n[a] is not defined"),
+    ("THROW_TYPE", "k", "TX", "throw TypeError with message k[a]"),
+    ("THROW_SYNTAX", "k", "TX", "throw SyntaxError with message k[a] (deferred early errors)"),
+    ("REQUIRE_OBJECT_COERCIBLE", "r", "T", "TypeError if r[a] is null or undefined (destructuring)"),
+    ("REQUIRE_OBJECT", "rk", "T", "TypeError k[b] unless r[a] is an object (iterator results)"),
+    # iteration
+    ("GET_ITERATOR", "rrr", "TG", "r[a] = GetIterator(r[c]), r[b] = its next method"),
+    ("GET_ASYNC_ITERATOR", "rrr", "TG", "r[a] = GetIterator(r[c], async), r[b] = next"),
+    ("ITER_NEXT", "rrrt", "TG", "r[a] = next value of iterator r[b] (next r[c]); if done pc = d"),
+    ("ITER_CLOSE", "r", "TG", "IteratorClose(r[a]) for a normal completion"),
+    ("ITER_CLOSE_THROW", "r", "G", "IteratorClose(r[a]) during a throw: errors from return() are ignored"),
+    ("FOR_IN_PREPARE", "rr", "TG", "r[a] = for-in key iterator over r[b]"),
+    ("FOR_IN_NEXT", "rrt", "TG", "r[a] = next key of r[b]; if done pc = c"),
+    # generators and async functions
+    ("GENERATOR_START", "", "G", "create the generator object and return it; resume here"),
+    ("YIELD", "rr", "G", "suspend yielding r[b]; on resume r[a] = the value sent (throw/return handled)"),
+    ("YIELD_DELEGATE", "rrr", "TG", "yield* step: iterator r[b], received r[c]; r[a] = result when done"),
+    ("AWAIT", "rr", "TG", "suspend until r[b] settles; r[a] = its value (or throw)"),
+    ("ASYNC_RESULT", "r", "X", "async function: resolve the result promise with r[a] and finish"),
+    ("DEBUGGER", "", "", "nothing"),
+]
+
+
+OPCODE_INDEX = {name: index for index, (name, _, _, _) in enumerate(OPCODES)}
+OPERANDS = {name: operands for name, operands, _, _ in OPCODES}
+FLAGS = {name: flags for name, _, flags, _ in OPCODES}
+
+
+def instruction_length(opcode_index):
+    """Words taken by an instruction: the opcode word plus one per operand."""
+    return 1 + len(OPCODES[opcode_index][1])
+
+
+def generate_c_header():
+    """Text of csrc/gen/opcodes.h: the enum, operand counts and names (STYLE §2)."""
+    lines = [
+        "/* Generated by jsthreads/_build.py from jsthreads/bytecode.py; do not edit. */",
+        "#ifndef JST_GEN_OPCODES_H",
+        "#define JST_GEN_OPCODES_H",
+        "",
+        "typedef enum Opcode {",
+    ]
+    for name, operands, flags, meaning in OPCODES:
+        lines.append(f"    OP_{name}, /* {operands or '-'} {flags or '-'}: {meaning.replace('*/', '* /')} */")
+    lines += ["    OP_COUNT", "} Opcode;", ""]
+    lines.append("static const unsigned char opcode_length[OP_COUNT] = {")
+    lines.append("    " + ", ".join(str(1 + len(ops)) for _, ops, _, _ in OPCODES))
+    lines.append("};")
+    lines.append("static const char *const opcode_name[OP_COUNT] = {")
+    lines.append("    " + ", ".join(f'"{name}"' for name, _, _, _ in OPCODES))
+    lines.append("};")
+    lines.append("static const char *const opcode_operands[OP_COUNT] = {")
+    lines.append("    " + ", ".join(f'"{ops}"' for _, ops, _, _ in OPCODES))
+    lines.append("};")
+    lines.append("")
+    lines.append("/* Labels for the computed-goto dispatch table, in opcode order. */")
+    lines.append("#define OPCODE_LABELS \\")
+    lines.append(" \\\n".join(f"    &&op_{name}," for name, _, _, _ in OPCODES))
+    lines += ["", "#endif", ""]
+    return "\n".join(lines)

@@ -1,0 +1,1958 @@
+"""Bytecode emission: AST (after scope analysis) -> FunctionCode objects.
+
+Owns the second compiler pass (specs/bytecode.md BC-4..BC-9): expression evaluation into
+registers, control flow with labels, finally blocks (inlined on every exit path), destructuring,
+classes, generators and the global-declaration prologue of scripts. Register bindings come from
+scope.py; temporaries are allocated above them with a stack discipline.
+"""
+
+from ..parse import ast
+from . import code as C
+from .scope import analyze, resolve, pattern_names
+
+
+class CompileError(Exception):
+    """An early error found during emission (reported like a SyntaxError)."""
+
+    def __init__(self, message, node):
+        super().__init__(message)
+        self.node = node
+
+
+class Label:
+    __slots__ = ("pc", "patches")
+
+    def __init__(self):
+        self.pc = None
+        self.patches = []
+
+
+class JumpTarget:
+    """A break/continue destination with the state to unwind when jumping to it."""
+
+    def __init__(self, labels, break_label, continue_label, env_depth, finally_depth, iterator=None):
+        self.labels = labels
+        self.break_label = break_label
+        self.continue_label = continue_label
+        self.env_depth = env_depth
+        self.finally_depth = finally_depth
+        self.iterator = iterator   # for-of iterator register to close when breaking out
+        self.is_switch = False
+
+
+ASSIGN_OPS = {"+=": "ADD", "-=": "SUB", "*=": "MUL", "/=": "DIV", "%=": "MOD", "**=": "EXP",
+              "&=": "BIT_AND", "|=": "BIT_OR", "^=": "BIT_XOR", "<<=": "SHL", ">>=": "SAR",
+              ">>>=": "SHR"}
+BINARY_OPS = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": "EXP",
+              "&": "BIT_AND", "|": "BIT_OR", "^": "BIT_XOR", "<<": "SHL", ">>": "SAR",
+              ">>>": "SHR", "==": "EQ", "!=": "NE", "===": "STRICT_EQ", "!==": "STRICT_NE",
+              "<": "LT", "<=": "LE", ">": "GT", ">=": "GE", "instanceof": "INSTANCEOF", "in": "IN"}
+
+
+def compile_program(program, filename, source, *, mode="script", strict=False):
+    """Compiles a parsed Program; returns the blob. mode: script, eval, indirect-eval."""
+    analysis = analyze(program, mode=mode, strict=strict)
+    unit = Unit(analysis, filename, source)
+    unit.compile_entry(program, mode)
+    return C.serialize(unit.functions, filename, source)
+
+
+def compile_function_source(program, filename, source, kind):
+    """new Function(...): the program holds one function expression statement; its function is
+    the entry (BC-9)."""
+    analysis = analyze(program, mode="indirect-eval")
+    unit = Unit(analysis, filename, source)
+    expression = program.body[0].expression
+    unit.functions.append(None)
+    index = unit.compile_function(expression, name="anonymous")
+    unit.functions[0] = unit.functions[index]
+    unit.functions[index] = unit.functions[0]
+    return C.serialize(unit.functions, filename, source)
+
+
+class Unit:
+    """All functions of one compilation; function constants refer to them by index."""
+
+    def __init__(self, analysis, filename, source):
+        self.analysis = analysis
+        self.filename = filename
+        self.source = source
+        self.functions = []
+
+    def compile_entry(self, program, mode):
+        info = self.analysis.functions[id(program)]
+        flags = C.SCRIPT
+        if mode == "eval":
+            flags |= C.EVAL
+        if info.strict:
+            flags |= C.STRICT
+        fc = C.FunctionCode("", flags)
+        self.functions.append(fc)
+        FunctionEmitter(self, info, fc).emit_script(program, mode)
+
+    def compile_function(self, node, name, flags=0, class_info=None):
+        info = self.analysis.functions[id(node)]
+        fc = C.FunctionCode(name, flags)
+        fc.index = len(self.functions)
+        self.functions.append(fc)
+        FunctionEmitter(self, info, fc).emit_function(node, class_info)
+        return fc.index
+
+
+class FunctionEmitter:
+    def __init__(self, unit, info, fc):
+        self.unit = unit
+        self.info = info
+        self.fc = fc
+        self.scope = info.scope
+        self.temp_top = 0
+        self.max_register = 0
+        self.targets = []          # JumpTarget stack
+        self.finally_stack = []    # callables emitting finally bodies (innermost last)
+        self.env_depth = 0         # envs pushed by this function's blocks (not the function env)
+        self.completion = None     # register for script/eval completion values
+        self.pending_labels = []
+        self.env_save_register = None
+
+    # ---- registers ----
+    def begin_temps(self):
+        self.temp_top = self.info.register_count
+        self.max_register = self.temp_top
+
+    def temp(self):
+        r = self.temp_top
+        self.temp_top += 1
+        if self.temp_top > self.max_register:
+            self.max_register = self.temp_top
+        return r
+
+    def temps(self, count):
+        first = self.temp_top
+        for _ in range(count):
+            self.temp()
+        return first
+
+    def mark(self):
+        return self.temp_top
+
+    def release(self, mark):
+        self.temp_top = mark
+
+    # ---- code ----
+    def emit(self, name, *operands):
+        return self.fc.emit(name, *operands)
+
+    def name(self, text):
+        return self.fc.constant(C.Atom(text))
+
+    def const(self, value):
+        return self.fc.constant(value)
+
+    def label(self):
+        return Label()
+
+    def place(self, label):
+        label.pc = len(self.fc.words)
+        for at in label.patches:
+            self.fc.words[at] = label.pc
+
+    def jump(self, op, label, *operands):
+        pc = self.emit(op, *operands, 0)
+        at = pc + len(operands) + 1
+        if label.pc is not None:
+            self.fc.words[at] = label.pc
+        else:
+            label.patches.append(at)
+
+    def at(self, node):
+        span = node.span
+        if span is not None:
+            self.fc.mark_line(span.start_line, span.start_col)
+
+    def error(self, message, node):
+        raise CompileError(message, node)
+
+    # ---- entry points ----
+    def emit_script(self, program, mode):
+        self.begin_temps()
+        self.completion = self.temp()
+        self.emit("LOAD_UNDEFINED", self.completion)
+        if self.info.dynamic or mode == "eval":
+            self.fc.flags |= C.DYNAMIC_SCOPE
+        self.script_declarations(program, mode)
+        self.hoist_functions(program.body)
+        for statement in program.body:
+            self.statement(statement)
+        self.emit("RET", self.completion)
+        self.finish()
+
+    def script_declarations(self, program, mode):
+        scope = self.scope
+        if scope.kind == "function":   # strict eval: its own function-like scope
+            self.function_env_prologue()
+            return
+        for binding in scope.order:
+            if binding.kind in ("let", "const", "class"):
+                if mode == "script":
+                    self.emit("DECLARE_GLOBAL_LEXICAL", self.name(binding.name), 1 if binding.kind == "const" else 0)
+            elif binding.kind == "var":
+                self.emit("DECLARE_EVAL_VAR" if mode == "eval" else "DECLARE_GLOBAL_VAR", self.name(binding.name))
+        if mode == "eval":
+            # Lexical declarations of sloppy eval code live in a fresh env of their own.
+            lexical = [b for b in scope.order if b.kind in ("let", "const", "class")]
+            if lexical:
+                for b in lexical:
+                    b.captured = True
+                    b.slot = scope.env_size
+                    scope.env_size += 1
+                scope.has_env = True
+                scope.kind = "block"
+                self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
+                for b in lexical:
+                    self.emit("LOAD_HOLE", self.completion)
+                    self.emit("PUT_ENV", 0, b.slot, self.completion)
+                self.emit("LOAD_UNDEFINED", self.completion)
+
+    def env_names_constant(self, scope):
+        if not scope.function.dynamic and scope.kind != "with":
+            return self.const(None)
+        names = [None] * scope.env_size
+        for b in scope.order:
+            if b.slot is not None:
+                names[b.slot] = b.name
+        return self.const(C.ConstList(C.Atom(n or "") for n in names))
+
+    def finish(self):
+        self.fc.register_count = max(self.max_register, self.info.register_count)
+        if self.info.param_count is not None:
+            self.fc.param_count = len(getattr(self.info, "param_registers", []))
+
+    def function_env_prologue(self):
+        scope = self.scope
+        if scope.has_env:
+            self.fc.flags |= C.NEEDS_ENV
+            self.fc.env_size = scope.env_size
+            if self.info.dynamic:
+                names = [None] * scope.env_size
+                for b in scope.order:
+                    if b.slot is not None:
+                        names[b.slot] = b.name
+                self.fc.env_names = [n or "" for n in names]
+        # Captured pseudo-bindings and parameters are copied into the env.
+        for b in scope.order:
+            if b.kind == "this" and b.captured:
+                r = self.temp()
+                self.emit("LOAD_THIS", r) if not (self.fc.flags & C.DERIVED) else self.emit("LOAD_HOLE", r)
+                self.emit("PUT_ENV", 0, b.slot, r)
+                self.release(r)
+            elif b.kind == "new.target" and b.captured:
+                r = self.temp()
+                self.emit("LOAD_NEW_TARGET", r)
+                self.emit("PUT_ENV", 0, b.slot, r)
+                self.release(r)
+            elif b.kind in ("let", "const", "class") and b.captured:
+                r = self.temp()
+                self.emit("LOAD_HOLE", r)
+                self.emit("PUT_ENV", 0, b.slot, r)
+                self.release(r)
+            elif b.kind in ("let", "const", "class") and b.register is not None:
+                self.emit("LOAD_HOLE", b.register)
+
+    def emit_function(self, node, class_info):
+        info = self.info
+        fc = self.fc
+        is_arrow = type(node) is ast.ArrowFunctionExpression
+        if info.strict:
+            fc.flags |= C.STRICT
+        if is_arrow:
+            fc.flags |= C.ARROW
+        if node.generator:
+            fc.flags |= C.GENERATOR
+        if getattr(node, "async"):
+            fc.flags |= C.ASYNC
+        if info.dynamic:
+            fc.flags |= C.DYNAMIC_SCOPE
+        if info.uses_arguments or any(type(p) is ast.RestElement for p in node.params):
+            fc.flags |= C.NEEDS_ARGUMENTS
+        if (not is_arrow and not node.generator and not getattr(node, "async")
+                and class_info is None and not fc.flags & C.METHOD):
+            fc.flags |= C.CONSTRUCTOR
+        if class_info is not None:
+            fc.flags |= class_info
+        if node.span is not None:
+            fc.source_start = node.span.start_offset
+            fc.source_end = node.span.end_offset
+        length = 0
+        for p in node.params:
+            if type(p) in (ast.AssignmentPattern, ast.RestElement):
+                break
+            length += 1
+        fc.length = length
+        self.begin_temps()
+        self.function_env_prologue()
+        # Parameters: registers hold the actual arguments; captured or patterned ones are moved.
+        for index, param in enumerate(node.params):
+            reg = info.param_registers[index]
+            if type(param) is ast.Identifier:
+                b = self.scope.bindings[param.name]
+                if b.captured:
+                    self.emit("PUT_ENV", 0, b.slot, reg)
+                elif b.register != reg:
+                    self.emit("MOV", b.register, reg)
+            elif type(param) is ast.RestElement:
+                r = self.temp()
+                self.emit("CREATE_REST", r, index)
+                self.bind_pattern(param.argument, r, "param")
+                self.release(r)
+            else:
+                self.bind_pattern(param, reg, "param")
+        arguments = self.scope.bindings.get("arguments")
+        if arguments is not None and arguments.kind == "arguments":
+            r = self.temp()
+            mapped = not info.strict and info.simple_params
+            self.emit("CREATE_ARGUMENTS", r, 1 if mapped else 0)
+            self.store_binding(arguments, r, init=True)
+            self.release(r)
+        if fc.flags & C.GENERATOR or fc.flags & C.ASYNC:
+            self.emit("GENERATOR_START")
+        if class_info is not None and not (class_info & C.DERIVED):
+            self.emit("INIT_FIELDS")
+        if node.expression:
+            self.at(node.body)
+            r = self.expression(node.body)
+            self.emit_return(r)
+        else:
+            self.hoist_functions(node.body.body)
+            for statement in node.body.body:
+                self.statement(statement)
+            if fc.flags & C.ASYNC and not fc.flags & C.GENERATOR:
+                r = self.temp()
+                self.emit("LOAD_UNDEFINED", r)
+                self.emit("ASYNC_RESULT", r)
+            else:
+                self.emit("RET_UNDEFINED")
+        self.finish()
+
+    def emit_return(self, reg):
+        if self.fc.flags & C.ASYNC and not self.fc.flags & C.GENERATOR:
+            self.emit("ASYNC_RESULT", reg)
+        else:
+            self.emit("RET", reg)
+
+    def hoist_functions(self, body):
+        """Function declarations are initialised at scope entry (before any statement)."""
+        for statement in body:
+            node = statement
+            while type(node) is ast.LabeledStatement:
+                node = node.body
+            if type(node) is ast.FunctionDeclaration:
+                r = self.temp()
+                self.closure(node, r, node.id.name)
+                binding, dynamic = resolve(self.scope, node.id.name)
+                if binding is None:
+                    if self.info.kind == "eval" and not self.info.strict:
+                        self.emit("DECLARE_EVAL_FUNCTION", self.name(node.id.name), r)
+                    else:
+                        self.emit("DECLARE_GLOBAL_FUNCTION", self.name(node.id.name), r)
+                else:
+                    self.store_binding(binding, r, init=True)
+                self.release(r)
+
+    # ---- bindings ----
+    def env_hops(self, target_scope):
+        hops = 0
+        scope = self.scope
+        while scope is not target_scope:
+            if scope.has_env:
+                hops += 1
+            scope = scope.parent
+        return hops
+
+    def load_name(self, name, node, dst=None, typeof=False):
+        binding, dynamic = resolve(self.scope, name)
+        if dynamic:
+            dst = self.temp() if dst is None else dst
+            self.emit("TYPEOF_NAME" if typeof else "GET_NAME", dst, self.name(name))
+            return dst
+        if binding is None:
+            dst = self.temp() if dst is None else dst
+            if typeof:
+                self.emit("TYPEOF_GLOBAL", dst, self.name(name))
+            else:
+                self.emit("GET_GLOBAL", dst, self.name(name), self.fc.new_cache())
+            return dst
+        if binding.captured:
+            dst = self.temp() if dst is None else dst
+            hops = self.env_hops(binding.scope)
+            if binding.needs_tdz:
+                self.emit("GET_ENV_CHECKED", dst, hops, binding.slot, self.name(name))
+            else:
+                self.emit("GET_ENV", dst, hops, binding.slot)
+        else:
+            if binding.needs_tdz:
+                self.emit("CHECK_TDZ", binding.register, self.name(name))
+            if dst is None:
+                return binding.register
+            if dst != binding.register:
+                self.emit("MOV", dst, binding.register)
+        if typeof:
+            self.emit("TYPEOF", dst, dst)
+        return dst
+
+    def store_name(self, name, reg, node, init=False, declaration_kind=None):
+        binding, dynamic = resolve(self.scope, name)
+        if dynamic and not init:
+            self.emit("PUT_NAME", self.name(name), reg, 1 if self.info.strict else 0)
+            return
+        if binding is None:
+            if init and declaration_kind in ("let", "const", "class"):
+                self.emit("INIT_GLOBAL_LEXICAL", self.name(name), reg)
+            elif dynamic:
+                self.emit("PUT_NAME", self.name(name), reg, 1 if self.info.strict else 0)
+            else:
+                self.emit("PUT_GLOBAL", self.name(name), reg, self.fc.new_cache(), 1 if self.info.strict else 0)
+            return
+        self.store_binding(binding, reg, init=init)
+
+    def store_binding(self, binding, reg, init=False):
+        if not init and binding.kind == "const":
+            if binding.captured:
+                t = self.temp()
+                self.emit("GET_ENV_CHECKED", t, self.env_hops(binding.scope), binding.slot, self.name(binding.name))
+                self.release(t)
+            else:
+                self.emit("CHECK_TDZ", binding.register, self.name(binding.name))
+            self.emit("THROW_CONST_ASSIGN", self.name(binding.name))
+            return
+        if not init and binding.kind == "callee":
+            if self.info.strict:
+                self.emit("THROW_CONST_ASSIGN", self.name(binding.name))
+            return
+        if binding.captured:
+            hops = self.env_hops(binding.scope)
+            if not init and binding.needs_tdz:
+                self.emit("PUT_ENV_CHECKED", hops, binding.slot, reg, self.name(binding.name))
+            else:
+                self.emit("PUT_ENV", hops, binding.slot, reg)
+        else:
+            if not init and binding.needs_tdz:
+                self.emit("CHECK_TDZ", binding.register, self.name(binding.name))
+            if binding.register != reg:
+                self.emit("MOV", binding.register, reg)
+
+    # ---- scopes ----
+    def enter_scope(self, node):
+        scope = self.unit.analysis.scopes.get(id(node))
+        if scope is None:
+            return None
+        previous = self.scope
+        self.scope = scope
+        if scope.has_env:
+            self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
+            self.env_depth += 1
+        for b in scope.order:
+            if b.kind in ("let", "const", "class"):
+                if b.captured:
+                    r = self.temp()
+                    self.emit("LOAD_HOLE", r)
+                    self.emit("PUT_ENV", 0, b.slot, r)
+                    self.release(r)
+                else:
+                    self.emit("LOAD_HOLE", b.register)
+        return previous
+
+    def leave_scope(self, previous):
+        if previous is None:
+            return
+        if self.scope.has_env:
+            self.emit("POP_ENV")
+            self.env_depth -= 1
+        self.scope = previous
+
+    # ---- statements ----
+    def statement(self, node):
+        self.at(node)
+        mark = self.mark()
+        getattr(self, "stmt_" + type(node).__name__)(node)
+        self.release(mark)
+
+    def stmt_ExpressionStatement(self, node):
+        if self.completion is not None:
+            self.expression(node.expression, self.completion)
+        else:
+            self.expression(node.expression)
+
+    def stmt_EmptyStatement(self, node):
+        pass
+
+    def stmt_DebuggerStatement(self, node):
+        self.emit("DEBUGGER")
+
+    def stmt_BlockStatement(self, node):
+        previous = self.enter_scope(node)
+        self.hoist_functions(node.body)
+        for statement in node.body:
+            self.statement(statement)
+        self.leave_scope(previous)
+
+    def stmt_VariableDeclaration(self, node):
+        for d in node.declarations:
+            if d.init is None:
+                if node.kind == "var":
+                    continue
+                r = self.temp()
+                self.emit("LOAD_UNDEFINED", r)
+                self.bind_pattern(d.id, r, node.kind)
+                continue
+            if type(d.id) is ast.Identifier:
+                r = self.expression_named(d.init, d.id.name)
+                self.store_name(d.id.name, r, d, init=node.kind != "var", declaration_kind=node.kind)
+            else:
+                r = self.expression(d.init)
+                self.bind_pattern(d.id, r, node.kind)
+
+    def stmt_FunctionDeclaration(self, node):
+        # Hoisted; in a sloppy block, Annex B.3.3 also copies it to the function's var.
+        if self.scope.kind in ("block", "catch") and not self.info.strict:
+            outer, _ = resolve(self.scope.parent, node.id.name)
+            inner = self.scope.bindings.get(node.id.name)
+            if inner is not None and (outer is None or outer.kind == "var"):
+                r = self.temp()
+                self.load_name(node.id.name, node, r)
+                if outer is None:
+                    if self.info.kind == "script":
+                        self.emit("PUT_GLOBAL", self.name(node.id.name), r, self.fc.new_cache(), 0)
+                    elif self.info.kind == "eval":
+                        self.emit("PUT_NAME", self.name(node.id.name), r, 0)
+                else:
+                    saved = self.scope
+                    self.scope = self.scope.parent
+                    self.store_binding(outer, r, init=True)
+                    self.scope = saved
+
+    def stmt_ClassDeclaration(self, node):
+        r = self.class_expression(node)
+        self.store_name(node.id.name, r, node, init=True, declaration_kind="class")
+
+    def stmt_ReturnStatement(self, node):
+        if node.argument is not None:
+            r = self.expression(node.argument)
+        else:
+            r = self.temp()
+            self.emit("LOAD_UNDEFINED", r)
+        if self.finally_stack:
+            # The value must survive the finally bodies.
+            saved = self.temp()
+            self.emit("MOV", saved, r)
+            self.unwind_finally(0, close_iterators=True)
+            r = saved
+        else:
+            self.close_iterators_to(0)
+        self.emit_return(r)
+
+    def close_iterators_to(self, depth_index):
+        for target in reversed(self.targets[depth_index:]):
+            if target.iterator is not None:
+                self.emit("ITER_CLOSE", target.iterator)
+
+    def unwind_finally(self, to_depth, close_iterators=False):
+        """Emits the finally bodies between here and `to_depth` (innermost first)."""
+        saved_stack = self.finally_stack
+        saved_targets = self.targets
+        while len(self.finally_stack) > to_depth:
+            entry = self.finally_stack[-1]
+            if close_iterators:
+                for target in reversed(self.targets[entry.target_depth:]):
+                    if target.iterator is not None:
+                        self.emit("ITER_CLOSE", target.iterator)
+                self.targets = self.targets[:entry.target_depth]
+            self.finally_stack = self.finally_stack[:-1]
+            if entry.env_register is not None:
+                self.emit("RESTORE_ENV", entry.env_register)
+            entry.emit_body()
+        if close_iterators:
+            self.close_iterators_to(0)
+        self.finally_stack = saved_stack
+        self.targets = saved_targets
+
+    def stmt_IfStatement(self, node):
+        else_label, end = self.label(), self.label()
+        self.condition_jump(node.test, else_label, False)
+        self.statement(node.consequent)
+        if node.alternate is not None:
+            self.jump("JMP", end)
+            self.place(else_label)
+            self.statement(node.alternate)
+            self.place(end)
+        else:
+            self.place(else_label)
+
+    def condition_jump(self, test, label, when):
+        """Jumps to label when ToBoolean(test) == when."""
+        mark = self.mark()
+        if type(test) is ast.UnaryExpression and test.operator == "!":
+            self.condition_jump(test.argument, label, not when)
+            return
+        if type(test) is ast.LogicalExpression and test.operator in ("&&", "||"):
+            if (test.operator == "&&") != when:
+                # (a && b) false -> a false or b false ; (a || b) true -> a true or b true
+                self.condition_jump(test.left, label, when)
+                self.condition_jump(test.right, label, when)
+            else:
+                skip = self.label()
+                self.condition_jump(test.left, skip, not when)
+                self.condition_jump(test.right, label, when)
+                self.place(skip)
+            return
+        r = self.expression(test)
+        self.jump("JMP_TRUE" if when else "JMP_FALSE", label, r)
+        self.release(mark)
+
+    def take_labels(self):
+        labels, self.pending_labels = self.pending_labels, []
+        return labels
+
+    def loop(self, node, body_fn, continue_label, break_label, labels, iterator=None):
+        self.targets.append(JumpTarget(labels, break_label, continue_label, self.env_depth,
+                                       len(self.finally_stack), iterator))
+        body_fn()
+        self.targets.pop()
+
+    def stmt_WhileStatement(self, node):
+        labels = self.take_labels()
+        top, end = self.label(), self.label()
+        self.place(top)
+        self.condition_jump(node.test, end, False)
+        self.loop(node, lambda: self.statement(node.body), top, end, labels)
+        self.jump("LOOP", top)
+        self.place(end)
+
+    def stmt_DoWhileStatement(self, node):
+        labels = self.take_labels()
+        top, cont, end = self.label(), self.label(), self.label()
+        self.place(top)
+        self.loop(node, lambda: self.statement(node.body), cont, end, labels)
+        self.place(cont)
+        r = self.expression(node.test)
+        self.jump("JMP_FALSE", end, r)
+        self.jump("LOOP", top)
+        self.place(end)
+
+    def stmt_ForStatement(self, node):
+        labels = self.take_labels()
+        previous = self.enter_scope(node)
+        per_iteration = previous is not None and self.scope.has_env
+        if node.init is not None:
+            if type(node.init) is ast.VariableDeclaration:
+                self.statement(node.init)
+            else:
+                self.expression(node.init)
+        top, cont, end = self.label(), self.label(), self.label()
+        self.place(top)
+        if node.test is not None:
+            self.condition_jump(node.test, end, False)
+        self.loop(node, lambda: self.statement(node.body), cont, end, labels)
+        self.place(cont)
+        if per_iteration:
+            self.emit("COPY_ENV")
+        if node.update is not None:
+            mark = self.mark()
+            self.expression(node.update)
+            self.release(mark)
+        self.jump("LOOP", top)
+        self.place(end)
+        self.leave_scope(previous)
+
+    def for_each_binding(self, node, value_reg):
+        """Assigns the current for-in/of value to the loop's left side."""
+        left = node.left
+        if type(left) is ast.VariableDeclaration:
+            target = left.declarations[0].id
+            kind = left.kind
+            if type(target) is ast.Identifier:
+                self.store_name(target.name, value_reg, left, init=kind != "var", declaration_kind=kind)
+            else:
+                self.bind_pattern(target, value_reg, kind)
+        else:
+            self.assign_to(left, value_reg)
+
+    def stmt_ForInStatement(self, node):
+        self.for_in_of(node, of=False)
+
+    def stmt_ForOfStatement(self, node):
+        self.for_in_of(node, of=True)
+
+    def for_in_of(self, node, of):
+        labels = self.take_labels()
+        scope = self.unit.analysis.scopes.get(id(node))
+        # The right side sees the loop's let bindings in TDZ.
+        previous = self.enter_scope(node) if scope is not None else None
+        right = self.expression(node.right)
+        iterator, next_method = self.temp(), self.temp()
+        if of:
+            self.emit("GET_ITERATOR", iterator, next_method, right)
+        else:
+            self.emit("FOR_IN_PREPARE", iterator, right)
+        if previous is not None and self.scope.has_env:
+            self.emit("POP_ENV")
+            self.env_depth -= 1
+        top, end = self.label(), self.label()
+        value = self.temp()
+        self.place(top)
+        if of:
+            self.jump("ITER_NEXT", end, value, iterator, next_method)
+        else:
+            self.jump("FOR_IN_NEXT", end, value, iterator)
+        if previous is not None and self.scope.has_env:
+            self.emit("PUSH_ENV", self.scope.env_size, self.env_names_constant(self.scope))
+            self.env_depth += 1
+        body_end = self.label()
+        break_label = self.label() if previous is not None and self.scope.has_env else end
+
+        def body():
+            if of:
+                self.protected_iteration(iterator, lambda: (self.for_each_binding(node, value),
+                                                            self.statement(node.body)))
+            else:
+                self.for_each_binding(node, value)
+                self.statement(node.body)
+
+        self.loop(node, body, body_end, break_label, labels, iterator if of else None)
+        self.place(body_end)
+        if previous is not None and self.scope.has_env:
+            self.emit("POP_ENV")
+            self.jump("LOOP", top)
+            self.place(break_label)
+            self.emit("POP_ENV")
+            self.env_depth -= 1
+        else:
+            self.jump("LOOP", top)
+        self.place(end)
+        if previous is not None:
+            self.scope = previous
+
+    def protected_iteration(self, iterator, body):
+        """Runs body with a handler that closes the iterator if it throws (IteratorClose)."""
+        start = len(self.fc.words)
+        body()
+        end_pc = len(self.fc.words)
+        after = self.label()
+        self.jump("JMP", after)
+        handler_pc = len(self.fc.words)
+        exc = self.temp()
+        self.fc.handlers.append((start, end_pc, handler_pc, exc, 0))
+        self.restore_env_in_handler()
+        self.emit("ITER_CLOSE_THROW", iterator)
+        self.emit("THROW", exc)
+        self.place(after)
+
+    def restore_env_in_handler(self):
+        if self.env_save_register is not None:
+            self.emit("RESTORE_ENV", self.env_save_register)
+
+    def stmt_LabeledStatement(self, node):
+        self.pending_labels.append(node.label.name)
+        body = node.body
+        # Nested labels (a: b: for ...) all name the innermost statement.
+        if type(body) in (ast.WhileStatement, ast.DoWhileStatement, ast.ForStatement,
+                          ast.ForInStatement, ast.ForOfStatement, ast.LabeledStatement):
+            self.statement(body)
+            return
+        labels = self.take_labels()
+        end = self.label()
+        self.targets.append(JumpTarget(labels, end, None, self.env_depth, len(self.finally_stack)))
+        self.statement(body)
+        self.targets.pop()
+        self.place(end)
+
+    def find_target(self, node, is_continue):
+        for index in range(len(self.targets) - 1, -1, -1):
+            target = self.targets[index]
+            if node.label is not None:
+                if node.label.name in target.labels:
+                    if is_continue and target.continue_label is None:
+                        self.error("Illegal continue statement: '%s' does not denote an iteration statement" % node.label.name, node)
+                    return index, target
+            elif is_continue and target.continue_label is not None:
+                return index, target
+            elif not is_continue and (target.continue_label is not None or target.is_switch):
+                return index, target
+        self.error("Illegal break statement" if not is_continue else "Illegal continue statement", node)
+
+    def stmt_BreakStatement(self, node):
+        index, target = self.find_target(node, False)
+        self.jump_out(index, target, target.break_label, closing=True)
+
+    def stmt_ContinueStatement(self, node):
+        index, target = self.find_target(node, True)
+        self.jump_out(index, target, target.continue_label, closing=False)
+
+    def jump_out(self, index, target, label, closing):
+        if len(self.finally_stack) > target.finally_depth:
+            saved_targets = self.targets
+            self.targets = self.targets[:index + 1]
+            # Close iterators of loops we leave (not the target itself unless breaking out of it).
+            inner = saved_targets[index + 1:]
+            self.targets = saved_targets
+            for t in reversed(inner):
+                if t.iterator is not None:
+                    self.emit("ITER_CLOSE", t.iterator)
+            if closing and target.iterator is not None:
+                self.emit("ITER_CLOSE", target.iterator)
+            self.unwind_finally(target.finally_depth)
+        else:
+            for t in reversed(self.targets[index + 1:]):
+                if t.iterator is not None:
+                    self.emit("ITER_CLOSE", t.iterator)
+            if closing and target.iterator is not None:
+                self.emit("ITER_CLOSE", target.iterator)
+        for _ in range(self.env_depth - target.env_depth):
+            self.emit("POP_ENV")
+        self.jump("JMP", label)
+
+    def stmt_ThrowStatement(self, node):
+        r = self.expression(node.argument)
+        self.at(node)
+        self.emit("THROW", r)
+
+    def stmt_TryStatement(self, node):
+        env_register = None
+        if self.env_depth > 0 or self.info.dynamic or self.scope.has_env:
+            env_register = self.temp()
+            self.emit("SAVE_ENV", env_register)
+        saved_env_register = self.env_save_register
+        end = self.label()
+        if node.finalizer is not None:
+            entry = FinallyEntry(lambda: self.finally_body(node.finalizer), len(self.targets), env_register)
+            self.finally_stack.append(entry)
+        start = len(self.fc.words)
+        self.env_save_register = env_register
+        self.statement(node.block)
+        block_end = len(self.fc.words)
+        if node.handler is not None:
+            after_catch = self.label()
+            self.jump("JMP", after_catch)
+            handler_pc = len(self.fc.words)
+            exc = self.temp()
+            self.fc.handlers.append((start, block_end, handler_pc, exc, 0))
+            if env_register is not None:
+                self.emit("RESTORE_ENV", env_register)
+            self.catch_clause(node.handler, exc)
+            catch_end = len(self.fc.words)
+            self.place(after_catch)
+        self.env_save_register = saved_env_register
+        if node.finalizer is not None:
+            self.finally_stack.pop()
+            protected_end = len(self.fc.words)
+            # Normal completion runs the finally body inline.
+            self.finally_body(node.finalizer)
+            self.jump("JMP", end)
+            handler_pc = len(self.fc.words)
+            exc = self.temp()
+            self.fc.handlers.append((start, protected_end, handler_pc, exc, 1))
+            if env_register is not None:
+                self.emit("RESTORE_ENV", env_register)
+            self.finally_body(node.finalizer)
+            self.emit("THROW", exc)
+        self.place(end)
+
+    def finally_body(self, block):
+        mark = self.mark()
+        saved_completion = self.completion
+        if self.completion is not None:
+            # The completion value of try/finally is the try block's (the finally's is dropped).
+            self.completion = self.temp()
+        self.statement(block)
+        self.completion = saved_completion
+        self.release(mark)
+
+    def catch_clause(self, handler, exc):
+        previous = self.enter_scope(handler)
+        if handler.param is not None:
+            if type(handler.param) is ast.Identifier:
+                self.store_name(handler.param.name, exc, handler, init=True)
+            else:
+                self.bind_pattern(handler.param, exc, "let")
+        self.stmt_BlockStatement(handler.body)
+        self.leave_scope(previous)
+
+    def stmt_SwitchStatement(self, node):
+        labels = self.take_labels()
+        value = self.temp()
+        self.expression(node.discriminant, value)
+        previous = self.enter_scope(node)
+        end = self.label()
+        case_labels = [self.label() for _ in node.cases]
+        default_index = None
+        for index, case in enumerate(node.cases):
+            if case.test is None:
+                default_index = index
+                continue
+            mark = self.mark()
+            r = self.expression(case.test)
+            self.jump("JMP_STRICT_EQ", case_labels[index], value, r)
+            self.release(mark)
+        self.jump("JMP", case_labels[default_index] if default_index is not None else end)
+        target = JumpTarget(labels, end, None, self.env_depth, len(self.finally_stack))
+        target.is_switch = True
+        self.targets.append(target)
+        for case in node.cases:
+            self.hoist_functions(case.consequent)
+        for index, case in enumerate(node.cases):
+            self.place(case_labels[index])
+            for statement in case.consequent:
+                self.statement(statement)
+        self.targets.pop()
+        self.place(end)
+        self.leave_scope(previous)
+
+    def stmt_WithStatement(self, node):
+        obj = self.expression(node.object)
+        scope = self.unit.analysis.scopes[id(node)]
+        previous = self.scope
+        self.emit("PUSH_WITH", obj)
+        scope.has_env = True
+        self.scope = scope
+        self.env_depth += 1
+        self.statement(node.body)
+        self.emit("POP_ENV")
+        self.env_depth -= 1
+        self.scope = previous
+
+    # ---- expressions ----
+    def expression(self, node, dst=None):
+        """Evaluates node; returns the register holding the value (dst when given)."""
+        method = getattr(self, "expr_" + type(node).__name__, None)
+        if method is None:
+            self.error("Unsupported syntax: %s" % type(node).__name__, node)
+        r = method(node, dst)
+        if dst is not None and r != dst:
+            self.emit("MOV", dst, r)
+            return dst
+        return r
+
+    def expression_named(self, node, name, dst=None):
+        """NamedEvaluation: anonymous functions and classes take the binding's name."""
+        t = type(node)
+        if t in (ast.FunctionExpression, ast.ArrowFunctionExpression) and getattr(node, "id", None) is None:
+            dst = self.temp() if dst is None else dst
+            self.closure(node, dst, name)
+            return dst
+        if t is ast.ClassExpression and node.id is None:
+            return self.class_expression(node, dst, name)
+        return self.expression(node, dst)
+
+    def target(self, dst):
+        return self.temp() if dst is None else dst
+
+    def expr_Literal(self, node, dst):
+        dst = self.target(dst)
+        value = node.value
+        if node.regex is not None:
+            self.emit("REGEXP", dst, self.const(node.regex["pattern"]), self.const(node.regex["flags"]))
+        elif node.bigint is not None:
+            self.error("BigInt literals are not supported yet", node)
+        elif value is None:
+            self.emit("LOAD_NULL", dst)
+        elif value is True:
+            self.emit("LOAD_TRUE", dst)
+        elif value is False:
+            self.emit("LOAD_FALSE", dst)
+        elif isinstance(value, float):
+            if value.is_integer() and -2**31 <= value < 2**31 and not (value == 0 and str(value).startswith("-")):
+                self.emit("LOAD_INT", dst, int(value))
+            else:
+                self.emit("LOAD_CONST", dst, self.const(value))
+        else:
+            self.emit("LOAD_CONST", dst, self.const(value))
+        return dst
+
+    def expr_Identifier(self, node, dst):
+        if node.name == "undefined":
+            binding, dynamic = resolve(self.scope, "undefined")
+            if binding is None and not dynamic:
+                dst = self.target(dst)
+                self.emit("LOAD_UNDEFINED", dst)
+                return dst
+        self.at(node)
+        return self.load_name(node.name, node, dst)
+
+    def this_binding(self):
+        binding, _ = resolve(self.scope, "this")
+        return binding
+
+    def expr_ThisExpression(self, node, dst):
+        dst = self.target(dst)
+        binding = self.this_binding()
+        if binding is None or binding.scope.function is self.info or not binding.captured:
+            self.emit("LOAD_THIS", dst)
+        else:
+            self.emit("GET_ENV_CHECKED", dst, self.env_hops(binding.scope), binding.slot, self.name("this"))
+        return dst
+
+    def expr_MetaProperty(self, node, dst):
+        dst = self.target(dst)
+        binding, _ = resolve(self.scope, "new.target")
+        if binding is None or binding.scope.function is self.info or not binding.captured:
+            self.emit("LOAD_NEW_TARGET", dst)
+        else:
+            self.emit("GET_ENV", dst, self.env_hops(binding.scope), binding.slot)
+        return dst
+
+    def expr_TemplateLiteral(self, node, dst):
+        dst = self.target(dst)
+        result = self.temp()
+        first = node.quasis[0].value["cooked"]
+        self.emit("LOAD_CONST", result, self.const(first))
+        for index, expression in enumerate(node.expressions):
+            mark = self.mark()
+            r = self.expression(expression)
+            s = self.temp()
+            self.emit("TO_STRING", s, r)
+            self.emit("ADD", result, result, s)
+            text = node.quasis[index + 1].value["cooked"]
+            if text:
+                self.emit("LOAD_CONST", s, self.const(text))
+                self.emit("ADD", result, result, s)
+            self.release(mark)
+        self.emit("MOV", dst, result)
+        return dst
+
+    def expr_TaggedTemplateExpression(self, node, dst):
+        dst = self.target(dst)
+        quasi = node.quasi
+        strings = C.ConstList(
+            [C.ConstList(q.value["cooked"] if q.value["cooked"] is not None else None for q in quasi.quasis),
+             C.ConstList(q.value["raw"] for q in quasi.quasis)])
+        fn, this = self.callee_and_this(node.tag)
+        args = self.temps(1 + len(quasi.expressions))
+        self.emit("TEMPLATE_OBJECT", args, self.const(strings), self.fc.new_cache())
+        for index, expression in enumerate(quasi.expressions):
+            self.expression(expression, args + 1 + index)
+        self.at(node)
+        self.emit("CALL", dst, fn, this, args, 1 + len(quasi.expressions))
+        return dst
+
+    def expr_ArrayExpression(self, node, dst):
+        dst = self.target(dst)
+        arr = self.temp()
+        self.emit("NEW_ARRAY", arr, len(node.elements))
+        for element in node.elements:
+            mark = self.mark()
+            if element is None:
+                self.emit("ARRAY_PUSH_HOLE", arr)
+            elif type(element) is ast.SpreadElement:
+                r = self.expression(element.argument)
+                self.emit("ARRAY_SPREAD", arr, r)
+            else:
+                r = self.expression(element)
+                self.emit("ARRAY_PUSH", arr, r)
+            self.release(mark)
+        self.emit("MOV", dst, arr)
+        return dst
+
+    def property_key(self, prop):
+        """Register holding a computed key, or None with the static name in prop_name()."""
+        if prop.computed:
+            r = self.expression(prop.key)
+            k = self.temp()
+            self.emit("TO_PROPERTY_KEY", k, r)
+            return k
+        return None
+
+    @staticmethod
+    def static_key(key):
+        if type(key) is ast.Identifier:
+            return key.name
+        if type(key) is ast.Literal:
+            value = key.value
+            if isinstance(value, float):
+                return number_key(value)
+            return str(value) if not isinstance(value, str) else value
+        raise ValueError(key)
+
+    def key_register(self, prop):
+        k = self.property_key(prop)
+        if k is not None:
+            return k, None
+        name = self.static_key(prop.key)
+        k = self.temp()
+        self.emit("LOAD_CONST", k, self.name(name))
+        return k, name
+
+    def expr_ObjectExpression(self, node, dst):
+        dst = self.target(dst)
+        obj = self.temp()
+        self.emit("NEW_OBJECT", obj)
+        for prop in node.properties:
+            mark = self.mark()
+            if type(prop) is ast.SpreadElement:
+                r = self.expression(prop.argument)
+                u = self.temp()
+                self.emit("LOAD_UNDEFINED", u)
+                self.emit("COPY_DATA_PROPERTIES", obj, r, u)
+            elif prop.kind in ("get", "set"):
+                k, name = self.key_register(prop)
+                f = self.temp()
+                self.method_closure(prop.value, f, obj, name, prefix=prop.kind, key_reg=k if name is None else None)
+                self.emit("DEFINE_METHOD", obj, k, f, 1 if prop.kind == "get" else 2)
+            elif not prop.computed and not prop.shorthand and not prop.method and self.static_key(prop.key) == "__proto__":
+                r = self.expression(prop.value)
+                self.emit("SET_PROTO", obj, r)
+            elif prop.method:
+                k, name = self.key_register(prop)
+                f = self.temp()
+                self.method_closure(prop.value, f, obj, name, key_reg=k if name is None else None)
+                self.emit("DEFINE_METHOD", obj, k, f, 3)
+            else:
+                if prop.computed:
+                    k = self.property_key(prop)
+                    v = self.expression(prop.value)
+                    if is_anonymous_function(prop.value):
+                        self.set_function_name_from(v, k)
+                    self.emit("DEFINE_FIELD", obj, k, v)
+                else:
+                    name = self.static_key(prop.key)
+                    v = self.expression_named(prop.value, name)
+                    self.emit("DEFINE_FIELD_NAME", obj, self.name(name), v)
+            self.release(mark)
+        self.emit("MOV", dst, obj)
+        return dst
+
+    def set_function_name_from(self, fn_reg, key_reg):
+        # Computed keys name anonymous functions at run time through DEFINE_METHOD kind 4.
+        self.emit("DEFINE_METHOD", fn_reg, key_reg, fn_reg, 4)
+
+    def closure(self, node, dst, name):
+        index = self.unit.compile_function(node, name)
+        self.emit("CLOSURE", dst, self.const(C.FunctionRef(index)))
+        return dst
+
+    def method_closure(self, node, dst, home, name, prefix=None, key_reg=None, flags=0):
+        fname = name if name is not None else ""
+        if prefix and name is not None:
+            fname = prefix + " " + name
+        index = self.unit.compile_function(node, fname, flags | C.METHOD)
+        self.emit("METHOD", dst, self.const(C.FunctionRef(index)), home)
+        if key_reg is not None:
+            self.emit("DEFINE_METHOD", dst, key_reg, dst, 4 if prefix is None else (5 if prefix == "get" else 6))
+        return dst
+
+    def expr_FunctionExpression(self, node, dst):
+        dst = self.target(dst)
+        if node.id is not None:
+            # The function's own name is bound in a scope between it and the outside.
+            scope = self.unit.analysis.scopes.get(id(node.id))
+            previous = self.scope
+            if scope is not None:
+                self.scope = scope
+                if scope.has_env:
+                    self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
+                self.closure(node, dst, node.id.name)
+                b = scope.bindings[node.id.name]
+                if b.captured:
+                    self.emit("PUT_ENV", 0, b.slot, dst)
+                else:
+                    self.emit("MOV", b.register, dst)
+                if scope.has_env:
+                    self.emit("POP_ENV")
+                self.scope = previous
+                return dst
+        return self.closure(node, dst, node.id.name if node.id else "")
+
+    def expr_ArrowFunctionExpression(self, node, dst):
+        dst = self.target(dst)
+        return self.closure(node, dst, "")
+
+    def expr_ClassExpression(self, node, dst):
+        return self.class_expression(node, dst)
+
+    def expr_SequenceExpression(self, node, dst):
+        for expression in node.expressions[:-1]:
+            mark = self.mark()
+            self.expression(expression)
+            self.release(mark)
+        return self.expression(node.expressions[-1], dst)
+
+    def expr_UnaryExpression(self, node, dst):
+        op = node.operator
+        if op == "typeof" and type(node.argument) is ast.Identifier:
+            dst = self.target(dst)
+            return self.load_name(node.argument.name, node.argument, dst, typeof=True)
+        if op == "delete":
+            return self.delete(node.argument, dst)
+        r = self.expression(node.argument)
+        dst = self.target(dst)
+        self.at(node)
+        if op == "-":
+            self.emit("NEG", dst, r)
+        elif op == "+":
+            self.emit("TO_NUMBER", dst, r)
+        elif op == "!":
+            self.emit("NOT", dst, r)
+        elif op == "~":
+            self.emit("BIT_NOT", dst, r)
+        elif op == "typeof":
+            self.emit("TYPEOF", dst, r)
+        elif op == "void":
+            self.emit("LOAD_UNDEFINED", dst)
+        return dst
+
+    def delete(self, argument, dst):
+        dst = self.target(dst)
+        t = type(argument)
+        if t is ast.ChainExpression:
+            argument = argument.expression
+            t = type(argument)
+        if t is ast.MemberExpression:
+            obj = self.expression(argument.object)
+            end = None
+            if argument.optional:
+                end = self.label()
+                self.emit("LOAD_TRUE", dst)
+                self.jump("JMP_NULLISH", end, obj)
+            if argument.computed:
+                k = self.expression(argument.property)
+                self.emit("DELETE_ELEM", dst, obj, k)
+            else:
+                self.emit("DELETE_PROP", dst, obj, self.name(argument.property.name))
+            if end:
+                self.place(end)
+        elif t is ast.Identifier:
+            binding, dynamic = resolve(self.scope, argument.name)
+            if dynamic or binding is None:
+                self.emit("DELETE_NAME", dst, self.name(argument.name))
+            else:
+                self.emit("LOAD_FALSE", dst)
+        else:
+            mark = self.mark()
+            self.expression(argument)
+            self.release(mark)
+            self.emit("LOAD_TRUE", dst)
+        return dst
+
+    def expr_BinaryExpression(self, node, dst):
+        left = self.expression_stable(node.left, node.right)
+        right = self.expression(node.right)
+        dst = self.target(dst)
+        self.at(node)
+        op = BINARY_OPS[node.operator]
+        if op == "IN":
+            self.emit("IN", dst, left, right)
+        else:
+            self.emit(op, dst, left, right)
+        return dst
+
+    def expression_stable(self, node, later):
+        """Evaluates node into a register that `later` cannot change (copies locals if needed)."""
+        r = self.expression(node)
+        if r < self.info.register_count and not is_simple(later):
+            t = self.temp()
+            self.emit("MOV", t, r)
+            return t
+        return r
+
+    def expr_LogicalExpression(self, node, dst):
+        dst = self.target(dst)
+        end = self.label()
+        self.expression(node.left, dst)
+        if node.operator == "&&":
+            self.jump("JMP_FALSE", end, dst)
+        elif node.operator == "||":
+            self.jump("JMP_TRUE", end, dst)
+        else:
+            self.jump("JMP_NOT_NULLISH", end, dst)
+        self.expression(node.right, dst)
+        self.place(end)
+        return dst
+
+    def expr_ConditionalExpression(self, node, dst):
+        dst = self.target(dst)
+        else_label, end = self.label(), self.label()
+        self.condition_jump(node.test, else_label, False)
+        self.expression(node.consequent, dst)
+        self.jump("JMP", end)
+        self.place(else_label)
+        self.expression(node.alternate, dst)
+        self.place(end)
+        return dst
+
+    def expr_AssignmentExpression(self, node, dst):
+        left = node.left
+        if node.operator == "=":
+            if type(left) is ast.Identifier:
+                r = self.expression_named(node.right, left.name, dst)
+                self.at(node)
+                self.store_name(left.name, r, node)
+                return r
+            if type(left) is ast.MemberExpression:
+                is_super = type(left.object) is ast.Super
+                obj = None if is_super else self.expression_stable(left.object, node.right)
+                key = None
+                if left.computed:
+                    key = self.expression_stable(left.property, node.right)
+                elif is_super:
+                    key = self.temp()
+                    self.emit("LOAD_CONST", key, self.name(left.property.name))
+                r = self.expression(node.right, dst)
+                self.at(node)
+                self.store_member(left, obj, key, r)
+                return r
+            r = self.expression(node.right, dst)
+            if type(left) in (ast.ObjectPattern, ast.ArrayPattern):
+                self.bind_pattern(left, r, None)
+            return r
+        if node.operator in ("&&=", "||=", "??="):
+            dst = self.target(dst)
+            end = self.label()
+            ref = self.reference(left)
+            self.load_reference(ref, dst)
+            op = {"&&=": "JMP_FALSE", "||=": "JMP_TRUE", "??=": "JMP_NOT_NULLISH"}[node.operator]
+            self.jump(op, end, dst)
+            if type(left) is ast.Identifier:
+                self.expression_named(node.right, left.name, dst)
+            else:
+                self.expression(node.right, dst)
+            self.store_reference(ref, dst)
+            self.place(end)
+            return dst
+        ref = self.reference(left)
+        dst = self.target(dst)
+        current = self.temp()
+        self.load_reference(ref, current)
+        r = self.expression(node.right)
+        self.at(node)
+        self.emit(ASSIGN_OPS[node.operator], dst, current, r)
+        self.store_reference(ref, dst)
+        return dst
+
+    # references: (kind, ...) for compound assignment and update expressions
+    def reference(self, node):
+        t = type(node)
+        if t is ast.Identifier:
+            return ("name", node.name, node)
+        if t is ast.MemberExpression:
+            obj = self.expression(node.object) if type(node.object) is not ast.Super else None
+            if obj is not None and obj < self.info.register_count:
+                copy = self.temp()
+                self.emit("MOV", copy, obj)
+                obj = copy
+            if node.computed:
+                k = self.expression(node.property)
+                key = self.temp()
+                self.emit("TO_PROPERTY_KEY", key, k)
+            elif type(node.object) is ast.Super:
+                key = self.temp()
+                self.emit("LOAD_CONST", key, self.name(node.property.name))
+            else:
+                key = None
+            return ("member", node, obj, key)
+        self.error("Invalid left-hand side in assignment", node)
+
+    def load_reference(self, ref, dst):
+        if ref[0] == "name":
+            self.load_name(ref[1], ref[2], dst)
+        else:
+            _, node, obj, key = ref
+            self.load_member(node, obj, key, dst)
+
+    def store_reference(self, ref, value):
+        if ref[0] == "name":
+            self.store_name(ref[1], value, ref[2])
+        else:
+            _, node, obj, key = ref
+            self.store_member(node, obj, key, value)
+
+    def load_member(self, node, obj, key, dst):
+        if type(node.object) is ast.Super:
+            if key is None:
+                key = self.temp()
+                self.emit("LOAD_CONST", key, self.name(node.property.name))
+            self.emit("GET_SUPER", dst, key)
+        elif key is None:
+            self.emit("GET_PROP", dst, obj, self.name(node.property.name), self.fc.new_cache())
+        else:
+            self.emit("GET_ELEM", dst, obj, key)
+
+    def store_member(self, node, obj, key, value):
+        if type(node.object) is ast.Super:
+            if key is None:
+                key = self.temp()
+                self.emit("LOAD_CONST", key, self.name(node.property.name))
+            self.emit("PUT_SUPER", key, value)
+        elif key is None:
+            self.emit("PUT_PROP", obj, self.name(node.property.name), value, self.fc.new_cache())
+        else:
+            self.emit("PUT_ELEM", obj, key, value)
+
+    def assign_to(self, target, value):
+        """Assigns value to an assignment target (identifier, member or pattern)."""
+        t = type(target)
+        if t is ast.Identifier:
+            self.store_name(target.name, value, target)
+        elif t is ast.MemberExpression:
+            mark = self.mark()
+            if type(target.object) is ast.Super:
+                obj = None
+            else:
+                obj = self.expression(target.object)
+            key = self.expression(target.property) if target.computed else None
+            self.store_member(target, obj, key, value)
+            self.release(mark)
+        elif t in (ast.ObjectPattern, ast.ArrayPattern, ast.AssignmentPattern):
+            self.bind_pattern(target, value, None)
+        else:
+            self.error("Invalid destructuring assignment target", target)
+
+    def expr_UpdateExpression(self, node, dst):
+        ref = self.reference(node.argument)
+        dst = self.target(dst)
+        old = self.temp()
+        self.load_reference(ref, old)
+        self.emit("TO_NUMERIC", old, old)
+        new = self.temp()
+        self.at(node)
+        self.emit("INC" if node.operator == "++" else "DEC", new, old)
+        self.store_reference(ref, new)
+        self.emit("MOV", dst, new if node.prefix else old)
+        return dst
+
+    def expr_MemberExpression(self, node, dst):
+        return self.member(node, dst, None)
+
+    def member(self, node, dst, nullish_label):
+        dst = self.target(dst)
+        if type(node.object) is ast.Super:
+            key = self.temp()
+            if node.computed:
+                k = self.expression(node.property)
+                self.emit("TO_PROPERTY_KEY", key, k)
+            else:
+                self.emit("LOAD_CONST", key, self.name(node.property.name))
+            self.emit("GET_SUPER", dst, key)
+            return dst
+        obj = self.chain_part(node.object, nullish_label)
+        if node.optional:
+            self.jump("JMP_NULLISH", nullish_label, obj)
+        if node.computed:
+            key = self.expression(node.property)
+            self.at(node)
+            self.emit("GET_ELEM", dst, obj, key)
+        else:
+            self.at(node)
+            self.emit("GET_PROP", dst, obj, self.name(node.property.name), self.fc.new_cache())
+        return dst
+
+    def chain_part(self, node, nullish_label):
+        """Evaluates a sub-expression of an optional chain, propagating the short-circuit label."""
+        t = type(node)
+        if nullish_label is not None and t is ast.MemberExpression:
+            return self.member(node, None, nullish_label)
+        if nullish_label is not None and t is ast.CallExpression:
+            return self.call(node, None, nullish_label)
+        return self.expression(node)
+
+    def expr_ChainExpression(self, node, dst):
+        dst = self.target(dst)
+        end, nullish = self.label(), self.label()
+        inner = node.expression
+        if type(inner) is ast.MemberExpression:
+            self.member(inner, dst, nullish)
+        else:
+            self.call(inner, dst, nullish)
+        self.jump("JMP", end)
+        self.place(nullish)
+        self.emit("LOAD_UNDEFINED", dst)
+        self.place(end)
+        return dst
+
+    def callee_and_this(self, callee, nullish_label=None):
+        t = type(callee)
+        if t is ast.MemberExpression:
+            this = self.temp()
+            fn = self.temp()
+            if type(callee.object) is ast.Super:
+                self.emit("LOAD_THIS", this)
+                key = self.temp()
+                if callee.computed:
+                    k = self.expression(callee.property)
+                    self.emit("TO_PROPERTY_KEY", key, k)
+                else:
+                    self.emit("LOAD_CONST", key, self.name(callee.property.name))
+                self.emit("GET_SUPER", fn, key)
+                return fn, this
+            self.expression(callee.object, this) if nullish_label is None else self.emit("MOV", this, self.chain_part(callee.object, nullish_label))
+            if callee.optional:
+                self.jump("JMP_NULLISH", nullish_label, this)
+            if callee.computed:
+                key = self.expression(callee.property)
+                self.at(callee)
+                self.emit("GET_ELEM", fn, this, key)
+            else:
+                self.at(callee)
+                self.emit("GET_PROP", fn, this, self.name(callee.property.name), self.fc.new_cache())
+            return fn, this
+        if t is ast.Identifier:
+            binding, dynamic = resolve(self.scope, callee.name)
+            if dynamic:
+                fn, this = self.temp(), self.temp()
+                self.emit("GET_NAME_THIS", fn, this, self.name(callee.name))
+                return fn, this
+        if t is ast.ChainExpression and nullish_label is None:
+            pass
+        fn = self.chain_part(callee, nullish_label) if nullish_label is not None else self.expression(callee)
+        this = self.temp()
+        self.emit("LOAD_UNDEFINED", this)
+        return fn, this
+
+    def expr_CallExpression(self, node, dst):
+        return self.call(node, dst, None)
+
+    def call(self, node, dst, nullish_label):
+        dst = self.target(dst)
+        if type(node.callee) is ast.Super:
+            return self.super_call(node, dst)
+        fn, this = self.callee_and_this(node.callee, nullish_label)
+        if node.optional:
+            self.jump("JMP_NULLISH", nullish_label, fn)
+        op = "CALL"
+        if type(node.callee) is ast.Identifier and node.callee.name == "eval":
+            op = "CALL_EVAL"
+        if any(type(a) is ast.SpreadElement for a in node.arguments):
+            arr = self.spread_arguments(node.arguments)
+            self.at(node)
+            if op == "CALL_EVAL":
+                op = "CALL"
+            self.emit("CALL_SPREAD", dst, fn, this, arr)
+            return dst
+        args = self.temps(len(node.arguments))
+        for index, argument in enumerate(node.arguments):
+            self.expression(argument, args + index)
+        self.at(node)
+        self.emit(op, dst, fn, this, args, len(node.arguments))
+        return dst
+
+    def spread_arguments(self, arguments):
+        arr = self.temp()
+        self.emit("NEW_ARRAY", arr, len(arguments))
+        for argument in arguments:
+            mark = self.mark()
+            if type(argument) is ast.SpreadElement:
+                r = self.expression(argument.argument)
+                self.emit("ARRAY_SPREAD", arr, r)
+            else:
+                r = self.expression(argument)
+                self.emit("ARRAY_PUSH", arr, r)
+            self.release(mark)
+        return arr
+
+    def super_call(self, node, dst):
+        if any(type(a) is ast.SpreadElement for a in node.arguments):
+            arr = self.spread_arguments(node.arguments)
+            self.at(node)
+            self.emit("SUPER_CALL_SPREAD", dst, arr)
+        else:
+            args = self.temps(len(node.arguments))
+            for index, argument in enumerate(node.arguments):
+                self.expression(argument, args + index)
+            self.at(node)
+            self.emit("SUPER_CALL", dst, args, len(node.arguments))
+        # Arrow functions inside the constructor see the bound this through the env.
+        binding = self.this_binding()
+        if binding is not None and binding.captured:
+            t = self.temp()
+            self.emit("LOAD_THIS", t)
+            self.emit("PUT_ENV", self.env_hops(binding.scope), binding.slot, t)
+        self.emit("INIT_FIELDS")
+        return dst
+
+    def expr_NewExpression(self, node, dst):
+        dst = self.target(dst)
+        fn = self.expression(node.callee)
+        if any(type(a) is ast.SpreadElement for a in node.arguments):
+            arr = self.spread_arguments(node.arguments)
+            self.at(node)
+            self.emit("NEW_SPREAD", dst, fn, arr)
+            return dst
+        if fn < self.info.register_count and node.arguments:
+            copy = self.temp()
+            self.emit("MOV", copy, fn)
+            fn = copy
+        args = self.temps(len(node.arguments))
+        for index, argument in enumerate(node.arguments):
+            self.expression(argument, args + index)
+        self.at(node)
+        self.emit("NEW", dst, fn, args, len(node.arguments))
+        return dst
+
+    def expr_SpreadElement(self, node, dst):
+        self.error("Unexpected token '...'", node)
+
+    def expr_YieldExpression(self, node, dst):
+        dst = self.target(dst)
+        if node.argument is not None:
+            value = self.expression(node.argument)
+        else:
+            value = self.temp()
+            self.emit("LOAD_UNDEFINED", value)
+        self.at(node)
+        if node.delegate:
+            iterator, next_method, received = self.temp(), self.temp(), self.temp()
+            self.emit("GET_ASYNC_ITERATOR" if getattr(self.info.node, "async", False) else "GET_ITERATOR",
+                      iterator, next_method, value)
+            self.emit("LOAD_UNDEFINED", received)
+            top = self.label()
+            self.place(top)
+            # YIELD_DELEGATE either finishes (falls through with the result) or suspends; the
+            # interpreter re-executes it with the value sent on resumption.
+            self.emit("YIELD_DELEGATE", dst, iterator, received)
+            return dst
+        self.emit("YIELD", dst, value)
+        return dst
+
+    def expr_AwaitExpression(self, node, dst):
+        dst = self.target(dst)
+        value = self.expression(node.argument)
+        self.at(node)
+        self.emit("AWAIT", dst, value)
+        return dst
+
+    # ---- classes ----
+    def class_expression(self, node, dst=None, name=None):
+        dst = self.target(dst)
+        scope = self.unit.analysis.scopes.get(id(node))
+        previous = self.scope
+        self.scope = scope
+        if scope.has_env:
+            self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
+            self.env_depth += 1
+        class_name = node.id.name if node.id is not None else (name or "")
+        if node.id is not None:
+            b = scope.bindings[node.id.name]
+            hole = self.temp()
+            self.emit("LOAD_HOLE", hole)
+            self.store_binding(b, hole, init=True)
+        heritage = self.temp()
+        if node.superClass is not None:
+            self.expression(node.superClass, heritage)
+        else:
+            self.emit("LOAD_HOLE", heritage)
+        constructor = None
+        for member in node.body.body:
+            if type(member) is ast.MethodDefinition and member.kind == "constructor":
+                constructor = member
+        flags = C.CLASS_CONSTRUCTOR | (C.DERIVED if node.superClass is not None else 0)
+        ctor_node = constructor.value
+        ctor_index = self.unit.compile_function(ctor_node, class_name, 0, class_info=flags)
+        ctor_code = self.unit.functions[ctor_index]
+        ctor_code.flags &= ~C.CONSTRUCTOR
+        if node.span is not None:
+            ctor_code.source_start = node.span.start_offset
+            ctor_code.source_end = node.span.end_offset
+        ctor, proto = self.temp(), self.temp()
+        self.emit("CLASS", ctor, proto, self.const(C.FunctionRef(ctor_index)), heritage)
+        instance_fields = []
+        static_fields = []
+        for member in node.body.body:
+            if type(member) is ast.MethodDefinition:
+                if member.kind == "constructor":
+                    continue
+                mark = self.mark()
+                home = ctor if member.static else proto
+                k, key_name = self.key_register(member)
+                f = self.temp()
+                kind = {"method": 0, "get": 1, "set": 2}[member.kind]
+                prefix = member.kind if member.kind in ("get", "set") else None
+                self.method_closure(member.value, f, home, key_name, prefix=prefix,
+                                    key_reg=k if key_name is None else None)
+                self.emit("DEFINE_METHOD", home, k, f, kind)
+                self.release(mark)
+            elif type(member) is ast.PropertyDefinition:
+                (static_fields if member.static else instance_fields).append(member)
+        if instance_fields:
+            init = self.field_initializer(instance_fields, proto)
+            self.emit("SET_CLASS_FIELDS", ctor, init)
+        for field in static_fields:
+            mark = self.mark()
+            k, key_name = self.key_register(field)
+            if field.value is not None:
+                init = self.field_initializer([field], ctor, single=True)
+                v = self.temp()
+                this = ctor
+                self.emit("CALL", v, init, this, 0, 0)
+            else:
+                v = self.temp()
+                self.emit("LOAD_UNDEFINED", v)
+            self.emit("DEFINE_FIELD", ctor, k, v)
+            self.release(mark)
+        if node.id is not None:
+            self.store_binding(scope.bindings[node.id.name], ctor, init=True)
+        self.emit("MOV", dst, ctor)
+        if scope.has_env:
+            self.emit("POP_ENV")
+            self.env_depth -= 1
+        self.scope = previous
+        return dst
+
+    def field_initializer(self, fields, home, single=False):
+        """A synthetic method that defines the fields on `this` (or returns one static value)."""
+        fc = C.FunctionCode("<instance_members_initializer>", C.METHOD | C.STRICT | C.FIELD_INIT)
+        fc.index = len(self.unit.functions)
+        self.unit.functions.append(fc)
+        emitter = FieldEmitter(self.unit, self, fc)
+        emitter.emit_fields(fields, single)
+        r = self.temp()
+        self.emit("METHOD", r, self.const(C.FunctionRef(fc.index)), home)
+        return r
+
+    def bind_pattern(self, pattern, value, kind):
+        """Destructures value into pattern; kind is var/let/const/param/catch or None (assignment)."""
+        t = type(pattern)
+        init = kind is not None and kind != "var"
+        if t is ast.Identifier:
+            if kind is None:
+                self.store_name(pattern.name, value, pattern)
+            else:
+                self.store_name(pattern.name, value, pattern, init=init, declaration_kind=kind)
+            return
+        if t is ast.MemberExpression:
+            self.assign_to(pattern, value)
+            return
+        if t is ast.AssignmentPattern:
+            mark = self.mark()
+            v = self.temp()
+            self.emit("MOV", v, value)
+            has = self.label()
+            self.jump("JMP_NOT_NULLISH", has, v) if False else None
+            skip = self.label()
+            self.jump_undefined_not(v, skip)
+            if type(pattern.left) is ast.Identifier:
+                self.expression_named(pattern.right, pattern.left.name, v)
+            else:
+                self.expression(pattern.right, v)
+            self.place(skip)
+            self.bind_pattern(pattern.left, v, kind)
+            self.release(mark)
+            return
+        if t is ast.ObjectPattern:
+            mark = self.mark()
+            self.emit("REQUIRE_OBJECT_COERCIBLE", value)
+            keys = []
+            for prop in pattern.properties:
+                if type(prop) is ast.RestElement:
+                    excluded = self.temp()
+                    self.emit("NEW_ARRAY", excluded, len(keys))
+                    for k in keys:
+                        self.emit("ARRAY_PUSH", excluded, k)
+                    rest = self.temp()
+                    self.emit("NEW_OBJECT", rest)
+                    self.emit("COPY_DATA_PROPERTIES", rest, value, excluded)
+                    self.bind_pattern(prop.argument, rest, kind)
+                    continue
+                k, name = self.key_register(prop)
+                keys.append(k)
+                v = self.temp()
+                if name is not None:
+                    self.emit("GET_PROP", v, value, self.name(name), self.fc.new_cache())
+                else:
+                    self.emit("GET_ELEM", v, value, k)
+                target = prop.value
+                if type(target) is ast.AssignmentPattern and type(target.left) is ast.Identifier:
+                    skip = self.label()
+                    self.jump_undefined_not(v, skip)
+                    self.expression_named(target.right, target.left.name, v)
+                    self.place(skip)
+                    self.bind_pattern(target.left, v, kind)
+                else:
+                    self.bind_pattern(target, v, kind)
+            self.release(mark)
+            return
+        if t is ast.ArrayPattern:
+            mark = self.mark()
+            iterator, next_method, v = self.temp(), self.temp(), self.temp()
+            self.emit("GET_ITERATOR", iterator, next_method, value)
+            done = self.temp()
+            self.emit("LOAD_FALSE", done)
+
+            def body():
+                for element in pattern.elements:
+                    if type(element) is ast.RestElement:
+                        arr = self.temp()
+                        self.emit("NEW_ARRAY", arr, 0)
+                        top, end = self.label(), self.label()
+                        self.jump("JMP_TRUE", end, done)
+                        self.place(top)
+                        self.emit("LOAD_TRUE", done)
+                        self.jump("ITER_NEXT", end, v, iterator, next_method)
+                        self.emit("LOAD_FALSE", done)
+                        self.emit("ARRAY_PUSH", arr, v)
+                        self.jump("LOOP", top)
+                        self.place(end)
+                        self.emit("LOAD_TRUE", done)
+                        self.bind_pattern(element.argument, arr, kind)
+                        continue
+                    got, next_label = self.label(), self.label()
+                    self.emit("LOAD_UNDEFINED", v)
+                    self.jump("JMP_TRUE", next_label, done)
+                    self.emit("LOAD_TRUE", done)
+                    self.jump("ITER_NEXT", next_label, v, iterator, next_method)
+                    self.emit("LOAD_FALSE", done)
+                    self.place(next_label)
+                    if element is not None:
+                        self.bind_pattern(element, v, kind)
+
+            start = len(self.fc.words)
+            body()
+            end_pc = len(self.fc.words)
+            after = self.label()
+            closed = self.label()
+            self.jump("JMP_TRUE", closed, done)
+            self.emit("ITER_CLOSE", iterator)
+            self.place(closed)
+            self.jump("JMP", after)
+            handler_pc = len(self.fc.words)
+            exc = self.temp()
+            self.fc.handlers.append((start, end_pc, handler_pc, exc, 0))
+            self.restore_env_in_handler()
+            rethrow = self.label()
+            self.jump("JMP_TRUE", rethrow, done)
+            self.emit("ITER_CLOSE_THROW", iterator)
+            self.place(rethrow)
+            self.emit("THROW", exc)
+            self.place(after)
+            self.release(mark)
+            return
+        self.error("Invalid destructuring assignment target", pattern)
+
+    def jump_undefined_not(self, reg, label):
+        """Jumps to label unless reg is undefined."""
+        is_undefined = self.label()
+        self.jump("JMP_UNDEFINED", is_undefined, reg)
+        self.jump("JMP", label)
+        self.place(is_undefined)
+
+
+class FinallyEntry:
+    def __init__(self, emit_body, target_depth, env_register):
+        self.emit_body = emit_body
+        self.target_depth = target_depth
+        self.env_register = env_register
+
+
+class FieldEmitter(FunctionEmitter):
+    """Emits a class's field initialiser: `this.k = v` for each field, in a method body."""
+
+    def __init__(self, unit, outer, fc):
+        # Field initialisers run as methods of the class: they see the class scope.
+        info = _FieldInfo(outer)
+        super().__init__(unit, info, fc)
+        self.scope = outer.scope
+        self.outer = outer
+
+    def emit_fields(self, fields, single):
+        self.begin_temps()
+        for field in fields:
+            field_info = self.unit.analysis.functions.get(id(field))
+            if field_info is not None:
+                self.temp_top = max(self.temp_top, field_info.register_count)
+        self.max_register = self.temp_top
+        for field in fields:
+            mark = self.mark()
+            if field.value is not None:
+                scope = self.unit.analysis.scopes.get(id(field))
+                if scope is not None:
+                    self.scope = scope
+                    self.info.scope = scope
+            if single:
+                v = self.temp()
+                if field.value is None:
+                    self.emit("LOAD_UNDEFINED", v)
+                else:
+                    name = None if field.computed else self.static_key(field.key)
+                    self.expression_named(field.value, name, v) if name else self.expression(field.value, v)
+                self.emit("RET", v)
+                break
+            this = self.temp()
+            self.emit("LOAD_THIS", this)
+            if field.computed:
+                self.error("Computed class field names are not supported yet", field)
+            name = self.static_key(field.key)
+            v = self.temp()
+            if field.value is None:
+                self.emit("LOAD_UNDEFINED", v)
+            else:
+                self.expression_named(field.value, name, v)
+            self.emit("DEFINE_FIELD_NAME", this, self.name(name), v)
+            self.release(mark)
+        self.emit("RET_UNDEFINED")
+        self.fc.register_count = self.max_register
+        self.fc.param_count = 0
+
+
+class _FieldInfo:
+    """Function facts for a synthetic field initialiser (a strict method, no parameters)."""
+
+    def __init__(self, outer):
+        self.strict = True
+        self.kind = "field"
+        self.dynamic = False
+        self.register_count = 0
+        self.param_count = 0
+        self.param_registers = []
+        self.uses_arguments = False
+        self.has_direct_eval = False
+        self.scope = outer.scope
+        self.node = None
+        self.is_arrow = False
+
+
+def is_anonymous_function(node):
+    t = type(node)
+    return (t in (ast.FunctionExpression, ast.ClassExpression) and node.id is None) or t is ast.ArrowFunctionExpression
+
+
+def is_simple(node):
+    t = type(node)
+    return t in (ast.Literal, ast.Identifier, ast.ThisExpression) or (
+        t in (ast.FunctionExpression, ast.ArrowFunctionExpression))
+
+
+def number_key(value):
+    """The property key for a numeric literal key: its ToString."""
+    if value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return number_to_string(value)
+
+
+def number_to_string(value):
+    """Number::toString for property keys written as numeric literals (1.5, 1e21, 1e-7)."""
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "0"
+    text = repr(value)
+    mantissa, _, exponent = text.partition("e")
+    digits = mantissa.replace(".", "").replace("-", "").lstrip("0")
+    if mantissa.endswith(".0"):
+        digits = mantissa[:-2].replace("-", "").lstrip("0")
+    # Decimal exponent n such that value = 0.d1d2... * 10^n
+    from decimal import Decimal
+    d = Decimal(text)
+    sign, ds, exp = d.as_tuple()
+    digits = "".join(map(str, ds)).rstrip("0") or "0"
+    k = len(digits)
+    n = exp + len(ds)
+    prefix = "-" if sign else ""
+    if k <= n <= 21:
+        return prefix + digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return prefix + digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return prefix + "0." + "0" * (-n) + digits
+    e = n - 1
+    sign_e = "+" if e >= 0 else "-"
+    if k == 1:
+        return prefix + digits + "e" + sign_e + str(abs(e))
+    return prefix + digits[0] + "." + digits[1:] + "e" + sign_e + str(abs(e))

@@ -1,0 +1,498 @@
+"""Scope analysis: hoisting, TDZ, and which bindings closures capture.
+
+Owns the first compiler pass (specs/bytecode.md BC-5..BC-7). It builds a Scope for every
+function, block, catch clause, loop head, switch and class that declares something, records
+every declaration with its kind, and decides where each binding lives: in a register of its
+function, or in an environment record slot when a nested function (or eval/with) can see it.
+It does not emit anything; the emitter asks `resolve()` during emission.
+"""
+
+from ..parse import ast
+
+LEXICAL = ("let", "const", "class")
+
+
+class Binding:
+    __slots__ = ("name", "kind", "scope", "captured", "register", "slot")
+
+    def __init__(self, name, kind, scope):
+        self.name = name
+        self.kind = kind          # var let const class function param catch callee arguments this new.target
+        self.scope = scope
+        self.captured = False
+        self.register = None      # register index when not captured
+        self.slot = None          # env slot when captured
+
+    @property
+    def needs_tdz(self):
+        return self.kind in LEXICAL
+
+
+class FunctionInfo:
+    """Per-function facts the emitter needs."""
+
+    def __init__(self, node, parent, strict, kind):
+        self.node = node
+        self.parent = parent
+        self.strict = strict
+        self.kind = kind                  # script, function, arrow, eval, field
+        self.scope = None                 # the function's top scope (params + vars)
+        self.uses_arguments = False
+        self.uses_this = False
+        self.has_direct_eval = False
+        self.has_with = False
+        self.dynamic = False              # every binding in named envs (eval/with here or below)
+        self.register_count = 0
+        self.param_count = 0
+
+    @property
+    def is_arrow(self):
+        return self.kind == "arrow"
+
+    def new_register(self):
+        self.register_count += 1
+        return self.register_count - 1
+
+
+class Scope:
+    def __init__(self, kind, node, parent, function):
+        self.kind = kind                  # function block catch with class script
+        self.node = node
+        self.parent = parent
+        self.function = function
+        self.bindings = {}
+        self.order = []
+        self.env_size = 0
+        self.has_env = False
+
+    def declare(self, name, kind):
+        binding = self.bindings.get(name)
+        if binding is None:
+            binding = Binding(name, kind, self)
+            self.bindings[name] = binding
+            self.order.append(binding)
+        elif kind == "function" or (binding.kind == "param" and kind == "function"):
+            binding.kind = kind if binding.kind != "param" else binding.kind
+        return binding
+
+    def lookup_local(self, name):
+        return self.bindings.get(name)
+
+
+def _is_direct_eval(node):
+    return isinstance(node.callee, ast.Identifier) and node.callee.name == "eval"
+
+
+def pattern_names(pattern, out):
+    """Collects the identifiers a binding pattern declares."""
+    if pattern is None:
+        return out
+    t = type(pattern)
+    if t is ast.Identifier:
+        out.append(pattern.name)
+    elif t is ast.ObjectPattern:
+        for prop in pattern.properties:
+            pattern_names(prop.argument if type(prop) is ast.RestElement else prop.value, out)
+    elif t is ast.ArrayPattern:
+        for element in pattern.elements:
+            pattern_names(element, out)
+    elif t is ast.AssignmentPattern:
+        pattern_names(pattern.left, out)
+    elif t is ast.RestElement:
+        pattern_names(pattern.argument, out)
+    return out
+
+
+class Analysis:
+    """Result of analysing one Program (or eval body): scopes and functions by AST node."""
+
+    def __init__(self):
+        self.scopes = {}       # id(node) -> Scope
+        self.functions = {}    # id(function node) -> FunctionInfo
+        self.references = []   # (scope, name)
+
+
+def analyze(program, *, mode="script", strict=False):
+    """Runs the pass over a Program. mode: script, eval (direct), indirect-eval, function."""
+    analysis = Analysis()
+    Analyzer(analysis, mode, strict).run(program)
+    return analysis
+
+
+class Analyzer:
+    def __init__(self, analysis, mode, strict):
+        self.analysis = analysis
+        self.mode = mode
+        self.strict = strict
+
+    # ---- declaration collection ----
+    def run(self, program):
+        kind = "script" if self.mode in ("script", "indirect-eval") else ("eval" if self.mode == "eval" else "script")
+        info = FunctionInfo(program, None, program.strict or self.strict, kind)
+        self.analysis.functions[id(program)] = info
+        scope = Scope("script" if kind == "script" else "function", program, None, info)
+        info.scope = scope
+        self.analysis.scopes[id(program)] = scope
+        if self.mode == "eval" and info.strict:
+            # Strict eval code gets its own variable environment (ES2020 18.2.1.1).
+            scope.kind = "function"
+        self.hoist_vars(program.body, scope)
+        self.declare_lexical(program.body, scope)
+        if kind == "eval" and not info.strict:
+            info.dynamic = True
+        self.visit_list(program.body, scope)
+        self.finish()
+
+    def hoist_vars(self, body, scope):
+        """var and function declarations of a function body go to its top scope."""
+        for statement in body:
+            self.hoist_statement(statement, scope, top=True)
+
+    def hoist_statement(self, node, scope, top=False):
+        if node is None:
+            return
+        t = type(node)
+        if t is ast.VariableDeclaration:
+            if node.kind == "var":
+                for d in node.declarations:
+                    for name in pattern_names(d.id, []):
+                        scope.declare(name, "var")
+        elif t is ast.FunctionDeclaration:
+            if top:
+                scope.declare(node.id.name, "function")
+            elif not scope.function.strict and not node.generator and not getattr(node, "async"):
+                # Annex B.3.3: a sloppy block function is also a var of the function.
+                if node.id.name not in scope.bindings or scope.bindings[node.id.name].kind in ("var", "function"):
+                    scope.declare(node.id.name, "var")
+        elif t in (ast.IfStatement,):
+            self.hoist_statement(node.consequent, scope)
+            self.hoist_statement(node.alternate, scope)
+        elif t in (ast.WhileStatement, ast.DoWhileStatement, ast.LabeledStatement, ast.WithStatement):
+            self.hoist_statement(node.body, scope)
+        elif t is ast.ForStatement:
+            self.hoist_statement(node.init, scope)
+            self.hoist_statement(node.body, scope)
+        elif t in (ast.ForInStatement, ast.ForOfStatement):
+            self.hoist_statement(node.left, scope)
+            self.hoist_statement(node.body, scope)
+        elif t is ast.BlockStatement:
+            for s in node.body:
+                self.hoist_statement(s, scope)
+        elif t is ast.TryStatement:
+            self.hoist_statement(node.block, scope)
+            if node.handler:
+                self.hoist_statement(node.handler.body, scope)
+            self.hoist_statement(node.finalizer, scope)
+        elif t is ast.SwitchStatement:
+            for case in node.cases:
+                for s in case.consequent:
+                    self.hoist_statement(s, scope)
+
+    def declare_lexical(self, body, scope):
+        """let/const/class (and block-level functions) of a block go to the block's scope."""
+        for statement in body:
+            t = type(statement)
+            if t is ast.VariableDeclaration and statement.kind != "var":
+                for d in statement.declarations:
+                    for name in pattern_names(d.id, []):
+                        scope.declare(name, statement.kind)
+            elif t is ast.ClassDeclaration:
+                scope.declare(statement.id.name, "class")
+            elif t is ast.FunctionDeclaration and scope.kind in ("block", "catch"):
+                scope.declare(statement.id.name, "function")
+
+    def new_scope(self, kind, node, parent):
+        scope = Scope(kind, node, parent, parent.function)
+        self.analysis.scopes[id(node)] = scope
+        return scope
+
+    # ---- the walk ----
+    def visit_list(self, nodes, scope):
+        for node in nodes:
+            if node is not None:
+                self.visit(node, scope)
+
+    def visit(self, node, scope):
+        method = getattr(self, "visit_" + type(node).__name__, None)
+        if method is not None:
+            method(node, scope)
+        else:
+            for child in ast.iter_child_nodes(node):
+                self.visit(child, scope)
+
+    def reference(self, name, scope):
+        self.analysis.references.append((scope, name))
+
+    def visit_Identifier(self, node, scope):
+        if node.name == "arguments":
+            function = scope.function
+            while function.is_arrow:
+                function = function.parent
+            if function.kind == "function":
+                function.uses_arguments = True
+        self.reference(node.name, scope)
+
+    def visit_ThisExpression(self, node, scope):
+        self.reference("this", scope)
+
+    def visit_MetaProperty(self, node, scope):
+        self.reference("new.target", scope)
+
+    def visit_Super(self, node, scope):
+        self.reference("this", scope)
+
+    def visit_MemberExpression(self, node, scope):
+        self.visit(node.object, scope)
+        if node.computed:
+            self.visit(node.property, scope)
+
+    def visit_Property(self, node, scope):
+        if node.computed:
+            self.visit(node.key, scope)
+        if node.shorthand and type(node.value) is ast.Identifier:
+            self.visit(node.value, scope)
+        else:
+            self.visit(node.value, scope)
+
+    def visit_MethodDefinition(self, node, scope):
+        if node.computed:
+            self.visit(node.key, scope)
+        self.visit(node.value, scope)
+
+    def visit_PropertyDefinition(self, node, scope):
+        if node.computed:
+            self.visit(node.key, scope)
+        if node.value is not None:
+            # A field initialiser is its own function (this = the instance).
+            self.function_like(node, scope, [], node.value, kind="field", expression=True)
+
+    def visit_LabeledStatement(self, node, scope):
+        self.visit(node.body, scope)
+
+    def visit_BreakStatement(self, node, scope):
+        pass
+
+    visit_ContinueStatement = visit_BreakStatement
+
+    def visit_CallExpression(self, node, scope):
+        if _is_direct_eval(node):
+            function = scope.function
+            function.has_direct_eval = True
+            self.reference("this", scope)
+            self.reference("new.target", scope)
+            f = function
+            while f is not None and f.is_arrow:
+                f = f.parent
+            if f is not None and f.kind == "function":
+                f.uses_arguments = True
+        for child in ast.iter_child_nodes(node):
+            self.visit(child, scope)
+
+    def visit_WithStatement(self, node, scope):
+        self.visit(node.object, scope)
+        scope.function.has_with = True
+        inner = self.new_scope("with", node, scope)
+        self.visit(node.body, inner)
+
+    def visit_BlockStatement(self, node, scope):
+        inner = self.new_scope("block", node, scope)
+        self.declare_lexical(node.body, inner)
+        self.visit_list(node.body, inner)
+
+    def visit_SwitchStatement(self, node, scope):
+        self.visit(node.discriminant, scope)
+        inner = self.new_scope("block", node, scope)
+        for case in node.cases:
+            self.declare_lexical(case.consequent, inner)
+        for case in node.cases:
+            if case.test is not None:
+                self.visit(case.test, inner)
+            self.visit_list(case.consequent, inner)
+
+    def visit_ForStatement(self, node, scope):
+        inner = scope
+        if type(node.init) is ast.VariableDeclaration and node.init.kind != "var":
+            inner = self.new_scope("block", node, scope)
+            self.declare_lexical([node.init], inner)
+        for child in (node.init, node.test, node.update, node.body):
+            if child is not None:
+                self.visit(child, inner)
+
+    def visit_ForInStatement(self, node, scope):
+        self.visit(node.right, scope)
+        inner = scope
+        if type(node.left) is ast.VariableDeclaration and node.left.kind != "var":
+            inner = self.new_scope("block", node, scope)
+            self.declare_lexical([node.left], inner)
+        self.visit(node.left, inner)
+        self.visit(node.body, inner)
+
+    visit_ForOfStatement = visit_ForInStatement
+
+    def visit_CatchClause(self, node, scope):
+        inner = self.new_scope("catch", node, scope)
+        if node.param is not None:
+            for name in pattern_names(node.param, []):
+                inner.declare(name, "catch")
+            self.visit(node.param, inner)
+        body_scope = self.new_scope("block", node.body, inner)
+        self.declare_lexical(node.body.body, body_scope)
+        self.visit_list(node.body.body, body_scope)
+
+    def visit_VariableDeclarator(self, node, scope):
+        self.visit(node.id, scope)
+        if node.init is not None:
+            self.visit(node.init, scope)
+
+    def visit_ClassDeclaration(self, node, scope):
+        self.visit_class(node, scope)
+
+    def visit_ClassExpression(self, node, scope):
+        self.visit_class(node, scope)
+
+    def visit_class(self, node, scope):
+        if not any(type(m) is ast.MethodDefinition and m.kind == "constructor" for m in node.body.body):
+            node.body.body.insert(0, synthesize_constructor(node))
+        inner = self.new_scope("class", node, scope)
+        if node.id is not None:
+            inner.declare(node.id.name, "const")
+        if node.superClass is not None:
+            self.visit(node.superClass, inner)
+        for member in node.body.body:
+            self.visit(member, inner)
+
+    def visit_FunctionDeclaration(self, node, scope):
+        self.function_like(node, scope, node.params, node.body, kind="function")
+
+    def visit_FunctionExpression(self, node, scope):
+        outer = scope
+        if node.id is not None:
+            # The name of a function expression is bound in its own scope.
+            outer = self.new_scope("block", node.id, scope)
+            outer.declare(node.id.name, "callee")
+        self.function_like(node, outer, node.params, node.body, kind="function")
+
+    def visit_ArrowFunctionExpression(self, node, scope):
+        self.function_like(node, scope, node.params, node.body, kind="arrow",
+                           expression=node.expression)
+
+    def function_like(self, node, scope, params, body, kind, expression=False):
+        strict = getattr(node, "strict", False) or scope.function.strict
+        info = FunctionInfo(node, scope.function, strict, kind)
+        self.analysis.functions[id(node)] = info
+        fscope = Scope("function", node, scope, info)
+        info.scope = fscope
+        self.analysis.scopes[id(node)] = fscope
+        simple = all(type(p) is ast.Identifier for p in params)
+        for p in params:
+            for name in pattern_names(p, []):
+                fscope.declare(name, "param")
+        info.param_count = len(params)
+        if kind == "function":
+            fscope.declare("this", "this")
+            fscope.declare("new.target", "new.target")
+        if kind == "field":
+            fscope.declare("this", "this")
+        info.simple_params = simple
+        if expression:
+            self.visit(body, fscope)
+        else:
+            self.hoist_vars(body.body, fscope)
+            self.declare_lexical(body.body, fscope)
+            for p in params:
+                self.visit(p, fscope)
+            self.visit_list(body.body, fscope)
+            return
+        for p in params:
+            self.visit(p, fscope)
+
+    # ---- resolution and allocation ----
+    def finish(self):
+        functions = list(self.analysis.functions.values())
+        for info in functions:
+            if info.has_direct_eval or info.has_with:
+                f = info
+                while f is not None:
+                    f.dynamic = True
+                    f = f.parent
+        for info in functions:
+            if info.uses_arguments and "arguments" not in info.scope.bindings:
+                info.scope.declare("arguments", "arguments")
+                if not info.strict and getattr(info, "simple_params", False):
+                    # Mapped arguments alias the parameters, so those live in the env, in
+                    # parameter order (slot i = parameter i) [BC-7].
+                    for binding in info.scope.order:
+                        if binding.kind == "param":
+                            binding.captured = True
+        for scope, name in self.analysis.references:
+            binding, _ = resolve(scope, name)
+            if binding is not None and binding.scope.function is not scope.function:
+                binding.captured = True
+        for scope in self.analysis.scopes.values():
+            if scope.function.dynamic or (scope.kind in ("with",)):
+                for binding in scope.order:
+                    binding.captured = True
+            if scope.function.kind in ("script",) and scope.kind == "script":
+                continue  # globals live on the global object / global lexicals
+            if scope.function.kind == "eval" and scope.kind == "script":
+                continue  # sloppy eval vars go to the caller's variable environment
+            for binding in scope.order:
+                if binding.captured:
+                    binding.slot = scope.env_size
+                    scope.env_size += 1
+            scope.has_env = scope.env_size > 0 or (scope.function.dynamic and scope.kind == "function")
+        # Registers: parameters first (so the caller's arguments land in them), then the rest.
+        for info in functions:
+            fscope = info.scope
+            params = [b for b in fscope.order if b.kind == "param"]
+            info.register_count = 0
+            info.param_registers = []
+            for p in info.node.params if hasattr(info.node, "params") else []:
+                info.param_registers.append(info.new_register())
+        for scope in self.analysis.scopes.values():
+            info = scope.function
+            if scope.kind == "script" and info.kind == "script":
+                continue
+            if info.kind == "eval" and scope.kind == "script":
+                continue
+            for binding in scope.order:
+                if not binding.captured:
+                    binding.register = info.new_register()
+
+
+def resolve(scope, name):
+    """Finds the binding `name` refers to from `scope`; (None, dynamic) for globals.
+
+    `dynamic` is true when a with scope or a sloppy direct eval lies between the reference and
+    the binding (or global), so the lookup must happen by name at run time [BC-6].
+    """
+    dynamic = False
+    while scope is not None:
+        binding = scope.bindings.get(name)
+        if binding is not None:
+            if scope.kind == "script" and scope.function.kind == "script":
+                return None, dynamic
+            if scope.function.kind == "eval" and scope.kind == "script" and not scope.function.strict:
+                return None, True
+            return binding, dynamic
+        if scope.kind == "with":
+            dynamic = True
+        if scope.kind == "function" and scope.function.has_direct_eval and not scope.function.strict:
+            dynamic = True
+        if scope.kind == "function" and name in ("this", "new.target") and scope.function.kind != "arrow":
+            pass
+        scope = scope.parent
+    return None, dynamic
+
+
+def synthesize_constructor(class_node):
+    """The default constructor of a class (ES2020 14.6.13 step 10), as a parsed method."""
+    from ..parse import parse
+    if class_node.superClass is not None:
+        source = "(class extends B { constructor(...args) { super(...args); } })"
+    else:
+        source = "(class { constructor() {} })"
+    method = parse(source, "<default constructor>").body[0].expression.body.body[0]
+    method.value.strict = True
+    method.value.span = None
+    return method

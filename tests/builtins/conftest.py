@@ -1,0 +1,39 @@
+"""Differential helpers for the builtins tests: a JS snippet runs through the jsthreads CLI
+(the build JSTHREADS_BUILD_DIR selects, else the installed one) and through node, the oracle;
+stdout and success/failure must agree. Skips when node is not installed."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE = shutil.which("node")
+
+
+def _run(argv):
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+
+
+def run_jsthreads(code):
+    return _run([sys.executable, "-m", "jsthreads", "run", "-e", code])
+
+
+def run_node(code):
+    return _run([NODE, "-e", code])
+
+
+@pytest.fixture
+def same_as_node():
+    """check(code): stdout and exit status (zero or not) equal node's."""
+    if NODE is None:
+        pytest.skip("node is not installed")
+
+    def check(code):
+        ours, theirs = run_jsthreads(code), run_node(code)
+        assert ours.stdout == theirs.stdout, "stderr:\n" + ours.stderr
+        assert (ours.returncode == 0) == (theirs.returncode == 0), ours.stderr
+    return check

@@ -1,0 +1,115 @@
+"""tools/bench.py and the programs in tools/bench/: the table with node and quickjs, checksum
+agreement, the jsthreads adapter's in-process protocol, and start-up timing against the fake engine."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+BENCH_DIR = REPO / "tools" / "bench"
+EXPECTED_BENCHES = {"fib", "loops", "property", "alloc", "closures", "strings", "arrays", "json", "mapset",
+                    "methods"}
+
+
+def test_bench_programs_are_self_contained_and_end_with_a_checksum():
+    names = {path.stem for path in BENCH_DIR.glob("*.js")}
+    assert EXPECTED_BENCHES <= names
+    for path in BENCH_DIR.glob("*.js"):
+        source = path.read_text()
+        assert not re.search(r"\b(console|print|require|process)\b", source), path.name
+        last = [line for line in source.splitlines() if line.strip()][-1]
+        assert last.endswith(";") and not last.startswith(("}", "//", "const ", "let ", "var ")), path.name
+
+
+def test_fib_on_node_and_quickjs_makes_a_table(fake_engine_cmd, tmp_path):
+    out_json = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, str(REPO / "tools" / "bench.py"), "--engines", "node,quickjs", "-k", "fib",
+                           "--repeat", "1", "--json", str(out_json)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    row = next(line for line in done.stdout.splitlines() if line.startswith("│ fib"))
+    cells = [cell.strip() for cell in row.strip("│ ").split("│")]
+    assert cells[0] == "fib" and float(cells[1]) > 0 and float(cells[2]) > 0 and float(cells[3]) > 0
+    assert cells[4] == "1571344"  # both engines agree on the checksum
+    assert "geomean" in done.stdout and "node" in done.stdout and "/quickjs" in done.stdout
+    report = json.loads(out_json.read_text())
+    fib = report["benches"]["fib"]
+    assert fib["agree"] and fib["engines"]["quickjs"]["result"] == 1571344
+    assert len(fib["engines"]["node"]["times_ms"]) == 1
+
+
+class FakeRuntime:
+    """Stands in for jsthreads.Runtime: records the protocol the bench must follow."""
+    log: list[str] = []
+
+    def __init__(self):
+        self.log.append("new")
+
+    def eval(self, source, filename=None):
+        self.log.append(f"eval {filename}")
+        return 7.0 if "fib" in filename else "wrong"
+
+    def close(self):
+        self.log.append("close")
+
+
+class FakeEngine:
+    def __init__(self, name, value):
+        self.name, self.value, self.unavailable = name, value, None
+
+    def measure(self, path, source):
+        return 0.001, self.value
+
+
+def test_jsthreads_adapter_uses_a_fresh_runtime_per_run(bench_tool, monkeypatch):
+    engine = bench_tool.JsthreadsEngine()
+    engine.unavailable, engine.module = None, type("jsthreads", (), {"Runtime": FakeRuntime})
+    FakeRuntime.log = []
+    for _ in range(2):
+        seconds, value = engine.measure(BENCH_DIR / "fib.js", "fib(1);")
+        assert seconds >= 0 and value == 7.0
+    assert FakeRuntime.log == ["new", "eval fib.js", "close"] * 2
+
+
+def test_disagreeing_engines_are_flagged(bench_tool, capsys):
+    from rich.console import Console
+
+    engines = [FakeEngine("jsthreads", 7.0), FakeEngine("quickjs", 7), FakeEngine("node", 8)]
+    benches = [BENCH_DIR / "fib.js"]
+    console = Console(width=200)
+    results = bench_tool.run_benches(benches, engines, 2, console)
+    assert results["fib"]["quickjs"]["value"] == 7  # 7.0 and 7 are the same JS number
+    assert not bench_tool.agreement(results["fib"])
+    bench_tool.print_report(console, results, engines, 2)
+    out = capsys.readouterr().out
+    assert "MISMATCH" in out and "node=8" in out
+
+
+def test_unavailable_engine_is_reported_not_fatal(bench_tool, capsys):
+    from rich.console import Console
+
+    missing = FakeEngine("jsthreads", None)
+    missing.unavailable = "import jsthreads failed: ImportError: no _core"
+    engines = [missing, FakeEngine("quickjs", 1)]
+    console = Console(width=200)
+    results = bench_tool.run_benches([BENCH_DIR / "fib.js"], engines, 1, console)
+    bench_tool.print_report(console, results, engines, 1)
+    out = capsys.readouterr().out
+    assert "n/a" in out and "jsthreads unavailable: import jsthreads failed" in out
+
+
+def test_startup_compares_the_engine_command_with_node(bench_tool, fake_engine, capsys):
+    from rich.console import Console
+
+    results = bench_tool.measure_startup(Console(width=200), runs=2)
+    assert set(results) == {"jsthreads", "node"}
+    assert all(slot["error"] is None and len(slot["times"]) == 2 for slot in results.values())
+    assert "start-up" in capsys.readouterr().out
+
+
+def test_later_modes_are_refused(bench_tool, capsys):
+    assert bench_tool.main(["--threads"]) == 2
+    assert "not implemented yet" in capsys.readouterr().err

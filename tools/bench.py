@@ -1,0 +1,411 @@
+"""Benchmarks jsthreads against quickjs (the PyPI binding) and node on the programs in
+tools/bench/*.js, and reports median times, ratios and a geomean in one table. Owns the engine
+adapters and the timing protocol; the programs own their workloads.
+
+Every program ends with an expression statement whose value is a checksum: engines that disagree
+on it are flagged, since a fast wrong answer is a bug. Each repetition uses a fresh runtime whose
+creation is not timed, and repetitions go round-robin over the engines so that machine noise hits
+them alike.
+
+    python tools/bench.py                          # all benches, 5 repetitions, all engines
+    python tools/bench.py -k fib --engines node,quickjs --repeat 1
+    python tools/bench.py --startup                # process start-up: `jsthreads run EMPTY.js` vs node
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Sequence
+
+from rich.markup import escape
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # measure the checkout's jsthreads (built in place) when not installed
+BENCH_DIR = Path(__file__).resolve().parent / "bench"
+ENGINES = ("jsthreads", "quickjs", "node")
+
+# Times vm.runInThisContext only: node's own start-up and the file read are outside the clock,
+# as runtime creation is for the in-process engines.
+NODE_RUNNER = r"""
+const fs = require("fs");
+const vm = require("vm");
+const file = process.argv[1];
+const source = fs.readFileSync(file, "utf8");
+const start = process.hrtime.bigint();
+const result = vm.runInThisContext(source, { filename: file });
+const ns = process.hrtime.bigint() - start;
+const value = typeof result === "bigint" ? String(result) : result === undefined ? null : result;
+process.stdout.write(JSON.stringify({ ns: ns.toString(), result: value }) + "\n");
+"""
+
+
+class BenchError(Exception):
+    """A bench failed on one engine (it threw, or the engine crashed)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Engines: each measures one run of a program in a fresh runtime and returns (seconds, value).
+# `unavailable` says why an engine cannot run here; the table reports it instead of crashing.
+
+
+class JsthreadsEngine:
+    name = "jsthreads"
+
+    def __init__(self) -> None:
+        self.unavailable = None
+        try:
+            import jsthreads
+            self.module = jsthreads
+            if not hasattr(jsthreads, "Runtime"):
+                self.unavailable = "jsthreads has no Runtime yet"
+        except Exception as error:  # a broken build can fail in many ways; report, do not crash
+            self.unavailable = f"import jsthreads failed: {type(error).__name__}: {error}"
+
+    def measure(self, path: Path, source: str) -> tuple[float, object]:
+        runtime = self.module.Runtime()
+        try:
+            start = time.perf_counter()
+            try:
+                value = runtime.eval(source, filename=path.name)
+            except Exception as error:
+                raise BenchError(f"{type(error).__name__}: {error}") from error
+            return time.perf_counter() - start, value
+        finally:
+            runtime.close()
+
+
+class QuickjsEngine:
+    name = "quickjs"
+
+    def __init__(self) -> None:
+        self.unavailable = None
+        try:
+            import quickjs
+            self.module = quickjs
+        except Exception as error:
+            self.unavailable = f"import quickjs failed: {error}"
+
+    def measure(self, path: Path, source: str) -> tuple[float, object]:
+        context = self.module.Context()
+        start = time.perf_counter()
+        try:
+            value = context.eval(source)
+        except Exception as error:
+            raise BenchError(str(error).splitlines()[0]) from error
+        elapsed = time.perf_counter() - start
+        if isinstance(value, self.module.Object):
+            value = json.loads(value.json())
+        return elapsed, value
+
+
+class NodeEngine:
+    name = "node"
+
+    def __init__(self) -> None:
+        self.executable = shutil.which("node")
+        self.unavailable = None if self.executable else "node not found on PATH"
+
+    def measure(self, path: Path, source: str) -> tuple[float, object]:
+        done = subprocess.run([self.executable, "-e", NODE_RUNNER, str(path)], capture_output=True, text=True,
+                              timeout=300)
+        if done.returncode != 0:
+            lines = [line for line in done.stderr.splitlines() if line.strip()]
+            error = next((line for line in lines if "Error" in line), lines[-1] if lines else "no output")
+            raise BenchError(f"node exited {done.returncode}: {error.strip()}")
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        return int(report["ns"]) / 1e9, report["result"]
+
+
+ENGINE_CLASSES = {"jsthreads": JsthreadsEngine, "quickjs": QuickjsEngine, "node": NodeEngine}
+
+
+def comparable(value: object) -> object:
+    """Engines return the same JS number as int or float; compare numbers by value."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        number = float(value)
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
+    return repr(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running
+
+
+def find_benches(filters: Sequence[str] | None) -> list[Path]:
+    benches = sorted(path for path in BENCH_DIR.glob("*.js") if not path.name.startswith("_"))
+    if filters:
+        benches = [path for path in benches if any(f in path.stem for f in filters)]
+    return benches
+
+
+def run_benches(benches: list[Path], engines: list, repeat: int, console) -> dict[str, dict[str, dict]]:
+    """{bench: {engine: {"times": [s...], "value": v, "error": str|None}}} for available engines."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    live = [engine for engine in engines if not engine.unavailable]
+    results = {path.stem: {e.name: {"times": [], "value": None, "error": None} for e in live} for path in benches}
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True)
+    with progress:
+        task = progress.add_task("bench", total=len(benches) * repeat * len(live))
+        for path in benches:
+            source = path.read_text(encoding="utf-8")
+            for index in range(repeat):
+                # Rotate the order too, so no engine always runs right after the same neighbour.
+                shift = index % len(live) if live else 0
+                for engine in live[shift:] + live[:shift]:
+                    progress.update(task, description=f"{path.stem} on {engine.name}")
+                    slot = results[path.stem][engine.name]
+                    if slot["error"] is None:
+                        try:
+                            seconds, value = engine.measure(path, source)
+                            slot["times"].append(seconds)
+                            slot["value"] = comparable(value)
+                        except (BenchError, subprocess.TimeoutExpired) as error:
+                            slot["error"] = str(error)
+                    progress.advance(task)
+    return results
+
+
+def agreement(per_engine: dict[str, dict]) -> bool:
+    values = [slot["value"] for slot in per_engine.values() if slot["error"] is None and slot["times"]]
+    return all(value == values[0] for value in values)
+
+
+def median_ms(slot: dict) -> float | None:
+    return statistics.median(slot["times"]) * 1000 if slot["error"] is None and slot["times"] else None
+
+
+def geomean(values: list[float]) -> float | None:
+    return math.exp(sum(math.log(v) for v in values) / len(values)) if values else None
+
+
+def print_report(console, results: dict, engines: list, repeat: int) -> None:
+    from rich.table import Table
+
+    names = [engine.name for engine in engines]
+    live = [engine.name for engine in engines if not engine.unavailable]
+    # Ratios compare the first engine listed (jsthreads by default) with each of the others.
+    base, others = names[0], names[1:]
+    table = Table(title=f"bench: median of {repeat} (ms)", title_justify="left")
+    table.add_column("bench")
+    for name in names:
+        table.add_column(name, justify="right")
+    for other in others:
+        table.add_column(f"{base}\n/{other}", justify="right")
+    table.add_column("result", overflow="fold")
+
+    columns: dict[str, list[float]] = {name: [] for name in names}
+    ratios: dict[str, list[float]] = {other: [] for other in others}
+    errors = []
+    for bench, per_engine in results.items():
+        medians = {name: median_ms(per_engine[name]) if name in per_engine else None for name in names}
+        cells = []
+        for name in names:
+            if name not in live:
+                cells.append("[dim]n/a[/dim]")
+            elif per_engine[name]["error"]:
+                cells.append("[red]error[/red]")
+                errors.append(f"{bench} on {name}: {per_engine[name]['error']}")
+            else:
+                columns[name].append(medians[name])
+                cells.append(f"{medians[name]:.1f}")
+        for other in others:
+            if medians.get(base) and medians.get(other):
+                ratio = medians[base] / medians[other]
+                ratios[other].append(ratio)
+                cells.append(f"{ratio:.2f}")
+            else:
+                cells.append("")
+        if agreement(per_engine):
+            values = {slot["value"] for slot in per_engine.values() if slot["error"] is None and slot["times"]}
+            cells.append(str(next(iter(values))) if values else "")
+        else:
+            shown = escape(", ".join(f"{name}={slot['value']!r}" for name, slot in per_engine.items()
+                                     if slot["error"] is None))
+            cells.append(f"[bold red]MISMATCH[/bold red] {shown}")
+        table.add_row(bench, *cells)
+    table.add_section()
+    means = [columns[name] and f"{geomean(columns[name]):.1f}" or "" for name in names]
+    mean_ratios = [ratios[other] and f"{geomean(ratios[other]):.2f}" or "" for other in others]
+    table.add_row("geomean", *means, *mean_ratios, "", style="bold")
+    console.print(table)
+    for engine in engines:
+        if engine.unavailable:
+            console.print(f"[yellow]{engine.name} unavailable[/yellow]: {escape(engine.unavailable)}", soft_wrap=True)
+    for error in errors:
+        console.print(f"[red]error[/red] {escape(error)}", soft_wrap=True)
+
+
+def write_json(path: Path, results: dict, engines: list, repeat: int) -> None:
+    document = {
+        "repeat": repeat,
+        "engines": {engine.name: {"available": not engine.unavailable, "reason": engine.unavailable}
+                    for engine in engines},
+        "benches": {
+            bench: {
+                "agree": agreement(per_engine),
+                "engines": {name: {"times_ms": [t * 1000 for t in slot["times"]], "median_ms": median_ms(slot),
+                                   "result": slot["value"], "error": slot["error"]}
+                            for name, slot in per_engine.items()},
+            }
+            for bench, per_engine in results.items()
+        },
+    }
+    path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Start-up: wall time of a whole process running an empty file, jsthreads CLI vs node.
+
+
+def _engine_command() -> list[str]:
+    # jsthreads/corpus.py owns the engine command. It is loaded by path so that a jsthreads package
+    # that cannot import (C core not built) does not stop us from timing an overriding command.
+    name = "_jsthreads_corpus"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "jsthreads" / "corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while the file executes
+        spec.loader.exec_module(module)
+    return sys.modules[name].engine_command()
+
+
+def measure_startup(console, runs: int = 10) -> dict[str, dict]:
+    from rich.table import Table
+
+    commands = {"jsthreads": _engine_command() + ["run"]}
+    if shutil.which("node"):
+        commands["node"] = [shutil.which("node")]
+    results: dict[str, dict] = {name: {"times": [], "error": None} for name in commands}
+    with tempfile.TemporaryDirectory() as folder:
+        empty = Path(folder) / "EMPTY.js"
+        empty.write_text("")
+        for _ in range(runs):
+            for name, command in commands.items():
+                if results[name]["error"]:
+                    continue
+                start = time.perf_counter()
+                done = subprocess.run([*command, str(empty)], capture_output=True, text=True, timeout=60)
+                elapsed = time.perf_counter() - start
+                if done.returncode != 0:
+                    first = (done.stderr.strip().splitlines() or ["no output"])[-1]
+                    results[name]["error"] = f"exit {done.returncode}: {first}"
+                else:
+                    results[name]["times"].append(elapsed)
+    table = Table(title=f"start-up of an empty file: median of {runs} (ms)", title_justify="left")
+    for column in ("engine", "median", "min", "vs node"):
+        table.add_column(column, justify="left" if column == "engine" else "right")
+    node_median = median_ms(results["node"]) if "node" in results else None
+    for name, slot in results.items():
+        if slot["error"]:
+            table.add_row(name, "[red]error[/red]", "", "")
+            continue
+        median = median_ms(slot)
+        ratio = f"{median / node_median:.2f}" if node_median else ""
+        table.add_row(name, f"{median:.1f}", f"{min(slot['times']) * 1000:.1f}", ratio)
+    console.print(table)
+    for name, slot in results.items():
+        if slot["error"]:
+            console.print(f"[red]error[/red] {name}: {escape(slot['error'])}", soft_wrap=True)
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Later modes, reserved here so the command line is stable: `--threads` will time the speedup
+# benches (the same program at 1..N JS threads, reporting speedup over one thread) and
+# `--embedding` will time the Python boundary (Runtime creation, eval of small snippets, calls
+# both ways). They are accepted and refused until they exist.
+
+LATER_MODES = {
+    "threads": "speedup benches (a program at 1..N JS threads)",
+    "embedding": "embedding API costs (Runtime creation, small evals, Python<->JS calls)",
+}
+
+
+def add_later_mode_arguments(parser: argparse.ArgumentParser) -> None:
+    for name, meaning in LATER_MODES.items():
+        parser.add_argument(f"--{name}", action="store_true", help=f"(not implemented yet) {meaning}")
+
+
+def refuse_later_modes(args: argparse.Namespace, errors) -> int | None:
+    for name in LATER_MODES:
+        if getattr(args, name):
+            errors.print(f"bench: --{name} is not implemented yet", markup=False)
+            return 2
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The command line
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description="Benchmark jsthreads against quickjs and node.")
+    parser.add_argument("--repeat", type=int, default=5, metavar="N",
+                        help="repetitions per bench and engine (default: 5)")
+    parser.add_argument("-k", dest="filter", action="append", metavar="FILTER",
+                        help="only benches whose name contains FILTER (repeatable: any of them)")
+    parser.add_argument("--engines", default=",".join(ENGINES), metavar="LIST",
+                        help="comma-separated engines; ratios compare the first with the others "
+                             f"(default: {','.join(ENGINES)})")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write all timings and results to FILE")
+    parser.add_argument("--startup", action="store_true",
+                        help="measure only process start-up: `jsthreads run EMPTY.js` vs `node EMPTY.js`")
+    add_later_mode_arguments(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from rich.console import Console
+
+    args = build_parser().parse_args(argv)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=120)  # logs: keep the table on one line per bench
+    errors = Console(stderr=True, highlight=False)
+    refused = refuse_later_modes(args, errors)
+    if refused is not None:
+        return refused
+    if args.startup:
+        results = measure_startup(console)
+        if args.json:
+            args.json.write_text(json.dumps({"startup": results}, indent=1) + "\n", encoding="utf-8")
+        return 1 if any(slot["error"] for slot in results.values()) else 0
+
+    names = [name.strip() for name in args.engines.split(",") if name.strip()]
+    unknown = [name for name in names if name not in ENGINE_CLASSES]
+    if unknown or not names:
+        errors.print(f"bench: unknown engine(s) {', '.join(unknown)}; choose from {', '.join(ENGINES)}", markup=False)
+        return 2
+    if args.repeat < 1:
+        errors.print("bench: --repeat must be at least 1", markup=False)
+        return 2
+    benches = find_benches(args.filter)
+    if not benches:
+        errors.print("bench: no benches match", markup=False)
+        return 1
+    engines = [ENGINE_CLASSES[name]() for name in names]
+    results = run_benches(benches, engines, args.repeat, errors)
+    print_report(console, results, engines, args.repeat)
+    if args.json:
+        write_json(args.json, results, engines, args.repeat)
+    failed = any(slot["error"] for per_engine in results.values() for slot in per_engine.values())
+    disagree = not all(agreement(per_engine) for per_engine in results.values())
+    return 1 if failed or disagree else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
