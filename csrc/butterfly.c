@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include "structure.h"
 #include "atomics.h"
+#include "celltrace.h"
 #include "errors.h"
 
 /*

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "interp.h"
 #include "jsstring.h"
 #include "number.h"
 #include "object.h"

@@ -47,8 +47,4 @@ bool error_init_out_of_memory(ThreadState *ts);
 // malloc'd UTF-8; caller frees. Never throws (falls back to a plain description).
 char *error_format_uncaught(ThreadState *ts, Value exception);
 
-// From the interpreter (interp.c): the JS frames innermost first as "    at f (file:line:col)"
-// lines joined with "\n" (possibly empty), skipping `skip` frames; a String value.
-Value interp_stack_trace(ThreadState *ts, int skip);
-
 #endif

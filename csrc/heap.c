@@ -46,8 +46,9 @@
 #define MIN_TRIGGER_BYTES ((size_t)8 * 1024 * 1024)
 // Under GC stress a refill hands out at most this many cells, so collections come often (HEAP-11).
 #define STRESS_BATCH_DEFAULT 32
-// Empty blocks kept ready; beyond these, empty blocks give their pages back to the OS.
-#define EMPTY_BLOCKS_KEPT 8
+// Empty blocks kept ready (the allocation budget of one cycle); beyond these, empty blocks give
+// their pages back to the OS, which costs page faults when they are used again.
+#define EMPTY_BLOCKS_KEPT (MIN_TRIGGER_BYTES / BLOCK_SIZE)
 
 typedef struct Block {
     struct Block *next;       // link in a partial or the empty list; heap lock
@@ -128,7 +129,9 @@ static const uint32_t class_sizes[HEAP_SIZE_CLASS_COUNT] = {
     2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
 };
 
-// 16-byte steps up to 256; above, four classes per power of two: 2^p + k * 2^(p-2).
+// 16-byte steps up to 256, where most cells are (strings, objects, small vectors); above, four
+// classes per power of two, 2^p + k * 2^(p-2), which bounds the slack of a cell to 25% while
+// keeping the class count small. A shift and a count-leading-zeros, no table.
 static inline unsigned size_class_of(size_t size) {
     if (size <= 256) return size <= 16 ? 0 : (unsigned)((size + 15) >> 4) - 1;
     size_t s = size - 1;
@@ -138,10 +141,13 @@ static inline unsigned size_class_of(size_t size) {
 
 // ---- blocks and the chunk set ----
 
+// Blocks are aligned to their size, so a cell's block header is one mask away.
 static inline Block *block_base(const void *cell) {
     return (Block *)((uintptr_t)cell & ~(uintptr_t)(BLOCK_SIZE - 1));
 }
 
+// offset / cell_size without a division: with offset < 2^16 and cell_size <= 2^13 the rounded-up
+// reciprocal is exact (offset * error stays below 2^32). Any address inside a cell gives its index.
 static inline uint32_t cell_index(const Block *b, uintptr_t address) {
     uint64_t offset = address - (uintptr_t)b->cells;
     return (uint32_t)((offset * b->reciprocal) >> 32);
@@ -153,6 +159,9 @@ static inline Cell *cell_at(const Block *b, uint32_t index) {
 
 static inline void **free_link(void *cell) { return (void **)cell + 1; }
 
+// The set holds chunks rather than blocks: sixteen times fewer entries, and since a chunk's blocks
+// are all formatted or empty Block headers, "inside a chunk" is as good as "inside a block".
+// Fibonacci hashing of the chunk number spreads consecutive chunks over the table.
 static size_t chunk_slot(uintptr_t chunk, size_t capacity) {
     return (size_t)(((chunk >> 20) * 0x9E3779B97F4A7C15ull) >> 32) & (capacity - 1);
 }
@@ -165,6 +174,7 @@ static bool chunk_set_contains(const Heap *h, uintptr_t chunk) {
     }
 }
 
+// Heap lock held. Keeps the table at most half full so probes stay short.
 static bool chunk_set_insert(Heap *h, uintptr_t chunk) {
     if ((h->chunk_count + 1) * 2 > h->chunk_set_capacity) {
         size_t capacity = h->chunk_set_capacity ? h->chunk_set_capacity * 2 : 64;
@@ -195,6 +205,7 @@ static inline Block *block_of(const Heap *h, uintptr_t address) {
     return block_base((const void *)address);
 }
 
+// [low, high) covers every chunk and large cell: one compare rejects most stack words cheaply.
 static void widen_bounds(Heap *h, uintptr_t low, uintptr_t high) {
     if (!h->low || low < h->low) h->low = low;
     if (high > h->high) h->high = high;
@@ -233,7 +244,8 @@ static bool add_chunk(Heap *h) {
     return true;
 }
 
-// Gives an empty block a size class and threads all its cells onto its reserve.
+// Gives an empty block a size class and threads all its cells onto its reserve, in address order
+// so that consecutive allocations touch consecutive memory.
 static void format_block(Block *b, unsigned size_class) {
     size_t area = BLOCK_SIZE - CELLS_OFFSET;
     // New cell boundaries differ from the old ones: stale bytes where a new header lands could
@@ -255,7 +267,8 @@ static void format_block(Block *b, unsigned size_class) {
     b->free_count = b->cell_count;
 }
 
-// Pops up to `limit` cells (0 = all) off the block's reserve for its owner.
+// Pops up to `limit` cells (0 = all) off the block's reserve for its owner. Taking everything is
+// O(1); a limit (GC stress only) walks the list, which is fine for a debugging mode.
 static void *take_batch(Block *b, uint32_t limit) {
     void *first = b->reserve;
     if (!first) return NULL;
@@ -282,8 +295,9 @@ static size_t footprint(const Heap *h) {
     return (h->block_count - h->empty_count) * BLOCK_SIZE + h->large_bytes;
 }
 
-// Finds a block for allocator `a` (partial, then empty, then a new chunk). Heap lock held.
-// Returns NULL when the limit or the OS says no.
+// Finds a block for allocator `a`. Heap lock held. Part-used blocks come first, so that holes left
+// by the last sweep are filled before fresh memory is touched; then empty blocks (any class);
+// then a new chunk. Returns NULL when the limit or the OS says no.
 static Block *acquire_block(Heap *h, LocalAllocator *a, unsigned size_class) {
     Block *b = h->partial[size_class];
     if (b) {
@@ -324,7 +338,8 @@ static bool refill(Runtime *rt, LocalAllocator *a, unsigned size_class) {
     return true;
 }
 
-// Returns an allocator's block to the pool with every free cell it still has. Heap lock held.
+// Returns an allocator's block to the pool with every free cell it still has, so a thread that
+// leaves strands nothing until the next sweep. Heap lock held.
 static void release_allocator(Heap *h, LocalAllocator *a) {
     Block *b = a->block;
     if (b) {
@@ -353,6 +368,8 @@ static void release_allocator(Heap *h, LocalAllocator *a) {
 
 static void collect(ThreadState *ts, bool forced);
 
+// The policy of HEAP-11: a heap that doubles its live size between collections keeps collection
+// work proportional to allocation, and the 8 MiB floor keeps small heaps from collecting often.
 static bool should_collect(Runtime *rt) {
     Heap *h = rt->heap;
     if (rt->gc_stress) return true;
@@ -367,6 +384,7 @@ static NOINLINE void collect_from_allocation(ThreadState *ts) {
     collect(ts, false);
 }
 
+// Explicit requests (jst_gc, tests) always collect, even if another thread just did.
 NOINLINE void heap_collect(ThreadState *ts) {
     SAFEPOINT_RECORD_CONTEXT(ts);
     collect(ts, true);
@@ -374,7 +392,14 @@ NOINLINE void heap_collect(ThreadState *ts) {
 
 // ---- allocation ----
 
+// Types the freshly calloc'd large cell and enters it into the index. The calloc happens outside
+// the heap lock: zeroing a big cell can take a while and needs no shared state. NULL (lo freed)
+// when the index cannot grow.
 static void *finish_large(Heap *h, LargeObject *lo, size_t size, CellType type) {
+    lo->size = size;
+    Cell *cell = (Cell *)(lo + 1);
+    cell->type = (uint8_t)type;
+    cell->gc_flags = CELL_GC_LARGE;
     pthread_mutex_lock(&h->lock);
     if (h->large_count == h->large_capacity) {
         size_t capacity = h->large_capacity ? h->large_capacity * 2 : 64;
@@ -393,11 +418,7 @@ static void *finish_large(Heap *h, LargeObject *lo, size_t size, CellType type) 
     h->large_bytes += size;
     widen_bounds(h, (uintptr_t)(lo + 1), (uintptr_t)(lo + 1) + size);
     pthread_mutex_unlock(&h->lock);
-    lo->size = size;
     fetch_add_relaxed(&h->bytes_since_gc, size);
-    Cell *cell = (Cell *)(lo + 1);
-    cell->type = (uint8_t)type;
-    cell->gc_flags = CELL_GC_LARGE;
     return cell;
 }
 
@@ -409,18 +430,26 @@ static bool large_fits_limit(Heap *h, size_t size) {
     return fits;
 }
 
+/*
+ * The slow path: a safepoint, the trigger check, then a refill or a large cell. When memory (or
+ * the limit) says no, one collection is tried before giving up; that collection may also hand
+ * cells back to this very allocator, since sweeping refills the allocators that own blocks.
+ */
 static NOINLINE void *alloc_slow(ThreadState *ts, size_t size, CellType type) {
     Runtime *rt = ts->rt;
     Heap *h = rt->heap;
     if (ts->safepoint_state != SP_RUNNING)
         fatal("heap allocation by a thread that is not running (blocked or detached) [SP-5]");
     safepoint_poll(ts);   // every slow path is a safepoint [HEAP-5]
+    // The fast path counts into the thread's own field; the shared total is updated only here,
+    // so the trigger sees allocation at refill granularity without atomics on the fast path.
     if (ts->heap.bytes_allocated) {
         fetch_add_relaxed(&h->bytes_since_gc, ts->heap.bytes_allocated);
         ts->heap.bytes_allocated = 0;
     }
     if (should_collect(rt)) collect_from_allocation(ts);
     if (size > HEAP_LARGE_THRESHOLD) {
+        // Sizes no machine can satisfy would overflow the header arithmetic below.
         if (size > ((size_t)1 << 40)) return error_throw_out_of_memory(ts), NULL;
         for (int attempt = 0; attempt < 2; attempt++) {
             if (large_fits_limit(h, size)) {
@@ -471,6 +500,8 @@ void *heap_alloc(ThreadState *ts, size_t size, CellType type) {
     return alloc_slow(ts, size, type);
 }
 
+// Set-up allocation uses the runtime's own allocators in Heap.setup, and never collects: before
+// any thread exists there is no stack to scan and nothing to stop.
 void *heap_alloc_unattached(Runtime *rt, size_t size, CellType type) {
     Heap *h = rt->heap;
     if (size > HEAP_LARGE_THRESHOLD) {
@@ -495,6 +526,8 @@ size_t heap_cell_size(const void *cell) {
 
 // ---- the large-object index [HEAP-9] ----
 
+// Large cells are rare (above 8 KiB), so a sorted array beats a tree: appends are O(1), lookups a
+// binary search, and the sweep compacts it in order.
 static int compare_large(const void *a, const void *b) {
     uintptr_t x = (uintptr_t)*(LargeObject *const *)a, y = (uintptr_t)*(LargeObject *const *)b;
     return x < y ? -1 : x > y;
@@ -540,6 +573,8 @@ void *heap_find_cell(Runtime *rt, uintptr_t word) {
 
 // ---- marking [HEAP-8, HEAP-10] ----
 
+// The mark stack lives on the C heap and grows by doubling; its memory is kept in the Heap for
+// the next collection, so a steady-state collection does not allocate.
 static void push(Marker *m, Cell *c) {
     if (m->count == m->capacity) {
         size_t capacity = m->capacity ? m->capacity * 2 : 4096;
@@ -552,8 +587,9 @@ static void push(Marker *m, Cell *c) {
     m->stack[m->count++] = c;
 }
 
-// Marks a cell known to start at c (or, for block cells, to lie inside it). Cells whose type
-// has no trace hook are only marked, never pushed.
+// Marks a cell known to start at c (or, for block cells, to lie inside it: the start is
+// recomputed from the index, so a stray interior pointer still marks the right cell). Cells whose
+// type has no trace hook (flat strings, bytes) are only marked, never pushed.
 static inline void mark_valid(Marker *m, Cell *c) {
     if (c->gc_flags & CELL_GC_LARGE) {
         LargeObject *o = (LargeObject *)c - 1;
@@ -584,7 +620,8 @@ static void report(Marker *m, const void *address, const char *problem) {
     m->failed = true;
 }
 
-// Checks that a precise reference names the start of a live cell [HEAP-10].
+// Checks that a precise reference names the start of a live cell [HEAP-10]. Only block and
+// large-object bookkeeping is read before the header, so a wild pointer is reported, not followed.
 static bool reference_ok(Marker *m, const Cell *c) {
     Heap *h = m->heap;
     uintptr_t a = (uintptr_t)c;
@@ -609,6 +646,8 @@ static bool reference_ok(Marker *m, const Cell *c) {
     return false;
 }
 
+// The entry point for trace hooks and precise roots. Checking is off in normal runs: the cost
+// would be a hash lookup per reference.
 void heap_mark_cell(Marker *m, const void *cell) {
     if (!cell) return;
     Cell *c = (Cell *)cell;
@@ -625,6 +664,7 @@ void heap_mark_values(Marker *m, const Value *values, size_t count) {
     for (size_t i = 0; i < count; i++) heap_mark_value(m, values[i]);
 }
 
+// Read by hooks that run between marking and sweeping (structure_table_sweep, weak tables).
 bool heap_is_marked(const void *cell) {
     const Cell *c = cell;
     if (c->gc_flags & CELL_GC_LARGE) return ((const LargeObject *)cell - 1)->marked != 0;
@@ -633,7 +673,13 @@ bool heap_is_marked(const void *cell) {
     return (b->marks[i >> 6] >> (i & 63)) & 1;
 }
 
-// Every aligned word of [start, end) that points anywhere into a live cell keeps it [HEAP-7].
+/*
+ * Every aligned word of [start, end) that points anywhere into a live cell keeps it [HEAP-7].
+ * A blocked thread may still write non-pointer words into its own frames while it is scanned
+ * (SP-5 only forbids heap pointers there), and stacks hold sanitizer redzones: such reads are
+ * deliberate, so the sanitizers are told to ignore them.
+ */
+__attribute__((no_sanitize_address, no_sanitize_thread))
 static void scan_conservatively(Marker *m, uintptr_t start, uintptr_t end) {
     Heap *h = m->heap;
     start = (start + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
@@ -645,6 +691,8 @@ static void scan_conservatively(Marker *m, uintptr_t start, uintptr_t end) {
     }
 }
 
+// One registered thread's roots; it is parked or blocked (or is the collector), so its fields,
+// register stack and recorded context are stable while they are read [SP-2, SP-3].
 static void mark_thread(Marker *m, ThreadState *t) {
     // Precise: every word below sp is a valid Value (frame.h, INT-1) [HEAP-6].
     m->root = "a thread's register stack";
@@ -673,11 +721,12 @@ static void mark_roots(Marker *m) {
     if (rt->atoms) atom_table_trace(rt, m);
     m->root = "the embedder's handles";
     if (rt->embedder_trace) rt->embedder_trace(rt, m);
-    // The registry is stable while the world is stopped [SP-8].
+    // The registry is stable while the world is stopped [SP-7].
     for (ThreadState *t = rt->safepoint_threads; t; t = t->safepoint_next) mark_thread(m, t);
     m->root = NULL;
 }
 
+// Traces until the mark stack is empty; m->parent names the holder for diagnostics [HEAP-10].
 static void drain(Marker *m) {
     while (m->count) {
         Cell *c = m->stack[--m->count];
@@ -687,6 +736,7 @@ static void drain(Marker *m) {
     m->parent = NULL;
 }
 
+// A Marker lives on the collector's stack for one marking pass and borrows the Heap's stack.
 static void marker_begin(Marker *m, Runtime *rt, int verify) {
     memset(m, 0, sizeof *m);
     m->rt = rt;
@@ -704,7 +754,9 @@ static void marker_end(Marker *m) {
 // ---- sweeping [HEAP-3, HEAP-4, HEAP-12] ----
 
 // Rebuilds the block's free cells into its reserve (address order) and finalizes the dead.
-// Returns the number of live cells.
+// Returns the number of live cells. The list is rebuilt from scratch, including cells that were
+// already free (on an allocator's list or the reserve): that makes the result independent of
+// whatever lists existed before, which sweep() then hands out again.
 static uint32_t sweep_block(Runtime *rt, Block *b) {
     void *list = NULL;
     uint32_t free_cells = 0, live = 0;
@@ -739,6 +791,12 @@ static void release_empty_pages(Heap *h) {
     }
 }
 
+/*
+ * Sweeps every block and the large-object index, and rebuilds the pool: part-used blocks go to
+ * their class's partial list, blocks with nothing live become empty (any class may take them),
+ * and a block an allocator owns stays with it, its fresh free list handed straight back, so a
+ * collection does not force every thread to refill every class.
+ */
 static void sweep(Runtime *rt) {
     Heap *h = rt->heap;
     uint32_t limit = batch_limit(rt);
@@ -748,6 +806,7 @@ static void sweep(Runtime *rt) {
     h->empty_count = 0;
     for (size_t i = h->block_count; i-- > 0;) {
         Block *b = h->blocks[i];
+        // Iterating backwards and pushing onto list heads leaves lists in address order.
         if (b->cell_size) {
             uint32_t live = sweep_block(rt, b);
             live_bytes += (size_t)live * b->cell_size;
@@ -764,6 +823,7 @@ static void sweep(Runtime *rt) {
                 }
                 continue;
             }
+            // Nothing live: unformat it, so that lookups reject it until it is formatted again.
             b->cell_size = 0;
             b->reserve = NULL;
             b->free_count = 0;
@@ -789,6 +849,7 @@ static void sweep(Runtime *rt) {
         free(o);
     }
     h->large_count = kept;   // compaction keeps the order, so the index stays sorted
+    // What is live now sets the next trigger [HEAP-11].
     h->bytes_live = live_bytes;
 }
 
@@ -798,14 +859,17 @@ static void sweep(Runtime *rt) {
 static void mark_and_sweep(Runtime *rt) {
     Heap *h = rt->heap;
     Marker m;
+    // Under GC stress every precise reference is checked: a dangling one aborts at once, naming
+    // its holder, instead of corrupting the heap a few collections later [HEAP-10].
     marker_begin(&m, rt, rt->gc_stress ? VERIFY_ABORT : VERIFY_NONE);
-    sort_large(h);
+    sort_large(h);   // binary search needs it; appends since the last collection may be unsorted
     mark_roots(&m);
     drain(&m);
     marker_end(&m);
     // Structure ids of dead structures are dropped while the marks still say who is dead.
     structure_table_sweep(rt);
     sweep(rt);
+    // Every counter restarts, the per-thread ones too (their owners are parked) [HEAP-11].
     store_relaxed(&h->bytes_since_gc, 0);
     for (ThreadState *t = rt->safepoint_threads; t; t = t->safepoint_next) t->heap.bytes_allocated = 0;
     h->collections++;
@@ -820,6 +884,8 @@ static void collect(ThreadState *ts, bool forced) {
     Heap *h = rt->heap;
     size_t seen = h->collections;
     safepoint_stop_the_world(ts);
+    // The heap lock is free: no thread holds it across a safepoint, and every other thread is
+    // parked or blocked. Taking it orders the collector's writes before the next refill's reads.
     if (forced || h->collections == seen) {
         pthread_mutex_lock(&h->lock);
         mark_and_sweep(rt);
@@ -830,6 +896,7 @@ static void collect(ThreadState *ts, bool forced) {
 
 // ---- verification ----
 
+// A free list must stay inside its block, hold only free cells, and end [HEAP-2, HEAP-3].
 static void verify_free_list(Marker *m, const Block *b, const void *list, uint32_t expected, const char *what) {
     uint32_t n = 0;
     for (const void *c = list; c; c = *free_link((void *)c)) {
@@ -851,6 +918,8 @@ static void verify_free_list(Marker *m, const Block *b, const void *list, uint32
     if (expected != UINT32_MAX && n != expected) report(m, list, "heads a reserve whose length disagrees with free_count");
 }
 
+// Structure first (marks clear, headers sane, lists well formed), then a full marking pass in
+// report mode, then the marks are cleared again: verifying never frees anything.
 static bool verify_locked(Runtime *rt, char *error, size_t error_size) {
     Heap *h = rt->heap;
     Marker m;
@@ -889,6 +958,8 @@ NOINLINE bool heap_verify(ThreadState *ts, char *error, size_t error_size) {
 
 // ---- set-up, threads, statistics ----
 
+// The environment is read here, once, so that every runtime of a process agrees with the CLI's
+// options and tests can set them per process.
 bool heap_init(Runtime *rt) {
     Heap *h = calloc(1, sizeof *h);
     if (!h) return false;
@@ -916,7 +987,8 @@ bool heap_init(Runtime *rt) {
     return true;
 }
 
-// Finalizes every remaining cell so that side storage balances at teardown, then unmaps.
+// Finalizes every remaining cell so that side storage balances at teardown, then unmaps. No
+// thread may be registered any more, so nothing is marked and nothing else runs.
 void heap_destroy(Runtime *rt) {
     Heap *h = rt->heap;
     if (!h) return;
@@ -945,7 +1017,8 @@ void heap_destroy(Runtime *rt) {
     rt->heap = NULL;
 }
 
-// The highest address of the calling pthread's stack.
+// The highest address of the calling pthread's stack: the safest default base for the
+// conservative scan, since no frame of this thread can lie above it [HEAP-7].
 static uintptr_t stack_top_of_current_thread(void) {
     pthread_attr_t attr;
     void *address;
@@ -959,6 +1032,8 @@ static uintptr_t stack_top_of_current_thread(void) {
     return top;
 }
 
+// Order matters: the allocators must be empty and the stack base known before the thread is
+// registered, because from registration on a collection may scan and sweep on its behalf.
 void heap_thread_init(ThreadState *ts) {
     Heap *h = ts->rt->heap;
     memset(&ts->heap, 0, sizeof ts->heap);
@@ -982,6 +1057,8 @@ void heap_thread_release(ThreadState *ts) {
     safepoint_thread_unregister(ts);
 }
 
+// The limit is read under the heap lock by block and large-cell acquisition, so it may change
+// while threads run.
 void heap_set_limit(Runtime *rt, size_t bytes) {
     pthread_mutex_lock(&rt->heap->lock);
     rt->heap->limit = bytes;

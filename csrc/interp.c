@@ -1220,7 +1220,9 @@ op_DECLARE_GLOBAL_LEXICAL: {
         error_throw_syntax(ts, "Identifier '%K' has already been declared", KV(A));
         goto exception;
     }
-    if (object_define_value(ts, realm->global_lexicals, KV(A), JS_HOLE, B ? 0 : PROP_WRITABLE) < 0) goto exception;
+    // Configurable so INIT_GLOBAL_LEXICAL can store the value; const stays non-writable.
+    if (object_define_value(ts, realm->global_lexicals, KV(A), JS_HOLE, PROP_CONFIGURABLE | (B ? 0 : PROP_WRITABLE)) < 0)
+        goto exception;
     ADVANCE(OP_DECLARE_GLOBAL_LEXICAL);
     NEXT();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "objectexotic.h"
 #include "atomics.h"
+#include "celltrace.h"
 #include "errors.h"
 #include "interp.h"
 #include "jsstring.h"
@@ -248,13 +249,30 @@ static Structure *own_dictionary(ThreadState *ts, Object *o) {
     return s;
 }
 
-int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v) {
+// Stores the new property's value, then publishes the structure that has it.
+static int add_at_slot(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v) {
     if (slot >= object_named_capacity(o) &&
         !butterfly_grow(ts, o, slot + 1, object_elements_capacity(o)))
         return -1;
     store_slot(o, slot, v);
     set_structure(o, next);
     return 0;
+}
+
+static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v);
+
+int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v) {
+    if (structure_is_dictionary(next)) {
+        // A cached add must never make two objects share a dictionary: redo it on o's own
+        // structure. The only dictionary a shared structure's add leads to is the one made when
+        // crossing the dictionary threshold, and it remembers the key that made it.
+        if (next->transition_key == JS_HOLE) {
+            error_throw_type(ts, "Internal error: an add cached towards a dictionary structure");
+            return -1;
+        }
+        return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v);
+    }
+    return add_at_slot(ts, o, next, slot, v);
 }
 
 // Adds a property to the structure (named keys, sparse indexes, indexes with own attributes).
@@ -266,7 +284,7 @@ static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t att
     Structure *next = structure_add_transition(ts, s, key, attributes);
     if (!next) return -1;
     int32_t slot = structure_lookup(next, key, NULL);
-    return object_add_with_transition(ts, o, next, (uint32_t)slot, v);
+    return add_at_slot(ts, o, next, (uint32_t)slot, v);
 }
 
 // Dense elements carry no layout: adding one only makes room in the butterfly.

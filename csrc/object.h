@@ -165,11 +165,17 @@ uint32_t structure_property_count(const Structure *s);
 // The structure reached by adding `key` with `attributes` (cached transition) [OM-3].
 Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes);
 uint32_t structure_id(const Structure *s);
+// A dictionary structure belongs to one object and changes in place (with a fresh id each time):
+// never cache a transition whose target is one [OM-3].
+bool structure_is_dictionary(const Structure *s);
 // The empty structure whose objects have the given prototype (cached per prototype).
 Structure *structure_initial(ThreadState *ts, Value prototype);
 bool structure_table_init(Runtime *rt);
 void structure_table_destroy(Runtime *rt);
 void structure_table_sweep(Runtime *rt);   // drops ids of dead structures after marking
+// Makes the ids freed by earlier sweeps reusable. Call only once every inline cache entry naming
+// an id with structure_get(rt, id) == NULL has been cleared; until then ids are never reused [OM-3].
+void structure_table_recycle_ids(Runtime *rt);
 
 // ---- creation (object.c) ----
 // Allocates an object cell of `size` bytes (>= sizeof(Object)) of the given type and prototype,
@@ -182,6 +188,8 @@ Value array_from_values(ThreadState *ts, const Value *values, uint32_t count);
 int array_push(ThreadState *ts, Value array, Value v);      // 0 ok, -1 exception
 static inline uint32_t array_length(Value array) { return ((Array *)value_to_cell(array))->length; }
 Value accessor_new(ThreadState *ts, Value getter, Value setter);
+// A Boolean/Number/String/Symbol wrapper (type CELL_*_OBJECT) around `primitive`.
+Value primitive_object_new(ThreadState *ts, CellType type, Value primitive, Value prototype);
 
 // ---- the essential internal methods (object.c) ----
 // All take an object Value (not a primitive) and return JS_EXCEPTION / -1 when they threw.
@@ -215,8 +223,12 @@ int object_test_integrity(ThreadState *ts, Value obj, bool frozen);
 
 // Fast paths for inline caches (interp.c). Valid only with a cacheable structure id [OM-3].
 static inline Value *object_named_slots(Object *o) { return object_butterfly(o)->slots; }
+// Whether o's named own properties are exactly its structure's (no exotic get/set/virtual
+// named keys), so a slot found by structure_lookup may be cached for o's id.
+bool object_ic_cacheable(const Object *o);
 // Adds a property through a transition the caller already resolved: grows the butterfly when
-// `slot` is beyond its named capacity. 0 ok, -1 exception.
+// `slot` is beyond its named capacity. 0 ok, -1 exception. If `next` is a dictionary structure
+// (which another object owns), the add is redone on o's own structure instead.
 int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v);
 // Element store fast path for dense storage; returns false when the slow path must run.
 bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v);

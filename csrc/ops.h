@@ -48,9 +48,6 @@ int ops_ordinary_has_instance(ThreadState *ts, Value constructor, Value v);
 bool ops_is_callable(Value v);
 bool ops_is_constructor(Value v);
 int ops_is_array(ThreadState *ts, Value v);                  // IsArray (Proxy-aware later)
-// From the lead (function.c): IsConstructor of a bytecode closure (false for arrows, methods,
-// generators and async functions).
-bool function_is_constructor(Value fn);
 
 // Property access on any value: primitives use their wrapper prototype; null/undefined throw
 // "Cannot read properties of undefined (reading 'x')" like V8.

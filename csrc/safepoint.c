@@ -8,34 +8,37 @@
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 #include "safepoint.h"
 
 /*
- * Thread states and who makes each transition. Every transition happens under
- * rt->safepoint_lock, and every one is made by the thread itself: the collector only reads
- * states, waits on safepoint_changed and broadcasts safepoint_resumed [SP-2].
+ * Thread states. Every transition is made by the thread itself, under rt->safepoint_lock; the
+ * collector (the "stopper") only reads states, waits on safepoint_changed and broadcasts
+ * safepoint_resumed [SP-2].
  *
- *              register (owner; waits while a stop is in progress)
- *   DETACHED ─────────────────────────────────────────────▶ RUNNING
- *      ▲                                                    │  ▲  │  ▲
- *      │ unregister (owner; from RUNNING at once,           │  │  │  │
- *      │ from BLOCKED after the stop ends)                  │  │  │  │
- *      └────────────────────────────────────────────────────┘  │  │  │
- *                      poll sees stop_requested (owner) ┌──────┘  │  │ leave_blocked (owner;
- *                      ┌────────────────────────────────┘         │  │ waits while a stop is
- *                      ▼        stop ended (owner, woken by       │  │ in progress)
- *                   PARKED ──── the stopper's broadcast) ──▶ RUNNING │
- *                                                                 ▼  │
- *                                   enter_blocked (owner, never waits) BLOCKED
+ *                         PARKED
+ *                       ▲        │
+ *                 (2)   │        │  (3)
+ *                       │        ▼
+ *   DETACHED ──(1)──▶  RUNNING  ◀──(5)──  BLOCKED
+ *       ▲                │   │                ▲  │
+ *       └──────(6)───────┘   └──────(4)───────┘  │
+ *       └──────────────────────(7)───────────────┘
  *
- *   stop_requested 0 → 1: the stopper, a RUNNING thread, once no other stop is held [SP-1].
+ *   (1) register (heap_thread_init): owner; waits while a stop is in progress [SP-7]
+ *   (2) a poll, or a wish to stop, sees stop_requested: owner; records its context first [SP-3]
+ *   (3) the stop ended: owner, woken by the stopper's broadcast
+ *   (4) safepoint_enter_blocked: owner; records its context first, never waits [SP-5]
+ *   (5) safepoint_leave_blocked: owner; waits while a stop is in progress [SP-5]
+ *   (6) unregister (heap_thread_release): owner; never waits, counts as stopping [SP-7]
+ *   (7) unregister while blocked: owner; waits while a stop is in progress
+ *
+ *   stop_requested 0 → 1: the stopper, a RUNNING thread, when no other stop is held [SP-1].
  *   stop_requested 1 → 0: the same stopper, after collecting; it broadcasts safepoint_resumed.
  *
- * The stopper counts as RUNNING throughout; it proceeds when safepoint_running == 1, i.e. every
- * other registered thread is PARKED or BLOCKED [SP-4]. A thread that wants to stop while another
- * stop is held parks like a poll and tries again afterwards, so at most one stop exists at a time.
+ * The stopper stays RUNNING throughout; it proceeds when safepoint_running == 1, i.e. every other
+ * registered thread is PARKED or BLOCKED [SP-4]. A thread that wants to stop while another stop
+ * is held takes transition (2) and tries again afterwards, so at most one stop exists at a time.
  */
 
 static void fatal(const char *message) {
@@ -73,7 +76,7 @@ static void set_state(ThreadState *ts, SafepointState state) {
     store_release(&ts->safepoint_state, (int)state);
 }
 
-// splitmix64: turns seed + tid into a well-mixed, non-zero xorshift state [SP-7].
+// splitmix64: turns seed + tid into a well-mixed, non-zero xorshift state [SP-8].
 static uint64_t mix_seed(uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -90,7 +93,7 @@ void safepoint_thread_register(ThreadState *ts) {
     ts->safepoint_stack_top = 0;
     pthread_mutex_lock(&rt->safepoint_lock);
     // A thread that appears mid-collection would be neither scanned nor waited for, so it starts
-    // only once the stop is over [SP-8].
+    // only once the stop is over [SP-7].
     while (load_relaxed(&rt->stop_requested)) pthread_cond_wait(&rt->safepoint_resumed, &rt->safepoint_lock);
     ts->safepoint_next = rt->safepoint_threads;
     rt->safepoint_threads = ts;
@@ -130,14 +133,21 @@ void safepoint_thread_unregister(ThreadState *ts) {
  * the calls that follow, so the copy still holds every pointer the callers keep in registers when
  * the thread later waits in deeper frames that the collector does not scan [HEAP-7].
  */
-__attribute__((noinline)) void safepoint_record_context(ThreadState *ts, uintptr_t caller_stack_pointer) {
+// Reads across frames on purpose (other locals, saved registers, sanitizer redzones), so the
+// sanitizers are told to stand aside; word by word, because an intercepted memcpy would check.
+__attribute__((noinline, no_sanitize_address, no_sanitize_thread))
+void safepoint_record_context(ThreadState *ts, uintptr_t caller_stack_pointer) {
     uintptr_t here = (uintptr_t)&here;
     here &= ~(uintptr_t)(sizeof(uintptr_t) - 1);
-    size_t bytes = caller_stack_pointer - here;
-    if (caller_stack_pointer < here || bytes > sizeof ts->safepoint_spill)
+    size_t words = (caller_stack_pointer - here) / sizeof(uintptr_t);
+    if (caller_stack_pointer < here || words > sizeof ts->safepoint_spill / sizeof(uintptr_t))
         fatal("the recording frame does not fit the spill buffer");
-    memcpy(ts->safepoint_spill, (const void *)here, bytes);
-    ts->safepoint_spill_size = (uint32_t)bytes;
+    const uintptr_t *frame = (const uintptr_t *)here;
+    for (size_t i = 0; i < words; i++) {
+        ts->safepoint_spill[i] = frame[i];
+        __asm__ volatile("" : : : "memory");   // keeps the loop from becoming a memcpy call
+    }
+    ts->safepoint_spill_size = (uint32_t)(words * sizeof(uintptr_t));
     ts->safepoint_stack_top = caller_stack_pointer;
 }
 
@@ -165,7 +175,7 @@ static void park(ThreadState *ts) {
 
 /*
  * JSTHREADS_RACE: perturbs the schedule at safepoints so that thread interleavings vary, yet the
- * choice sequence of each thread is a function of (seed, tid) alone [SP-7]. About one poll in 128
+ * choice sequence of each thread is a function of (seed, tid) alone [SP-8]. About one poll in 128
  * yields and one in 4096 sleeps 50-200 µs.
  */
 static void race_perturb(ThreadState *ts) {

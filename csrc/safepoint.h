@@ -45,7 +45,7 @@ void safepoint_enter_blocked(ThreadState *ts);
 void safepoint_leave_blocked(ThreadState *ts);
 
 // Set-up (heap_init / heap_destroy call these) and registration (heap_thread_init /
-// heap_thread_release call these) [SP-8].
+// heap_thread_release call these) [SP-7].
 bool safepoint_init(Runtime *rt);
 void safepoint_destroy(Runtime *rt);
 void safepoint_thread_register(ThreadState *ts);

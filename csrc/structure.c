@@ -394,7 +394,11 @@ Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, 
     if (next) return next;
     if (s->property_count >= DICTIONARY_THRESHOLD) {
         Structure *d = structure_to_dictionary(ts, s);
-        return d ? dictionary_add(ts, d, key, attributes, false) : NULL;
+        if (!d) return NULL;
+        // Remembered so that object_add_with_transition can redo a cached add of this edge.
+        d->transition_key = key;
+        d->transition_attributes = attributes;
+        return dictionary_add(ts, d, key, attributes, false);
     }
     // A shared child: the parent's table plus one entry, frozen from now on.
     next = structure_clone_header(ts, s);

@@ -163,6 +163,5 @@ bool butterfly_grow(ThreadState *ts, Object *o, uint32_t named, uint32_t element
 bool butterfly_index_is_sparse(const Object *o, uint32_t index);
 // Drops dense elements at and above `length` (they become holes); used by array truncation.
 void butterfly_truncate_elements(Object *o, uint32_t length);
-void butterfly_trace(Marker *m, Cell *cell);
 
 #endif

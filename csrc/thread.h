@@ -156,7 +156,7 @@ struct ThreadState {
     uint32_t safepoint_spill_size;          // bytes valid in safepoint_spill
     int safepoint_blocked_depth;            // owner only: nesting of safepoint_enter_blocked
     uintptr_t safepoint_spill[128];         // copy of the frame holding the callee-saved registers
-    uint64_t safepoint_race_state;          // owner only: xorshift state for JSTHREADS_RACE [SP-7]
+    uint64_t safepoint_race_state;          // owner only: xorshift state for JSTHREADS_RACE [SP-8]
     ThreadState *safepoint_next;            // Runtime.safepoint_threads; under safepoint_lock
     ThreadState *next;             // Runtime.threads list; guarded by threads_lock
 };

@@ -40,11 +40,30 @@ HELPER_DIRS = frozenset({"harness", "resources"})
 
 
 def engine_command() -> list[str]:
-    """The command that starts the engine CLI, before its `run ...` arguments."""
+    """The command that starts the engine CLI, before its `run ...` arguments.
+
+    Runs happen in each test's folder, so words of an override that name existing files relative
+    to the current directory (`node tests/tools/fake_engine.js`) are made absolute here.
+    """
     override = os.environ.get(ENGINE_ENV, "").strip()
     if override:
-        return shlex.split(override)
+        return [str(Path(word).resolve()) if _is_relative_file(word) else word for word in shlex.split(override)]
     return [sys.executable, "-m", "jsthreads"]
+
+
+def _is_relative_file(word: str) -> bool:
+    return not word.startswith("-") and not os.path.isabs(word) and os.sep in word and os.path.isfile(word)
+
+
+def engine_environment() -> dict[str, str]:
+    """The environment for engine processes. `python -m jsthreads` puts the cwd (a test's folder) on
+    sys.path, not the checkout, so the default command gets this checkout's package on PYTHONPATH:
+    the engine that runs is the one beside this runner, installed or not."""
+    env = dict(os.environ)
+    if not env.get(ENGINE_ENV, "").strip():
+        checkout = str(Path(__file__).resolve().parents[1])
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [checkout, env.get("PYTHONPATH")]))
+    return env
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,7 +328,7 @@ def run_one(test: CorpusTest, mode: str, *, timeout: float, race_seed: int | Non
         return result
 
     command = [*(engine or engine_command()), "run", test.path.name, f"--{mode}", *engine_args]
-    env = dict(os.environ)
+    env = engine_environment()
     if race_seed is not None:
         env[RACE_ENV] = str(race_seed)
     limit = directives.timeout or timeout

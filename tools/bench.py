@@ -271,22 +271,24 @@ def write_json(path: Path, results: dict, engines: list, repeat: int) -> None:
 # Start-up: wall time of a whole process running an empty file, jsthreads CLI vs node.
 
 
-def _engine_command() -> list[str]:
-    # jsthreads/corpus.py owns the engine command. It is loaded by path so that a jsthreads package
-    # that cannot import (C core not built) does not stop us from timing an overriding command.
+def _corpus_module():
+    # jsthreads/corpus.py owns the engine command and environment. It is loaded by path so that a
+    # jsthreads package that cannot import does not stop us from timing an overriding command.
     name = "_jsthreads_corpus"
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, REPO / "jsthreads" / "corpus.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # dataclasses look their module up while the file executes
         spec.loader.exec_module(module)
-    return sys.modules[name].engine_command()
+    return sys.modules[name]
 
 
 def measure_startup(console, runs: int = 10) -> dict[str, dict]:
     from rich.table import Table
 
-    commands = {"jsthreads": _engine_command() + ["run"]}
+    corpus = _corpus_module()
+    commands = {"jsthreads": corpus.engine_command() + ["run"]}
+    environments = {"jsthreads": corpus.engine_environment(), "node": None}
     if shutil.which("node"):
         commands["node"] = [shutil.which("node")]
     results: dict[str, dict] = {name: {"times": [], "error": None} for name in commands}
@@ -298,7 +300,8 @@ def measure_startup(console, runs: int = 10) -> dict[str, dict]:
                 if results[name]["error"]:
                     continue
                 start = time.perf_counter()
-                done = subprocess.run([*command, str(empty)], capture_output=True, text=True, timeout=60)
+                done = subprocess.run([*command, str(empty)], capture_output=True, text=True, timeout=60,
+                                      env=environments[name])
                 elapsed = time.perf_counter() - start
                 if done.returncode != 0:
                     first = (done.stderr.strip().splitlines() or ["no output"])[-1]

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Regenerate (or check) the .expected files of the node-generated corpus.
 
-For every ``NAME.js`` in the given folders (default: corpus/language) this runs
-``node NAME.js`` with the working directory set to the file's folder and
-compares / writes its stdout to ``NAME.expected``.
+For every test ``NAME.js`` in the given folders (default: corpus/language;
+searched recursively, helper files skipped as the corpus runner skips them)
+this runs ``node NAME.js`` with the working directory set to the file's folder
+and compares / writes its stdout to ``NAME.expected``.
 
 An .expected file is only written when node exits with status 0 and writes
 nothing to stderr; otherwise the file is reported as a failure and left alone.
@@ -18,6 +19,7 @@ Exit status: 0 if everything was written / matched, 1 otherwise.
 """
 
 import argparse
+import importlib.util
 import os
 import subprocess
 import sys
@@ -28,19 +30,60 @@ DEFAULT_DIRS = [os.path.join(REPO_ROOT, "corpus", "language")]
 DEFAULT_NODE = "/usr/bin/node" if os.path.exists("/usr/bin/node") else "node"
 
 
+HELPER_DIRS = frozenset({"harness", "resources"})
+
+
+def _load_corpus_module():
+    """jsthreads/corpus.py (stdlib only, never the engine) loaded from its file, so that test
+    discovery and `// @` directives follow the corpus runner exactly. None if it is missing."""
+    path = os.path.join(REPO_ROOT, "jsthreads", "corpus.py")
+    if not os.path.exists(path):
+        return None
+    try:
+        spec = importlib.util.spec_from_file_location("_jsthreads_corpus_for_regen", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look the module up while it loads
+        spec.loader.exec_module(module)
+        return module
+    except Exception as error:  # a broken runner must not stop regeneration
+        print("warning: cannot load %s (%s); using built-in discovery" % (path, error), file=sys.stderr)
+        return None
+
+
 def collect(paths):
+    """[(path, timeout or None)] for the tests named by `paths`: .js files, or folders searched
+    recursively, skipping helpers (`_*.js`, files below harness/ or resources/), as the corpus
+    runner does. The timeout is the test's `// @timeout`, if any."""
+    corpus = _load_corpus_module()
+    if corpus is not None:
+        tests = []
+        for p in paths:
+            try:
+                tests.extend(corpus.discover([p]))
+            except FileNotFoundError as error:
+                print("warning: %s" % error, file=sys.stderr)
+        seen, out = set(), []
+        for test in sorted(tests, key=lambda t: str(t.path)):
+            if str(test.path) not in seen:
+                seen.add(str(test.path))
+                out.append((str(test.path), test.directives.timeout))
+        return out
     files = []
     for p in paths:
         if os.path.isdir(p):
-            for name in sorted(os.listdir(p)):
-                full = os.path.join(p, name)
-                if name.endswith(".js") and os.path.isfile(full):
-                    files.append(full)
+            for folder, dirs, names in os.walk(p):
+                dirs.sort()
+                rel_parts = os.path.relpath(folder, p).split(os.sep)
+                if any(part in HELPER_DIRS for part in rel_parts):
+                    continue
+                for name in sorted(names):
+                    if name.endswith(".js") and not name.startswith("_"):
+                        files.append(os.path.abspath(os.path.join(folder, name)))
         elif os.path.isfile(p) and p.endswith(".js"):
-            files.append(p)
+            files.append(os.path.abspath(p))
         else:
             print("warning: %s is neither a folder nor a .js file" % p, file=sys.stderr)
-    return files
+    return [(f, None) for f in sorted(set(files))]
 
 
 def run_node(node, path, timeout):
@@ -79,10 +122,10 @@ def main(argv=None):
 
     written = unchanged = 0
     problems = []
-    for path in files:
+    for path, test_timeout in files:
         rel = os.path.relpath(path, os.getcwd())
         exp_path = path[:-3] + ".expected"
-        rc, out, err, elapsed = run_node(args.node, path, args.timeout)
+        rc, out, err, elapsed = run_node(args.node, path, max(args.timeout, test_timeout or 0))
         if args.slow and elapsed > args.slow:
             print("SLOW     %s (%.0f ms)" % (rel, elapsed * 1000))
         if rc is None:

@@ -31,7 +31,7 @@ from typing import Sequence
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from jsthreads.corpus import engine_command, kill_live_processes, run_process  # noqa: E402
+from jsthreads.corpus import engine_command, engine_environment, kill_live_processes, run_process  # noqa: E402
 
 DEFAULT_ROOT = (REPO / ".." / "shared" / "test262").resolve()
 DEFAULT_KNOWN = Path(__file__).resolve().with_name("test262-known-failures.txt")
@@ -242,6 +242,9 @@ def judge(test: Test262Test, exit_code: int | None, stdout: str, stderr: str) ->
     """Whether a finished run passed (INTERPRETING.md, "Test Results"), and why not."""
     first = stderr.lstrip("\n").split("\n", 1)[0].rstrip("\r")
     got = first or (f"exit code {exit_code}, no error output" if exit_code else "no error")
+    if first.startswith("Traceback (most recent call last)"):
+        # The engine itself crashed: its last line says more than the traceback's first.
+        got = "engine crashed: " + stderr.strip().splitlines()[-1]
     if test.negative:
         kind, phase = test.negative.get("type", ""), test.negative.get("phase", "")
         if phase in ("parse", "early"):
@@ -263,13 +266,13 @@ def judge(test: Test262Test, exit_code: int | None, stdout: str, stderr: str) ->
 
 
 def run_test(test: Test262Test, mode: str, *, harness: Harness, workdir: Path, timeout: float,
-             engine: Sequence[str], engine_args: Sequence[str]) -> Run:
+             engine: Sequence[str], engine_args: Sequence[str], env: dict[str, str]) -> Run:
     fd, name = tempfile.mkstemp(dir=workdir, prefix=f"{mode}-", suffix=f"-{test.file.name}")
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(build_source(test, mode, harness))
-        outcome = run_process([*engine, "run", temp.name, *engine_args], cwd=workdir, timeout=timeout)
+        outcome = run_process([*engine, "run", temp.name, *engine_args], cwd=workdir, env=env, timeout=timeout)
     finally:
         temp.unlink(missing_ok=True)
     run = Run(test, mode, "fail", duration=outcome.duration, exit_code=outcome.exit_code,
@@ -446,7 +449,7 @@ def _run_all(work, args, root: Path, known, errors) -> list[Run] | None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     harness = Harness(root)
-    engine = engine_command()
+    engine, env = engine_command(), engine_environment()
     runs: list[Run] = []
     new = 0
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -456,7 +459,8 @@ def _run_all(work, args, root: Path, known, errors) -> list[Run] | None:
         with tempfile.TemporaryDirectory(prefix="test262-") as workdir, progress:
             task = progress.add_task("test262", total=len(work))
             futures = [executor.submit(run_test, test, mode, harness=harness, workdir=Path(workdir),
-                                       timeout=args.timeout, engine=engine, engine_args=args.engine_arg)
+                                       timeout=args.timeout, engine=engine, engine_args=args.engine_arg,
+                                       env=env)
                        for test, mode in work]
             for future in concurrent.futures.as_completed(futures):
                 run = future.result()

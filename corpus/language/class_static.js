@@ -24,7 +24,7 @@ MathUtil.level = 21;
 console.log(MathUtil.sum(1, 2, 3), MathUtil.version, MathUtil._level);
 var d = Object.getOwnPropertyDescriptor(MathUtil, "sum");
 console.log(d.enumerable, d.writable);
-console.log(Object.getOwnPropertyNames(MathUtil).sort());
+console.log(Object.getOwnPropertyNames(MathUtil).sort().join(","));
 var detached = Counter.describe;
 try {
   console.log(detached());

@@ -13,9 +13,9 @@ function trampoline(fn) {
   };
 }
 var sumBelow = trampoline(function go(n, acc) { return n === 0 ? acc : function () { return go(n - 1, acc + n); }; });
-console.log(sumBelow(100000, 0));
+console.log(sumBelow(20000, 0));
 var evenOdd = trampoline(function even(n) { return n === 0 ? true : function () { return n === 1 ? false : even(n - 2); }; });
-console.log(evenOdd(100001), evenOdd(50000));
+console.log(evenOdd(20001), evenOdd(5000));
 var countDown = (function inner(n) { return n === 0 ? "liftoff" : inner(n - 1); })(50);
 console.log(countDown);
 var memoFix = function (f) {

@@ -1081,7 +1081,7 @@ static const BuiltinEntry array_prototype_table[] = {
 // Array.prototype[@@unscopables], in node 20's order.
 static const char *const unscopable_names[] = {
     "at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast", "findLastIndex", "flat",
-    "flatMap", "includes", "keys", "toReversed", "toSorted", "toSpliced", "values",
+    "flatMap", "includes", "keys", "values", "toReversed", "toSorted", "toSpliced",
 };
 
 bool builtins_install_array(ThreadState *ts) {

@@ -99,8 +99,6 @@ Value inspect_format_args(ThreadState *ts, const Value *args, int argc);
 bool map_inspect_entries(ThreadState *ts, Value map, Values **out);
 // 0 pending, 1 fulfilled, 2 rejected; *result receives the value or reason.
 int promise_inspect_state(Value p, Value *result);
-// From the lead (interp.h/function.c): a bytecode function defined with `class`.
-bool function_is_class(Value fn);
 
 // Element `index` of a CELL_ARRAY read straight from flat storage when it is an own data element
 // (not a hole, not an accessor). False means "take the generic path": never a wrong answer.

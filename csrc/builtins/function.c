@@ -119,13 +119,17 @@ static Value Function_prototype_bind(ThreadState *ts, Value self, const Value *a
     return fn;
 }
 
-// Natives and bound functions print as NativeFunction text (§19.2.3.5); so do closures until
-// the compiler keeps source text.
+// Closures print their source text; natives, bound functions and closures without source
+// print as NativeFunction text (§19.2.3.5).
 static Value Function_prototype_toString(ThreadState *ts, Value self, const Value *args, int argc,
                                          int magic) {
     (void)args, (void)argc, (void)magic;
     if (!ops_is_callable(self))
         return error_throw_type(ts, "Function.prototype.toString requires that 'this' be a Function");
+    if (value_cell_type(self) == CELL_FUNCTION) {
+        Value source = function_source_text(ts, self);
+        if (!value_is_undefined(source)) return source;
+    }
     StringBuilder b;
     string_builder_init(&b, ts);
     string_builder_append_cstr(&b, "function ");

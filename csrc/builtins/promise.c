@@ -536,8 +536,9 @@ bool builtins_install_promise(ThreadState *ts) {
     Value prototype = object_new(ts, realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE));
     if (value_is_exception(prototype)) return false;
     ts->rt->realm.intrinsics[INTRINSIC_PROMISE_PROTOTYPE] = prototype;
+    // Not NATIVE_NEW_ONLY: the constructor throws V8's own message when called without new.
     Value constructor = builtins_install_constructor(ts, "Promise", Promise_constructor, 1, prototype,
-                                                     NATIVE_CONSTRUCTOR | NATIVE_NEW_ONLY);
+                                                     NATIVE_CONSTRUCTOR);
     if (value_is_exception(constructor)) return false;
     ts->rt->realm.intrinsics[INTRINSIC_PROMISE] = constructor;
     return builtins_install_table(ts, prototype, promise_prototype_table, BUILTIN_COUNT(promise_prototype_table)) &&

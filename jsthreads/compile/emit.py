@@ -38,6 +38,30 @@ class JumpTarget:
         self.finally_depth = finally_depth
         self.iterator = iterator   # for-of iterator register to close when breaking out
         self.is_switch = False
+        self.region_depth = 0      # protected regions open outside the loop (see Region)
+
+
+class Region:
+    """Code protected by a handler. `gaps` are stretches emitted inside it that belong outside
+    it: finally bodies and IteratorClose copies run when a jump leaves the protected statement,
+    which must not be caught by that statement's own handlers [BC-8]."""
+
+    def __init__(self, start):
+        self.start = start
+        self.gaps = []
+
+    def ranges(self, end):
+        """[start, end) minus the gaps, as (start, end) pairs."""
+        out, pos = [], self.start
+        for gap_start, gap_end in sorted(self.gaps):
+            if gap_end <= pos or gap_start >= end:
+                continue
+            if gap_start > pos:
+                out.append((pos, gap_start))
+            pos = max(pos, gap_end)
+        if pos < end:
+            out.append((pos, end))
+        return out
 
 
 ASSIGN_OPS = {"+=": "ADD", "-=": "SUB", "*=": "MUL", "/=": "DIV", "%=": "MOD", "**=": "EXP",
@@ -63,10 +87,8 @@ def compile_function_source(program, filename, source, kind):
     analysis = analyze(program, mode="indirect-eval")
     unit = Unit(analysis, filename, source)
     expression = program.body[0].expression
-    unit.functions.append(None)
     index = unit.compile_function(expression, name="anonymous")
-    unit.functions[0] = unit.functions[index]
-    unit.functions[index] = unit.functions[0]
+    assert index == 0
     return C.serialize(unit.functions, filename, source)
 
 
@@ -113,6 +135,7 @@ class FunctionEmitter:
         self.completion = None     # register for script/eval completion values
         self.pending_labels = []
         self.env_save_register = None
+        self.regions = []          # open Regions, outermost first
 
     # ---- registers ----
     def begin_temps(self):
@@ -206,7 +229,6 @@ class FunctionEmitter:
                     b.slot = scope.env_size
                     scope.env_size += 1
                 scope.has_env = True
-                scope.kind = "block"
                 self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
                 for b in lexical:
                     self.emit("LOAD_HOLE", self.completion)
@@ -544,36 +566,68 @@ class FunctionEmitter:
             # The value must survive the finally bodies.
             saved = self.temp()
             self.emit("MOV", saved, r)
-            self.unwind_finally(0, close_iterators=True)
             r = saved
-        else:
-            self.close_iterators_to(0)
+        self.leave(0, 0)
+        # The return itself is outside every try: a derived constructor's bad return value
+        # throws in the caller's frame, past any catch or finally here.
+        start = len(self.fc.words)
         self.emit_return(r)
+        self.exclude(0, start)
 
-    def close_iterators_to(self, depth_index):
-        for target in reversed(self.targets[depth_index:]):
-            if target.iterator is not None:
-                self.emit("ITER_CLOSE", target.iterator)
-
-    def unwind_finally(self, to_depth, close_iterators=False):
-        """Emits the finally bodies between here and `to_depth` (innermost first)."""
-        saved_stack = self.finally_stack
-        saved_targets = self.targets
-        while len(self.finally_stack) > to_depth:
-            entry = self.finally_stack[-1]
-            if close_iterators:
-                for target in reversed(self.targets[entry.target_depth:]):
-                    if target.iterator is not None:
-                        self.emit("ITER_CLOSE", target.iterator)
-                self.targets = self.targets[:entry.target_depth]
+    def leave(self, target_index, finally_depth):
+        """Emits what a jump out to targets[target_index - 1] runs, innermost first: for-of
+        loops above target_index close their iterators and try statements above finally_depth
+        run their finally bodies, each in the env of its own statement. Returns the env depth
+        reached (the caller pops the rest)."""
+        saved_stack, saved_targets, saved_depth = self.finally_stack, self.targets, self.env_depth
+        depth = self.env_depth
+        while True:
+            entry = self.finally_stack[-1] if len(self.finally_stack) > finally_depth else None
+            floor = entry.target_depth if entry is not None else target_index
+            for target in reversed(self.targets[floor:]):
+                if target.iterator is not None:
+                    self.close_iterator(target)
+            self.targets = self.targets[:floor]
+            if entry is None:
+                break
             self.finally_stack = self.finally_stack[:-1]
-            if entry.env_register is not None:
-                self.emit("RESTORE_ENV", entry.env_register)
+            depth = self.pop_envs(depth, entry.env_depth)
+            self.env_depth = depth
+            start = len(self.fc.words)
             entry.emit_body()
-        if close_iterators:
-            self.close_iterators_to(0)
-        self.finally_stack = saved_stack
-        self.targets = saved_targets
+            self.exclude(entry.region_depth, start)
+        self.finally_stack, self.targets, self.env_depth = saved_stack, saved_targets, saved_depth
+        return depth
+
+    def close_iterator(self, target):
+        start = len(self.fc.words)
+        self.emit("ITER_CLOSE", target.iterator)
+        self.exclude(target.region_depth, start)
+
+    def pop_envs(self, depth, to_depth):
+        for _ in range(depth - to_depth):
+            self.emit("POP_ENV")
+        return min(depth, to_depth)
+
+    def exclude(self, region_depth, start):
+        """Code from start to here runs outside the regions opened at region_depth and later."""
+        end = len(self.fc.words)
+        if end > start:
+            for region in self.regions[region_depth:]:
+                region.gaps.append((start, end))
+
+    def open_region(self):
+        region = Region(len(self.fc.words))
+        self.regions.append(region)
+        return region
+
+    def close_region(self, region):
+        assert self.regions[-1] is region
+        self.regions.pop()
+
+    def add_handler(self, region, end, target, register, kind):
+        for range_start, range_end in region.ranges(end):
+            self.fc.handlers.append((range_start, range_end, target, register, kind))
 
     def stmt_IfStatement(self, node):
         else_label, end = self.label(), self.label()
@@ -613,8 +667,10 @@ class FunctionEmitter:
         return labels
 
     def loop(self, node, body_fn, continue_label, break_label, labels, iterator=None):
-        self.targets.append(JumpTarget(labels, break_label, continue_label, self.env_depth,
-                                       len(self.finally_stack), iterator))
+        target = JumpTarget(labels, break_label, continue_label, self.env_depth,
+                            len(self.finally_stack), iterator)
+        target.region_depth = len(self.regions)
+        self.targets.append(target)
         body_fn()
         self.targets.pop()
 
@@ -732,15 +788,17 @@ class FunctionEmitter:
             self.scope = previous
 
     def protected_iteration(self, iterator, body):
-        """Runs body with a handler that closes the iterator if it throws (IteratorClose)."""
-        start = len(self.fc.words)
+        """Runs body with a handler that closes the iterator if it throws (IteratorClose).
+        The handler is finally-kind: a generator return() also closes the iterator [BC-8]."""
+        region = self.open_region()
         body()
+        self.close_region(region)
         end_pc = len(self.fc.words)
         after = self.label()
         self.jump("JMP", after)
         handler_pc = len(self.fc.words)
         exc = self.temp()
-        self.fc.handlers.append((start, end_pc, handler_pc, exc, 0))
+        self.add_handler(region, end_pc, handler_pc, exc, 1)
         self.restore_env_in_handler()
         self.emit("ITER_CLOSE_THROW", iterator)
         self.emit("THROW", exc)
@@ -788,27 +846,14 @@ class FunctionEmitter:
         self.jump_out(index, target, target.continue_label, closing=False)
 
     def jump_out(self, index, target, label, closing):
-        if len(self.finally_stack) > target.finally_depth:
-            saved_targets = self.targets
-            self.targets = self.targets[:index + 1]
-            # Close iterators of loops we leave (not the target itself unless breaking out of it).
-            inner = saved_targets[index + 1:]
-            self.targets = saved_targets
-            for t in reversed(inner):
-                if t.iterator is not None:
-                    self.emit("ITER_CLOSE", t.iterator)
-            if closing and target.iterator is not None:
-                self.emit("ITER_CLOSE", target.iterator)
-            self.unwind_finally(target.finally_depth)
-        else:
-            for t in reversed(self.targets[index + 1:]):
-                if t.iterator is not None:
-                    self.emit("ITER_CLOSE", t.iterator)
-            if closing and target.iterator is not None:
-                self.emit("ITER_CLOSE", target.iterator)
-        for _ in range(self.env_depth - target.env_depth):
-            self.emit("POP_ENV")
-        self.jump("JMP", label)
+        # Everything inside the target first (inner loops, finally bodies), then the target's
+        # own iterator when breaking out of a for-of (continue keeps it open).
+        depth = self.leave(index + 1, target.finally_depth)
+        if closing and target.iterator is not None:
+            self.close_iterator(target)
+        self.pop_envs(depth, target.env_depth)
+        # A continue to a while loop's head is a back edge: it must poll the safepoint [BC-14].
+        self.jump("LOOP" if label.pc is not None else "JMP", label)
 
     def stmt_ThrowStatement(self, node):
         r = self.expression(node.argument)
@@ -816,16 +861,18 @@ class FunctionEmitter:
         self.emit("THROW", r)
 
     def stmt_TryStatement(self, node):
-        env_register = None
-        if self.env_depth > 0 or self.info.dynamic or self.scope.has_env:
-            env_register = self.temp()
-            self.emit("SAVE_ENV", env_register)
+        # Unwinding leaves the env of the throw point (any block env inside the try), so the
+        # handlers restore the env saved at entry [INT-4].
+        env_register = self.temp()
+        self.emit("SAVE_ENV", env_register)
         saved_env_register = self.env_save_register
         end = self.label()
+        region_depth = len(self.regions)
         if node.finalizer is not None:
-            entry = FinallyEntry(lambda: self.finally_body(node.finalizer), len(self.targets), env_register)
+            entry = FinallyEntry(lambda: self.finally_body(node.finalizer), len(self.targets),
+                                 env_register, self.env_depth, region_depth)
             self.finally_stack.append(entry)
-        start = len(self.fc.words)
+        region = self.open_region()
         self.env_save_register = env_register
         self.statement(node.block)
         block_end = len(self.fc.words)
@@ -834,12 +881,11 @@ class FunctionEmitter:
             self.jump("JMP", after_catch)
             handler_pc = len(self.fc.words)
             exc = self.temp()
-            self.fc.handlers.append((start, block_end, handler_pc, exc, 0))
-            if env_register is not None:
-                self.emit("RESTORE_ENV", env_register)
+            self.add_handler(region, block_end, handler_pc, exc, 0)
+            self.emit("RESTORE_ENV", env_register)
             self.catch_clause(node.handler, exc)
-            catch_end = len(self.fc.words)
             self.place(after_catch)
+        self.close_region(region)
         self.env_save_register = saved_env_register
         if node.finalizer is not None:
             self.finally_stack.pop()
@@ -849,9 +895,8 @@ class FunctionEmitter:
             self.jump("JMP", end)
             handler_pc = len(self.fc.words)
             exc = self.temp()
-            self.fc.handlers.append((start, protected_end, handler_pc, exc, 1))
-            if env_register is not None:
-                self.emit("RESTORE_ENV", env_register)
+            self.add_handler(region, protected_end, handler_pc, exc, 1)
+            self.emit("RESTORE_ENV", env_register)
             self.finally_body(node.finalizer)
             self.emit("THROW", exc)
         self.place(end)
@@ -881,6 +926,9 @@ class FunctionEmitter:
         value = self.temp()
         self.expression(node.discriminant, value)
         previous = self.enter_scope(node)
+        # Function declarations of the cases exist before any case test runs.
+        for case in node.cases:
+            self.hoist_functions(case.consequent)
         end = self.label()
         case_labels = [self.label() for _ in node.cases]
         default_index = None
@@ -896,8 +944,6 @@ class FunctionEmitter:
         target = JumpTarget(labels, end, None, self.env_depth, len(self.finally_stack))
         target.is_switch = True
         self.targets.append(target)
-        for case in node.cases:
-            self.hoist_functions(case.consequent)
         for index, case in enumerate(node.cases):
             self.place(case_labels[index])
             for statement in case.consequent:
@@ -1204,7 +1250,17 @@ class FunctionEmitter:
         if t is ast.ChainExpression:
             argument = argument.expression
             t = type(argument)
-        if t is ast.MemberExpression:
+        if t is ast.MemberExpression and type(argument.object) is ast.Super:
+            # delete super[k]: this is checked and k evaluated (not converted), then a
+            # ReferenceError (ES2020 12.5.3.2 step 5.a).
+            mark = self.mark()
+            self.expr_ThisExpression(argument.object, self.temp())
+            if argument.computed:
+                self.expression(argument.property)
+            self.at(argument)
+            self.emit("THROW_REFERENCE", self.name("super"))
+            self.release(mark)
+        elif t is ast.MemberExpression:
             obj = self.expression(argument.object)
             end = None
             if argument.optional:
@@ -1513,6 +1569,11 @@ class FunctionEmitter:
         if type(node.callee) is ast.Super:
             return self.super_call(node, dst)
         fn, this = self.callee_and_this(node.callee, nullish_label)
+        if fn < self.info.register_count and not all(is_simple(a) for a in node.arguments):
+            # A local's register: the arguments could reassign it before the call (f(f = g)).
+            copy = self.temp()
+            self.emit("MOV", copy, fn)
+            fn = copy
         if node.optional:
             self.jump("JMP_NULLISH", nullish_label, fn)
         op = "CALL"
@@ -1801,8 +1862,9 @@ class FunctionEmitter:
                     if element is not None:
                         self.bind_pattern(element, v, kind)
 
-            start = len(self.fc.words)
+            region = self.open_region()
             body()
+            self.close_region(region)
             end_pc = len(self.fc.words)
             after = self.label()
             closed = self.label()
@@ -1812,7 +1874,7 @@ class FunctionEmitter:
             self.jump("JMP", after)
             handler_pc = len(self.fc.words)
             exc = self.temp()
-            self.fc.handlers.append((start, end_pc, handler_pc, exc, 0))
+            self.add_handler(region, end_pc, handler_pc, exc, 1)
             self.restore_env_in_handler()
             rethrow = self.label()
             self.jump("JMP_TRUE", rethrow, done)
@@ -1833,10 +1895,12 @@ class FunctionEmitter:
 
 
 class FinallyEntry:
-    def __init__(self, emit_body, target_depth, env_register):
+    def __init__(self, emit_body, target_depth, env_register, env_depth, region_depth):
         self.emit_body = emit_body
-        self.target_depth = target_depth
+        self.target_depth = target_depth     # len(targets) at the try: loops inside it come after
         self.env_register = env_register
+        self.env_depth = env_depth           # the try statement's env depth
+        self.region_depth = region_depth     # len(regions) outside the try's own region
 
 
 class FieldEmitter(FunctionEmitter):
@@ -1856,13 +1920,26 @@ class FieldEmitter(FunctionEmitter):
             if field_info is not None:
                 self.temp_top = max(self.temp_top, field_info.register_count)
         self.max_register = self.temp_top
+        self.info.register_count = self.temp_top
         for field in fields:
             mark = self.mark()
+            self.at(field)
+            pushed = False
             if field.value is not None:
                 scope = self.unit.analysis.scopes.get(id(field))
                 if scope is not None:
                     self.scope = scope
                     self.info.scope = scope
+                    if scope.has_env:
+                        # Each initialiser is its own function scope: arrows in it capture
+                        # `this` through this env (scope.py declared it there).
+                        pushed = True
+                        self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
+                        this_binding = scope.bindings.get("this")
+                        if this_binding is not None and this_binding.captured:
+                            t = self.temp()
+                            self.emit("LOAD_THIS", t)
+                            self.emit("PUT_ENV", 0, this_binding.slot, t)
             if single:
                 v = self.temp()
                 if field.value is None:
@@ -1883,6 +1960,8 @@ class FieldEmitter(FunctionEmitter):
             else:
                 self.expression_named(field.value, name, v)
             self.emit("DEFINE_FIELD_NAME", this, self.name(name), v)
+            if pushed:
+                self.emit("POP_ENV")
             self.release(mark)
         self.emit("RET_UNDEFINED")
         self.fc.register_count = self.max_register

@@ -130,7 +130,9 @@ class Analyzer:
         kind = "script" if self.mode in ("script", "indirect-eval") else ("eval" if self.mode == "eval" else "script")
         info = FunctionInfo(program, None, program.strict or self.strict, kind)
         self.analysis.functions[id(program)] = info
-        scope = Scope("script" if kind == "script" else "function", program, None, info)
+        # Sloppy direct eval declares its vars in the caller's variable scope, like a script
+        # does on the global object; strict eval code gets a function-like scope below.
+        scope = Scope("script", program, None, info)
         info.scope = scope
         self.analysis.scopes[id(program)] = scope
         if self.mode == "eval" and info.strict:
@@ -467,12 +469,16 @@ def resolve(scope, name):
     the binding (or global), so the lookup must happen by name at run time [BC-6].
     """
     dynamic = False
+    outermost = scope
     while scope is not None:
+        outermost = scope
         binding = scope.bindings.get(name)
         if binding is not None:
             if scope.kind == "script" and scope.function.kind == "script":
                 return None, dynamic
             if scope.function.kind == "eval" and scope.kind == "script" and not scope.function.strict:
+                if binding.kind in LEXICAL and binding.slot is not None:
+                    return binding, dynamic  # in the eval's own lexical env (emit.py)
                 return None, True
             return binding, dynamic
         if scope.kind == "with":
@@ -482,6 +488,9 @@ def resolve(scope, name):
         if scope.kind == "function" and name in ("this", "new.target") and scope.function.kind != "arrow":
             pass
         scope = scope.parent
+    # Direct eval code cannot know the caller's scopes: its free names are looked up by name.
+    if outermost is not None and outermost.function.kind == "eval":
+        dynamic = True
     return None, dynamic
 
 

@@ -41,10 +41,27 @@ class Span:
 
 
 class Node:
-    """Base of all AST nodes. Subclasses define `__slots__` (their ESTree fields) and `fields`."""
+    """Base of all AST nodes. Subclasses define `__slots__` (their ESTree fields) and `fields`.
 
-    __slots__ = ("span",)
+    Constructors take the fields as keyword arguments (positionally too, in `__slots__` order,
+    which the parser uses because it is twice as fast), then `span`. `span` may be given as a
+    Span or, by the parser, as a lazy `(resolver, start_byte, end_byte)` triple that becomes a
+    Span on first read: most spans of a large program are never read, and computing lines
+    eagerly costs as much as building the nodes."""
+
+    __slots__ = ("_span",)
     fields = ()
+
+    @property
+    def span(self):
+        span = self._span
+        if span.__class__ is tuple:
+            span = self._span = Span(*span[0].resolve(span[1], span[2]))
+        return span
+
+    @span.setter
+    def span(self, value):
+        self._span = value
 
     @property
     def type(self):
@@ -57,14 +74,14 @@ class Node:
 
     def _data_slots(self):
         return [name for cls in reversed(type(self).__mro__)
-                for name in getattr(cls, "__slots__", ()) if name != "span"]
+                for name in getattr(cls, "__slots__", ()) if name != "_span"]
 
     def as_dict(self, spans=False):
         """Return the node as plain ESTree JSON-like data (for tests, tools and debugging)."""
         out = {"type": type(self).__name__}
         for name in self._data_slots():
             out[name] = _plain(getattr(self, name), spans)
-        if spans and self.span is not None:
+        if spans and self._span is not None:
             out["span"] = tuple(self.span)
         return out
 
@@ -111,11 +128,11 @@ class Program(Node):
     __slots__ = ("body", "sourceType", "strict")
     fields = ("body",)
 
-    def __init__(self, *, body, sourceType="script", strict=False, span=None):
+    def __init__(self, body, sourceType="script", strict=False, span=None):
         self.body = body
         self.sourceType = sourceType
         self.strict = strict
-        self.span = span
+        self._span = span
 
 
 class ExpressionStatement(Node):
@@ -124,101 +141,101 @@ class ExpressionStatement(Node):
     __slots__ = ("expression", "directive")
     fields = ("expression",)
 
-    def __init__(self, *, expression, directive=None, span=None):
+    def __init__(self, expression, directive=None, span=None):
         self.expression = expression
         self.directive = directive
-        self.span = span
+        self._span = span
 
 
 class BlockStatement(Node):
     __slots__ = ("body",)
     fields = ("body",)
 
-    def __init__(self, *, body, span=None):
+    def __init__(self, body, span=None):
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class EmptyStatement(Node):
     __slots__ = ()
 
-    def __init__(self, *, span=None):
-        self.span = span
+    def __init__(self, span=None):
+        self._span = span
 
 
 class DebuggerStatement(Node):
     __slots__ = ()
 
-    def __init__(self, *, span=None):
-        self.span = span
+    def __init__(self, span=None):
+        self._span = span
 
 
 class WithStatement(Node):
     __slots__ = ("object", "body")
     fields = ("object", "body")
 
-    def __init__(self, *, object, body, span=None):
+    def __init__(self, object, body, span=None):
         self.object = object
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class ReturnStatement(Node):
     __slots__ = ("argument",)
     fields = ("argument",)
 
-    def __init__(self, *, argument=None, span=None):
+    def __init__(self, argument=None, span=None):
         self.argument = argument
-        self.span = span
+        self._span = span
 
 
 class LabeledStatement(Node):
     __slots__ = ("label", "body")
     fields = ("label", "body")
 
-    def __init__(self, *, label, body, span=None):
+    def __init__(self, label, body, span=None):
         self.label = label
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class BreakStatement(Node):
     __slots__ = ("label",)
     fields = ("label",)
 
-    def __init__(self, *, label=None, span=None):
+    def __init__(self, label=None, span=None):
         self.label = label
-        self.span = span
+        self._span = span
 
 
 class ContinueStatement(Node):
     __slots__ = ("label",)
     fields = ("label",)
 
-    def __init__(self, *, label=None, span=None):
+    def __init__(self, label=None, span=None):
         self.label = label
-        self.span = span
+        self._span = span
 
 
 class IfStatement(Node):
     __slots__ = ("test", "consequent", "alternate")
     fields = ("test", "consequent", "alternate")
 
-    def __init__(self, *, test, consequent, alternate=None, span=None):
+    def __init__(self, test, consequent, alternate=None, span=None):
         self.test = test
         self.consequent = consequent
         self.alternate = alternate
-        self.span = span
+        self._span = span
 
 
 class SwitchStatement(Node):
     __slots__ = ("discriminant", "cases")
     fields = ("discriminant", "cases")
 
-    def __init__(self, *, discriminant, cases, span=None):
+    def __init__(self, discriminant, cases, span=None):
         self.discriminant = discriminant
         self.cases = cases
-        self.span = span
+        self._span = span
 
 
 class SwitchCase(Node):
@@ -227,30 +244,30 @@ class SwitchCase(Node):
     __slots__ = ("test", "consequent")
     fields = ("test", "consequent")
 
-    def __init__(self, *, test, consequent, span=None):
+    def __init__(self, test, consequent, span=None):
         self.test = test
         self.consequent = consequent
-        self.span = span
+        self._span = span
 
 
 class ThrowStatement(Node):
     __slots__ = ("argument",)
     fields = ("argument",)
 
-    def __init__(self, *, argument, span=None):
+    def __init__(self, argument, span=None):
         self.argument = argument
-        self.span = span
+        self._span = span
 
 
 class TryStatement(Node):
     __slots__ = ("block", "handler", "finalizer")
     fields = ("block", "handler", "finalizer")
 
-    def __init__(self, *, block, handler=None, finalizer=None, span=None):
+    def __init__(self, block, handler=None, finalizer=None, span=None):
         self.block = block
         self.handler = handler
         self.finalizer = finalizer
-        self.span = span
+        self._span = span
 
 
 class CatchClause(Node):
@@ -259,30 +276,30 @@ class CatchClause(Node):
     __slots__ = ("param", "body")
     fields = ("param", "body")
 
-    def __init__(self, *, param, body, span=None):
+    def __init__(self, param, body, span=None):
         self.param = param
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class WhileStatement(Node):
     __slots__ = ("test", "body")
     fields = ("test", "body")
 
-    def __init__(self, *, test, body, span=None):
+    def __init__(self, test, body, span=None):
         self.test = test
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class DoWhileStatement(Node):
     __slots__ = ("body", "test")
     fields = ("body", "test")
 
-    def __init__(self, *, body, test, span=None):
+    def __init__(self, body, test, span=None):
         self.body = body
         self.test = test
-        self.span = span
+        self._span = span
 
 
 class ForStatement(Node):
@@ -291,12 +308,12 @@ class ForStatement(Node):
     __slots__ = ("init", "test", "update", "body")
     fields = ("init", "test", "update", "body")
 
-    def __init__(self, *, init=None, test=None, update=None, body, span=None):
+    def __init__(self, init=None, test=None, update=None, body=None, span=None):
         self.init = init
         self.test = test
         self.update = update
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class ForInStatement(Node):
@@ -305,11 +322,11 @@ class ForInStatement(Node):
     __slots__ = ("left", "right", "body")
     fields = ("left", "right", "body")
 
-    def __init__(self, *, left, right, body, span=None):
+    def __init__(self, left, right, body, span=None):
         self.left = left
         self.right = right
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class ForOfStatement(Node):
@@ -318,7 +335,7 @@ class ForOfStatement(Node):
     __slots__ = ("left", "right", "body", "await")
     fields = ("left", "right", "body")
 
-    def __init__(self, *, left, right, body, span=None, **flags):
+    def __init__(self, left, right, body, span=None, **flags):
         # `await` is a Python keyword, so it can only arrive through **flags.
         self.left = left
         self.right = right
@@ -326,7 +343,7 @@ class ForOfStatement(Node):
         setattr(self, "await", bool(flags.pop("await", False)))
         if flags:
             raise TypeError("ForOfStatement got unexpected fields %s" % sorted(flags))
-        self.span = span
+        self._span = span
 
 
 class VariableDeclaration(Node):
@@ -335,20 +352,20 @@ class VariableDeclaration(Node):
     __slots__ = ("declarations", "kind")
     fields = ("declarations",)
 
-    def __init__(self, *, declarations, kind, span=None):
+    def __init__(self, declarations, kind, span=None):
         self.declarations = declarations
         self.kind = kind
-        self.span = span
+        self._span = span
 
 
 class VariableDeclarator(Node):
     __slots__ = ("id", "init")
     fields = ("id", "init")
 
-    def __init__(self, *, id, init=None, span=None):
+    def __init__(self, id, init=None, span=None):
         self.id = id
         self.init = init
-        self.span = span
+        self._span = span
 
 
 # ---------------------------------------------------------------------------------------------
@@ -363,11 +380,11 @@ class _Function(Node):
     __slots__ = ("id", "params", "body", "generator", "async", "expression", "strict")
     fields = ("id", "params", "body")
 
-    def __init__(self, *, id=None, params, body, generator=False, expression=False,
+    def __init__(self, id=None, params=None, body=None, generator=False, expression=False,
                  strict=False, span=None, **flags):
         # `async` is a Python keyword, so it can only arrive through **flags.
         self.id = id
-        self.params = params
+        self.params = params if params is not None else []
         self.body = body
         self.generator = generator
         setattr(self, "async", bool(flags.pop("async", False)))
@@ -375,7 +392,7 @@ class _Function(Node):
             raise TypeError("%s got unexpected fields %s" % (type(self).__name__, sorted(flags)))
         self.expression = expression
         self.strict = strict
-        self.span = span
+        self._span = span
 
 
 class FunctionDeclaration(_Function):
@@ -394,22 +411,22 @@ class ClassDeclaration(Node):
     __slots__ = ("id", "superClass", "body")
     fields = ("id", "superClass", "body")
 
-    def __init__(self, *, id, superClass=None, body, span=None):
+    def __init__(self, id=None, superClass=None, body=None, span=None):
         self.id = id
         self.superClass = superClass
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class ClassExpression(Node):
     __slots__ = ("id", "superClass", "body")
     fields = ("id", "superClass", "body")
 
-    def __init__(self, *, id=None, superClass=None, body, span=None):
+    def __init__(self, id=None, superClass=None, body=None, span=None):
         self.id = id
         self.superClass = superClass
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class ClassBody(Node):
@@ -418,9 +435,9 @@ class ClassBody(Node):
     __slots__ = ("body",)
     fields = ("body",)
 
-    def __init__(self, *, body, span=None):
+    def __init__(self, body, span=None):
         self.body = body
-        self.span = span
+        self._span = span
 
 
 class MethodDefinition(Node):
@@ -429,13 +446,13 @@ class MethodDefinition(Node):
     __slots__ = ("key", "value", "kind", "computed", "static")
     fields = ("key", "value")
 
-    def __init__(self, *, key, value, kind="method", computed=False, static=False, span=None):
+    def __init__(self, key, value, kind="method", computed=False, static=False, span=None):
         self.key = key
         self.value = value
         self.kind = kind
         self.computed = computed
         self.static = static
-        self.span = span
+        self._span = span
 
 
 class PropertyDefinition(Node):
@@ -444,12 +461,12 @@ class PropertyDefinition(Node):
     __slots__ = ("key", "value", "computed", "static")
     fields = ("key", "value")
 
-    def __init__(self, *, key, value=None, computed=False, static=False, span=None):
+    def __init__(self, key, value=None, computed=False, static=False, span=None):
         self.key = key
         self.value = value
         self.computed = computed
         self.static = static
-        self.span = span
+        self._span = span
 
 
 # ---------------------------------------------------------------------------------------------
@@ -461,9 +478,9 @@ class Identifier(Node):
 
     __slots__ = ("name",)
 
-    def __init__(self, *, name, span=None):
+    def __init__(self, name, span=None):
         self.name = name
-        self.span = span
+        self._span = span
 
 
 class Literal(Node):
@@ -473,26 +490,26 @@ class Literal(Node):
 
     __slots__ = ("value", "raw", "regex", "bigint")
 
-    def __init__(self, *, value, raw, regex=None, bigint=None, span=None):
+    def __init__(self, value, raw, regex=None, bigint=None, span=None):
         self.value = value
         self.raw = raw
         self.regex = regex
         self.bigint = bigint
-        self.span = span
+        self._span = span
 
 
 class ThisExpression(Node):
     __slots__ = ()
 
-    def __init__(self, *, span=None):
-        self.span = span
+    def __init__(self, span=None):
+        self._span = span
 
 
 class Super(Node):
     __slots__ = ()
 
-    def __init__(self, *, span=None):
-        self.span = span
+    def __init__(self, span=None):
+        self._span = span
 
 
 class ArrayExpression(Node):
@@ -501,9 +518,9 @@ class ArrayExpression(Node):
     __slots__ = ("elements",)
     fields = ("elements",)
 
-    def __init__(self, *, elements, span=None):
+    def __init__(self, elements, span=None):
         self.elements = elements
-        self.span = span
+        self._span = span
 
 
 class ObjectExpression(Node):
@@ -512,9 +529,9 @@ class ObjectExpression(Node):
     __slots__ = ("properties",)
     fields = ("properties",)
 
-    def __init__(self, *, properties, span=None):
+    def __init__(self, properties, span=None):
         self.properties = properties
-        self.span = span
+        self._span = span
 
 
 class Property(Node):
@@ -524,7 +541,7 @@ class Property(Node):
     __slots__ = ("key", "value", "kind", "method", "shorthand", "computed")
     fields = ("key", "value")
 
-    def __init__(self, *, key, value, kind="init", method=False, shorthand=False,
+    def __init__(self, key, value, kind="init", method=False, shorthand=False,
                  computed=False, span=None):
         self.key = key
         self.value = value
@@ -532,40 +549,40 @@ class Property(Node):
         self.method = method
         self.shorthand = shorthand
         self.computed = computed
-        self.span = span
+        self._span = span
 
 
 class UnaryExpression(Node):
-    __slots__ = ("operator", "prefix", "argument")
+    __slots__ = ("operator", "argument", "prefix")
     fields = ("argument",)
 
-    def __init__(self, *, operator, argument, prefix=True, span=None):
+    def __init__(self, operator, argument, prefix=True, span=None):
         self.operator = operator
         self.prefix = prefix
         self.argument = argument
-        self.span = span
+        self._span = span
 
 
 class UpdateExpression(Node):
     __slots__ = ("operator", "argument", "prefix")
     fields = ("argument",)
 
-    def __init__(self, *, operator, argument, prefix, span=None):
+    def __init__(self, operator, argument, prefix, span=None):
         self.operator = operator
         self.argument = argument
         self.prefix = prefix
-        self.span = span
+        self._span = span
 
 
 class BinaryExpression(Node):
     __slots__ = ("operator", "left", "right")
     fields = ("left", "right")
 
-    def __init__(self, *, operator, left, right, span=None):
+    def __init__(self, operator, left, right, span=None):
         self.operator = operator
         self.left = left
         self.right = right
-        self.span = span
+        self._span = span
 
 
 class LogicalExpression(Node):
@@ -574,11 +591,11 @@ class LogicalExpression(Node):
     __slots__ = ("operator", "left", "right")
     fields = ("left", "right")
 
-    def __init__(self, *, operator, left, right, span=None):
+    def __init__(self, operator, left, right, span=None):
         self.operator = operator
         self.left = left
         self.right = right
-        self.span = span
+        self._span = span
 
 
 class AssignmentExpression(Node):
@@ -587,43 +604,43 @@ class AssignmentExpression(Node):
     __slots__ = ("operator", "left", "right")
     fields = ("left", "right")
 
-    def __init__(self, *, operator, left, right, span=None):
+    def __init__(self, operator, left, right, span=None):
         self.operator = operator
         self.left = left
         self.right = right
-        self.span = span
+        self._span = span
 
 
 class ConditionalExpression(Node):
     __slots__ = ("test", "consequent", "alternate")
     fields = ("test", "consequent", "alternate")
 
-    def __init__(self, *, test, consequent, alternate, span=None):
+    def __init__(self, test, consequent, alternate, span=None):
         self.test = test
         self.consequent = consequent
         self.alternate = alternate
-        self.span = span
+        self._span = span
 
 
 class CallExpression(Node):
     __slots__ = ("callee", "arguments", "optional")
     fields = ("callee", "arguments")
 
-    def __init__(self, *, callee, arguments, optional=False, span=None):
+    def __init__(self, callee, arguments, optional=False, span=None):
         self.callee = callee
         self.arguments = arguments
         self.optional = optional
-        self.span = span
+        self._span = span
 
 
 class NewExpression(Node):
     __slots__ = ("callee", "arguments")
     fields = ("callee", "arguments")
 
-    def __init__(self, *, callee, arguments, span=None):
+    def __init__(self, callee, arguments, span=None):
         self.callee = callee
         self.arguments = arguments
-        self.span = span
+        self._span = span
 
 
 class MemberExpression(Node):
@@ -632,12 +649,12 @@ class MemberExpression(Node):
     __slots__ = ("object", "property", "computed", "optional")
     fields = ("object", "property")
 
-    def __init__(self, *, object, property, computed=False, optional=False, span=None):
+    def __init__(self, object, property, computed=False, optional=False, span=None):
         self.object = object
         self.property = property
         self.computed = computed
         self.optional = optional
-        self.span = span
+        self._span = span
 
 
 class ChainExpression(Node):
@@ -646,37 +663,37 @@ class ChainExpression(Node):
     __slots__ = ("expression",)
     fields = ("expression",)
 
-    def __init__(self, *, expression, span=None):
+    def __init__(self, expression, span=None):
         self.expression = expression
-        self.span = span
+        self._span = span
 
 
 class SequenceExpression(Node):
     __slots__ = ("expressions",)
     fields = ("expressions",)
 
-    def __init__(self, *, expressions, span=None):
+    def __init__(self, expressions, span=None):
         self.expressions = expressions
-        self.span = span
+        self._span = span
 
 
 class YieldExpression(Node):
     __slots__ = ("argument", "delegate")
     fields = ("argument",)
 
-    def __init__(self, *, argument=None, delegate=False, span=None):
+    def __init__(self, argument=None, delegate=False, span=None):
         self.argument = argument
         self.delegate = delegate
-        self.span = span
+        self._span = span
 
 
 class AwaitExpression(Node):
     __slots__ = ("argument",)
     fields = ("argument",)
 
-    def __init__(self, *, argument, span=None):
+    def __init__(self, argument, span=None):
         self.argument = argument
-        self.span = span
+        self._span = span
 
 
 class TemplateLiteral(Node):
@@ -686,10 +703,10 @@ class TemplateLiteral(Node):
     __slots__ = ("quasis", "expressions")
     fields = ("quasis", "expressions")
 
-    def __init__(self, *, quasis, expressions, span=None):
+    def __init__(self, quasis, expressions, span=None):
         self.quasis = quasis
         self.expressions = expressions
-        self.span = span
+        self._span = span
 
 
 class TemplateElement(Node):
@@ -698,20 +715,20 @@ class TemplateElement(Node):
 
     __slots__ = ("value", "tail")
 
-    def __init__(self, *, value, tail, span=None):
+    def __init__(self, value, tail, span=None):
         self.value = value
         self.tail = tail
-        self.span = span
+        self._span = span
 
 
 class TaggedTemplateExpression(Node):
     __slots__ = ("tag", "quasi")
     fields = ("tag", "quasi")
 
-    def __init__(self, *, tag, quasi, span=None):
+    def __init__(self, tag, quasi, span=None):
         self.tag = tag
         self.quasi = quasi
-        self.span = span
+        self._span = span
 
 
 class MetaProperty(Node):
@@ -720,10 +737,10 @@ class MetaProperty(Node):
     __slots__ = ("meta", "property")
     fields = ("meta", "property")
 
-    def __init__(self, *, meta, property, span=None):
+    def __init__(self, meta, property, span=None):
         self.meta = meta
         self.property = property
-        self.span = span
+        self._span = span
 
 
 class ImportExpression(Node):
@@ -732,18 +749,18 @@ class ImportExpression(Node):
     __slots__ = ("source",)
     fields = ("source",)
 
-    def __init__(self, *, source, span=None):
+    def __init__(self, source, span=None):
         self.source = source
-        self.span = span
+        self._span = span
 
 
 class SpreadElement(Node):
     __slots__ = ("argument",)
     fields = ("argument",)
 
-    def __init__(self, *, argument, span=None):
+    def __init__(self, argument, span=None):
         self.argument = argument
-        self.span = span
+        self._span = span
 
 
 # ---------------------------------------------------------------------------------------------
@@ -756,9 +773,9 @@ class ObjectPattern(Node):
     __slots__ = ("properties",)
     fields = ("properties",)
 
-    def __init__(self, *, properties, span=None):
+    def __init__(self, properties, span=None):
         self.properties = properties
-        self.span = span
+        self._span = span
 
 
 class ArrayPattern(Node):
@@ -767,28 +784,28 @@ class ArrayPattern(Node):
     __slots__ = ("elements",)
     fields = ("elements",)
 
-    def __init__(self, *, elements, span=None):
+    def __init__(self, elements, span=None):
         self.elements = elements
-        self.span = span
+        self._span = span
 
 
 class RestElement(Node):
     __slots__ = ("argument",)
     fields = ("argument",)
 
-    def __init__(self, *, argument, span=None):
+    def __init__(self, argument, span=None):
         self.argument = argument
-        self.span = span
+        self._span = span
 
 
 class AssignmentPattern(Node):
     __slots__ = ("left", "right")
     fields = ("left", "right")
 
-    def __init__(self, *, left, right, span=None):
+    def __init__(self, left, right, span=None):
         self.left = left
         self.right = right
-        self.span = span
+        self._span = span
 
 
 # Every concrete node class, by ESTree type name (an explicit list, so nothing registers itself).

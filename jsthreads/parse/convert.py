@@ -12,6 +12,7 @@ are early_errors.py's job; this module only calls it.
 """
 
 import bisect
+import gc
 import re
 import sys
 
@@ -37,6 +38,12 @@ _STATEMENT_KEYWORDS = frozenset((
     "do", "else", "export", "extends", "finally", "for", "function", "if", "import", "in",
     "instanceof", "new", "return", "super", "switch", "this", "throw", "try", "typeof", "var",
     "void", "while", "with", "null", "true", "false", "enum",
+))
+_PUNCTUATORS = frozenset((
+    "{", "(", ")", "[", "]", ".", "...", ";", ",", "<", ">", "<=", ">=", "==", "!=", "===",
+    "!==", "+", "-", "*", "%", "**", "++", "--", "<<", ">>", ">>>", "&", "|", "^", "!", "~",
+    "&&", "||", "??", "?", "?.", ":", "=", "+=", "-=", "*=", "%=", "**=", "<<=", ">>=", ">>>=",
+    "&=", "|=", "^=", "&&=", "||=", "??=", "=>", "/", "/=", "}", "${", "`", "@", "#",
 ))
 _STRICT_RESERVED = frozenset(("implements", "interface", "let", "package", "private",
                               "protected", "public", "static", "yield"))
@@ -72,8 +79,12 @@ def parse(source, filename="<input>", *, module=False):
     if sys.getrecursionlimit() < _RECURSION_FLOOR:
         sys.setrecursionlimit(_RECURSION_FLOOR)
     data = source.encode("utf-8", "surrogatepass")
-    tree = Parser(_LANGUAGE).parse(data)
+    tree = _parse_tree(data)
     converter = Converter(source, data, filename, module)
+    # Building a large AST triggers the cyclic GC over and over although nothing here makes
+    # cycles worth collecting; pausing it halves the time for big sources.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if tree.root_node.has_error:
             converter.raise_tree_error(tree)
@@ -83,7 +94,50 @@ def parse(source, filename="<input>", *, module=False):
     except RecursionError:
         raise JSSyntaxError("Maximum nesting depth exceeded", filename, 1, 1,
                             converter.lines.line_text(1)) from None
+    finally:
+        if collecting:
+            gc.enable()
+        # The lazy spans keep the converter alive as their resolver; drop what they do not
+        # need (the handler table is also a reference cycle through bound methods).
+        converter.handlers = None
     return program
+
+
+def _parse_tree(data):
+    """Run tree-sitter over a copy of the source patched (byte for byte, so offsets hold) where
+    its lexer and ECMAScript disagree; the converter reads token text from the original.
+
+    NUL is the lexer's end-of-input marker, so raw NULs (legal inside strings) become \x01,
+    which is still illegal outside literals. Templates may hold escapes that are invalid
+    (cooked value undefined, legal when tagged), which the grammar rejects: their backslashes
+    are neutralised and the converter decides from the original text."""
+    parser = Parser(_LANGUAGE)
+    if b"\0" in data:
+        data = data.replace(b"\0", b"\x01")
+    tree = parser.parse(data)
+    patched = None
+    for _ in range(16):
+        if not tree.root_node.has_error or b"`" not in data:
+            break
+        bad = [node.start_byte for node in _nodes_of_type(tree.root_node, "ERROR")
+               if node.child_count == 0 and _inside_template(node)
+               and data[node.start_byte:node.start_byte + 1] == b"\\"]
+        if not bad:
+            break
+        patched = bytearray(patched or data)
+        for byte in bad:
+            patched[byte] = ord("x")
+        tree = parser.parse(bytes(patched))
+    return tree
+
+
+def _inside_template(node):
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "template_string":
+            return True
+        parent = parent.parent
+    return False
 
 
 class Converter:
@@ -131,17 +185,22 @@ class Converter:
         return byte - self._shift[bisect.bisect_right(self._ends, byte) - 1]
 
     def span(self, node):
-        return self.span_bytes(node.start_byte, node.end_byte)
+        """The lazy span of a CST node (see js.Node.span)."""
+        return (self, node.start_byte, node.end_byte)
 
     def span_bytes(self, start, end):
+        return (self, start, end)
+
+    def resolve(self, start, end):
+        """Span fields for a byte range (called by js.Span when first read)."""
         if self._ends is not None:
             start = self.char(start)
             end = self.char(end)
         starts = self.starts
         line = bisect.bisect_right(starts, start)
         end_line = bisect.bisect_right(starts, end) if end != start else line
-        return js.Span(line, start - starts[line - 1] + 1, end_line,
-                       end - starts[end_line - 1] + 1, start, end)
+        return (line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1,
+                start, end)
 
     def join(self, first, last):
         """Span from the start of CST node `first` to the end of CST node `last`."""
@@ -196,13 +255,29 @@ class Converter:
             return "Unexpected string"
         if text[0] == "#":
             return "Unexpected identifier '%s'" % text
+        if text not in _PUNCTUATORS:
+            return "Invalid or unexpected token"
         return "Unexpected token '%s'" % text
 
     def raise_tree_error(self, tree):
         """Raise the SyntaxError for the first ERROR or MISSING node of a tree."""
-        byte, token = _locate_tree_error(tree, self.data)
+        byte, token, previous = _locate_tree_error(tree, self.data)
         if token is None:
             self.fail_byte("Unexpected end of input", byte)
+        if token.type in _ASSIGN_OPERATORS and previous is not None:
+            # `1 = 2`: V8 names the bad target rather than the `=` after it. The grammar
+            # lexes `1 += 2` as `+` then `=`, so an adjacent operator belongs to the `=`.
+            if (previous.end_byte == token.start_byte and previous.prev_sibling is not None
+                    and self.text(previous) + "=" in _ASSIGN_OPERATORS):
+                previous = _last_token(previous.prev_sibling)
+            target = previous
+            while (target.parent is not None and target.parent.type not in _NOT_TARGETS
+                   and target.parent.end_byte == previous.end_byte):
+                target = target.parent
+            self.fail("Invalid left-hand side in assignment", target)
+        if token.type in ("++", "--") and previous is not None and not self.newline_between(
+                previous.end_byte, token.start_byte):
+            self.fail("Invalid left-hand side expression in postfix operation", previous)
         if token.type == "ERROR" and token.child_count == 0:
             text = self.text(token)
             if text[:1] in ("'", '"') or text[:1] == "\\" or not text.strip():
@@ -293,19 +368,52 @@ class Converter:
         return count, use_strict
 
     def statement_list(self, statements, directives=0):
-        body = [self.statement(s) for s in statements]
+        body = self.statements(statements)
         for i in range(directives):
             # ESTree's `directive` is the raw source text between the quotes.
             body[i].directive = self.text(self.named(statements[i])[0])[1:-1]
         return body
 
-    def statement(self, node):
+    def expression(self, node):
         handler = self.handlers.get(node.type)
         if handler is None:
             self.unexpected(node)
         return handler(node)
 
-    expression = statement
+    def statement(self, node):
+        """Convert a statement in a single-statement position (if branch, loop body...)."""
+        result = self.expression(node)
+        if type(result) is list:
+            # A block misread as an object literal followed by more code (see
+            # expression_statement): only a statement list can hold the pieces.
+            if len(result) != 1:
+                self.unexpected_after(node)
+            return result[0]
+        return result
+
+    def statements(self, nodes):
+        """Convert a statement list, splicing in statements split off a misread block."""
+        body = []
+        for node in nodes:
+            result = self.expression(node)
+            if type(result) is list:
+                body.extend(result)
+            else:
+                body.append(result)
+        return body
+
+    def reparse_statements(self, start, end):
+        """Parse the bytes [start, end) of the source on their own and convert the statements
+        found there. Everything else is blanked to spaces, so offsets stay those of the
+        original source."""
+        if not self.data[start:end].strip():
+            return []
+        blanked = bytearray(b" " * len(self.data))
+        blanked[start:end] = self.data[start:end]
+        tree = Parser(_LANGUAGE).parse(bytes(blanked))
+        if tree.root_node.has_error:
+            self.raise_tree_error(tree)
+        return self.statements(self.named(tree.root_node))
 
     # ------------------------------------------------------------------ statements
 
@@ -314,14 +422,23 @@ class Converter:
         if not parts:
             self.unexpected(node)
         first = parts[0]
-        self.check_statement_start(first)
+        block = self.check_statement_start(first)
+        if block is not None:
+            # tree-sitter reads `{a: 1}` or `{}[0]` at the start of a statement as an object
+            # literal, but there `{` always opens a block: convert the braces as a block and
+            # whatever followed them as the next statements.
+            body = self.reparse_statements(block.start_byte + 1, block.end_byte - 1)
+            result = [js.BlockStatement(body=body, span=self.span(block))]
+            result.extend(self.reparse_statements(block.end_byte, node.end_byte))
+            return result
         if first.type == "identifier" and self.text(first) == "let":
             self.check_let_statement(node)
-        return js.ExpressionStatement(expression=self.expression(first), span=self.span(node))
+        return js.ExpressionStatement(self.expression(first), None, self.span(node))
 
     def check_statement_start(self, node):
-        # An ExpressionStatement may not start with `function`, `class`, `async function` or
-        # `let [`; tree-sitter happily parses `function(){}` or `class {}` as expressions there.
+        """An ExpressionStatement may not start with `function`, `class`, `async function` or
+        `{`; tree-sitter happily parses `function(){}` or `class {}` as expressions there.
+        Returns the object-literal node that is really a block, if any."""
         current = node
         while True:
             kind = current.type
@@ -333,9 +450,7 @@ class Converter:
             if kind == "class":
                 self.fail("Unexpected token 'class'", current)
             if kind in ("object", "object_pattern"):
-                # A statement starting with `{` is a block, so whatever follows the braces
-                # was unexpected.
-                self.unexpected_after(current)
+                return current
             if kind in ("parenthesized_expression", "arrow_function") or not current.child_count:
                 return
             current = current.children[0]
@@ -423,14 +538,13 @@ class Converter:
             value = child.child_by_field_name("value")
             target = self.binding(name)
             init = self.expression(value) if value is not None else None
-            declarators.append(js.VariableDeclarator(id=target, init=init, span=self.span(child)))
+            declarators.append(js.VariableDeclarator(target, init, self.span(child)))
         if not declarators:
             self.unexpected(node)
         return js.VariableDeclaration(declarations=declarators, kind=kind, span=self.span(node))
 
     def statement_block(self, node):
-        return js.BlockStatement(body=[self.statement(s) for s in self.named(node)],
-                                 span=self.span(node))
+        return js.BlockStatement(self.statements(self.named(node)), self.span(node))
 
     def empty_statement(self, node):
         return js.EmptyStatement(span=self.span(node))
@@ -465,7 +579,7 @@ class Converter:
                 body = [s for s in self.named(case)]
             else:
                 self.unexpected(case)
-            cases.append(js.SwitchCase(test=test, consequent=[self.statement(s) for s in body],
+            cases.append(js.SwitchCase(test=test, consequent=self.statements(body),
                                        span=self.span(case)))
         return js.SwitchStatement(discriminant=self.paren_inner(node.child_by_field_name("value")),
                                   cases=cases, span=self.span(node))
@@ -607,8 +721,7 @@ class Converter:
 
     def return_statement(self, node):
         parts = self.named(node)
-        return js.ReturnStatement(argument=self.expression(parts[0]) if parts else None,
-                                  span=self.span(node))
+        return js.ReturnStatement(self.expression(parts[0]) if parts else None, self.span(node))
 
     def throw_statement(self, node):
         parts = self.named(node)
@@ -861,7 +974,7 @@ class Converter:
             # are early_errors.py's. Reserved words can never be spelled with escapes.
             if name in _STATEMENT_KEYWORDS:
                 self.fail("Keyword must not contain escaped characters", node)
-        return js.Identifier(name=name, span=self.span(node))
+        return js.Identifier(name, (self, node.start_byte, node.end_byte))
 
     def identifier_name(self, node):
         # Property names may be any IdentifierName, reserved words included.
@@ -870,7 +983,7 @@ class Converter:
             self.check_identifier_chars(node, name)
         if "\\" in name:
             name = self.escaped_name(node, name)
-        return js.Identifier(name=name, span=self.span(node))
+        return js.Identifier(name, (self, node.start_byte, node.end_byte))
 
     def check_identifier_chars(self, node, name):
         for index, ch in enumerate(name):
@@ -885,7 +998,7 @@ class Converter:
             raise self.error_at(error.message, self.char(node.start_byte) + error.offset) from None
 
     def this(self, node):
-        return js.ThisExpression(span=self.span(node))
+        return js.ThisExpression((self, node.start_byte, node.end_byte))
 
     def super(self, node):
         return js.Super(span=self.span(node))
@@ -898,14 +1011,14 @@ class Converter:
             value, bigint, legacy = decode_number(raw)
         except LiteralError as error:
             raise self.error_at(error.message, self.char(node.start_byte) + error.offset) from None
-        after = self.data[node.end_byte:node.end_byte + 1]
-        if after and (after.isalnum() or after in b"_$\\" or after >= b"\x80"):
+        after = self.data[node.end_byte:node.end_byte + 4].decode("utf-8", "ignore")[:1]
+        if after and (after == "\\" or is_identifier_char(after, False)):
             # `3in x`: an IdentifierStart or digit may not directly follow a numeric literal.
             self.fail_byte("Invalid or unexpected token", node.end_byte)
         if legacy and self.strict:
             self.fail("Octal literals are not allowed in strict mode." if legacy == "octal" else
                       "Decimals with leading zeros are not allowed in strict mode.", node)
-        return js.Literal(value=value, raw=raw, bigint=bigint, span=self.span(node))
+        return js.Literal(value, raw, None, bigint, self.span(node))
 
     def string(self, node):
         raw = self.text(node)
@@ -916,7 +1029,7 @@ class Converter:
                                 self.char(node.start_byte) + 1 + error.offset) from None
         if legacy is not None and self.strict:
             raise self.error_at(legacy[0], self.char(node.start_byte) + 1 + legacy[1])
-        return js.Literal(value=value, raw=raw, span=self.span(node))
+        return js.Literal(value, raw, None, None, self.span(node))
 
     def true(self, node):
         return js.Literal(value=True, raw="true", span=self.span(node))
@@ -1000,7 +1113,7 @@ class Converter:
             else:
                 elements.append(self.expression(child))
                 after_element = True
-        return js.ArrayExpression(elements=elements, span=self.span(node))
+        return js.ArrayExpression(elements, self.span(node))
 
     def spread_element(self, node):
         parts = self.named(node)
@@ -1022,15 +1135,14 @@ class Converter:
                 self.unexpected(child)
             after_comma = False
             properties.append(self.object_member(child))
-        return js.ObjectExpression(properties=properties, span=self.span(node))
+        return js.ObjectExpression(properties, self.span(node))
 
     def object_member(self, node):
         kind = node.type
         if kind == "pair":
             key, computed = self.property_key(node.child_by_field_name("key"))
-            return js.Property(key=key, value=self.expression(node.child_by_field_name("value")),
-                               kind="init", method=False, shorthand=False, computed=computed,
-                               span=self.span(node))
+            return js.Property(key, self.expression(node.child_by_field_name("value")), "init",
+                               False, False, computed, self.span(node))
         if kind == "shorthand_property_identifier":
             return js.Property(key=self.identifier_name(node), value=self.identifier(node),
                                kind="init", method=False, shorthand=True, computed=False,
@@ -1069,7 +1181,7 @@ class Converter:
     def member_expression(self, node):
         result, optional, awaited = self.chain(node)
         if optional:
-            result = js.ChainExpression(expression=result, span=result.span)
+            result = js.ChainExpression(expression=result, span=result._span)
         if awaited is not None:
             result = js.AwaitExpression(argument=result,
                                         span=self.join(awaited, node))
@@ -1078,18 +1190,24 @@ class Converter:
     subscript_expression = call_expression = member_expression
 
     def chain(self, node):
+        # Positional access instead of field lookups: this is the hottest path of the
+        # converter. The callee/object is always the first child and the property or
+        # arguments the last; a `?.` token sits between them.
         kind = node.type
-        optional_token = node.child_by_field_name("optional_chain")
+        children = node.children
+        callee_node = children[0]
+        args_node = children[-1]
+        optional_token = None
+        for child in children[1:-1]:
+            if child.type == "optional_chain":
+                optional_token = child
+                break
         is_optional = optional_token is not None
-        if kind == "call_expression":
-            callee_node = node.child_by_field_name("function")
-            args_node = node.child_by_field_name("arguments")
-        else:
-            callee_node = node.child_by_field_name("object")
         awaited = None
-        if callee_node.type in _CHAIN_LINKS:
+        callee_type = callee_node.type
+        if callee_type in _CHAIN_LINKS:
             callee, optional, awaited = self.chain(callee_node)
-        elif (callee_node.type == "identifier" and self.async_ and not is_optional
+        elif (callee_type == "identifier" and self.async_ and not is_optional
               and kind != "member_expression" and self.text(callee_node) == "await"):
             # In async code `await (x)`, `await [x]` and await `x` are await expressions that
             # tree-sitter reads as a call, a subscript or a tagged template on `await`; the
@@ -1100,15 +1218,15 @@ class Converter:
             optional = False
         span = self.span(node)
         if kind == "member_expression":
-            prop = node.child_by_field_name("property")
+            prop = args_node
             if prop.type == "private_property_identifier":
                 self.fail("Private class members are not supported (ES2022)", prop)
-            result = js.MemberExpression(object=callee, property=self.identifier_name(prop),
-                                         computed=False, optional=is_optional, span=span)
+            result = js.MemberExpression(callee, self.identifier_name(prop), False, is_optional,
+                                         span)
         elif kind == "subscript_expression":
-            result = js.MemberExpression(object=callee,
-                                         property=self.expression(node.child_by_field_name("index")),
-                                         computed=True, optional=is_optional, span=span)
+            result = js.MemberExpression(callee,
+                                         self.expression(node.child_by_field_name("index")),
+                                         True, is_optional, span)
         elif args_node.type == "template_string":
             if optional or is_optional:
                 self.fail("Invalid tagged template on optional chain", args_node)
@@ -1121,9 +1239,8 @@ class Converter:
                 self.fail("import() requires exactly one argument", args_node)
             return js.ImportExpression(source=args[0], span=span), False, awaited
         else:
-            result = js.CallExpression(callee=callee,
-                                       arguments=self.function_call_arguments(args_node),
-                                       optional=is_optional, span=span)
+            result = js.CallExpression(callee, self.function_call_arguments(args_node),
+                                       is_optional, span)
         if is_optional and isinstance(callee, js.Super):
             self.unexpected(optional_token)
         return result, optional or is_optional, awaited
@@ -1223,8 +1340,7 @@ class Converter:
         if argument.type == "binary_expression" and _operator(argument) == "**":
             self.fail("Unary operator used immediately before exponentiation expression. "
                       "Parenthesis must be used to disambiguate operator precedence", argument)
-        return js.UnaryExpression(operator=operator, prefix=True,
-                                  argument=self.operand(argument), span=self.span(node))
+        return js.UnaryExpression(operator, self.operand(argument), True, self.span(node))
 
     def update_expression(self, node):
         operator_node = node.child_by_field_name("operator")
@@ -1245,13 +1361,13 @@ class Converter:
         spine = []
         current = node
         while current.type == "binary_expression":
-            spine.append(current)
-            current = current.child_by_field_name("left")
+            parts = _parts(current, 3)
+            spine.append(parts)
+            current = parts[0]
         result = self.operand(current)
-        for link in reversed(spine):
-            operator = _operator(link)
-            left = link.child_by_field_name("left")
-            right = link.child_by_field_name("right")
+        for left, operator_node, right in reversed(spine):
+            link = operator_node.parent
+            operator = operator_node.type
             if operator == "**" and left.type in ("unary_expression", "await_expression"):
                 self.fail("Unary operator used immediately before exponentiation expression. "
                           "Parenthesis must be used to disambiguate operator precedence", left)
@@ -1261,29 +1377,29 @@ class Converter:
                         inner = _operator(operand)
                         if inner in _LOGICAL and inner != operator and "??" in (inner, operator):
                             # `a ?? b || c` needs parentheses; V8 blames the second operator.
-                            self.unexpected(link.child_by_field_name("operator")
-                                            if operand is left else
+                            self.unexpected(operator_node if operand is left else
                                             operand.child_by_field_name("operator"))
             if left.type == "private_property_identifier":
                 self.fail("Private class members are not supported (ES2022)", left)
             cls = js.LogicalExpression if operator in _LOGICAL else js.BinaryExpression
-            result = cls(operator=operator, left=result, right=self.operand(right),
-                         span=self.span(link))
+            if right.type in _LOOSE_OPERANDS:
+                right_ast = self.operand(right)
+            else:
+                right_ast = self.expression(right)
+            result = cls(operator, result, right_ast, (self, link.start_byte, link.end_byte))
         return result
 
     def ternary_expression(self, node):
         return js.ConditionalExpression(
-            test=self.operand(node.child_by_field_name("condition")),
-            consequent=self.expression(node.child_by_field_name("consequence")),
-            alternate=self.expression(node.child_by_field_name("alternative")),
-            span=self.span(node))
+            self.operand(node.child_by_field_name("condition")),
+            self.expression(node.child_by_field_name("consequence")),
+            self.expression(node.child_by_field_name("alternative")), self.span(node))
 
     def assignment_expression(self, node):
-        left = node.child_by_field_name("left")
+        left, _, right = _parts(node, 3)
         target = self.target(left, "assignment", patterns=True)
-        return js.AssignmentExpression(operator="=", left=target,
-                                       right=self.expression(node.child_by_field_name("right")),
-                                       span=self.span(node))
+        return js.AssignmentExpression("=", target, self.expression(right),
+                                       (self, node.start_byte, node.end_byte))
 
     def augmented_assignment_expression(self, node):
         left = node.child_by_field_name("left")
@@ -1561,6 +1677,15 @@ class _ImportCallee:
     __slots__ = ()
 
 
+def _parts(node, count):
+    """The children of `node` without comments, when the grammar gives it exactly `count`
+    tokens/subtrees (binary expressions, assignments): cheaper than field lookups."""
+    children = node.children
+    if len(children) != count:
+        children = [c for c in children if c.type not in _COMMENTS]
+    return children
+
+
 def _operator(node):
     operator = node.child_by_field_name("operator")
     return operator.type
@@ -1580,6 +1705,13 @@ def _first_token(node):
         if not children:
             return None
         node = children[0]
+    return node
+
+
+def _last_token(node):
+    while node.child_count and node.type not in ("string", "number", "regex",
+                                                 "template_string"):
+        node = node.children[-1]
     return node
 
 
@@ -1612,6 +1744,14 @@ def _is_word(text):
 # ---------------------------------------------------------------------------------------------
 
 _LOOKAHEAD_CACHE = {}
+_ASSIGN_OPERATORS = frozenset(("=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=",
+                               "&=", "|=", "^=", "&&=", "||=", "??="))
+_NOT_TARGETS = frozenset(("ERROR", "program", "expression_statement", "statement_block",
+                          "formal_parameters", "arguments", "parenthesized_expression", "array",
+                          "object", "variable_declarator", "lexical_declaration",
+                          "variable_declaration", "pair", "assignment_expression",
+                          "augmented_assignment_expression", "sequence_expression",
+                          "for_statement", "for_in_statement"))
 _ATOMIC = frozenset(("string", "number", "regex"))
 
 
@@ -1648,6 +1788,40 @@ def _inside_error(node):
     return False
 
 
+def _state_after(token):
+    """The parse state right after `token` was shifted, or 0 if the table cannot tell.
+
+    A token's next state is known directly only when it was shifted without reductions.
+    Otherwise the largest node that `token` completes (ending where it ends) was reduced and
+    pushed: the goto on that node from its own state is the state after the token."""
+    state = token.next_parse_state
+    if state:
+        return state
+    node = token
+    parent = node.parent
+    while (parent is not None and parent.type != "ERROR" and parent.parent is not None
+           and parent.end_byte == token.end_byte):
+        node = parent
+        parent = node.parent
+    if node is token:
+        return 0
+    return node.next_parse_state
+
+
+def _first_error(node):
+    """The first ERROR or MISSING node in document order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.is_missing or current.type == "ERROR":
+            return current
+        if current.has_error:
+            children = current.children
+            children.reverse()
+            stack.extend(children)
+    return None
+
+
 def _locate_tree_error(tree, data):
     """Find the token V8 would call unexpected: returns (byte offset, token node or None for
     the end of input).
@@ -1656,7 +1830,8 @@ def _locate_tree_error(tree, data):
     good tokens before the culprit, or only the tokens the culprit left incomplete (`var x = ;`
     wraps `=`). So the tokens from the first error onwards are replayed against the parse
     table: the first token that is not a valid lookahead in the state after its predecessor is
-    the culprit. A MISSING node means the token after it was unexpected."""
+    the culprit. A MISSING node means the token after it was unexpected. When the replay cannot
+    decide (the state is unknown inside an ERROR), the token under suspicion is blamed."""
     leaves = _leaves(tree.root_node, [])
     first_bad = None
     for index, leaf in enumerate(leaves):
@@ -1664,20 +1839,20 @@ def _locate_tree_error(tree, data):
             first_bad = index
             break
     if first_bad is None:
-        return len(data), None
+        return len(data), None, None
     previous = leaves[first_bad - 1] if first_bad > 0 else None
     for index in range(first_bad, len(leaves)):
         leaf = leaves[index]
         if leaf.is_missing:
             for after in leaves[index + 1:]:
                 if not after.is_missing:
-                    return after.start_byte, after
-            return len(data), None
+                    return after.start_byte, after, None
+            return len(data), None, None
         if leaf.type == "ERROR" and leaf.child_count == 0:
-            return leaf.start_byte, leaf
-        state = previous.next_parse_state if previous is not None else 1
+            return leaf.start_byte, leaf, None
+        state = _state_after(previous) if previous is not None else 1
         if state == 0:
-            return leaf.start_byte, leaf
+            return leaf.start_byte, leaf, previous
         valid = _valid_lookahead(state)
         first = leaf.children[0] if leaf.type in ("string", "regex") and leaf.child_count else leaf
         text = data[leaf.start_byte:leaf.end_byte].decode("utf-8", "replace")
@@ -1686,6 +1861,11 @@ def _locate_tree_error(tree, data):
             gap = data[previous.end_byte:leaf.start_byte]
             ok = b"\n" in gap or b"\r" in gap or text == "}"
         if not ok:
-            return leaf.start_byte, leaf
+            return leaf.start_byte, leaf, previous
         previous = leaf
-    return len(data), None
+    error = _first_error(tree.root_node)
+    if error is not None and error.start_byte < len(data):
+        token = _first_token(error)
+        if token is not None and token.end_byte > token.start_byte:
+            return token.start_byte, token, None
+    return len(data), None, None

@@ -31,7 +31,7 @@ _HEX = "0123456789abcdefABCDEF"
 _OCTAL = "01234567"
 _DIGITS = "0123456789"
 
-_DECIMAL = re.compile(r"(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?\Z")
+_DECIMAL = re.compile(r"(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9][0-9_]*)?\Z")
 
 
 def decode_number(raw):
@@ -59,7 +59,7 @@ def decode_number(raw):
         # the token is a decimal ("NonOctalDecimalIntegerLiteral") and may even have a fraction.
         if all(ch in _OCTAL for ch in text):
             return _int_to_float(int(text, 8)), None, "octal"
-        head = re.match(r"\d+", text).group()
+        head = re.match(r"[0-9]+", text).group()
         if all(ch in _OCTAL for ch in head):
             raise LiteralError("Invalid or unexpected token", len(head))
         if not _DECIMAL.match(text):
@@ -251,7 +251,7 @@ def decode_identifier(raw):
 # VERTICAL TILDE is a letter (Lm) but Pattern_Syntax, so it is excluded.
 _OTHER_ID_START = frozenset("\u1885\u1886\u2118\u212e\u309b\u309c")
 _OTHER_ID_CONTINUE = frozenset("\u00b7\u0387\u1369\u136a\u136b\u136c\u136d\u136e\u136f"
-                               "\u1370\u1371\u19da\u200c\u200d")
+                               "\u1370\u1371\u19da\u200c\u200d\u30fb\uff65")
 _START_CATEGORIES = frozenset(("Lu", "Ll", "Lt", "Lm", "Lo", "Nl"))
 _CONTINUE_CATEGORIES = _START_CATEGORIES | {"Mn", "Mc", "Nd", "Pc"}
 
@@ -273,7 +273,8 @@ def is_identifier_char(ch, first):
     # Cn: assigned in a Unicode version newer than Python's database; accept rather than
     # reject identifiers that current engines accept.
     return (category in (_START_CATEGORIES if first else _CONTINUE_CATEGORIES)
-            or category == "Cn")
+            or (category == "Cn" and (ord(ch) & 0xFFFE) != 0xFFFE
+                and not 0xFDD0 <= ord(ch) <= 0xFDEF))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -406,7 +407,7 @@ class _RegexValidator:
         return True
 
     def braced_quantifier(self, probe):
-        match = re.compile(r"\{(\d+)(,(\d*))?\}").match(self.p, self.i)
+        match = re.compile(r"\{([0-9]+)(,([0-9]*))?\}").match(self.p, self.i)
         if match is None:
             return False
         if not probe:
@@ -486,7 +487,7 @@ class _RegexValidator:
             self.fail("\\ at end of pattern", start)
         ch = self.p[self.i]
         if ch in "123456789":
-            digits = re.compile(r"\d+").match(self.p, self.i).group()
+            digits = re.compile(r"[0-9]+").match(self.p, self.i).group()
             if self.u and int(digits) > self.group_count:
                 self.fail("Invalid escape", start)
             self.i += len(digits) if (self.u or int(digits) <= self.group_count) else 1
@@ -519,10 +520,10 @@ class _RegexValidator:
         if ch in _CONTROL_ESCAPES:
             self.i += 1
             return _CONTROL_ESCAPES[ch]
-        if ch == "0" and not self.peek(1).isdigit():
+        if ch == "0" and (not self.peek(1) or self.peek(1) not in _DIGITS):
             self.i += 1
             return 0
-        if ch.isdigit():
+        if ch in _DIGITS:
             if self.u:
                 self.fail("Invalid decimal escape" if ch == "0" else "Invalid class escape",
                           start)
@@ -536,7 +537,7 @@ class _RegexValidator:
             if letter.isascii() and letter.isalpha():
                 self.i += 2
                 return ord(letter) % 32
-            if in_class and not self.u and (letter.isdigit() or letter == "_"):
+            if in_class and not self.u and letter and (letter in _DIGITS or letter == "_"):
                 self.i += 2
                 return ord(letter) % 32
             if self.u:

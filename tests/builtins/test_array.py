@@ -123,7 +123,7 @@ CASES = {
         console.log(Array.prototype.slice.call('abc', 1).join(), Array.prototype.join.call('abc', '.'));
         var trace = [];
         var log = {length: 2, get 0() { trace.push('get0'); return 1 }, get 1() { trace.push('get1'); return 2 }};
-        Array.prototype.reverse.call(log); console.log(trace.join());
+        try { Array.prototype.reverse.call(log) } catch (e) { trace.push(e.name) } console.log(trace.join());
         try { Array.prototype.map.call(null, x => x) } catch (e) { console.log(e.name, e.message) }
         console.log(Array.prototype.includes.call({length: 1e15, 0: 'z'}, 'z'));
     """,

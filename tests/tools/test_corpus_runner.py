@@ -238,3 +238,12 @@ def test_engine_command_defaults_to_this_python(monkeypatch):
     assert corpus.engine_command()[1:] == ["-m", "jsthreads"]
     monkeypatch.setenv("JSTHREADS_ENGINE_CMD", "valgrind 'python 3' -m jsthreads")
     assert corpus.engine_command() == ["valgrind", "python 3", "-m", "jsthreads"]
+
+
+def test_cli_timeout_is_reported(tmp_path, monkeypatch, fake_engine, capsys):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "hang.js", "while (true) {}\n")
+    assert corpus.main(["hang.js", "--timeout", "1", "--mode", "gil", "-q"]) == 1
+    out = capsys.readouterr().out
+    assert "TIMEOUT hang.js [gil]: timed out after 1 s (killed)" in out
+    assert table_row(out, "gil") == ["gil", "0", "0", "1", "0", "1"]
