@@ -1,8 +1,9 @@
 /*
  * api.c — implements api.h, the only surface Python sees: runtime creation, running compiled
  * blobs, the handle table (GC roots for values held by Python), and the compile hook that calls
- * back into the Python compiler for eval and new Function. No engine logic lives here; every
- * entry point records the native stack base first so conservative scanning covers the caller.
+ * back into the Python compiler for eval and new Function. No engine logic lives here; the
+ * conservative scan starts at the pthread's real stack top (heap_thread_init), so every caller
+ * frame, however re-entrant, is covered [HEAP-7].
  */
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +90,6 @@ static Value compile_hook(ThreadState *ts, Value source, int flags, Value parame
 }
 
 int jst_runtime_new(int mode, jst_runtime **out) {
-    int here;
     *out = NULL;
     jst_runtime *api = calloc(1, sizeof *api);
     if (!api) return JST_ERROR_OOM;
@@ -110,7 +110,6 @@ int jst_runtime_new(int mode, jst_runtime **out) {
         free(api);
         return JST_ERROR_OOM;
     }
-    thread_set_native_stack_base(ts, &here);
     api->ts = ts;
     if (!builtins_install_all(ts)) {
         runtime_free(rt);
@@ -138,9 +137,7 @@ static int finish(jst_runtime *api, Value v, jst_handle *result) {
 }
 
 int jst_run_script(jst_runtime *api, const uint8_t *blob, size_t length, int run_event_loop, jst_handle *result) {
-    int here;
     ThreadState *ts = api->ts;
-    thread_set_native_stack_base(ts, &here);
     if (result) *result = 0;
     api->uncaught = JS_HOLE;
     Value code = code_load(ts, blob, length);
@@ -158,15 +155,11 @@ int jst_run_script(jst_runtime *api, const uint8_t *blob, size_t length, int run
 }
 
 int jst_run_event_loop(jst_runtime *api) {
-    int here;
-    thread_set_native_stack_base(api->ts, &here);
     if (!job_run_event_loop(api->ts)) return finish(api, JS_EXCEPTION, NULL);
     return JST_OK;
 }
 
 int jst_exception_format(jst_runtime *api, char **text_out) {
-    int here;
-    thread_set_native_stack_base(api->ts, &here);
     *text_out = error_format_uncaught(api->ts, api->uncaught == JS_HOLE ? JS_UNDEFINED : api->uncaught);
     return *text_out ? JST_OK : JST_ERROR_OOM;
 }
@@ -197,8 +190,6 @@ int jst_handle_to_double(jst_runtime *api, jst_handle h, double *out) {
 }
 
 int jst_handle_to_utf8(jst_runtime *api, jst_handle h, char **text_out) {
-    int here;
-    thread_set_native_stack_base(api->ts, &here);
     Value s = ops_to_string(api->ts, handle_get(api, h));
     if (value_is_exception(s)) return finish(api, s, NULL);
     size_t length;
@@ -211,8 +202,6 @@ void jst_handle_release(jst_runtime *api, jst_handle h) {
 }
 
 int jst_gc(jst_runtime *api) {
-    int here;
-    thread_set_native_stack_base(api->ts, &here);
     heap_collect(api->ts);
     return JST_OK;
 }

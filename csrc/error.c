@@ -191,7 +191,11 @@ Value error_vformat(ThreadState *ts, const char *format, va_list ap) {
         if (!directive) break;
         char number[32];
         switch (directive) {
-        case 's': append_utf8(&b, va_arg(ap, const char *)); break;
+        case 's': {
+            const char *text = va_arg(ap, const char *);
+            append_utf8(&b, text ? text : "(null)");
+            break;
+        }
         case 'd': snprintf(number, sizeof number, "%d", va_arg(ap, int)); string_builder_append_cstr(&b, number); break;
         case 'u': snprintf(number, sizeof number, "%u", va_arg(ap, unsigned)); string_builder_append_cstr(&b, number); break;
         case 'V': append_value(&b, va_arg(ap, Value)); break;
@@ -338,7 +342,16 @@ static Value uncaught_text(ThreadState *ts, Value exception) {
     }
     if (value_is_string(stack) && value_is_string(name) && string_starts_with(ts, stack, name))
         return stack;
-    return error_header(ts, exception);
+    // The name changed after the stack was captured (a subclass setting this.name): V8 formats
+    // the stack lazily and would show the new name, so keep the frames under a fresh header.
+    Value header = error_header(ts, exception);
+    if (value_is_exception(header) || !value_is_string(stack)) return header;
+    Value marker = string_from_cstr(ts, "\n    at ");
+    if (value_is_exception(marker)) return JS_EXCEPTION;
+    int64_t frames = string_index_of(ts, stack, marker, 0);
+    if (frames < 0) return header;
+    Value tail = string_substring(ts, stack, (uint32_t)frames, string_length(stack));
+    return value_is_exception(tail) ? JS_EXCEPTION : string_concat(ts, header, tail);
 }
 
 char *error_format_uncaught(ThreadState *ts, Value exception) {

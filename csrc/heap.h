@@ -1,6 +1,6 @@
 /*
  * heap.h — cells, size-class blocks, per-thread allocators, the large-object space and the
- * mark-sweep collector's interface. Implements HEAP-1..HEAP-12 (specs/heap.md).
+ * mark-sweep collector's interface. Implements HEAP-1..HEAP-13 (specs/heap.md).
  * Every heap object starts with a Cell header; the collector learns how to trace each cell type
  * from the explicit table in celltypes.c, never from registration at start-up.
  */

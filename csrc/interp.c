@@ -19,7 +19,9 @@
 #include "builtins/builtins.h"
 #include "gen/opcodes.h"
 
-#define MAX_NATIVE_DEPTH 400
+// Native re-entries (a builtin calling back into JS) nest on the C stack: stop at a fixed depth or
+// when the C stack nears its end, whichever comes first, with a RangeError [INT-4].
+#define MAX_NATIVE_DEPTH 20000
 
 // Generator / async function activation state [INT-6].
 enum { GEN_SUSPENDED_START, GEN_SUSPENDED_YIELD, GEN_RUNNING, GEN_DONE };
@@ -33,6 +35,10 @@ typedef struct Generator {
     uint32_t resume_pc;
     uint32_t resume_register;
     uint32_t is_async;
+    uint32_t delegating;          // suspended inside yield*: resumption re-runs YIELD_DELEGATE
+    uint32_t resume_mode;         // RESUME_* of the last resumption, read by YIELD_DELEGATE
+    uint32_t yielded_raw;         // the value yielded is already an iterator result (yield*)
+    uint32_t suspend_pc;          // the YIELD/AWAIT instruction: a resumption by throw() throws there
 } Generator;
 
 static Value run(ThreadState *ts, bool throwing);
@@ -46,12 +52,14 @@ static Value stack_overflow(ThreadState *ts) {
     return error_throw_range(ts, "Maximum call stack size exceeded");
 }
 
+static inline bool native_stack_exhausted(ThreadState *ts) {
+    return ts->native_depth >= MAX_NATIVE_DEPTH ||
+           (uintptr_t)__builtin_frame_address(0) < ts->native_stack_limit;
+}
+
 // Makes `this` for a non-strict function: undefined/null become the global object [INT-2].
 static Value coerce_this(ThreadState *ts, Code *code, Value this_value) {
-    if (code->flags & (CODE_STRICT | CODE_ARROW)) {
-        if (code->flags & CODE_ARROW) return ts->rt->realm.global_object;
-        return this_value;
-    }
+    if (code->flags & (CODE_STRICT | CODE_ARROW)) return this_value;
     if (value_is_nullish(this_value)) return ts->rt->realm.global_object;
     if (!value_is_object(this_value)) return ops_to_object(ts, this_value);
     return this_value;
@@ -71,6 +79,7 @@ static Frame *push_frame(ThreadState *ts, Function *fn, Value this_value, const 
     }
     Frame *f = (Frame *)base;
     Value *regs = frame_registers(f);
+    if (code->flags & CODE_ARROW) this_value = fn->fields;
     uint32_t params = code->param_count;
     uint32_t copy = (uint32_t)argc < params ? (uint32_t)argc : params;
     // Copy arguments first: they may alias the area being initialised (callee registers).
@@ -132,7 +141,7 @@ static void pop_frame(ThreadState *ts, Frame *f) {
 
 static Value call_native(ThreadState *ts, NativeFunction *nf, Value this_value, const Value *args, int argc,
                          Value new_target) {
-    if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+    if (native_stack_exhausted(ts)) return stack_overflow(ts);
     Value saved_callee = ts->callee, saved_target = ts->new_target;
     ts->callee = value_from_cell(nf);
     ts->new_target = new_target;
@@ -165,7 +174,7 @@ Value interp_call(ThreadState *ts, Value fn, Value this_value, const Value *args
         Code *code = value_to_cell(f->code);
         if (code->flags & CODE_CLASS_CONSTRUCTOR)
             return error_throw_type(ts, "Class constructor %V cannot be invoked without 'new'", code->name);
-        if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+        if (native_stack_exhausted(ts)) return stack_overflow(ts);
         if (!push_frame(ts, f, this_value, args, argc, JS_UNDEFINED, FRAME_ENTRY)) return JS_EXCEPTION;
         ts->native_depth++;
         Value result = run(ts, false);
@@ -203,7 +212,7 @@ Value interp_construct(ThreadState *ts, Value fn, const Value *args, int argc, V
         Code *code = value_to_cell(f->code);
         if (!(code->flags & (CODE_CONSTRUCTOR | CODE_CLASS_CONSTRUCTOR)))
             return error_throw_type(ts, "%V is not a constructor", code->name);
-        if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+        if (native_stack_exhausted(ts)) return stack_overflow(ts);
         Value this_value = JS_HOLE;
         if (!(code->flags & CODE_DERIVED)) {
             this_value = construct_this(ts, new_target);
@@ -250,7 +259,7 @@ static Value run_eval_code(ThreadState *ts, Value code_value, Value env, Value t
     Function *fn = value_to_cell(function_new_closure(ts, code_value, env, JS_UNDEFINED));
     if (!fn) return JS_EXCEPTION;
     Code *code = value_to_cell(code_value);
-    if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+    if (native_stack_exhausted(ts)) return stack_overflow(ts);
     Frame *f = push_frame(ts, fn, this_value, NULL, 0, new_target, FRAME_ENTRY);
     if (!f) return JS_EXCEPTION;
     f->this_value = this_value;
@@ -709,25 +718,16 @@ static Value make_class(ThreadState *ts, Value code, Value env, Value heritage, 
 
 static int define_method(ThreadState *ts, Value target, Value key, Value fn, int kind) {
     switch (kind) {
-    case 0: case 3: {
+    case 0: case 3:
         // Class methods are non-enumerable; object-literal methods are enumerable.
         return object_define_value(ts, target, key, fn, kind == 0 ? PROP_HIDDEN : PROP_DEFAULT);
-    }
-    case 1: case 2: {
-        PropertyDescriptor desc = {JS_UNDEFINED, JS_UNDEFINED, JS_UNDEFINED, 0, 0};
-        desc.has = DESC_HAS_CONFIGURABLE | DESC_HAS_ENUMERABLE | (kind == 1 ? DESC_HAS_GET : DESC_HAS_SET);
-        desc.attributes = PROP_CONFIGURABLE | PROP_ACCESSOR |
-                          (value_cell_type(target) == CELL_FUNCTION || !ops_is_callable(target) ? 0 : 0);
-        // Accessors on classes are non-enumerable; on object literals enumerable.
-        Value home = JS_UNDEFINED;
-        if (value_cell_type(fn) == CELL_FUNCTION) home = ((Function *)value_to_cell(fn))->home_object;
-        bool in_class = home == target && value_cell_type(target) != CELL_OBJECT ? true : false;
-        (void)in_class;
-        if (kind == 1) desc.getter = fn; else desc.setter = fn;
-        Code *code = value_cell_type(fn) == CELL_FUNCTION ? value_to_cell(((Function *)value_to_cell(fn))->code) : NULL;
-        bool class_member = code && (code->flags & CODE_STRICT) && !value_is_undefined(home) &&
-                            (value_cell_type(target) == CELL_FUNCTION || ops_get(ts, target, ATOM(ts, constructor)) != JS_UNDEFINED);
-        if (!class_member || value_cell_type(target) == CELL_OBJECT) desc.attributes |= 0;
+    case 1: case 2: case 7: case 8: {
+        // Only the half being defined is present, so a getter and a setter for one key merge.
+        bool getter = kind == 1 || kind == 7;
+        PropertyDescriptor desc = {JS_UNDEFINED, getter ? fn : JS_UNDEFINED, getter ? JS_UNDEFINED : fn,
+                                   (uint8_t)(PROP_ACCESSOR | PROP_CONFIGURABLE | (kind >= 7 ? PROP_ENUMERABLE : 0)),
+                                   (uint8_t)((getter ? DESC_HAS_GET : DESC_HAS_SET) | DESC_HAS_ENUMERABLE |
+                                             DESC_HAS_CONFIGURABLE)};
         return object_define_own_property(ts, target, key, &desc, true);
     }
     case 4: return function_set_name(ts, fn, key, NULL);
@@ -904,7 +904,7 @@ static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value v
     }
     Values *snap = value_to_cell(gen->snapshot);
     if (ts->sp + snap->count + 8 > ts->stack_limit) return stack_overflow(ts);
-    if (ts->native_depth >= MAX_NATIVE_DEPTH) return stack_overflow(ts);
+    if (native_stack_exhausted(ts)) return stack_overflow(ts);
     Frame *f = (Frame *)ts->sp;
     memcpy(f, snap->items, snap->count * sizeof(Value));
     f->caller = value_from_int(ts->frame ? (int32_t)((Value *)ts->frame - ts->stack_base) : -1);
@@ -913,7 +913,13 @@ static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value v
     ts->sp = (Value *)f + snap->count;
     ts->frame = f;
     bool throwing = false;
-    if (gen->state == GEN_SUSPENDED_YIELD) {
+    gen->resume_mode = (uint32_t)mode;
+    gen->yielded_raw = 0;
+    if (gen->state == GEN_SUSPENDED_YIELD && gen->delegating) {
+        // yield* forwards next/throw/return to the inner iterator itself [INT-6].
+        frame_registers(f)[gen->resume_register] = value;
+        gen->delegating = 0;
+    } else if (gen->state == GEN_SUSPENDED_YIELD) {
         if (mode == RESUME_NEXT) {
             frame_registers(f)[gen->resume_register] = value;
         } else if (mode == RESUME_THROW) {
@@ -924,6 +930,8 @@ static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value v
             error_throw(ts, realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN));
             throwing = true;
         }
+        // Handlers are looked up at the suspended instruction, which lies inside its try range.
+        if (throwing) f->pc = value_from_int((int32_t)gen->suspend_pc);
     }
     gen->state = GEN_RUNNING;
     ts->native_depth++;
@@ -945,8 +953,10 @@ static Value Generator_resume(ThreadState *ts, Value self, const Value *args, in
     if (value_cell_type(self) != CELL_GENERATOR || ((Generator *)value_to_cell(self))->is_async)
         return error_throw_type(ts, "next method called on incompatible receiver %V", self);
     bool done;
-    Value v = generator_resume(ts, value_to_cell(self), magic, builtin_arg(args, argc, 0), &done);
+    Generator *gen = value_to_cell(self);
+    Value v = generator_resume(ts, gen, magic, builtin_arg(args, argc, 0), &done);
     if (value_is_exception(v)) return v;
+    if (!done && gen->yielded_raw) return v;
     return ops_create_iter_result(ts, v, done);
 }
 
@@ -1405,7 +1415,7 @@ op_GET_SUPER: op_PUT_SUPER: {
     Value callee = f->callee;
     Value home = value_cell_type(callee) == CELL_FUNCTION ? ((Function *)value_to_cell(callee))->home_object : JS_UNDEFINED;
     if (!value_is_object(home)) { error_throw_syntax(ts, "'super' keyword unexpected here"); goto exception; }
-    Value this_value = f->this_value;
+    Value this_value = *insn == OP_GET_SUPER ? R(C_) : R(C_);
     if (this_value == JS_HOLE) {
         error_throw_reference(ts, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
         goto exception;
@@ -1480,6 +1490,8 @@ op_CLOSURE: {
         home = ((Function *)value_to_cell(f->callee))->home_object;
     tmp = function_new_closure(ts, KV(B), f->env, home);
     CHECK(tmp);
+    // An arrow whose `this` is not a captured binding (script or eval level) keeps the creator's.
+    if (target->flags & CODE_ARROW) ((Function *)value_to_cell(tmp))->fields = f->this_value;
     R(A) = tmp;
     ADVANCE(OP_CLOSURE);
     NEXT();
@@ -2019,6 +2031,7 @@ op_GENERATOR_START: {
 op_YIELD: {
     SYNC();
     Generator *gen = value_to_cell(f->generator);
+    gen->suspend_pc = (uint32_t)(insn - code->words);
     gen->resume_pc = (uint32_t)(pc + opcode_length[OP_YIELD] - code->words);
     gen->resume_register = A;
     Value yielded = R(B);
@@ -2027,14 +2040,63 @@ op_YIELD: {
     pop_frame(ts, f);
     return yielded;
 }
-op_YIELD_DELEGATE:
+op_YIELD_DELEGATE: {
+    // r[a] = result of yield* over iterator r[b] (next method in r[b+1]); r[c] = value sent.
     SYNC();
-    error_throw_syntax(ts, "yield* is not supported yet");
-    goto exception;
+    Generator *gen = value_to_cell(f->generator);
+    Value iterator = R(B), received = R(C_);
+    uint32_t mode = gen->resume_mode;
+    gen->resume_mode = RESUME_NEXT;
+    Value result;
+    if (mode == RESUME_NEXT) {
+        result = interp_call(ts, R(B + 1), iterator, &received, 1);
+    } else {
+        Value method = ops_get_method(ts, iterator, mode == RESUME_THROW ? ATOM(ts, throw) : ATOM(ts, return));
+        CHECK(method);
+        if (value_is_undefined(method)) {
+            if (mode == RESUME_RETURN) {
+                gen->return_value = received;
+                error_throw(ts, realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN));
+                goto exception;
+            }
+            IteratorRecord it = {iterator, JS_UNDEFINED, false};
+            if (!ops_iterator_close(ts, &it, false)) goto exception;
+            error_throw_type(ts, "The iterator does not provide a 'throw' method");
+            goto exception;
+        }
+        result = interp_call(ts, method, iterator, &received, 1);
+    }
+    CHECK(result);
+    if (!value_is_object(result)) { error_throw_type(ts, "Iterator result %V is not an object", result); goto exception; }
+    Value done_value = object_get(ts, result, ATOM(ts, done));
+    CHECK(done_value);
+    if (ops_to_boolean(done_value)) {
+        Value value = object_get(ts, result, ATOM(ts, value));
+        CHECK(value);
+        if (mode == RESUME_RETURN) {
+            gen->return_value = value;
+            error_throw(ts, realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN));
+            goto exception;
+        }
+        R(A) = value;
+        ADVANCE(OP_YIELD_DELEGATE);
+        NEXT();
+    }
+    // Suspend, yielding the inner result object itself; resumption re-runs this instruction.
+    gen->resume_pc = (uint32_t)(insn - code->words);
+    gen->resume_register = C_;
+    gen->delegating = 1;
+    gen->yielded_raw = 1;
+    if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
+    gen->state = GEN_SUSPENDED_YIELD;
+    pop_frame(ts, f);
+    return result;
+}
 op_AWAIT: {
     SYNC();
     Generator *gen = value_to_cell(f->generator);
     if (!async_await(ts, gen, R(B))) goto exception;
+    gen->suspend_pc = (uint32_t)(insn - code->words);
     gen->resume_pc = (uint32_t)(pc + opcode_length[OP_AWAIT] - code->words);
     gen->resume_register = A;
     if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
@@ -2095,6 +2157,10 @@ exception: {
 // ---------------------------------------------------------------------------------------------
 // Generator prototype natives (installed by builtins_install_generator)
 
+static Value GeneratorFunction_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    return builtins_create_dynamic_function(ts, args, argc, magic);
+}
+
 static Value global_eval(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     return interp_indirect_eval(ts, builtin_arg(args, argc, 0));
 }
@@ -2131,6 +2197,22 @@ bool builtins_install_generator(ThreadState *ts) {
     if (!builtins_install_table(ts, async_function_proto, async_function_entries, 1)) return false;
     if (object_define_value(ts, generator_function_proto, ATOM(ts, prototype), generator_proto, PROP_CONFIGURABLE) < 0) return false;
     if (object_define_value(ts, generator_proto, ATOM(ts, constructor), generator_function_proto, PROP_CONFIGURABLE) < 0) return false;
+    // GeneratorFunction and AsyncFunction are not globals: reachable only through prototypes.
+    Value generator_function = function_new_native(ts, GeneratorFunction_constructor, "GeneratorFunction", 1,
+                                                   COMPILE_GENERATOR, NATIVE_CONSTRUCTOR);
+    Value async_function = function_new_native(ts, GeneratorFunction_constructor, "AsyncFunction", 1,
+                                               COMPILE_ASYNC, NATIVE_CONSTRUCTOR);
+    if (value_is_exception(generator_function) || value_is_exception(async_function)) return false;
+    Value function_constructor = ops_get(ts, function_proto, ATOM(ts, constructor));
+    if (value_is_object(function_constructor)) {
+        object_set_prototype_of(ts, generator_function, function_constructor, false);
+        object_set_prototype_of(ts, async_function, function_constructor, false);
+    }
+    if (object_define_value(ts, generator_function, ATOM(ts, prototype), generator_function_proto, 0) < 0 ||
+        object_define_value(ts, generator_function_proto, ATOM(ts, constructor), generator_function, PROP_CONFIGURABLE) < 0 ||
+        object_define_value(ts, async_function, ATOM(ts, prototype), async_function_proto, 0) < 0 ||
+        object_define_value(ts, async_function_proto, ATOM(ts, constructor), async_function, PROP_CONFIGURABLE) < 0)
+        return false;
     Value eval = function_new_native(ts, global_eval, "eval", 1, 0, 0);
     if (value_is_exception(eval)) return false;
     ts->rt->realm.intrinsics[INTRINSIC_EVAL] = eval;

@@ -8,8 +8,10 @@
 #include <time.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include "interp.h"
 #include "safepoint.h"
+#include "atomics.h"
 #include "errors.h"
 #include "builtins/builtins.h"
 
@@ -186,11 +188,28 @@ bool job_track_rejection(ThreadState *ts, Value promise) {
     return true;
 }
 
+// JSTHREADS_UNHANDLED_REJECTIONS=none turns reporting off, like node's
+// --unhandled-rejections=none; test262 hosts need it (a test may leave a rejection unhandled).
+static bool rejections_reported(void) {
+    static int reported = -1;   // racing first reads compute and store the same answer
+    int answer = load_relaxed(&reported);
+    if (answer < 0) {
+        const char *mode = getenv("JSTHREADS_UNHANDLED_REJECTIONS");
+        answer = !(mode && strcmp(mode, "none") == 0);
+        store_relaxed(&reported, answer);
+    }
+    return answer;
+}
+
 // Node reports a rejection as uncaught when no handler was attached by the time the microtask
 // queue drains after the macrotask that rejected it. The first such reason becomes the pending
 // exception; the caller prints it and exits.
 static bool report_rejections(ThreadState *ts) {
     if (!has_cell(ts->pending_rejections)) return true;
+    if (!rejections_reported()) {
+        ts->pending_rejections = JS_UNDEFINED;
+        return true;
+    }
     Values *list = value_to_cell(ts->pending_rejections);
     ts->pending_rejections = JS_UNDEFINED;
     for (uint32_t i = 0; i < list->count; i++) {

@@ -1,8 +1,8 @@
 /*
  * jsstring.h — JS strings (immutable, Latin-1 or UTF-16, ropes), interned atoms and symbols.
- * Implemented by string.c (strings, ropes), atom.c (the sharded atom table) and symbol parts of
- * string.c. Implements STR-1..STR-7 (specs/values.md). Named jsstring.h so that it never shadows
- * the C library's <string.h>.
+ * Implemented by string.c (strings, ropes, UTF-8, StringBuilder) and atom.c (the sharded atom
+ * table, cached strings, symbols). Implements STR-1..STR-7 (specs/values.md). Named jsstring.h
+ * so that it never shadows the C library's <string.h>.
  */
 #ifndef JST_JSSTRING_H
 #define JST_JSSTRING_H

@@ -169,6 +169,9 @@ Value primitive_object_new(ThreadState *ts, CellType type, Value primitive, Valu
 }
 
 // ---- finding stored properties ----
+// A stored own property is in exactly one place [OM-6]: a dense element (attributes: the
+// structure's element_attributes) or a named slot of the structure (its own attributes, and the
+// only place for accessors, sparse indexes and indexes with attributes of their own).
 
 typedef enum RefKind { REF_ELEMENT, REF_NAMED } RefKind;
 // Where a stored own property lives: a dense element or a named slot, with its attributes.
@@ -371,6 +374,8 @@ static void take_attribute(uint8_t *attributes, const PropertyDescriptor *desc, 
     if (desc->has & field) *attributes = (uint8_t)((*attributes & ~bit) | (desc->attributes & bit));
 }
 
+// Returns false where the spec returns false. The early `return true`s are the spec's "no
+// further validation" exits of steps 7 and 8, where nothing may change.
 bool descriptor_validate(const PropertyDescriptor *current, bool extensible,
                          const PropertyDescriptor *desc, PropertyDescriptor *result) {
     uint8_t has = desc->has;
@@ -441,6 +446,8 @@ int ordinary_get_own_property(ThreadState *ts, Object *o, PropKey key, PropertyD
     return 1;
 }
 
+// OrdinaryDefineOwnProperty: validate against the stored property, then store the complete
+// result, changing the layout only when the attributes (or the storage place) change.
 int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
                                  const PropertyDescriptor *desc, bool throw_on_failure) {
     Structure *s = structure_of(o);
@@ -500,6 +507,8 @@ static int compare_indexes(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+// OrdinaryOwnPropertyKeys (ES2020 9.1.11.1): integer indexes ascending, then strings, then
+// symbols, both in creation order, which is the structure's entry order.
 Values *ordinary_own_keys(ThreadState *ts, Object *o, int flags, const VirtualKeys *virtual_keys) {
     bool enumerable_only = (flags & OWN_KEYS_ENUMERABLE_ONLY) != 0;
     uint32_t virtual_indexes = virtual_keys ? virtual_keys->index_count : 0;
@@ -603,11 +612,14 @@ int object_get_own_property(ThreadState *ts, Value obj, PropKey key, PropertyDes
     return get_own(ts, value_to_object(obj), key, out ? out : &ignored);
 }
 
+// [[Get]] as a loop over the prototype chain instead of the spec's recursion: an exotic [[Get]]
+// (a Proxy, later) takes over where it appears; everyone else is OrdinaryGet.
 Value object_get_with_receiver(ThreadState *ts, Value obj, PropKey key, Value receiver) {
     Object *o = value_to_object(obj);
     for (;;) {
         const ObjectMethods *m = methods_of(o);
         if (m && m->get) return m->get(ts, o, key, receiver);
+        // Stored properties first when storage is authoritative; virtual keys after.
         PropRef ref;
         if ((!m || (m->traits & EXOTIC_PLAIN_STORAGE)) && find_own(o, structure_of(o), key, &ref)) {
             Value v = ref_load(o, &ref);
@@ -636,6 +648,7 @@ Value object_get(ThreadState *ts, Value obj, PropKey key) {
 // OrdinarySet (ES2020 9.1.9.2) from `o` up the prototype chain, with a separate receiver.
 static int set_slow(ThreadState *ts, Object *o, PropKey key, Value v, Value receiver,
                     bool throw_on_failure) {
+    // Steps 1-2: the first object on the chain that has the property decides, or nobody does.
     PropertyDescriptor own;
     for (Object *holder = o;;) {
         const ObjectMethods *m = methods_of(holder);
@@ -651,6 +664,7 @@ static int set_slow(ThreadState *ts, Object *o, PropKey key, Value v, Value rece
         }
         holder = value_to_object(proto);
     }
+    // Step 3 (ES2020 9.1.9.2 OrdinarySetWithOwnDescriptor): an accessor calls its setter.
     if (own.attributes & PROP_ACCESSOR) {
         if (value_is_undefined(own.setter))
             return object_refuse(ts, throw_on_failure,
@@ -659,6 +673,7 @@ static int set_slow(ThreadState *ts, Object *o, PropKey key, Value v, Value rece
         Value result = interp_call(ts, own.setter, receiver, &v, 1);
         return value_is_exception(result) ? -1 : 1;
     }
+    // Step 2: a data property, own or inherited; the write lands on the receiver.
     if (!(own.attributes & PROP_WRITABLE))
         return object_refuse(ts, throw_on_failure,
                              "Cannot assign to read only property '%K' of object '%V'", key,
@@ -775,6 +790,7 @@ Value object_get_prototype_of(ThreadState *ts, Value obj) {
     return prototype_of(ts, value_to_object(obj));
 }
 
+// OrdinarySetPrototypeOf (ES2020 9.1.2.1) with V8's messages.
 int object_set_prototype_of(ThreadState *ts, Value obj, Value proto, bool throw_on_failure) {
     Object *o = value_to_object(obj);
     const ObjectMethods *m = methods_of(o);
@@ -828,6 +844,8 @@ static int set_integrity_generic(ThreadState *ts, Value obj, bool frozen) {
     return 1;
 }
 
+// Ordinary objects (and exotics whose virtual keys are already frozen) change all attributes in
+// one integrity transition; the rest run the spec's per-key algorithm.
 int object_set_integrity(ThreadState *ts, Value obj, bool frozen) {
     Object *o = value_to_object(obj);
     const ObjectMethods *m = methods_of(o);
@@ -874,6 +892,9 @@ static bool prototypes_lack_indexes(Value proto) {
     return true;
 }
 
+// The interpreter's element store: in-capacity writes to ordinary objects and arrays. Filling a
+// hole is an add, so it also needs an extensible object with default element attributes, no
+// indexed property on the chain, and (arrays) a writable length when it extends the length.
 bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v) {
     (void)ts;
     const ObjectMethods *m = methods_of(o);

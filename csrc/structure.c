@@ -15,12 +15,28 @@
 #include "errors.h"
 
 /*
+ * The model. Every object names its layout by a structure id. Objects start at the initial
+ * structure of their prototype and move along a tree of cached transitions as they gain
+ * properties:
+ *
+ *     initial(P) --x--> {x} --y--> {x,y} --freeze--> {x,y} frozen
+ *                  \--y--> {y} --x--> {y,x}          (another order, another layout)
+ *
+ * Each node is a shared structure, frozen once published, so two objects that took the same
+ * path have the same id and an inline cache keyed on that id serves both [OM-3]. An object
+ * leaves the tree (delete, attribute change, prototype change with properties, more than
+ * DICTIONARY_THRESHOLD properties) by getting a private dictionary copy, which it then edits in
+ * place, renewing the id on every edit so that no cache ever sees two layouts under one id.
+ * Edges are weak: the tree is pruned by the sweep as its nodes die.
+ */
+
+/*
  * The id table. Ids are process-wide so that object_trace, which only has a Marker, can find an
  * object's structure; each entry also records the Runtime that owns it, so one runtime's sweep
  * never judges another's cells. Two levels: a fixed array of chunk pointers, each chunk a fixed
  * array of entries. Chunks are published with a release store and never move or get freed, so
- * readers index them without a lock [OM-9]. Writers (id allocation, retirement, sweeping) hold
- * `lock`, which is never held across an allocation or a safepoint.
+ * readers index them without a lock [OM-9]. Handing out and recycling ids holds `lock`, which
+ * is never held across an allocation or a safepoint; entries are written as install_id says.
  */
 #define ID_CHUNK_BITS 12
 #define ID_CHUNK_SIZE (1u << ID_CHUNK_BITS)
@@ -95,9 +111,12 @@ static bool push_id(uint32_t **list, uint32_t *count, uint32_t *capacity, uint32
     return true;
 }
 
-// Gives s an id and publishes it. The structure's fields must be final (shared structures) or
-// owned by the caller (dictionaries): the release store makes them visible with the id.
-static bool publish(ThreadState *ts, Structure *s) {
+// Takes an unused id for the calling runtime without naming a structure yet, so that a caller
+// can fail before changing anything. Recycled ids come first (only structure_table_recycle_ids
+// puts any there); otherwise the next never-used id, allocating its chunk on first use. The
+// caller installs the id before its next safepoint: a sweep would take an empty entry for a
+// retired one. Out of ids is reported as out of memory.
+static uint32_t take_id(ThreadState *ts) {
     pthread_mutex_lock(&ids.lock);
     uint32_t id = 0;
     if (ids.free_count > 0) {
@@ -111,27 +130,35 @@ static bool publish(ThreadState *ts, Structure *s) {
         }
         if (*slot) id = ids.next_id++;
     }
-    if (id != 0) {
-        IdChunk *chunk = ids.chunks[id >> ID_CHUNK_BITS];
-        chunk->owners[id & (ID_CHUNK_SIZE - 1)] = ts->rt;
-        s->id = id;
-        store_release(&chunk->structures[id & (ID_CHUNK_SIZE - 1)], s);
-    }
+    if (id != 0) ids.chunks[id >> ID_CHUNK_BITS]->owners[id & (ID_CHUNK_SIZE - 1)] = ts->rt;
     pthread_mutex_unlock(&ids.lock);
     if (id == 0) error_throw_out_of_memory(ts);
+    return id;
+}
+
+// Names s by id. The structure's fields must be final (shared structures) or owned by the caller
+// (dictionaries): the release store makes them visible with the id. An entry owned by this
+// runtime is written only by the thread that owns its structure, or by the sweep while the world
+// is stopped, so no lock is needed.
+static void install_id(Structure *s, uint32_t id) {
+    s->id = id;
+    store_release(&ids.chunks[id >> ID_CHUNK_BITS]->structures[id & (ID_CHUNK_SIZE - 1)], s);
+}
+
+static bool publish(ThreadState *ts, Structure *s) {
+    uint32_t id = take_id(ts);
+    if (id != 0) install_id(s, id);
     return id != 0;
 }
 
-bool structure_renew_id(ThreadState *ts, Structure *s) {
+// Moves a dictionary to the id `fresh` (from take_id, taken before the edit it names). The old id
+// then names nothing; it stays owned by this runtime until the sweep parks it on the dead list,
+// because inline caches may still hold it [OM-3].
+static void switch_id(Structure *s, uint32_t fresh) {
     uint32_t old = s->id;
-    if (!publish(ts, s)) return false;
-    // The old id now names nothing. It stays owned by this runtime until the sweep hands it to
-    // the dead list, because inline caches may still hold it [OM-3].
-    pthread_mutex_lock(&ids.lock);
+    install_id(s, fresh);
     store_release(&ids.chunks[old >> ID_CHUNK_BITS]->structures[old & (ID_CHUNK_SIZE - 1)],
                   (Structure *)NULL);
-    pthread_mutex_unlock(&ids.lock);
-    return true;
 }
 
 uint32_t structure_id(const Structure *s) { return s->id; }
@@ -147,6 +174,8 @@ static uint32_t key_hash(PropKey key) {
     return (uint32_t)x;
 }
 
+// Small tables are scanned: up to TABLE_LINEAR_MAX keys a scan of 16-byte entries beats hashing.
+// Larger ones get an index at most half full, so linear probing always meets an empty slot.
 static uint32_t index_size_for(uint32_t capacity) {
     if (capacity <= TABLE_LINEAR_MAX) return 0;
     uint32_t size = 16;
@@ -154,6 +183,7 @@ static uint32_t index_size_for(uint32_t capacity) {
     return size;
 }
 
+// A zeroed table with room for `capacity` entries (and their index). Allocates: a safepoint.
 static PropertyTable *table_new(ThreadState *ts, uint32_t capacity) {
     uint32_t index_size = index_size_for(capacity);
     size_t bytes = sizeof(PropertyTable) + capacity * sizeof(PropertyEntry) +
@@ -165,6 +195,8 @@ static PropertyTable *table_new(ThreadState *ts, uint32_t capacity) {
     return t;
 }
 
+// Records entry number `entry` in the hash index. Entry numbers are stored plus one so that a
+// zeroed index means "empty" without a separate initialisation pass.
 static void table_index_insert(PropertyTable *t, uint32_t entry) {
     uint32_t *index = property_table_index(t);
     uint32_t i = key_hash(t->entries[entry].key) & t->index_mask;
@@ -215,6 +247,9 @@ static PropertyTable *table_copy(ThreadState *ts, const PropertyTable *from, uin
     return t;
 }
 
+// The Structure.flags a property with these attributes implies. Flags only ever accumulate on a
+// dictionary (a delete does not clear them), so they mean "may have": the fast paths that test
+// them stay correct and at worst take the slow path needlessly.
 static uint8_t attributes_flags(uint8_t attributes, PropKey key) {
     uint8_t flags = 0;
     if (property_key_is_index(key)) flags |= STRUCTURE_HAS_INDEX_KEYS;
@@ -243,6 +278,8 @@ const PropertyEntry *structure_entries(const Structure *s, uint32_t *count) {
 
 // ---- creating structures ----
 
+// A structure with no properties, default element attributes and no id yet. Until publish
+// gives it an id nothing can reach it but the caller's locals (a conservative root).
 static Structure *structure_alloc(ThreadState *ts, Value prototype) {
     Structure *s = heap_alloc(ts, sizeof(Structure), CELL_STRUCTURE);
     if (!s) return NULL;
@@ -312,6 +349,8 @@ static void transition_link(ThreadState *ts, Structure *parent, Structure *child
     table_append(t, child->transition_key, list->count++, child->transition_attributes);
 }
 
+// The cached child of `parent` for (key, attributes), or NULL. Children that died were pruned by
+// the last sweep, so anything found here is alive.
 static Structure *transition_find(const Structure *parent, PropKey key, uint8_t attributes) {
     Structure *single = parent->transition_single;
     if (single) {
@@ -388,6 +427,12 @@ Structure *structure_initial(ThreadState *ts, Value prototype) {
 static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes,
                                  bool renew_id);
 
+/*
+ * The structure after adding `key`. Three cases: a dictionary changes in place (the same
+ * structure comes back with a fresh id); a shared structure returns its cached child, creating
+ * and linking it the first time; and a shared structure at DICTIONARY_THRESHOLD properties hands
+ * out a new private dictionary, since long transition chains copy O(n^2) table entries.
+ */
 Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes) {
     if (s->flags & STRUCTURE_DICTIONARY) return dictionary_add(ts, s, key, attributes, true);
     Structure *next = transition_find(s, key, attributes);
@@ -421,6 +466,8 @@ Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, 
 
 // ---- dictionary structures ----
 
+// The copy gets twice the live entries as capacity, so a run of adds after the conversion grows
+// the table only logarithmically often.
 Structure *structure_to_dictionary(ThreadState *ts, Structure *s) {
     Structure *d = structure_clone_header(ts, s);
     if (!d) return NULL;
@@ -458,13 +505,18 @@ static int32_t take_free_slot(Structure *s) {
 
 static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes,
                                  bool renew_id) {
+    // Reserve first: after this allocation nothing below reaches a safepoint, so the edit and
+    // the new id appear together to the next collection.
     if (!dictionary_reserve(ts, s)) return NULL;
+    uint32_t fresh = renew_id ? take_id(ts) : 0;
+    if (renew_id && fresh == 0) return NULL;
     int32_t slot = take_free_slot(s);
     if (slot < 0) slot = (int32_t)s->slot_count++;
     table_append(s->table, key, (uint32_t)slot, attributes);
     s->property_count++;
     s->flags |= attributes_flags(attributes, key);
-    return !renew_id || structure_renew_id(ts, s) ? s : NULL;
+    if (renew_id) switch_id(s, fresh);
+    return s;
 }
 
 // Puts a freed slot in quarantine until the next sweep [OM-8].
@@ -486,6 +538,8 @@ static bool quarantine_slot(ThreadState *ts, Structure *s, uint32_t slot) {
     return true;
 }
 
+// Deleting leaves the entry in place with key JS_HOLE: enumeration order of the survivors is
+// kept, the hash index needs no tombstones, and table_copy drops holes when the table grows.
 bool structure_dictionary_remove(ThreadState *ts, Structure *s, PropKey key) {
     int32_t e = table_find(s->table, key, -1);
     if (e < 0) return true;
@@ -493,27 +547,38 @@ bool structure_dictionary_remove(ThreadState *ts, Structure *s, PropKey key) {
     // structure is consistent again [OM-8]. Only this object's owner changes the table, so the
     // entry number survives the allocation.
     if (!quarantine_slot(ts, s, s->table->entries[e].slot)) return false;
+    uint32_t fresh = take_id(ts);
+    if (fresh == 0) return false;
     s->table->entries[e].key = JS_HOLE;
     s->table->live--;
     s->property_count--;
-    return structure_renew_id(ts, s);
+    switch_id(s, fresh);
+    return true;
 }
 
 bool structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
                                          uint8_t attributes) {
     int32_t e = table_find(s->table, key, -1);
     if (e < 0) return true;
+    uint32_t fresh = take_id(ts);
+    if (fresh == 0) return false;
     s->table->entries[e].attributes = attributes;
     s->flags |= attributes_flags(attributes, key);
-    return structure_renew_id(ts, s);
+    switch_id(s, fresh);
+    return true;
 }
 
 bool structure_dictionary_set_prototype(ThreadState *ts, Structure *s, Value prototype) {
+    uint32_t fresh = take_id(ts);
+    if (fresh == 0) return false;
     s->prototype = prototype;
-    return structure_renew_id(ts, s);
+    switch_id(s, fresh);
+    return true;
 }
 
 // ---- integrity transitions ----
+// preventExtensions, seal and freeze are edges of the transition tree like property adds, keyed
+// by a pseudo-key that no property can have, so equally frozen objects keep sharing a layout.
 
 static uint8_t integrity_attributes(uint8_t attributes, IntegrityLevel level) {
     if (level >= INTEGRITY_SEALED) attributes &= (uint8_t)~PROP_CONFIGURABLE;
@@ -538,8 +603,11 @@ static void apply_integrity(Structure *s, IntegrityLevel level) {
 
 Structure *structure_integrity_transition(ThreadState *ts, Structure *s, IntegrityLevel level) {
     if (s->flags & STRUCTURE_DICTIONARY) {
+        uint32_t fresh = take_id(ts);
+        if (fresh == 0) return NULL;
         apply_integrity(s, level);
-        return structure_renew_id(ts, s) ? s : NULL;
+        switch_id(s, fresh);
+        return s;
     }
     Structure *next = transition_find(s, TRANSITION_INTEGRITY_KEY, (uint8_t)level);
     if (next) return next;
@@ -564,6 +632,8 @@ void property_table_trace(Marker *m, Cell *cell) {
     for (uint32_t e = 0; e < t->count; e++) heap_mark_value(m, t->entries[e].key);
 }
 
+// Marks what a structure owns. Deliberately not its transition children: they are weak [OM-9],
+// and the object table (not this hook) decides whether a structure id stays alive.
 void structure_trace(Marker *m, Cell *cell) {
     Structure *s = (Structure *)cell;
     heap_mark_value(m, s->prototype);
@@ -603,6 +673,8 @@ static void release_quarantined_slots(Structure *s) {
     s->free_slots_pending = spare;
 }
 
+// Rebuilds the initial-structure cache without dead entries. Rebuilding rather than deleting in
+// place keeps the lock-free probe simple: no tombstones, and the world is stopped anyway.
 static void sweep_initial_cache(StructureTable *table) {
     InitialCache *cache = table->initial;
     if (cache) {
@@ -633,6 +705,13 @@ static void sweep_initial_cache(StructureTable *table) {
     }
 }
 
+/*
+ * Called by the collector between marking and sweeping, with the world stopped. For each id of
+ * this runtime: a live structure gets its dead transitions pruned and, if it is a dictionary,
+ * its quarantined slots released [OM-8]; a dead or retired id is cleared and parked on the dead
+ * list, where it waits for structure_table_recycle_ids [OM-3]. Other runtimes' ids are skipped:
+ * their marks belong to another collection.
+ */
 void structure_table_sweep(Runtime *rt) {
     StructureTable *table = rt->structures;
     pthread_mutex_lock(&ids.lock);
@@ -657,6 +736,8 @@ void structure_table_sweep(Runtime *rt) {
     sweep_initial_cache(table);
 }
 
+// The collector calls this only after clearing every inline cache entry that names a dead id,
+// so handing the ids out again cannot make a stale entry hit a new layout [OM-3].
 void structure_table_recycle_ids(Runtime *rt) {
     StructureTable *table = rt->structures;
     pthread_mutex_lock(&ids.lock);

@@ -117,7 +117,8 @@ const PropertyEntry *structure_entries(const Structure *s, uint32_t *count);
 // ---- changing layouts (structure.c); object.c calls these from its OM-7 functions only ----
 // An unshared copy of s for one object, with a new id. NULL on OOM (exception pending).
 Structure *structure_to_dictionary(ThreadState *ts, Structure *s);
-// In place, on a dictionary structure; each gives it a fresh id. false on OOM.
+// In place, on a dictionary structure; each gives it a fresh id and retires the old one [OM-3].
+// false on OOM (ids included), with nothing changed.
 bool structure_dictionary_remove(ThreadState *ts, Structure *s, PropKey key);
 bool structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
                                          uint8_t attributes);
@@ -125,8 +126,6 @@ bool structure_dictionary_set_prototype(ThreadState *ts, Structure *s, Value pro
 // The structure after preventExtensions / seal / freeze: a cached transition of a shared
 // structure, or the same dictionary structure changed in place. NULL on OOM.
 Structure *structure_integrity_transition(ThreadState *ts, Structure *s, IntegrityLevel level);
-// Gives a dictionary structure a fresh id and retires the old one [OM-3]. false when out of ids.
-bool structure_renew_id(ThreadState *ts, Structure *s);
 
 // ---- butterflies (butterfly.c) ----
 static inline uint16_t butterfly_owner(const Object *o) {

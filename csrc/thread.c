@@ -15,8 +15,8 @@
 #include "safepoint.h"
 #include "builtins/builtins.h"
 
-// 256 Ki Values (2 MiB) of register stack: deep enough for ~10k frames of typical functions.
-#define REGISTER_STACK_VALUES (256u * 1024u)
+// 1 Mi Values (8 MiB, committed lazily by the OS) of register stack: ~30k typical frames.
+#define REGISTER_STACK_VALUES (1024u * 1024u)
 
 void thread_set_native_stack_base(ThreadState *ts, void *approx_base) {
     ts->native_stack_base = (uintptr_t)approx_base;
@@ -51,8 +51,6 @@ ThreadState *thread_attach(Runtime *rt) {
     ts->callee = JS_UNDEFINED;
     ts->microtasks = JS_UNDEFINED;
     ts->pending_rejections = JS_UNDEFINED;
-    int here;
-    thread_set_native_stack_base(ts, &here);
     compute_native_stack_limit(ts);
     pthread_mutex_lock(&rt->threads_lock);
     ts->tid = (uint16_t)rt->next_tid++;

@@ -1,20 +1,23 @@
 // Ordering of synchronous code, microtasks (promises, queueMicrotask) and timers.
-var log = [];
-setTimeout(function () { log.push("timeout 0"); }, 0);
-Promise.resolve().then(function () { log.push("promise 1"); });
-queueMicrotask(function () { log.push("microtask"); });
+setTimeout(function () { console.log("timeout 0"); }, 0);
+Promise.resolve().then(function () { console.log("promise 1"); });
+queueMicrotask(function () { console.log("microtask"); });
 Promise.resolve().then(function () {
-  log.push("promise 2");
-  Promise.resolve().then(function () { log.push("nested promise"); });
-  setTimeout(function () { log.push("timeout from promise"); }, 0);
+  console.log("promise 2");
+  Promise.resolve().then(function () { console.log("nested promise"); });
+  queueMicrotask(function () { console.log("nested microtask"); });
+  setTimeout(function () {
+    console.log("timeout from promise");
+    Promise.resolve().then(function () { console.log("promise from timeout"); });
+    setTimeout(function () { console.log("timeout from timeout"); }, 0);
+  }, 0);
 });
 (async function () {
-  log.push("async body sync part");
+  console.log("async body sync part");
   await null;
-  log.push("after await");
+  console.log("after await");
+  await new Promise(function (resolve) { setTimeout(resolve, 0); });
+  console.log("after awaiting a timer");
 })();
-log.push("sync end");
-setTimeout(function () {
-  log.push("timeout 2");
-  console.log(log.join("\n"));
-}, 5);
+setTimeout(function () { console.log("second timeout 0"); }, 0);
+console.log("sync end");

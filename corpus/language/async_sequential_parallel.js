@@ -1,4 +1,4 @@
-// Sequential versus parallel awaits, measured by event order rather than wall time.
+// Sequential versus parallel awaits, observed through the order of start/end events.
 var log = [];
 function job(name, ms) {
   return new Promise(function (resolve) {
@@ -12,7 +12,7 @@ async function sequential() {
   return [a, b];
 }
 async function parallel() {
-  var pa = job("p1", 6), pb = job("p2", 1);
+  var pb = job("p2", 1), pa = job("p1", 6);
   return [await pa, await pb];
 }
 async function main() {
@@ -20,7 +20,8 @@ async function main() {
   log.push("sequential done " + s.join(","));
   var p = await parallel();
   log.push("parallel done " + p.join(","));
-  var results = await Promise.all([3, 1, 2].map(function (ms, i) { return job("a" + i, ms * 3); }));
+  var jobs = [job("a0", 2), job("a1", 4), job("a2", 8)];
+  var results = await Promise.all([jobs[2], jobs[0], jobs[1]]);
   log.push("all done " + results.join(","));
   var reduced = await [1, 2, 3].reduce(async function (accP, n) {
     var acc = await accP;

@@ -1,21 +1,25 @@
-// setTimeout ordering by delay, clearTimeout, and extra arguments.
-var log = [];
-setTimeout(function () { log.push("t20"); }, 20);
-setTimeout(function () { log.push("t5"); }, 5);
-setTimeout(function () { log.push("t0-a"); }, 0);
-setTimeout(function () { log.push("t0-b"); });
-setTimeout(function () { log.push("t0-c"); }, 0);
-var cancelled = setTimeout(function () { log.push("cancelled!"); }, 2);
+// setTimeout: equal delays run in creation order, clearTimeout cancels, extra arguments are
+// passed, and microtasks queued by a timer callback run before the next timer. Delays are
+// created in non-decreasing order so the result never depends on how fast the script runs.
+setTimeout(function () { console.log("t0-a"); }, 0);
+setTimeout(function () { console.log("t0-b"); });
+setTimeout(function () { console.log("t0-c"); }, 0);
+var cancelled = setTimeout(function () { console.log("cancelled!"); }, 2);
 clearTimeout(cancelled);
 clearTimeout(undefined);
-setTimeout(function (a, b) { log.push("args " + a + " " + b); }, 10, "x", "y");
+clearTimeout(12345);
+setTimeout(function () { console.log("t5"); }, 5);
+setTimeout(function (a, b) { console.log("args", a, b); }, 10, "x", "y");
 setTimeout(function () {
-  log.push("t15");
-  setTimeout(function () { log.push("nested 0 from t15"); }, 0);
-  Promise.resolve().then(function () { log.push("microtask from t15"); });
-  var inner = setTimeout(function () { log.push("inner cancelled!"); }, 0);
+  console.log("t15");
+  setTimeout(function () {
+    console.log("nested 0 from t15");
+    Promise.resolve().then(function () { console.log("microtask from nested"); });
+  }, 0);
+  Promise.resolve().then(function () { console.log("microtask from t15"); });
+  var inner = setTimeout(function () { console.log("inner cancelled!"); }, 0);
   clearTimeout(inner);
+  setTimeout(function () { console.log("nested 1 from t15"); }, 1);
 }, 15);
-setTimeout(function () {
-  console.log(log.join(", "));
-}, 30);
+var selfClearing = setTimeout(function () { console.log("runs once"); clearTimeout(selfClearing); }, 15);
+console.log("sync done", typeof cancelled === "undefined" ? "no handle" : "has handle");

@@ -1,10 +1,16 @@
-// A promise-based task queue with limited concurrency.
+// A promise-based task queue with limited concurrency. Task durations are counted in
+// microtask turns, so the schedule is fully deterministic.
+function turns(n) {
+  var p = Promise.resolve();
+  for (var i = 0; i < n; i++) p = p.then(function () {});
+  return p;
+}
 class TaskQueue {
   constructor(limit) { this.limit = limit; this.running = 0; this.queue = []; this.log = []; }
-  add(name, ms, fail) {
+  add(name, cost, fail) {
     var self = this;
     return new Promise(function (resolve, reject) {
-      self.queue.push({ name: name, ms: ms, fail: fail, resolve: resolve, reject: reject });
+      self.queue.push({ name: name, cost: cost, fail: fail, resolve: resolve, reject: reject });
       self.next();
     });
   }
@@ -18,17 +24,17 @@ class TaskQueue {
   }
   exec(t) {
     var self = this;
-    setTimeout(function () {
+    turns(t.cost).then(function () {
       self.running--;
       self.log.push((t.fail ? "fail " : "done ") + t.name);
       t.fail ? t.reject(new Error(t.name + " failed")) : t.resolve(t.name + " ok");
       self.next();
-    }, t.ms);
+    });
   }
 }
 var q = new TaskQueue(2);
 var results = [
-  q.add("A", 25), q.add("B", 3), q.add("C", 3, true), q.add("D", 1), q.add("E", 2)
+  q.add("A", 40), q.add("B", 6), q.add("C", 6, true), q.add("D", 2), q.add("E", 4)
 ].map(function (p) { return p.catch(function (e) { return e.message; }); });
 Promise.all(results).then(function (r) {
   console.log(q.log.join("\n"));

@@ -28,13 +28,15 @@ static Value get_at(ThreadState *ts, Value o, double i) {
     return object_get(ts, o, key);
 }
 
-// HasProperty: 1, 0, or -1 on throw.
-static int has_at(ThreadState *ts, Value o, double i) {
-    Value v;
-    if (i <= MAX_ARRAY_INDEX && array_get_fast(o, (uint32_t)i, &v)) return 1;
+// HasProperty(O, i) and, when present, Get(O, i): 1 with *out set, 0 when absent, -1 on throw.
+static int element_at(ThreadState *ts, Value o, double i, Value *out) {
+    if (i <= MAX_ARRAY_INDEX && array_get_fast(o, (uint32_t)i, out)) return 1;
     PropKey key = index_key(ts, i);
     if (value_is_exception(key)) return -1;
-    return object_has_property(ts, o, key);
+    int present = object_has_property(ts, o, key);
+    if (present <= 0) return present;
+    *out = object_get(ts, o, key);
+    return value_is_exception(*out) ? -1 : 1;
 }
 
 // A refusal reported without an exception still has to throw (the spec's `true` argument).
@@ -60,8 +62,18 @@ static bool delete_at(ThreadState *ts, Value o, double i) {
     return object_delete(ts, o, key, true) > 0 || refused(ts, o, key, "delete");
 }
 
-// CreateDataPropertyOrThrow(O, i, v).
+// CreateDataPropertyOrThrow(O, i, v). Into a hole of a plain array the element store fast path
+// is equivalent: it only succeeds when the array is extensible with default element attributes
+// and no prototype has indexed properties, so nothing can observe the difference.
 static bool create_at(ThreadState *ts, Value o, double i, Value v) {
+    if (i <= MAX_ARRAY_INDEX && value_cell_type(o) == CELL_ARRAY) {
+        Object *array = value_to_object(o);
+        Butterfly *b = object_butterfly(array);
+        uint32_t index = (uint32_t)i;
+        if ((!b || index >= b->elements_length || butterfly_elements(b)[index] == JS_HOLE) &&
+            object_set_element_fast(ts, array, index, v))
+            return true;
+    }
     PropKey key = index_key(ts, i);
     if (value_is_exception(key)) return false;
     PropertyDescriptor desc = {
@@ -276,11 +288,11 @@ static Value Array_prototype_test(ThreadState *ts, Value self, const Value *args
     Value callback = builtin_arg(args, argc, 0), this_arg = builtin_arg(args, argc, 1);
     if (value_is_exception(require_callable(ts, callback))) return JS_EXCEPTION;
     for (double k = 0; k < length; k++) {
-        int present = has_at(ts, o, k);
+        Value element;
+        int present = element_at(ts, o, k, &element);
         if (present < 0) return JS_EXCEPTION;
         if (!present) continue;
-        Value call_args[3] = {get_at(ts, o, k), value_from_number(k), o};
-        if (value_is_exception(call_args[0])) return JS_EXCEPTION;
+        Value call_args[3] = {element, value_from_number(k), o};
         Value result = interp_call(ts, callback, this_arg, call_args, 3);
         if (value_is_exception(result)) return JS_EXCEPTION;
         if (magic == TEST_EVERY && !ops_to_boolean(result)) return JS_FALSE;
@@ -299,11 +311,11 @@ static Value Array_prototype_map(ThreadState *ts, Value self, const Value *args,
     Value a = array_species_create(ts, o, length);
     if (value_is_exception(a)) return JS_EXCEPTION;
     for (double k = 0; k < length; k++) {
-        int present = has_at(ts, o, k);
+        Value element;
+        int present = element_at(ts, o, k, &element);
         if (present < 0) return JS_EXCEPTION;
         if (!present) continue;
-        Value call_args[3] = {get_at(ts, o, k), value_from_number(k), o};
-        if (value_is_exception(call_args[0])) return JS_EXCEPTION;
+        Value call_args[3] = {element, value_from_number(k), o};
         Value mapped = interp_call(ts, callback, this_arg, call_args, 3);
         if (value_is_exception(mapped) || !create_at(ts, a, k, mapped)) return JS_EXCEPTION;
     }
@@ -320,11 +332,11 @@ static Value Array_prototype_filter(ThreadState *ts, Value self, const Value *ar
     Value a = array_species_create(ts, o, 0);
     if (value_is_exception(a)) return JS_EXCEPTION;
     for (double k = 0; k < length; k++) {
-        int present = has_at(ts, o, k);
+        Value element;
+        int present = element_at(ts, o, k, &element);
         if (present < 0) return JS_EXCEPTION;
         if (!present) continue;
-        Value call_args[3] = {get_at(ts, o, k), value_from_number(k), o};
-        if (value_is_exception(call_args[0])) return JS_EXCEPTION;
+        Value call_args[3] = {element, value_from_number(k), o};
         Value selected = interp_call(ts, callback, this_arg, call_args, 3);
         if (value_is_exception(selected)) return JS_EXCEPTION;
         if (ops_to_boolean(selected) && !create_at(ts, a, to++, call_args[0])) return JS_EXCEPTION;
@@ -369,23 +381,19 @@ static Value Array_prototype_reduce(ThreadState *ts, Value self, const Value *ar
         bool found = false;
         for (; !found && i < length; i++) {
             double k = magic ? length - 1 - i : i;
-            int present = has_at(ts, o, k);
+            int present = element_at(ts, o, k, &accumulator);
             if (present < 0) return JS_EXCEPTION;
-            if (present) {
-                found = true;
-                accumulator = get_at(ts, o, k);
-                if (value_is_exception(accumulator)) return JS_EXCEPTION;
-            }
+            found = present;
         }
         if (!found) return error_throw_type(ts, "Reduce of empty array with no initial value");
     }
     for (; i < length; i++) {
         double k = magic ? length - 1 - i : i;
-        int present = has_at(ts, o, k);
+        Value element;
+        int present = element_at(ts, o, k, &element);
         if (present < 0) return JS_EXCEPTION;
         if (!present) continue;
-        Value call_args[4] = {accumulator, get_at(ts, o, k), value_from_number(k), o};
-        if (value_is_exception(call_args[1])) return JS_EXCEPTION;
+        Value call_args[4] = {accumulator, element, value_from_number(k), o};
         accumulator = interp_call(ts, callback, JS_UNDEFINED, call_args, 4);
         if (value_is_exception(accumulator)) return JS_EXCEPTION;
     }
@@ -419,11 +427,10 @@ static Value Array_prototype_indexOf(ThreadState *ts, Value self, const Value *a
     if (!ops_to_integer(ts, builtin_arg(args, argc, 1), &n)) return JS_EXCEPTION;
     Value target = builtin_arg(args, argc, 0);
     for (double k = n >= 0 ? n : (length + n < 0 ? 0 : length + n); k < length; k++) {
-        int present = has_at(ts, o, k);
+        Value element;
+        int present = element_at(ts, o, k, &element);
         if (present < 0) return JS_EXCEPTION;
         if (!present) continue;
-        Value element = get_at(ts, o, k);
-        if (value_is_exception(element)) return JS_EXCEPTION;
         if (ops_strict_equals(element, target)) return value_from_number(k);
     }
     return value_from_int(-1);
@@ -439,11 +446,10 @@ static Value Array_prototype_lastIndexOf(ThreadState *ts, Value self, const Valu
     if (argc > 1 && !ops_to_integer(ts, args[1], &n)) return JS_EXCEPTION;
     Value target = builtin_arg(args, argc, 0);
     for (double k = n >= 0 ? (n < length - 1 ? n : length - 1) : length + n; k >= 0; k--) {
-        int present = has_at(ts, o, k);
+        Value element;
+        int present = element_at(ts, o, k, &element);
         if (present < 0) return JS_EXCEPTION;
         if (!present) continue;
-        Value element = get_at(ts, o, k);
-        if (value_is_exception(element)) return JS_EXCEPTION;
         if (ops_strict_equals(element, target)) return value_from_number(k);
     }
     return value_from_int(-1);
@@ -476,11 +482,11 @@ static Value Array_prototype_concat(ThreadState *ts, Value self, const Value *ar
         if (!length_of(ts, e, &length)) return JS_EXCEPTION;
         if (n + length > MAX_SAFE_INTEGER) return error_throw_type(ts, "Invalid array length");
         for (double k = 0; k < length; k++, n++) {
-            int present = has_at(ts, e, k);
+            Value v;
+            int present = element_at(ts, e, k, &v);
             if (present < 0) return JS_EXCEPTION;
             if (!present) continue;
-            Value v = get_at(ts, e, k);
-            if (value_is_exception(v) || !create_at(ts, a, n, v)) return JS_EXCEPTION;
+            if (!create_at(ts, a, n, v)) return JS_EXCEPTION;
         }
     }
     return set_length(ts, a, n) ? a : JS_EXCEPTION;
@@ -498,11 +504,11 @@ static Value Array_prototype_slice(ThreadState *ts, Value self, const Value *arg
     Value a = array_species_create(ts, o, count);
     if (value_is_exception(a)) return JS_EXCEPTION;
     for (; k < final; k++, n++) {
-        int present = has_at(ts, o, k);
+        Value v;
+        int present = element_at(ts, o, k, &v);
         if (present < 0) return JS_EXCEPTION;
         if (!present) continue;
-        Value v = get_at(ts, o, k);
-        if (value_is_exception(v) || !create_at(ts, a, n, v)) return JS_EXCEPTION;
+        if (!create_at(ts, a, n, v)) return JS_EXCEPTION;
     }
     return set_length(ts, a, n) ? a : JS_EXCEPTION;
 }
@@ -513,11 +519,10 @@ static double flatten_into(ThreadState *ts, Value target, Value source, double s
     if (native_stack_exhausted(ts)) return -1;
     double target_index = start;
     for (double k = 0; k < source_length; k++) {
-        int present = has_at(ts, source, k);
+        Value element;
+        int present = element_at(ts, source, k, &element);
         if (present < 0) return -1;
         if (!present) continue;
-        Value element = get_at(ts, source, k);
-        if (value_is_exception(element)) return -1;
         if (mapper != JS_UNDEFINED) {
             Value call_args[3] = {element, value_from_number(k), source};
             element = interp_call(ts, mapper, this_arg, call_args, 3);
@@ -599,11 +604,10 @@ static Value Array_prototype_pop(ThreadState *ts, Value self, const Value *args,
 // Moves O[from] to O[to] (or deletes O[to] when O[from] is absent): the step of shift,
 // unshift, splice and copyWithin.
 static bool move_element(ThreadState *ts, Value o, double from, double to) {
-    int present = has_at(ts, o, from);
+    Value v;
+    int present = element_at(ts, o, from, &v);
     if (present < 0) return false;
-    if (!present) return delete_at(ts, o, to);
-    Value v = get_at(ts, o, from);
-    return !value_is_exception(v) && set_at(ts, o, to, v);
+    return present ? set_at(ts, o, to, v) : delete_at(ts, o, to);
 }
 
 static Value Array_prototype_shift(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
@@ -653,11 +657,11 @@ static Value Array_prototype_splice(ThreadState *ts, Value self, const Value *ar
     Value a = array_species_create(ts, o, delete_count);
     if (value_is_exception(a)) return JS_EXCEPTION;
     for (double k = 0; k < delete_count; k++) {
-        int present = has_at(ts, o, start + k);
+        Value v;
+        int present = element_at(ts, o, start + k, &v);
         if (present < 0) return JS_EXCEPTION;
         if (!present) continue;
-        Value v = get_at(ts, o, start + k);
-        if (value_is_exception(v) || !create_at(ts, a, k, v)) return JS_EXCEPTION;
+        if (!create_at(ts, a, k, v)) return JS_EXCEPTION;
     }
     if (!set_length(ts, a, delete_count)) return JS_EXCEPTION;
     if (insert_count < delete_count) {
@@ -683,12 +687,10 @@ static Value Array_prototype_reverse(ThreadState *ts, Value self, const Value *a
     for (double lower = 0; lower != middle; lower++) {
         double upper = length - lower - 1;
         Value lower_value = JS_UNDEFINED, upper_value = JS_UNDEFINED;
-        int lower_exists = has_at(ts, o, lower);
+        int lower_exists = element_at(ts, o, lower, &lower_value);
         if (lower_exists < 0) return JS_EXCEPTION;
-        if (lower_exists && value_is_exception(lower_value = get_at(ts, o, lower))) return JS_EXCEPTION;
-        int upper_exists = has_at(ts, o, upper);
+        int upper_exists = element_at(ts, o, upper, &upper_value);
         if (upper_exists < 0) return JS_EXCEPTION;
-        if (upper_exists && value_is_exception(upper_value = get_at(ts, o, upper))) return JS_EXCEPTION;
         bool ok = true;
         if (lower_exists && upper_exists) ok = set_at(ts, o, lower, upper_value) && set_at(ts, o, upper, lower_value);
         else if (upper_exists) ok = set_at(ts, o, lower, upper_value) && delete_at(ts, o, upper);
@@ -814,11 +816,10 @@ static Values *sort_collect(ThreadState *ts, Value o, double length, Value compa
     if (!items) return NULL;
     *undefined_count = 0;
     for (double k = 0; k < length; k++) {
-        int present = has_at(ts, o, k);
+        Value v;
+        int present = element_at(ts, o, k, &v);
         if (present < 0) return NULL;
         if (!present) continue;
-        Value v = get_at(ts, o, k);
-        if (value_is_exception(v)) return NULL;
         if (v == JS_UNDEFINED) {
             (*undefined_count)++;
             continue;

@@ -121,6 +121,7 @@ static bool create_roots(ThreadState *ts) {
     NativeFunction *fp = object_alloc(ts, sizeof(NativeFunction), CELL_NATIVE_FUNCTION, object_prototype);
     if (!fp) return false;
     fp->fn = Function_prototype;
+    fp->data[0] = fp->data[1] = JS_UNDEFINED;
     Value function_prototype = value_from_cell(fp);
     realm->intrinsics[INTRINSIC_FUNCTION_PROTOTYPE] = function_prototype;
     Value empty = string_empty(ts);

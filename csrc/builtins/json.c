@@ -371,7 +371,7 @@ static Value JSON_parse(ThreadState *ts, Value self, const Value *args, int argc
     Value result = parse_value(&p);
     if (value_is_exception(result)) return JS_EXCEPTION;
     skip_whitespace(&p);
-    if (p.position < p.length) return parse_error_at(&p, "Unexpected non-whitespace character after JSON");
+    if (p.position < p.length) return error_throw_syntax(ts, "Unexpected non-whitespace character after JSON at position %u", p.position);
     Value reviver = builtin_arg(args, argc, 1);
     if (!ops_is_callable(reviver)) return result;
     Value root = object_new_plain(ts);

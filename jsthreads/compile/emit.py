@@ -104,7 +104,8 @@ class Unit:
     def compile_entry(self, program, mode):
         info = self.analysis.functions[id(program)]
         flags = C.SCRIPT
-        if mode == "eval":
+        if mode in ("eval", "indirect-eval"):
+            # Eval code's var declarations are configurable (deletable) bindings.
             flags |= C.EVAL
         if info.strict:
             flags |= C.STRICT
@@ -1141,7 +1142,7 @@ class FunctionEmitter:
                 k, name = self.key_register(prop)
                 f = self.temp()
                 self.method_closure(prop.value, f, obj, name, prefix=prop.kind, key_reg=k if name is None else None)
-                self.emit("DEFINE_METHOD", obj, k, f, 1 if prop.kind == "get" else 2)
+                self.emit("DEFINE_METHOD", obj, k, f, 7 if prop.kind == "get" else 8)
             elif not prop.computed and not prop.shorthand and not prop.method and self.static_key(prop.key) == "__proto__":
                 r = self.expression(prop.value)
                 self.emit("SET_PROTO", obj, r)
@@ -1424,7 +1425,7 @@ class FunctionEmitter:
             if key is None:
                 key = self.temp()
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
-            self.emit("GET_SUPER", dst, key)
+            self.emit("GET_SUPER", dst, key, self.expr_ThisExpression(None, None))
         elif key is None:
             self.emit("GET_PROP", dst, obj, self.name(node.property.name), self.fc.new_cache())
         else:
@@ -1435,7 +1436,7 @@ class FunctionEmitter:
             if key is None:
                 key = self.temp()
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
-            self.emit("PUT_SUPER", key, value)
+            self.emit("PUT_SUPER", key, value, self.expr_ThisExpression(None, None))
         elif key is None:
             self.emit("PUT_PROP", obj, self.name(node.property.name), value, self.fc.new_cache())
         else:
@@ -1485,7 +1486,7 @@ class FunctionEmitter:
                 self.emit("TO_PROPERTY_KEY", key, k)
             else:
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
-            self.emit("GET_SUPER", dst, key)
+            self.emit("GET_SUPER", dst, key, self.expr_ThisExpression(None, None))
             return dst
         obj = self.chain_part(node.object, nullish_label)
         if node.optional:
@@ -1528,14 +1529,14 @@ class FunctionEmitter:
             this = self.temp()
             fn = self.temp()
             if type(callee.object) is ast.Super:
-                self.emit("LOAD_THIS", this)
+                self.expr_ThisExpression(None, this)
                 key = self.temp()
                 if callee.computed:
                     k = self.expression(callee.property)
                     self.emit("TO_PROPERTY_KEY", key, k)
                 else:
                     self.emit("LOAD_CONST", key, self.name(callee.property.name))
-                self.emit("GET_SUPER", fn, key)
+                self.emit("GET_SUPER", fn, key, this)
                 return fn, this
             self.expression(callee.object, this) if nullish_label is None else self.emit("MOV", this, self.chain_part(callee.object, nullish_label))
             if callee.optional:
@@ -1554,8 +1555,15 @@ class FunctionEmitter:
                 fn, this = self.temp(), self.temp()
                 self.emit("GET_NAME_THIS", fn, this, self.name(callee.name))
                 return fn, this
-        if t is ast.ChainExpression and nullish_label is None:
-            pass
+        if t is ast.ChainExpression and type(callee.expression) is ast.MemberExpression and nullish_label is None:
+            # (a?.b)() calls with this = a, or throws calling undefined when a is nullish.
+            end, nullish = self.label(), self.label()
+            fn, this = self.callee_and_this(callee.expression, nullish)
+            self.jump("JMP", end)
+            self.place(nullish)
+            self.emit("LOAD_UNDEFINED", fn)
+            self.place(end)
+            return fn, this
         fn = self.chain_part(callee, nullish_label) if nullish_label is not None else self.expression(callee)
         this = self.temp()
         self.emit("LOAD_UNDEFINED", this)

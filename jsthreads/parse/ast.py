@@ -1,7 +1,7 @@
 """AST node classes: ESTree (es5, es2015..es2020) with a source span on every node.
 
 Owns the node vocabulary the compiler consumes: one class per ESTree type, with ESTree's class
-and field names, `__slots__`, keyword-only constructors and a `span`. `fields` lists the fields
+and field names, `__slots__`, keyword constructors and a `span`. `fields` lists the fields
 that hold child nodes (a node, None, or a list of nodes and Nones) in source order, which is
 what `iter_child_nodes` walks; every other slot is plain data (str, bool, float, dict, None).
 Extensions to ESTree: functions and Program carry `strict` (true when the code is strict mode
@@ -44,7 +44,8 @@ class Node:
     """Base of all AST nodes. Subclasses define `__slots__` (their ESTree fields) and `fields`.
 
     Constructors take the fields as keyword arguments (positionally too, in `__slots__` order,
-    which the parser uses because it is twice as fast), then `span`. `span` may be given as a
+    which the parser uses because it is twice as fast), then `span`; ESTree fields named by
+    Python keywords (`async`, `await`) are keyword-only and read with getattr. `span` may be given as a
     Span or, by the parser, as a lazy `(resolver, start_byte, end_byte)` triple that becomes a
     Span on first read: most spans of a large program are never read, and computing lines
     eagerly costs as much as building the nodes."""

@@ -17,7 +17,7 @@ import re
 import sys
 
 import tree_sitter_javascript
-from tree_sitter import Language, Parser
+from tree_sitter import Language, Parser, Query, QueryCursor
 
 from . import ast as js
 from .diagnostics import JSSyntaxError, LineMap
@@ -28,6 +28,11 @@ from .literals import (LiteralError, decode_identifier, decode_number, decode_st
 __all__ = ["parse"]
 
 _LANGUAGE = Language(tree_sitter_javascript.language())
+# Where _parse_tree looks for tokens to repair.
+_REPAIR_QUERY = Query(_LANGUAGE, "(ERROR) @error (using_declaration) @using")
+# Words the grammar treats as keywords where ECMAScript 2020 allows an identifier, and the
+# same-length identifier spelling the grammar is shown instead.
+_WORD_REPAIRS = {"using": b"usinG", "yield": b"yielD", "undefined": b"undefineD"}
 
 # Extras the grammar may put between any two tokens; every child walk skips them.
 _COMMENTS = frozenset(("comment", "html_comment"))
@@ -69,15 +74,14 @@ _IN_ALLOWED = frozenset((
     "function_expression", "generator_function", "class", "formal_parameters",
     "statement_block", "computed_property_name",
 ))
-# Deep left-nested chains (`a + b + ... + z`, long `.then()` chains) recurse once per link.
+# Conversion recurses once per nesting level (binary operator chains excepted); Python-to-Python
+# calls use no C stack in 3.11, so the limit is raised for the duration of a parse.
 _RECURSION_FLOOR = 20000
 
 
 def parse(source, filename="<input>", *, module=False):
     """Parse JavaScript source text into a js.Program, raising JSSyntaxError on any syntax or
     early error. `module=True` parses as module code (strict; import/export not supported)."""
-    if sys.getrecursionlimit() < _RECURSION_FLOOR:
-        sys.setrecursionlimit(_RECURSION_FLOOR)
     data = source.encode("utf-8", "surrogatepass")
     tree = _parse_tree(data)
     converter = Converter(source, data, filename, module)
@@ -85,6 +89,9 @@ def parse(source, filename="<input>", *, module=False):
     # cycles worth collecting; pausing it halves the time for big sources.
     collecting = gc.isenabled()
     gc.disable()
+    recursion_limit = sys.getrecursionlimit()
+    if recursion_limit < _RECURSION_FLOOR:
+        sys.setrecursionlimit(_RECURSION_FLOOR)
     try:
         if tree.root_node.has_error:
             converter.raise_tree_error(tree)
@@ -97,6 +104,8 @@ def parse(source, filename="<input>", *, module=False):
     finally:
         if collecting:
             gc.enable()
+        if recursion_limit < _RECURSION_FLOOR:
+            sys.setrecursionlimit(recursion_limit)
         # The lazy spans keep the converter alive as their resolver; drop what they do not
         # need (the handler table is also a reference cycle through bound methods).
         converter.handlers = None
@@ -105,39 +114,52 @@ def parse(source, filename="<input>", *, module=False):
 
 def _parse_tree(data):
     """Run tree-sitter over a copy of the source patched (byte for byte, so offsets hold) where
-    its lexer and ECMAScript disagree; the converter reads token text from the original.
+    its grammar and ECMAScript 2020 disagree; the converter reads token text from the original.
 
     NUL is the lexer's end-of-input marker, so raw NULs (legal inside strings) become \x01,
-    which is still illegal outside literals. Templates may hold escapes that are invalid
-    (cooked value undefined, legal when tagged), which the grammar rejects: their backslashes
-    are neutralised and the converter decides from the original text."""
+    which is still illegal outside literals. When the tree has errors, tokens the grammar
+    choked on are repaired and the source parsed again: backslashes of invalid escapes in
+    templates (legal when tagged) are neutralised, and `using`, `yield` and `undefined` used
+    as plain identifiers (`using(x)`, sloppy `var yield`, `undefined: ;`) are respelled as
+    identifiers. That is safe because the converter decodes every literal and identifier
+    again from the original text and early_errors.py applies the rules for yield. A repair
+    that does not yield an error-free tree is dropped, so errors are reported on the tree of
+    the source as written."""
     parser = Parser(_LANGUAGE)
     if b"\0" in data:
         data = data.replace(b"\0", b"\x01")
-    tree = parser.parse(data)
+    original = tree = parser.parse(data)
+    if not tree.root_node.has_error and b"using" not in data:
+        return tree
     patched = None
     for _ in range(16):
-        if not tree.root_node.has_error or b"`" not in data:
-            break
-        bad = [node.start_byte for node in _nodes_of_type(tree.root_node, "ERROR")
-               if node.child_count == 0 and _inside_template(node)
-               and data[node.start_byte:node.start_byte + 1] == b"\\"]
-        if not bad:
+        patches = []
+        for name, nodes in QueryCursor(_REPAIR_QUERY).captures(tree.root_node).items():
+            for node in nodes:
+                stack = [node]
+                while stack:
+                    leaf = stack.pop()
+                    if leaf.child_count:
+                        if leaf.type not in ("string", "template_substitution"):
+                            stack.extend(leaf.children)
+                        continue
+                    kind = leaf.type
+                    if kind in _WORD_REPAIRS:
+                        patches.append((leaf.start_byte, _WORD_REPAIRS[kind]))
+                    elif (name == "error" and kind == "ERROR"
+                          and (patched or data)[leaf.start_byte:leaf.start_byte + 1] == b"\\"):
+                        patches.append((leaf.start_byte, b"x"))
+                    if name == "using":
+                        break
+        if not patches:
             break
         patched = bytearray(patched or data)
-        for byte in bad:
-            patched[byte] = ord("x")
+        for start, text in patches:
+            patched[start:start + len(text)] = text
         tree = parser.parse(bytes(patched))
-    return tree
-
-
-def _inside_template(node):
-    parent = node.parent
-    while parent is not None:
-        if parent.type == "template_string":
-            return True
-        parent = parent.parent
-    return False
+        if not tree.root_node.has_error:
+            return tree
+    return original
 
 
 class Converter:
@@ -278,6 +300,14 @@ class Converter:
         if token.type in ("++", "--") and previous is not None and not self.newline_between(
                 previous.end_byte, token.start_byte):
             self.fail("Invalid left-hand side expression in postfix operation", previous)
+        if token.type in ("'", '"'):
+            self.fail_byte("Invalid or unexpected token", byte)
+        if (previous is not None and previous.type == "regex" and previous.end_byte == byte
+                and _is_word(self.text(token))):
+            self.fail("Invalid regular expression flags", previous)
+        if token.type == "string" and token.parent is not None and token.parent.type in (
+                "ERROR", "arguments") and _child_of_type(token.parent, "(") is not None:
+            self.fail_byte("missing ) after argument list", byte)
         if token.type == "ERROR" and token.child_count == 0:
             text = self.text(token)
             if text[:1] in ("'", '"') or text[:1] == "\\" or not text.strip():
@@ -288,8 +318,10 @@ class Converter:
         """Checks on raw source text that the grammar's lexer is laxer about."""
         source = self.source
         if _FAKE_SPACE.search(source):
+            byte = last = 0
             for match in _FAKE_SPACE.finditer(source):
-                byte = len(source[:match.start()].encode("utf-8", "surrogatepass"))
+                byte += len(source[last:match.start()].encode("utf-8", "surrogatepass"))
+                last = match.start()
                 node = tree.root_node.descendant_for_byte_range(byte, byte + 1)
                 if node is None or node.type not in ("string_fragment", "comment", "string",
                                                      "template_string", "regex_pattern",
@@ -394,7 +426,22 @@ class Converter:
     def statements(self, nodes):
         """Convert a statement list, splicing in statements split off a misread block."""
         body = []
-        for node in nodes:
+        index = 0
+        count = len(nodes)
+        while index < count:
+            node = nodes[index]
+            index += 1
+            if (node.type == "expression_statement" and index < count
+                    and self.is_split_let(node, nodes[index])):
+                # `let` + line break + binding is one LexicalDeclaration (a line break after
+                # `let` is no ASI point when a binding can follow), which tree-sitter splits
+                # into `let;` and the rest: rejoin the two with the break blanked out.
+                following = nodes[index]
+                index += 1
+                body.extend(self.reparse_statements(
+                    node.start_byte, following.end_byte,
+                    blank=(node.start_byte + 3, _first_token(following).start_byte)))
+                continue
             result = self.expression(node)
             if type(result) is list:
                 body.extend(result)
@@ -402,14 +449,25 @@ class Converter:
                 body.append(result)
         return body
 
-    def reparse_statements(self, start, end):
+    def is_split_let(self, node, following):
+        parts = self.named(node)
+        if (len(parts) != 1 or parts[0].type != "identifier" or self.text(parts[0]) != "let"
+                or _child_of_type(node, ";") is not None):
+            return False
+        token = _first_token(following)
+        return (token is not None and token.type in ("identifier", "[", "{", "yield", "await")
+                and self.newline_between(node.end_byte, token.start_byte))
+
+    def reparse_statements(self, start, end, blank=None):
         """Parse the bytes [start, end) of the source on their own and convert the statements
-        found there. Everything else is blanked to spaces, so offsets stay those of the
-        original source."""
+        found there. Everything else, and the `blank` byte range if given, is blanked to
+        spaces, so offsets stay those of the original source."""
         if not self.data[start:end].strip():
             return []
         blanked = bytearray(b" " * len(self.data))
         blanked[start:end] = self.data[start:end]
+        if blank is not None:
+            blanked[blank[0]:blank[1]] = b" " * (blank[1] - blank[0])
         tree = Parser(_LANGUAGE).parse(bytes(blanked))
         if tree.root_node.has_error:
             self.raise_tree_error(tree)
@@ -431,8 +489,20 @@ class Converter:
             result = [js.BlockStatement(body=body, span=self.span(block))]
             result.extend(self.reparse_statements(block.end_byte, node.end_byte))
             return result
-        if first.type == "identifier" and self.text(first) == "let":
-            self.check_let_statement(node)
+        leftmost = first
+        while leftmost.type in ("subscript_expression", "assignment_expression",
+                                "member_expression", "call_expression"):
+            leftmost = leftmost.children[0]
+        if (leftmost is not first and leftmost.type == "identifier"
+                and self.text(leftmost) == "let" and leftmost.next_sibling is not None
+                and leftmost.next_sibling.type == "["
+                and self.newline_between(leftmost.end_byte, leftmost.next_sibling.start_byte)):
+            # No ExpressionStatement starts with `let [`: it is a declaration with an array
+            # pattern, which tree-sitter misreads as a member access when a line break
+            # follows `let`.
+            return self.reparse_statements(node.start_byte, node.end_byte,
+                                           blank=(leftmost.end_byte,
+                                                  leftmost.next_sibling.start_byte))
         return js.ExpressionStatement(self.expression(first), None, self.span(node))
 
     def check_statement_start(self, node):
@@ -448,28 +518,15 @@ class Converter:
                               "a block.", current)
                 self.fail("Function statements require a function name", current)
             if kind == "class":
+                if current.child_by_field_name("name") is None:
+                    # `class {}` as a statement: a declaration needs a name.
+                    self.unexpected(self.tokens(current)[1])
                 self.fail("Unexpected token 'class'", current)
             if kind in ("object", "object_pattern"):
                 return current
             if kind in ("parenthesized_expression", "arrow_function") or not current.child_count:
                 return
             current = current.children[0]
-
-    def check_let_statement(self, node):
-        # `let` then a line break then an identifier is still one LexicalDeclaration, never
-        # two statements; tree-sitter splits it only when the name is invalid (`let \n let`).
-        following = node.next_named_sibling
-        while following is not None and following.type in _COMMENTS:
-            following = following.next_named_sibling
-        if following is None or _child_of_type(node, ";") is not None:
-            return
-        token = _first_token(following)
-        text = self.text(token)
-        if token.type in ("identifier", "yield", "await", "let", "[", "{") or text in (
-                "yield", "await", "let"):
-            if text == "let":
-                self.fail("let is disallowed as a lexically bound name", token)
-            raise self.error_at(self.unexpected_message(token), self.char(token.start_byte))
 
     def unexpected_after(self, node):
         """Raise "Unexpected ..." for the first token after CST node `node`."""
@@ -660,8 +717,8 @@ class Converter:
             left_ast = self.target(left, "for-loop", patterns=True)
         if operator == "of" and right.type == "sequence_expression":
             self.unexpected(_child_of_type(right, ","))
-        body = self.statement(node.child_by_field_name("body"))
         right_ast = self.expression(right)
+        body = self.statement(node.child_by_field_name("body"))
         if operator == "of":
             return js.ForOfStatement(left=left_ast, right=right_ast, body=body,
                                      span=self.span(node), **{"await": is_await})
@@ -688,6 +745,8 @@ class Converter:
     def try_statement(self, node):
         handler = node.child_by_field_name("handler")
         finalizer = node.child_by_field_name("finalizer")
+        if handler is None and finalizer is None:
+            self.fail_byte("Missing catch or finally after try", node.end_byte - 1)
         if handler is not None:
             param = handler.child_by_field_name("parameter")
             handler = js.CatchClause(
@@ -1271,9 +1330,6 @@ class Converter:
             return js.Super(span=self.span(node))
         return self.expression(node)
 
-    def import_(self, node):
-        self.unexpected(node)
-
     def new_expression(self, node):
         constructor = node.child_by_field_name("constructor")
         callee = self.callee(constructor, "new")
@@ -1362,11 +1418,10 @@ class Converter:
         current = node
         while current.type == "binary_expression":
             parts = _parts(current, 3)
-            spine.append(parts)
+            spine.append((current, parts))
             current = parts[0]
         result = self.operand(current)
-        for left, operator_node, right in reversed(spine):
-            link = operator_node.parent
+        for link, (left, operator_node, right) in reversed(spine):
             operator = operator_node.type
             if operator == "**" and left.type in ("unary_expression", "await_expression"):
                 self.fail("Unary operator used immediately before exponentiation expression. "
@@ -1410,14 +1465,8 @@ class Converter:
                                        right=self.expression(node.child_by_field_name("right")),
                                        span=self.span(node))
 
-    def class_heritage(self, node):
-        self.unexpected(node)
-
     def jsx(self, node):
         self.fail("Unexpected token '<'", node)
-
-    def unsupported(self, node):
-        self.unexpected(node)
 
     # ------------------------------------------------------------------ patterns and targets
 
@@ -1663,7 +1712,6 @@ class Converter:
             "ternary_expression": self.ternary_expression,
             "assignment_expression": self.assignment_expression,
             "augmented_assignment_expression": self.augmented_assignment_expression,
-            "import": self.import_,
         }
         for kind in ("jsx_element", "jsx_self_closing_element", "jsx_fragment",
                      "jsx_opening_element"):
@@ -1747,8 +1795,7 @@ _LOOKAHEAD_CACHE = {}
 _ASSIGN_OPERATORS = frozenset(("=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=",
                                "&=", "|=", "^=", "&&=", "||=", "??="))
 _NOT_TARGETS = frozenset(("ERROR", "program", "expression_statement", "statement_block",
-                          "formal_parameters", "arguments", "parenthesized_expression", "array",
-                          "object", "variable_declarator", "lexical_declaration",
+                          "formal_parameters", "variable_declarator", "lexical_declaration",
                           "variable_declaration", "pair", "assignment_expression",
                           "augmented_assignment_expression", "sequence_expression",
                           "for_statement", "for_in_statement"))
@@ -1777,15 +1824,6 @@ def _leaves(node, out):
         children.reverse()
         stack.extend(children)
     return out
-
-
-def _inside_error(node):
-    parent = node.parent
-    while parent is not None:
-        if parent.type == "ERROR":
-            return True
-        parent = parent.parent
-    return False
 
 
 def _state_after(token):
@@ -1832,14 +1870,15 @@ def _locate_tree_error(tree, data):
     table: the first token that is not a valid lookahead in the state after its predecessor is
     the culprit. A MISSING node means the token after it was unexpected. When the replay cannot
     decide (the state is unknown inside an ERROR), the token under suspicion is blamed."""
-    leaves = _leaves(tree.root_node, [])
-    first_bad = None
-    for index, leaf in enumerate(leaves):
-        if leaf.is_missing or leaf.type == "ERROR" or _inside_error(leaf):
-            first_bad = index
-            break
-    if first_bad is None:
+    error = _first_error(tree.root_node)
+    if error is None:
         return len(data), None, None
+    leaves = _leaves(tree.root_node, [])
+    first_bad = bisect.bisect_left([leaf.start_byte for leaf in leaves], error.start_byte)
+    # A zero-width MISSING node sorts among the tokens starting at the same byte.
+    while (error.is_missing and first_bad < len(leaves) and not leaves[first_bad].is_missing
+           and leaves[first_bad].start_byte == error.start_byte):
+        first_bad += 1
     previous = leaves[first_bad - 1] if first_bad > 0 else None
     for index in range(first_bad, len(leaves)):
         leaf = leaves[index]
@@ -1850,9 +1889,15 @@ def _locate_tree_error(tree, data):
             return len(data), None, None
         if leaf.type == "ERROR" and leaf.child_count == 0:
             return leaf.start_byte, leaf, None
+        if leaf.type in ("'", '"'):
+            # A lone quote token: the string literal never ends.
+            return leaf.start_byte, leaf, None
         state = _state_after(previous) if previous is not None else 1
         if state == 0:
-            return leaf.start_byte, leaf, previous
+            # Unknown: fall back to the state the token was lexed in, if it has one.
+            state = leaf.parse_state
+            if state in (0, 65535):
+                return leaf.start_byte, leaf, previous
         valid = _valid_lookahead(state)
         first = leaf.children[0] if leaf.type in ("string", "regex") and leaf.child_count else leaf
         text = data[leaf.start_byte:leaf.end_byte].decode("utf-8", "replace")
@@ -1863,8 +1908,9 @@ def _locate_tree_error(tree, data):
         if not ok:
             return leaf.start_byte, leaf, previous
         previous = leaf
-    error = _first_error(tree.root_node)
-    if error is not None and error.start_byte < len(data):
+    # Every token looked acceptable: an error that runs to the end of the input is an
+    # unfinished construct; otherwise blame where the first error starts.
+    if data[error.end_byte:].strip() and error.start_byte < len(data):
         token = _first_token(error)
         if token is not None and token.end_byte > token.start_byte:
             return token.start_byte, token, None
