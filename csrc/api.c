@@ -197,6 +197,14 @@ int jst_handle_to_utf8(jst_runtime *api, jst_handle h, char **text_out) {
     return *text_out ? JST_OK : JST_ERROR_OOM;
 }
 
+int jst_handle_inspect(jst_runtime *api, jst_handle h, char **text_out) {
+    Value s = inspect_value(api->ts, handle_get(api, h), 2);
+    if (value_is_exception(s)) return finish(api, s, NULL);
+    size_t length;
+    *text_out = string_to_utf8(api->ts, s, &length);
+    return *text_out ? JST_OK : JST_ERROR_OOM;
+}
+
 void jst_handle_release(jst_runtime *api, jst_handle h) {
     if (h > 0 && h < api->handle_count) api->handles[h] = JS_HOLE;
 }

@@ -48,6 +48,8 @@ int jst_handle_kind(jst_runtime *rt, jst_handle h);
 int jst_handle_to_double(jst_runtime *rt, jst_handle h, double *out);
 int jst_handle_to_utf8(jst_runtime *rt, jst_handle h, char **text_out);  // ToString
 void jst_handle_release(jst_runtime *rt, jst_handle h);
+// The value as console.log shows it (the REPL's echo).
+int jst_handle_inspect(jst_runtime *rt, jst_handle h, char **text_out);
 
 // Called back by the engine to compile eval / new Function source: Python compiles and returns a
 // malloc'd blob (or an error message with line/column). Implemented in Python (extern "Python").

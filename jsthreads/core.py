@@ -13,18 +13,32 @@ from pathlib import Path
 from .compile import compile_source, compile_function, JSSyntaxError
 
 
+def _load_from(path):
+    spec = importlib.util.spec_from_file_location("jsthreads._core", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.modules["jsthreads._core"] = module
+    return module
+
+
 def _load_core():
     build_dir = os.environ.get("JSTHREADS_BUILD_DIR")
     if build_dir:
         for candidate in sorted(Path(build_dir).rglob("_core*.so")):
-            spec = importlib.util.spec_from_file_location("jsthreads._core", candidate)
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            sys.modules["jsthreads._core"] = module
-            return module
+            return _load_from(candidate)
         raise ImportError("no _core*.so under JSTHREADS_BUILD_DIR=%s" % build_dir)
-    from . import _core
-    return _core
+    try:
+        from . import _core
+        return _core
+    except ImportError:
+        # Imported from a source checkout (tests put it on PYTHONPATH): use the installed build.
+        here = Path(__file__).resolve().parent
+        for entry in sys.path:
+            package = Path(entry or ".").resolve() / "jsthreads"
+            if package != here:
+                for candidate in sorted(package.glob("_core*.so")):
+                    return _load_from(candidate)
+        raise
 
 
 _core = _load_core()
@@ -145,6 +159,19 @@ class Engine:
                 return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
             text = ffi.new("char **")
             if lib.jst_handle_to_utf8(self._rt, handle, text) != lib.JST_OK:
+                raise EngineError(self.uncaught_text())
+            try:
+                return ffi.string(text[0]).decode("utf-8", "replace")
+            finally:
+                lib.jst_free_text(text[0])
+        finally:
+            lib.jst_handle_release(self._rt, handle)
+
+    def inspect(self, handle):
+        """The value as console.log prints it; releases the handle."""
+        text = ffi.new("char **")
+        try:
+            if lib.jst_handle_inspect(self._rt, handle, text) != lib.JST_OK:
                 raise EngineError(self.uncaught_text())
             try:
                 return ffi.string(text[0]).decode("utf-8", "replace")

@@ -1,11 +1,10 @@
 /*
  * builtins/array.c — the Array constructor, Array.isArray/of/from and every Array.prototype
  * method of ES2020 (plus at, findLast/findLastIndex and the ES2023 copying methods node has).
- * Each method follows the spec's generic algorithm on any array-like, because test262 observes
- * every Get/Has/Set/Delete. Dense CELL_ARRAY receivers take fast paths element by element:
- * a read uses array_get_fast (an own data element is exactly what [[Get]] would find) and a
- * write uses object_set_element_fast (object.c's [[Set]] fast path); either falls back to the
- * generic operation when it cannot answer, so no fast path is observable.
+ * Each method runs the spec's generic algorithm (test262 observes every Get/Has/Set/Delete);
+ * dense CELL_ARRAY receivers take per-element fast paths: reads through array_get_fast (an own
+ * data element is what [[Get]] finds), writes through object_set_element_fast (object.c's [[Set]]
+ * fast path). Either falls back to the generic operation, so no fast path is observable.
  */
 #include <stdlib.h>
 #include "builtins.h"

@@ -3,9 +3,12 @@
  * insertion order by an ordered hash table stored in GC cells (no malloc'd side storage).
  * WeakMap/WeakSet hold their keys strongly for now: true weak semantics need ephemeron marking
  * in the collector. Keys must still be objects (or unregistered symbols, as in node 20).
- * Not thread-safe under concurrent mutation yet: racing readers see a consistent (possibly stale)
- * table because a table and its index are replaced together, never mutated in place by growth.
- *
+ * Racing readers see a consistent (possibly stale) table: a table and its index are replaced
+ * together, never grown in place. Concurrent mutation needs the cell lock (issue 4).
+ */
+#include "builtins.h"
+
+/*
  * Entry table (a CELL_VALUES cell; count = 2 + 2 * entries used):
  *   items[0]          JS_UNDEFINED, or the table that replaced this one (growth, compaction, clear)
  *   items[1]          the hash index, a CELL_BYTES HashIndex
@@ -15,7 +18,6 @@
  * one. An iterator at position p of a frozen table therefore continues at "number of live
  * entries before p" in its successor; clear() deletes every entry first, so that number is 0.
  */
-#include "builtins.h"
 
 #define TABLE_HEADER 2
 #define MIN_ENTRIES 8
@@ -147,7 +149,7 @@ static int collection_put(ThreadState *ts, Value map, Value key, Value value) {
         return 0;
     }
     Values *t = as_table(m->table);
-    if (table_used(t) == table_index(t)->entry_capacity) {
+    if (table_used(t) >= table_index(t)->entry_capacity) {
         uint32_t capacity = m->size < MIN_ENTRIES / 2 ? MIN_ENTRIES : 2 * (m->size + 1);
         if (!rebuild(ts, map, capacity)) return -1;
         t = as_table(m->table);

@@ -8,7 +8,7 @@ scope.py; temporaries are allocated above them with a stack discipline.
 
 from ..parse import ast
 from . import code as C
-from .scope import analyze, resolve, pattern_names
+from .scope import analyze, resolve, pattern_names, FIELD_KEYS
 
 
 class CompileError(Exception):
@@ -1722,6 +1722,11 @@ class FunctionEmitter:
         self.emit("CLASS", ctor, proto, self.const(C.FunctionRef(ctor_index)), heritage)
         instance_fields = []
         static_fields = []
+        field_keys = None
+        if FIELD_KEYS in scope.bindings:
+            # Computed instance field keys are evaluated here, in element order [BC-5].
+            field_keys = self.temp()
+            self.emit("NEW_ARRAY", field_keys, 0)
         for member in node.body.body:
             if type(member) is ast.MethodDefinition:
                 if member.kind == "constructor":
@@ -1738,6 +1743,12 @@ class FunctionEmitter:
                 self.release(mark)
             elif type(member) is ast.PropertyDefinition:
                 (static_fields if member.static else instance_fields).append(member)
+                if member.computed and not member.static:
+                    mark = self.mark()
+                    self.emit("ARRAY_PUSH", field_keys, self.property_key(member))
+                    self.release(mark)
+        if field_keys is not None:
+            self.store_binding(scope.bindings[FIELD_KEYS], field_keys, init=True)
         if instance_fields:
             init = self.field_initializer(instance_fields, proto)
             self.emit("SET_CLASS_FIELDS", ctor, init)
@@ -1929,9 +1940,11 @@ class FieldEmitter(FunctionEmitter):
                 self.temp_top = max(self.temp_top, field_info.register_count)
         self.max_register = self.temp_top
         self.info.register_count = self.temp_top
+        computed_index = 0
         for field in fields:
             mark = self.mark()
             self.at(field)
+            self.scope = self.outer.scope
             pushed = False
             if field.value is not None:
                 scope = self.unit.analysis.scopes.get(id(field))
@@ -1959,15 +1972,27 @@ class FieldEmitter(FunctionEmitter):
                 break
             this = self.temp()
             self.emit("LOAD_THIS", this)
-            if field.computed:
-                self.error("Computed class field names are not supported yet", field)
-            name = self.static_key(field.key)
             v = self.temp()
-            if field.value is None:
-                self.emit("LOAD_UNDEFINED", v)
+            if field.computed:
+                keys = self.load_name(FIELD_KEYS, field)
+                key = self.temp()
+                self.emit("LOAD_INT", key, computed_index)
+                self.emit("GET_ELEM", key, keys, key)
+                computed_index += 1
+                if field.value is None:
+                    self.emit("LOAD_UNDEFINED", v)
+                else:
+                    self.expression(field.value, v)
+                    if is_anonymous_function(field.value):
+                        self.set_function_name_from(v, key)
+                self.emit("DEFINE_FIELD", this, key, v)
             else:
-                self.expression_named(field.value, name, v)
-            self.emit("DEFINE_FIELD_NAME", this, self.name(name), v)
+                name = self.static_key(field.key)
+                if field.value is None:
+                    self.emit("LOAD_UNDEFINED", v)
+                else:
+                    self.expression_named(field.value, name, v)
+                self.emit("DEFINE_FIELD_NAME", this, self.name(name), v)
             if pushed:
                 self.emit("POP_ENV")
             self.release(mark)

@@ -10,6 +10,9 @@ It does not emit anything; the emitter asks `resolve()` during emission.
 from ..parse import ast
 
 LEXICAL = ("let", "const", "class")
+# A class scope binding (not an identifier, so no clash) holding the evaluated computed keys of
+# its instance fields: the field initialiser function reads them from the class Env.
+FIELD_KEYS = "#field keys"
 
 
 class Binding:
@@ -358,6 +361,8 @@ class Analyzer:
         inner = self.new_scope("class", node, scope)
         if node.id is not None:
             inner.declare(node.id.name, "const")
+        if any(type(m) is ast.PropertyDefinition and m.computed and not m.static for m in node.body.body):
+            inner.declare(FIELD_KEYS, "var").captured = True
         if node.superClass is not None:
             self.visit(node.superClass, inner)
         for member in node.body.body:

@@ -1,14 +1,16 @@
 """tree-sitter concrete syntax tree -> ESTree AST (jsthreads.parse.ast), and `parse()` itself.
 
-Owns everything that needs the concrete tree: syntax errors (ERROR/MISSING nodes, located at the
-offending token), literal decoding with the strict-mode literal rules, directive prologues and
-so each function's `strict` flag, cover grammars (expressions reinterpreted as patterns or
-assignment targets), and every check that depends on parentheses or line breaks, which the AST no
-longer shows (`({a}) = 1`, `-x ** 2`, `a ?? b || c`, `throw` + newline). Syntax the grammar
-accepts beyond ES2020 is rejected here (JSX, decorators, private names, static blocks, `using`,
-import/export declarations), except public class fields and logical assignment (`&&=`, `||=`,
-`??=`), which are accepted. Scope-, label- and context-dependent early errors on the finished AST
-are early_errors.py's job; this module only calls it.
+Owns everything that needs the concrete tree: repairing the few places where the grammar and
+ECMAScript 2020 disagree (by re-parsing, see _parse_tree and reparse_statements), syntax errors
+(ERROR/MISSING nodes, located at the offending token), literal decoding with the strict-mode
+literal rules, directive prologues and so each function's `strict` flag, cover grammars
+(expressions reinterpreted as patterns or assignment targets), and every check that depends on
+parentheses or line breaks, which the AST no longer shows (`({a}) = 1`, `-x ** 2`,
+`a ?? b || c`, `throw` + newline). Syntax the grammar accepts beyond ES2020 is rejected here
+(JSX, decorators, private names, static blocks, `using`, import/export declarations), except
+public class fields and logical assignment (`&&=`, `||=`, `??=`), which are accepted.
+Scope-, label- and context-dependent early errors on the finished AST are early_errors.py's
+job; this module only calls it.
 """
 
 import bisect
@@ -29,7 +31,10 @@ __all__ = ["parse"]
 
 _LANGUAGE = Language(tree_sitter_javascript.language())
 # Where _parse_tree looks for tokens to repair.
-_REPAIR_QUERY = Query(_LANGUAGE, "(ERROR) @error (using_declaration) @using")
+_REPAIR_QUERY = Query(_LANGUAGE, "(ERROR) @error (using_declaration) @keyword "
+                                 "(yield_expression) @keyword (comment) @comment")
+_USING_QUERY = Query(_LANGUAGE, "(using_declaration) @using")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|[\r\n]|\xe2\x80[\xa8\xa9]")
 # Words the grammar treats as keywords where ECMAScript 2020 allows an identifier, and the
 # same-length identifier spelling the grammar is shown instead.
 _WORD_REPAIRS = {"using": b"usinG", "yield": b"yielD", "undefined": b"undefineD"}
@@ -121,36 +126,55 @@ def _parse_tree(data):
     choked on are repaired and the source parsed again: backslashes of invalid escapes in
     templates (legal when tagged) are neutralised, and `using`, `yield` and `undefined` used
     as plain identifiers (`using(x)`, sloppy `var yield`, `undefined: ;`) are respelled as
-    identifiers. That is safe because the converter decodes every literal and identifier
-    again from the original text and early_errors.py applies the rules for yield. A repair
-    that does not yield an error-free tree is dropped, so errors are reported on the tree of
-    the source as written."""
+    identifiers; a /* */ comment spanning lines becomes blanks around its line breaks, since
+    the grammar's ASI does not count it as a line break. That is safe because the converter
+    decodes every literal and identifier again from the original text, ignores comments, and
+    early_errors.py applies the rules for yield. A repair that does not give an error-free tree
+    is dropped, so errors are reported on the tree of the source as written."""
     parser = Parser(_LANGUAGE)
     if b"\0" in data:
         data = data.replace(b"\0", b"\x01")
     original = tree = parser.parse(data)
-    if not tree.root_node.has_error and b"using" not in data:
+    if not tree.root_node.has_error and (b"using" not in data or not QueryCursor(
+            _USING_QUERY).captures(tree.root_node)):
         return tree
     patched = None
     for _ in range(16):
         patches = []
-        for name, nodes in QueryCursor(_REPAIR_QUERY).captures(tree.root_node).items():
-            for node in nodes:
-                stack = [node]
-                while stack:
-                    leaf = stack.pop()
-                    if leaf.child_count:
-                        if leaf.type not in ("string", "template_substitution"):
-                            stack.extend(leaf.children)
-                        continue
-                    kind = leaf.type
-                    if kind in _WORD_REPAIRS:
-                        patches.append((leaf.start_byte, _WORD_REPAIRS[kind]))
-                    elif (name == "error" and kind == "ERROR"
-                          and (patched or data)[leaf.start_byte:leaf.start_byte + 1] == b"\\"):
-                        patches.append((leaf.start_byte, b"x"))
-                    if name == "using":
-                        break
+        captures = QueryCursor(_REPAIR_QUERY).captures(tree.root_node)
+        current = patched or data
+        for node in captures.get("comment", ()):
+            text = current[node.start_byte:node.end_byte]
+            if text.startswith(b"/*") and _LINE_BREAK_BYTES.search(text):
+                blank = bytearray(b" " * len(text))
+                for match in _LINE_BREAK_BYTES.finditer(text):
+                    blank[match.start():match.end()] = match.group()
+                if bytes(blank) != text:
+                    patches.append((node.start_byte, bytes(blank)))
+        for node in captures.get("keyword", ()):
+            # A `using` declaration or a `yield` expression that does not parse: its first
+            # token is probably an identifier.
+            first = node.children[0]
+            if node.type == "yield_expression" and not (
+                    any(c.type == "ERROR" for c in node.children)
+                    or (node.next_sibling is not None and node.next_sibling.type == "ERROR")):
+                continue
+            if first.type in _WORD_REPAIRS:
+                patches.append((first.start_byte, _WORD_REPAIRS[first.type]))
+        for node in captures.get("error", ()):
+            stack = [node]
+            while stack:
+                leaf = stack.pop()
+                if leaf.child_count:
+                    if leaf.type not in ("string", "template_substitution"):
+                        stack.extend(leaf.children)
+                    continue
+                kind = leaf.type
+                if kind in _WORD_REPAIRS:
+                    patches.append((leaf.start_byte, _WORD_REPAIRS[kind]))
+                elif (kind == "ERROR"
+                      and (patched or data)[leaf.start_byte:leaf.start_byte + 1] == b"\\"):
+                    patches.append((leaf.start_byte, b"x"))
         if not patches:
             break
         patched = bytearray(patched or data)
@@ -503,6 +527,15 @@ class Converter:
             return self.reparse_statements(node.start_byte, node.end_byte,
                                            blank=(leftmost.end_byte,
                                                   leftmost.next_sibling.start_byte))
+        if first.type == "yield_expression" and self.generator:
+            tokens = self.tokens(first)
+            if (len(tokens) > 1 and tokens[1].type != "*"
+                    and self.newline_between(tokens[0].end_byte, tokens[1].start_byte)):
+                # `yield` is restricted like `return`: `yield\n(x)` is `yield; (x);`.
+                return [js.ExpressionStatement(js.YieldExpression(None, False,
+                                                                  self.span(tokens[0])),
+                                               None, self.span(tokens[0]))] + \
+                    self.reparse_statements(tokens[1].start_byte, node.end_byte)
         return js.ExpressionStatement(self.expression(first), None, self.span(node))
 
     def check_statement_start(self, node):
@@ -780,6 +813,12 @@ class Converter:
 
     def return_statement(self, node):
         parts = self.named(node)
+        if parts and self.newline_between(node.children[0].end_byte, parts[0].start_byte):
+            # `return` is a restricted production: a line break ends it, so `return\n(x)` is
+            # `return; (x);`. tree-sitter reads one statement when the next line could go on.
+            keyword = node.children[0]
+            return [js.ReturnStatement(None, self.span(keyword))] + self.reparse_statements(
+                parts[0].start_byte, node.end_byte)
         return js.ReturnStatement(self.expression(parts[0]) if parts else None, self.span(node))
 
     def throw_statement(self, node):
@@ -1368,6 +1407,12 @@ class Converter:
             return js.Identifier(name="yield", span=self.span(node))
         if delegate and not parts:
             self.unexpected(node.next_sibling if node.next_sibling is not None else tokens[-1])
+        if parts and not delegate and self.newline_between(tokens[0].end_byte,
+                                                          parts[0].start_byte):
+            # A line break after `yield` ends the expression (see expression_statement, which
+            # handles the statement-level case); nested deeper, the tree cannot be split.
+            self.fail("Line break between 'yield' and its operand is not supported here",
+                      parts[0])
         argument = self.expression(parts[0]) if parts else None
         return js.YieldExpression(argument=argument, delegate=delegate, span=self.span(node))
 

@@ -9,17 +9,19 @@ placement, strict-mode rules on names (eval/arguments, reserved words), delete o
 getter/setter arity, const initializers and declarations in single-statement positions.
 It never looks at source text: convert.py owns every check that needs the concrete tree.
 
-Known gaps of the front end as a whole (tests/parse/test262_parse_check.py: 99.88% of positive
+Known gaps of the front end as a whole (tests/parse/test262_parse_check.py: 99.98% of positive
 and 100% of parse-negative ES2020 tests in test262's test/language pass):
-- Sloppy-mode `yield` as a binding, assignment target or label (`var yield`, `yield = 1`,
-  `yield: x`) is a syntax error: tree-sitter's grammar only knows `yield` as an operator.
-- A multi-line comment containing a line break does not count as one for ASI (`a /*\n*/ b`).
-- Parenthesized targets inside destructuring assignment (`[(a)] = b`) are rejected.
-- `for (async of => {};;)` is rejected.
+- Sloppy-mode `yield` as an identifier is recovered by re-spelling it for tree-sitter, which
+  fails in arrow parameters `(yield) => 1` and in `var x = yield();` after `function* yield`.
+- Parenthesized targets inside destructuring assignment (`[(a)] = b`) and
+  `for (async of => {};;)` are rejected by the grammar.
+- A line break after `return` or `yield` ends it, as ASI requires, when it heads a statement
+  in a statement list; in a single-statement position (`if (a) return\n(b)`) or inside a
+  larger expression (`x = yield\n(1)`) such code is rejected instead of split.
 - Where tree-sitter's grammar rejects what V8 reports as an early error (`[...a = 1] = b`,
   `function f(...a = 1) {}`), the message is a generic "Unexpected token" / "Invalid
   left-hand side in assignment", and the location of grammar errors is reconstructed from the
-  parse table, so it can differ from V8's by a token.
+  parse table, so it can differ from V8's by a token or two.
 - Regular expressions are validated against ES2020 syntax, but \\p{...} names only by shape.
 - import/export declarations are rejected even with module=True (modules are otherwise
   parsed as strict code with `await` reserved).

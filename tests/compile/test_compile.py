@@ -794,8 +794,9 @@ def test_array_holes_and_object_literal_forms():
       }"""), "f")
     code = ops(f)
     assert "ARRAY_PUSH_HOLE" in code and "SET_PROTO" in code and "DEFINE_FIELD" in code
+    # Literal method, getter, setter (classes use 0/1/2).
     kinds = sorted(i.operands[3] for i in instructions(f, "DEFINE_METHOD"))
-    assert kinds == [1, 2, 3]
+    assert kinds == [3, 7, 8]
     names = sorted(blob_f.name for blob_f in compile_js(
         "({get g() {}, set g(v) {}, m() {}, q: function () {}})").functions[1:])
     assert names == ["get g", "m", "q", "set g"]
@@ -943,6 +944,19 @@ def test_arrow_in_a_field_initialiser_captures_the_instance():
         assert code.index("PUSH_ENV") < code.index("PUT_ENV") < code.index("CLOSURE")
     for arrow in arrows:
         assert names_loaded(arrow, "GET_ENV_CHECKED") == ["this"]
+
+
+def test_computed_instance_field_keys_are_evaluated_once_at_definition():
+    """The keys go into a class-scope slot in element order; the initialiser reads them."""
+    blob = compile_js("let n = 0; class A { [n++] = 1; m() {} ['k' + n] = () => this; }")
+    main = blob.entry
+    code = ops(main)
+    assert code.index("NEW_ARRAY") < code.index("ARRAY_PUSH") < code.index("SET_CLASS_FIELDS")
+    assert code.count("TO_PROPERTY_KEY") == 2
+    init = [f for f in blob.functions if f.flags & C.FIELD_INIT][0]
+    assert ops(init).count("DEFINE_FIELD") == 2 and ops(init).count("GET_ELEM") == 2
+    # The anonymous arrow is named from its computed key at run time.
+    assert [i.operands[3] for i in instructions(init, "DEFINE_METHOD")] == [4]
 
 
 def test_class_name_is_const_inside_the_class():

@@ -1,0 +1,106 @@
+"""The jsthreads command: exit codes and how each class of error is reported (issue 3):
+SyntaxError with file:line:col and a caret, TypeError naming the property, RangeError on
+stack overflow, uncaught errors with a JS stack — never a Python traceback."""
+import pytest
+
+
+def no_traceback(*texts):
+    return all("Traceback" not in text for text in texts)
+
+
+def test_success_exit_zero(run_js):
+    code, out, err = run_js("console.log('hi', 1 + 2)")
+    assert (code, out, err) == (0, "hi 3\n", "")
+
+
+def test_syntax_error_has_position_and_caret(run_js):
+    code, out, err = run_js("let a = 1;\nlet b = ;\n", "bad.js")
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == "SyntaxError: Unexpected token ';'"
+    assert lines[1] == "    at bad.js:2:9"
+    assert lines[2] == "    let b = ;"
+    assert lines[3] == "            ^"
+
+
+def test_early_error_reported_before_running(run_js):
+    code, out, err = run_js("console.log('ran');\nlet x = 1;\nlet x = 2;\n", "dup.js")
+    assert code == 1 and out == ""
+    assert err.startswith("SyntaxError: Identifier 'x' has already been declared\n    at dup.js:3:5")
+
+
+def test_type_error_names_the_property(run_js):
+    code, out, err = run_js("var o;\nconsole.log('before');\no.color;\n", "prop.js")
+    assert code == 1 and out == "before\n"
+    assert err.splitlines()[0] == "Uncaught TypeError: Cannot read properties of undefined (reading 'color')"
+    assert "prop.js:3:" in err and no_traceback(err)
+
+
+def test_reference_error_and_stack_frames(run_js):
+    code, out, err = run_js("function inner() { return missing + 1; }\nfunction outer() { return inner(); }\nouter();\n", "ref.js")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0] == "Uncaught ReferenceError: missing is not defined"
+    assert lines[1].startswith("    at inner (ref.js:1:")
+    assert lines[2].startswith("    at outer (ref.js:2:")
+    assert lines[3].startswith("    at ref.js:3:")
+
+
+def test_stack_overflow_is_a_catchable_range_error(run_js):
+    code, out, err = run_js(
+        "function f(n) { return f(n + 1) + 1; }\n"
+        "try { f(0); } catch (e) { console.log(e instanceof RangeError, e.message); }\n"
+        "function g() { return [0].map(g); }\n"
+        "try { g(); } catch (e) { console.log(e instanceof RangeError); }\n")
+    assert (code, err) == (0, "")
+    assert out == "true Maximum call stack size exceeded\ntrue\n"
+
+
+def test_uncaught_non_error_value(run_js):
+    code, out, err = run_js("throw 42;")
+    assert code == 1 and err.startswith("Uncaught 42")
+
+
+def test_error_in_microtask_is_uncaught(run_js):
+    code, out, err = run_js("Promise.resolve().then(() => { throw new RangeError('late'); });\nconsole.log('sync');\n")
+    assert code == 1 and out == "sync\n"
+    assert "RangeError: late" in err and no_traceback(err)
+
+
+def test_missing_file_exit_two(cli):
+    code, out, err = cli("run", "no-such-file.js")
+    assert code == 2 and "no-such-file.js" in err and no_traceback(err)
+
+
+def test_bad_usage_exit_two(cli):
+    code, out, err = cli("frobnicate")
+    assert code == 2 and no_traceback(err)
+
+
+def test_eval_flag(cli):
+    code, out, err = cli("run", "-e", "console.log([1, 2].map(x => x * 2))")
+    assert (code, out) == (0, "[ 2, 4 ]\n")
+
+
+@pytest.mark.parametrize("flag", ["--gil", "--threads"])
+def test_modes_accepted(run_js, flag):
+    assert run_js("console.log(typeof globalThis)", "m.js", flag)[:2] == (0, "object\n")
+
+
+def test_regexp_literal_is_a_clear_error(run_js):
+    code, out, err = run_js("console.log('a');\nvar r = /ab+c/;\n")
+    assert code == 1 and "Regular expressions are not supported yet" in err and no_traceback(err)
+
+
+def test_repl_echoes_values_and_survives_errors(cli):
+    code, out, err = cli("repl", stdin="let x = 6\nfunction f(a) {\n  return a * x\n}\nf(7)\nnull.y\nx + 1\n")
+    assert code == 0
+    lines = out.splitlines()
+    assert "42" in lines and "7" in lines
+    assert any(line.startswith("Uncaught TypeError") for line in lines)
+
+
+def test_disasm_prints_functions(cli, tmp_path):
+    (tmp_path / "d.js").write_text("function add(a, b) { return a + b; }\n")
+    code, out, err = cli("disasm", "d.js", cwd=tmp_path)
+    assert code == 0 and "add" in out and "ADD" in out
