@@ -222,7 +222,7 @@ const ObjectMethods array_methods = {
 // NULL), 0 when it is not, -1 on throw.
 static int string_virtual(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *out) {
     Value s = ((PrimitiveObject *)o)->primitive;
-    if (!value_is_string(s)) return 0;  // String.prototype before its primitive is set
+    if (s == 0 || !value_is_string(s)) return 0;  // a wrapper before its primitive is set
     uint32_t length = string_length(s);
     if (property_key_is_index(key) && property_key_index(key) < length) {
         if (!out) return 1;
@@ -264,7 +264,7 @@ static int string_delete(ThreadState *ts, Object *o, PropKey key, bool throw_on_
 
 static Values *string_own_keys(ThreadState *ts, Object *o, int flags) {
     Value s = ((PrimitiveObject *)o)->primitive;
-    VirtualKeys virtual_keys = {value_is_string(s) ? string_length(s) : 0, ATOM(ts, length)};
+    VirtualKeys virtual_keys = {s != 0 && value_is_string(s) ? string_length(s) : 0, ATOM(ts, length)};
     return ordinary_own_keys(ts, o, flags, &virtual_keys);
 }
 

@@ -1,4 +1,3 @@
-// @skip: known failure while issue 3 is in progress (output differs from node)
 // Public instance fields and static fields (ES2022 syntax kept to public fields).
 var order = [];
 class Widget {

@@ -1,4 +1,3 @@
-// @skip: known failure while issue 3 is in progress (output differs from node)
 // Exceptions unwinding through callbacks, constructors, getters and generators, with cleanup.
 var log = [];
 function resource(name) {

@@ -1752,6 +1752,9 @@ class FunctionEmitter:
         if instance_fields:
             init = self.field_initializer(instance_fields, proto)
             self.emit("SET_CLASS_FIELDS", ctor, init)
+        if node.id is not None:
+            # The inner class binding is initialised before static fields run (they may name it).
+            self.store_binding(scope.bindings[node.id.name], ctor, init=True)
         for field in static_fields:
             mark = self.mark()
             k, key_name = self.key_register(field)
@@ -1765,8 +1768,6 @@ class FunctionEmitter:
                 self.emit("LOAD_UNDEFINED", v)
             self.emit("DEFINE_FIELD", ctor, k, v)
             self.release(mark)
-        if node.id is not None:
-            self.store_binding(scope.bindings[node.id.name], ctor, init=True)
         self.emit("MOV", dst, ctor)
         if scope.has_env:
             self.emit("POP_ENV")

@@ -33,7 +33,6 @@ _LANGUAGE = Language(tree_sitter_javascript.language())
 # Where _parse_tree looks for tokens to repair.
 _REPAIR_QUERY = Query(_LANGUAGE, "(ERROR) @error (using_declaration) @keyword "
                                  "(yield_expression) @keyword (comment) @comment")
-_USING_QUERY = Query(_LANGUAGE, "(using_declaration) @using")
 _LINE_BREAK_BYTES = re.compile(rb"\r\n|[\r\n]|\xe2\x80[\xa8\xa9]")
 # Words the grammar treats as keywords where ECMAScript 2020 allows an identifier, and the
 # same-length identifier spelling the grammar is shown instead.
@@ -135,8 +134,7 @@ def _parse_tree(data):
     if b"\0" in data:
         data = data.replace(b"\0", b"\x01")
     original = tree = parser.parse(data)
-    if not tree.root_node.has_error and (b"using" not in data or not QueryCursor(
-            _USING_QUERY).captures(tree.root_node)):
+    if not tree.root_node.has_error:
         return tree
     patched = None
     for _ in range(16):
@@ -482,16 +480,19 @@ class Converter:
         return (token is not None and token.type in ("identifier", "[", "{", "yield", "await")
                 and self.newline_between(node.end_byte, token.start_byte))
 
-    def reparse_statements(self, start, end, blank=None):
+    def reparse_statements(self, start, end, blank=None, patch=None):
         """Parse the bytes [start, end) of the source on their own and convert the statements
         found there. Everything else, and the `blank` byte range if given, is blanked to
-        spaces, so offsets stay those of the original source."""
+        spaces, so offsets stay those of the original source; `patch` is (offset, bytes) to
+        overwrite (same length) before parsing."""
         if not self.data[start:end].strip():
             return []
         blanked = bytearray(b" " * len(self.data))
         blanked[start:end] = self.data[start:end]
         if blank is not None:
             blanked[blank[0]:blank[1]] = b" " * (blank[1] - blank[0])
+        if patch is not None:
+            blanked[patch[0]:patch[0] + len(patch[1])] = patch[1]
         tree = Parser(_LANGUAGE).parse(bytes(blanked))
         if tree.root_node.has_error:
             self.raise_tree_error(tree)
@@ -617,7 +618,11 @@ class Converter:
         return self.declaration(node, node.child_by_field_name("kind").type)
 
     def using_declaration(self, node):
-        self.unexpected(node)
+        # `using` declarations are not ES2020: `using` is an identifier, so read the
+        # statement again with the word respelled (`using\nx = 1` is two statements).
+        keyword = node.children[0]
+        return self.reparse_statements(node.start_byte, node.end_byte,
+                                       patch=(keyword.start_byte, _WORD_REPAIRS["using"]))
 
     def declaration(self, node, kind):
         declarators = []
