@@ -29,6 +29,7 @@ static const Intrinsic kind_prototypes[ERROR_KIND_COUNT] = {
     INTRINSIC_AGGREGATE_ERROR_PROTOTYPE,
 };
 
+// Both tables follow the ErrorKind order of errors.h.
 const char *error_kind_name(ErrorKind kind) { return kind_names[kind]; }
 Intrinsic error_kind_prototype(ErrorKind kind) { return kind_prototypes[kind]; }
 
@@ -43,6 +44,8 @@ Value error_take(ThreadState *ts) {
     return exception;
 }
 
+// Throws the RangeError preallocated at start-up: creating a new one could need the memory
+// that just ran out. Every OOM shares that object, so its `stack` is generic.
 Value error_throw_out_of_memory(ThreadState *ts) {
     Value preallocated = realm_intrinsic(ts, INTRINSIC_OUT_OF_MEMORY_ERROR);
     // Before start-up made the error there is nothing better to throw than null.
@@ -96,6 +99,8 @@ static void append_constructor_name(StringBuilder *b, Value obj) {
         string_builder_append_cstr(b, "Object");
 }
 
+// %V: V8's NoSideEffectsToString, approximately: primitives as ToString would give them,
+// errors as "Name: message", functions as native-code text, other objects as #<Ctor>.
 static void append_value(StringBuilder *b, Value v) {
     ThreadState *ts = b->ts;
     if (value_is_string(v)) {
@@ -169,6 +174,7 @@ static void append_utf8(StringBuilder *b, const char *s) {
     string_builder_append_cstr(b, s);
 }
 
+// Literal runs are copied in chunks so that a long format needs no allocation of its own.
 Value error_vformat(ThreadState *ts, const char *format, va_list ap) {
     StringBuilder b;
     string_builder_init(&b, ts);
@@ -267,6 +273,8 @@ static Value error_allocate(ThreadState *ts, ErrorKind kind, Value message) {
     return error;
 }
 
+// Errors the engine throws skip the constructor: no user code can observe the difference
+// because the intrinsic prototypes' name/message are plain data properties.
 Value error_new(ThreadState *ts, ErrorKind kind, Value message) {
     Value error = error_allocate(ts, kind, message);
     if (value_is_exception(error)) return JS_EXCEPTION;

@@ -161,6 +161,7 @@ Value ops_to_primitive(ThreadState *ts, Value v, PrimitiveHint hint) {
     return result;
 }
 
+// ToBoolean (§7.1.2): only 0, -0, NaN, "", null, undefined and false are falsy.
 bool ops_to_boolean(Value v) {
     if (value_is_int(v)) return value_to_int(v) != 0;
     if (value_is_number(v)) {
@@ -205,6 +206,7 @@ static bool string_to_number(ThreadState *ts, Value s, double *out) {
     return true;
 }
 
+// ToNumber (§7.1.4). Objects convert through ToPrimitive(number) and go round the loop once more.
 bool ops_to_number(ThreadState *ts, Value v, double *out) {
     for (;;) {
         if (value_is_int(v)) {
@@ -237,6 +239,7 @@ bool ops_to_number(ThreadState *ts, Value v, double *out) {
     }
 }
 
+// ToNumeric (§7.1.3): BigInt does not exist yet, so this is ToNumber returning a Value.
 Value ops_to_numeric(ThreadState *ts, Value v) {
     if (value_is_number(v)) return v;
     double d;
@@ -244,6 +247,7 @@ Value ops_to_numeric(ThreadState *ts, Value v) {
     return value_from_number(d);
 }
 
+// ToInt32's modular step (§7.1.6): truncate, reduce modulo 2^32, reinterpret as signed.
 int32_t ops_double_to_int32(double d) {
     if (d >= -2147483648.0 && d <= 2147483647.0) return (int32_t)d;   // truncates toward zero
     if (!isfinite(d)) return 0;
@@ -270,6 +274,7 @@ bool ops_to_uint32(ThreadState *ts, Value v, uint32_t *out) {
     return true;
 }
 
+// ToIntegerOrInfinity: NaN becomes 0, infinities stay.
 bool ops_to_integer(ThreadState *ts, Value v, double *out) {
     if (value_is_int(v)) {
         *out = value_to_int(v);
@@ -283,6 +288,7 @@ bool ops_to_integer(ThreadState *ts, Value v, double *out) {
     return true;
 }
 
+// ToLength (§7.1.20): clamps to [0, 2^53 - 1].
 bool ops_to_length(ThreadState *ts, Value v, double *out) {
     double d;
     if (!ops_to_integer(ts, v, &d)) return false;
@@ -292,6 +298,7 @@ bool ops_to_length(ThreadState *ts, Value v, double *out) {
     return true;
 }
 
+// ToIndex (§7.1.22), for buffer offsets and lengths.
 bool ops_to_index(ThreadState *ts, Value v, double *out) {
     if (value_is_undefined(v)) {
         *out = 0;
@@ -307,6 +314,8 @@ bool ops_to_index(ThreadState *ts, Value v, double *out) {
     return true;
 }
 
+// Number::toString (§6.1.6.1.20). Integers below NUMBER_STRING_CACHE_SIZE are interned per runtime
+// because loops that build keys or join indexes convert the same small numbers over and over.
 Value ops_number_to_string(ThreadState *ts, double d) {
     Values *cache = NULL;
     int32_t small = -1;
@@ -327,6 +336,7 @@ Value ops_number_to_string(ThreadState *ts, double d) {
     return s;
 }
 
+// ToString (§7.1.17); symbols refuse, objects go through ToPrimitive(string).
 Value ops_to_string(ThreadState *ts, Value v) {
     for (;;) {
         if (value_is_string(v)) return v;
@@ -362,6 +372,7 @@ static Value wrap_primitive(ThreadState *ts, CellType type, Intrinsic prototype,
     return wrapper;
 }
 
+// ToObject (§7.1.18): primitives get a fresh wrapper with the realm's prototype.
 Value ops_to_object(ThreadState *ts, Value v) {
     if (value_is_object(v)) return v;
     if (value_is_nullish(v)) return error_throw_type(ts, "Cannot convert undefined or null to object");
@@ -373,6 +384,8 @@ Value ops_to_object(ThreadState *ts, Value v) {
 
 // ---- operators ----
 
+// The + operator (§12.8.3.1): ToPrimitive both (default hint), then concatenate if either
+// is a string, else add numbers. The all-number and all-string cases skip the conversions.
 Value ops_add(ThreadState *ts, Value a, Value b) {
     if (value_is_number(a) && value_is_number(b))
         return value_from_number(value_to_number(a) + value_to_number(b));
@@ -401,6 +414,8 @@ static double js_pow(double x, double y) {
     return pow(x, y);
 }
 
+// ApplyStringOrNumericBinaryOperator for everything except +: both operands are converted
+// left to right before the operation, so a throwing valueOf on the right still runs after the left.
 Value ops_arithmetic(ThreadState *ts, ArithOp op, Value a, Value b) {
     double x, y;
     if (!ops_to_number(ts, a, &x)) return JS_EXCEPTION;
@@ -425,6 +440,7 @@ Value ops_arithmetic(ThreadState *ts, ArithOp op, Value a, Value b) {
     }
 }
 
+// IsStrictlyEqual (§7.2.15): numbers by value (+0 === -0, NaN !== NaN), strings by content.
 bool ops_strict_equals(Value a, Value b) {
     if (value_is_number(a) && value_is_number(b)) {
         if (value_is_int(a) && value_is_int(b)) return a == b;
@@ -435,6 +451,7 @@ bool ops_strict_equals(Value a, Value b) {
     return false;
 }
 
+// SameValueZero (§7.2.11): like === except that NaN equals NaN (Map keys, includes).
 bool ops_same_value_zero(Value a, Value b) {
     if (value_is_number(a) && value_is_number(b)) {
         double x = value_to_number(a), y = value_to_number(b);
@@ -443,6 +460,7 @@ bool ops_same_value_zero(Value a, Value b) {
     return ops_strict_equals(a, b);
 }
 
+// SameValue (§7.2.10): Object.is; NaN equals NaN and +0 differs from -0.
 bool ops_same_value(Value a, Value b) {
     if (value_is_number(a) && value_is_number(b)) {
         double x = value_to_number(a), y = value_to_number(b);
@@ -452,6 +470,7 @@ bool ops_same_value(Value a, Value b) {
     return ops_strict_equals(a, b);
 }
 
+// IsLooselyEqual (§7.2.14), iterating instead of recursing on the converted operands.
 int ops_loose_equals(ThreadState *ts, Value a, Value b) {
     for (;;) {
         if (value_is_number(a) && value_is_number(b)) return value_to_number(a) == value_to_number(b);
@@ -493,6 +512,8 @@ int ops_loose_equals(ThreadState *ts, Value a, Value b) {
     }
 }
 
+// IsLessThan (§7.2.13). left_first keeps the source order of the ToPrimitive calls when the
+// interpreter evaluates a > b as b < a.
 int ops_less_than(ThreadState *ts, Value a, Value b, bool left_first) {
     if (value_is_int(a) && value_is_int(b)) return value_to_int(a) < value_to_int(b);
     Value px, py;
@@ -514,6 +535,7 @@ int ops_less_than(ThreadState *ts, Value a, Value b, bool left_first) {
     return x < y;
 }
 
+// typeof (§12.5.5): every result is a common atom, so no allocation.
 Value ops_typeof(ThreadState *ts, Value v) {
     if (value_is_number(v)) return ATOM(ts, number);
     if (value_is_undefined(v)) return ATOM(ts, undefined);
@@ -546,6 +568,8 @@ int ops_is_array(ThreadState *ts, Value v) {
     return value_cell_type(v) == CELL_ARRAY;
 }
 
+// OrdinaryHasInstance (§7.3.19): bound functions defer to their target; otherwise walk v's
+// prototype chain looking for constructor.prototype.
 int ops_ordinary_has_instance(ThreadState *ts, Value constructor, Value v) {
     if (!ops_is_callable(constructor)) return 0;
     if (value_cell_type(constructor) == CELL_BOUND_FUNCTION)
@@ -565,6 +589,7 @@ int ops_ordinary_has_instance(ThreadState *ts, Value constructor, Value v) {
     }
 }
 
+// InstanceofOperator (§12.10.4): @@hasInstance first, then OrdinaryHasInstance.
 int ops_instance_of(ThreadState *ts, Value v, Value target) {
     if (!value_is_object(target)) {
         error_throw_type(ts, "Right-hand side of 'instanceof' is not an object");
@@ -676,6 +701,7 @@ int ops_set_by_value(ThreadState *ts, Value base, Value key, Value v, bool stric
     return ops_set(ts, base, k, v, strict);
 }
 
+// GetMethod (§7.3.10): null and undefined mean absent; anything else must be callable.
 Value ops_get_method(ThreadState *ts, Value v, PropKey key) {
     Value method = ops_get(ts, v, key);
     if (value_is_exception(method) || value_is_nullish(method)) {
@@ -691,6 +717,7 @@ Value ops_get_cstr(ThreadState *ts, Value obj, const char *name) {
     return ops_get(ts, obj, key);
 }
 
+// LengthOfArrayLike (§7.3.18); real arrays skip the property lookup.
 int64_t ops_length_of_array_like(ThreadState *ts, Value obj) {
     if (value_cell_type(obj) == CELL_ARRAY) return array_length(obj);
     Value length = ops_get(ts, obj, ATOM(ts, length));
@@ -700,6 +727,7 @@ int64_t ops_length_of_array_like(ThreadState *ts, Value obj) {
     return (int64_t)d;
 }
 
+// SpeciesConstructor (§7.3.20).
 Value ops_species_constructor(ThreadState *ts, Value obj, Value default_constructor) {
     Value constructor = object_get(ts, obj, ATOM(ts, constructor));
     if (value_is_exception(constructor)) return JS_EXCEPTION;
@@ -716,6 +744,8 @@ Value ops_species_constructor(ThreadState *ts, Value obj, Value default_construc
 // Argument lists beyond this are refused rather than exhausting memory.
 #define MAX_ARRAY_LIKE_LIST (1u << 24)
 
+// CreateListFromArrayLike (§7.3.17) into a Values cell, so the GC sees the elements while the
+// remaining getters run.
 Value ops_create_list_from_array_like(ThreadState *ts, Value obj) {
     if (!value_is_object(obj)) return error_throw_type(ts, "CreateListFromArrayLike called on non-object");
     int64_t length = ops_length_of_array_like(ts, obj);
@@ -752,6 +782,7 @@ Value ops_invoke(ThreadState *ts, Value v, PropKey key, const Value *args, int a
 
 // ---- iteration ----
 
+// GetIterator (§7.4.1) with V8's messages for a missing or non-callable @@iterator.
 bool ops_get_iterator(ThreadState *ts, Value v, IteratorRecord *out) {
     out->iterator = JS_UNDEFINED;
     out->next = JS_UNDEFINED;
@@ -807,6 +838,8 @@ Value ops_iterator_step(ThreadState *ts, IteratorRecord *it) {
     return value;
 }
 
+// IteratorClose (§7.4.6). With `throwing` the pending exception is the completion being
+// propagated: it survives whatever return() does.
 bool ops_iterator_close(ThreadState *ts, IteratorRecord *it, bool throwing) {
     if (it->done) return !throwing;
     it->done = true;

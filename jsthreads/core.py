@@ -157,28 +157,26 @@ class Engine:
                     return bool(out[0])
                 value = out[0]
                 return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
-            text = ffi.new("char **")
-            if lib.jst_handle_to_utf8(self._rt, handle, text) != lib.JST_OK:
-                raise EngineError(self.uncaught_text())
-            try:
-                return ffi.string(text[0]).decode("utf-8", "replace")
-            finally:
-                lib.jst_free_text(text[0])
+            return self._text(lib.jst_handle_to_utf8, handle)
         finally:
             lib.jst_handle_release(self._rt, handle)
 
     def inspect(self, handle):
         """The value as console.log prints it; releases the handle."""
-        text = ffi.new("char **")
         try:
-            if lib.jst_handle_inspect(self._rt, handle, text) != lib.JST_OK:
-                raise EngineError(self.uncaught_text())
-            try:
-                return ffi.string(text[0]).decode("utf-8", "replace")
-            finally:
-                lib.jst_free_text(text[0])
+            return self._text(lib.jst_handle_inspect, handle)
         finally:
             lib.jst_handle_release(self._rt, handle)
+
+    def _text(self, render, handle):
+        """Calls a jst_handle_* function that returns malloc'd UTF-8 and decodes it."""
+        text = ffi.new("char **")
+        if render(self._rt, handle, text) != lib.JST_OK:
+            raise EngineError(self.uncaught_text())
+        try:
+            return ffi.string(text[0]).decode("utf-8", "replace")
+        finally:
+            lib.jst_free_text(text[0])
 
     def gc(self):
         lib.jst_gc(self._rt)

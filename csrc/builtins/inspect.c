@@ -42,6 +42,7 @@ enum { OBJECT_TYPE, ARRAY_TYPE, ARRAY_EXTRAS_TYPE };   // kObjectType, kArrayTyp
 #define MAX_STRING_LENGTH 10000
 #define COMPACT 3
 
+// Out of memory is recorded and checked at the end: text operations never fail individually.
 static bool text_reserve(Inspector *in, Text *t, uint32_t extra) {
     if (t->length + extra <= t->capacity) return true;
     uint32_t capacity = t->capacity ? t->capacity * 2 : 32;
@@ -196,6 +197,8 @@ static void escape_units(Inspector *in, Text *out, const uint16_t *s, uint32_t n
 }
 
 // strEscape: single quotes unless the text has some; then double quotes, then backticks.
+// Escaping matches node's strEscapeSequencesRegExp: C0/C1 controls, the backslash, the quote
+// in use and lone surrogates.
 static void str_escape(Inspector *in, Text *out, const uint16_t *s, uint32_t n) {
     uint16_t quote = '\'';
     if (units_contain(s, n, '\'')) {
@@ -467,6 +470,7 @@ static bool is_identifier_key(const Text *t) {
 }
 
 // formatProperty: "key: value", or just the value for array elements.
+// Accessors are never called: getters print as [Getter] (node's default getters: false).
 static bool format_property(Inspector *in, Value obj, int recurse_times, Value key_value, int type,
                             Text *out) {
     ThreadState *ts = in->ts;
@@ -1148,6 +1152,8 @@ static int32_t seen_index(Values *list, Value v) {
     return -1;
 }
 
+// formatRaw: decide the braces, prefix and entry formatter for the kind of object, then
+// format entries and own keys one level deeper and join them with reduce_to_single_string.
 static bool format_raw(Inspector *in, Value value, int recurse_times, Text *out) {
     ThreadState *ts = in->ts;
     Text constructor = {0}, tag = {0}, base = {0}, open = {0};
@@ -1368,6 +1374,9 @@ done:
     return ok;
 }
 
+// formatValue: primitives, back-references to an object being formatted ([Circular *n]),
+// else formatRaw. The first back-reference to an object numbers it; formatRaw then prefixes
+// that object's text with <ref *n>.
 static bool format_value(Inspector *in, Value v, int recurse_times, Text *out) {
     if (!value_is_object(v)) return format_primitive(in, out, v);
     if (seen_index(in->seen, v) >= 0) {
@@ -1531,6 +1540,8 @@ static bool format_directive(ThreadState *ts, uint16_t directive, Value v, Text 
 }
 
 // formatWithOptionsInternal: util.format(...args) as console.log prints it.
+// Directives consume arguments only while some remain; unknown ones stay in the text, and the
+// arguments left over are appended, strings raw and everything else inspected.
 Value inspect_format_args(ThreadState *ts, const Value *args, int argc) {
     Inspector in;
     if (!inspector_init(&in, ts, 2)) return JS_EXCEPTION;

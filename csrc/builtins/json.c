@@ -122,6 +122,7 @@ static int hex_value(uint32_t c) {
 }
 
 // A string token; the cursor is on the opening quote.
+// Positions in messages are those of the offending character, as V8 reports them.
 static Value parse_string(Parser *p) {
     uint32_t start = ++p->position;
     // Fast path: no escapes, so the token is a substring of the source.
@@ -193,6 +194,8 @@ static Value parse_string(Parser *p) {
 
 static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
+// The JSON number grammar, checked by hand so that each malformed number fails like V8's
+// ParseJsonNumber; the accepted text is then converted by the one StringToNumber.
 static Value parse_number(Parser *p) {
     uint32_t start = p->position;
     uint32_t c = peek_char(p);
@@ -247,6 +250,7 @@ static bool expect(Parser *p, uint32_t expected, const char *message) {
     return false;
 }
 
+// Members become own data properties even for "__proto__" (CreateDataProperty, §24.5.1).
 static Value parse_object(Parser *p) {
     ThreadState *ts = p->ts;
     Value obj = object_new_plain(ts);
@@ -361,6 +365,7 @@ static Value internalize(ThreadState *ts, Value holder, PropKey name, Value revi
     return interp_call(ts, reviver, holder, call_args, 2);
 }
 
+// JSON.parse (§24.5.1): the whole text must be one value, then the reviver walks the result.
 static Value JSON_parse(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Value source = ops_to_string(ts, builtin_arg(args, argc, 0));
@@ -697,6 +702,8 @@ static Value gap_from(ThreadState *ts, Value space) {
     return string_empty(ts);
 }
 
+// JSON.stringify (§24.5.2): output goes straight into one StringBuilder; members whose value
+// turns out undefined are rolled back by resetting the builder's length.
 static Value JSON_stringify(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Stringifier s = {0};

@@ -174,6 +174,8 @@ static Value enumerable_own(ThreadState *ts, Value target, int kind) {
 
 // ---- the constructor and statics ----
 
+// Object(value) (§19.1.1.1): a subclass constructor (new.target elsewhere) gets an ordinary
+// object from new.target's prototype; otherwise ToObject, with a fresh object for null/undefined.
 static Value Object_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Value new_target = ts->new_target;
@@ -187,6 +189,8 @@ static Value Object_constructor(ThreadState *ts, Value self, const Value *args, 
     return ops_to_object(ts, value);
 }
 
+// Object.assign (§19.1.2.1): own enumerable string and symbol keys, read with [[Get]] and
+// written with [[Set]], so getters run on the source and setters on the target.
 static Value Object_assign(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Value to = ops_to_object(ts, builtin_arg(args, argc, 0));
@@ -213,6 +217,7 @@ static Value Object_assign(ThreadState *ts, Value self, const Value *args, int a
     return to;
 }
 
+// Object.create (§19.1.2.2).
 static Value Object_create(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Value prototype = builtin_arg(args, argc, 0);
@@ -232,6 +237,7 @@ static Value Object_defineProperties(ThreadState *ts, Value self, const Value *a
     return define_properties(ts, obj, builtin_arg(args, argc, 1));
 }
 
+// Object.defineProperty (§19.1.2.4): the key is converted before the descriptor is read.
 static Value Object_defineProperty(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Value obj = builtin_arg(args, argc, 0);
@@ -278,6 +284,8 @@ static Value Object_preventExtensions(ThreadState *ts, Value self, const Value *
     return obj;
 }
 
+// Object.fromEntries (§19.1.2.7): any iterable of entry objects; the iterator is closed when
+// an entry is malformed or defining it throws.
 static Value Object_fromEntries(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Value iterable = builtin_arg(args, argc, 0);
@@ -388,6 +396,7 @@ static Value Object_isFrozen(ThreadState *ts, Value self, const Value *args, int
     return result < 0 ? JS_EXCEPTION : value_from_bool(result);
 }
 
+// Object.setPrototypeOf (§19.1.2.21): primitives pass through unchanged after the checks.
 static Value Object_setPrototypeOf(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Value obj = builtin_arg(args, argc, 0);
@@ -402,6 +411,7 @@ static Value Object_setPrototypeOf(ThreadState *ts, Value self, const Value *arg
 
 // ---- Object.prototype ----
 
+// hasOwnProperty (§19.1.3.2): ToPropertyKey before ToObject(this), as the spec orders them.
 static Value Object_prototype_hasOwnProperty(ThreadState *ts, Value self, const Value *args, int argc,
                                              int magic) {
     (void)magic;
@@ -461,6 +471,8 @@ static const char *builtin_tag(ThreadState *ts, Value obj) {
     }
 }
 
+// Object.prototype.toString (§19.1.3.6): "[object " + (@@toStringTag if a string, else the
+// builtin tag) + "]".
 static Value Object_prototype_toString(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)args, (void)argc, (void)magic;
     if (value_is_undefined(self)) return string_from_cstr(ts, "[object Undefined]");
@@ -492,6 +504,7 @@ static Value Object_prototype___proto___get(ThreadState *ts, Value self, const V
     return object_get_prototype_of(ts, obj);
 }
 
+// The __proto__ setter (B.2.2.1.2) ignores non-object prototypes and primitive receivers.
 static Value Object_prototype___proto___set(ThreadState *ts, Value self, const Value *args, int argc,
                                             int magic) {
     (void)magic;

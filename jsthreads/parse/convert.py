@@ -83,12 +83,15 @@ _IN_ALLOWED = frozenset((
 _RECURSION_FLOOR = 20000
 
 
-def parse(source, filename="<input>", *, module=False):
+def parse(source, filename="<input>", *, module=False, strict=False):
     """Parse JavaScript source text into a js.Program, raising JSSyntaxError on any syntax or
-    early error. `module=True` parses as module code (strict; import/export not supported)."""
+    early error. `module=True` parses as module code (strict; import/export not supported);
+    `strict=True` parses script code that is strict from its first character, as a direct
+    eval inside strict code is."""
     data = source.encode("utf-8", "surrogatepass")
     tree = _parse_tree(data)
     converter = Converter(source, data, filename, module)
+    converter.strict = module or strict
     # Building a large AST triggers the cyclic GC over and over although nothing here makes
     # cycles worth collecting; pausing it halves the time for big sources.
     collecting = gc.isenabled()

@@ -1,4 +1,5 @@
-"""Decoding of literal tokens: numbers, strings, template chunks and escaped identifier names.
+"""Decoding of literal tokens: numbers, strings, template chunks, escaped identifier names, and
+the pattern syntax of regular expression literals.
 
 Owns the mapping from a token's source text to its value as the compiler sees it: every number
 a Python float, BigInts as decimal digit strings, strings as UTF-16 code units spelled as Python
@@ -11,7 +12,7 @@ import re
 import unicodedata
 
 __all__ = ["LiteralError", "decode_number", "decode_string", "decode_template",
-           "decode_identifier", "raw_template", "is_identifier_char"]
+           "decode_identifier", "raw_template", "is_identifier_char", "validate_regex"]
 
 
 class LiteralError(Exception):
@@ -46,7 +47,7 @@ def decode_number(raw):
         _check_separators(text)
         text = text.replace("_", "")
     if text.endswith("n"):
-        return None, _decode_bigint(raw, text[:-1]), None
+        return None, _decode_bigint(text[:-1]), None
     prefix = text[:2].lower()
     if prefix in ("0x", "0o", "0b"):
         base = {"0x": 16, "0o": 8, "0b": 2}[prefix]
@@ -82,7 +83,7 @@ def _check_separators(text):
             raise LiteralError("Numeric separators are not allowed here", k)
 
 
-def _decode_bigint(raw, digits):
+def _decode_bigint(digits):
     prefix = digits[:2].lower()
     try:
         if prefix in ("0x", "0o", "0b"):

@@ -487,3 +487,44 @@ def test_template_element_spans_cover_the_text():
 def test_syntax_error_is_not_swallowed_by_ast_helpers():
     with pytest.raises(JSSyntaxError):
         parse("a +")
+
+
+# --------------------------------------------------------------------------- grammar repairs
+
+def test_using_is_an_identifier():
+    statements = body("function using(a) {} using(1); using = 2; using.x = 3; using\nx = 4;")
+    assert statements[1].expression.callee.name == "using"
+    assert statements[2].expression.left.name == "using"
+    assert names(statements[-2:]) == ["ExpressionStatement", "ExpressionStatement"]
+
+
+def test_sloppy_yield_is_an_identifier():
+    statements = body("var yield = 1; yield = 2; yield: ; f(yield); var af = yield => 1;")
+    assert statements[0].declarations[0].id.name == "yield"
+    assert statements[1].expression.left.name == "yield"
+    assert isinstance(statements[2], js.LabeledStatement)
+    assert statements[4].declarations[0].init.params[0].name == "yield"
+
+
+def test_multi_line_comment_counts_as_a_line_break_for_asi():
+    statements = body("x = 1 /*\n*/ 'a'")
+    assert names(statements) == ["ExpressionStatement", "ExpressionStatement"]
+
+
+def test_line_break_after_return_and_yield_ends_them():
+    fn = first("function f() { return\n(1); }")
+    assert names(fn.body.body) == ["ReturnStatement", "ExpressionStatement"]
+    assert fn.body.body[0].argument is None
+    gen = first("function* g() { yield\n[1]; }")
+    assert gen.body.body[0].expression.argument is None
+    assert isinstance(gen.body.body[1].expression, js.ArrayExpression)
+
+
+def test_raw_nul_characters_in_strings():
+    assert expr("'a\x00b'").value == "a\x00b"
+
+
+def test_let_line_break_binding_is_a_declaration():
+    statements = body("var let; let\nx = 1;")
+    assert names(statements) == ["VariableDeclaration", "VariableDeclaration"]
+    assert statements[1].kind == "let" and statements[1].declarations[0].id.name == "x"

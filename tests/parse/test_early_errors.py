@@ -214,3 +214,18 @@ def test_function_own_strictness_applies_to_its_parameters():
 def test_first_error_wins_in_source_order():
     error = error_of("let a; let a;\nbreak;")
     assert error.line == 1
+
+
+def test_strict_option_makes_script_code_strict():
+    program = parse("x = 1", strict=True)
+    assert program.strict is True and program.sourceType == "script"
+    assert error_of_strict("with (a) {}").message == \
+        "Strict mode code may not include a with statement"
+    assert error_of_strict("'\\01'").message == \
+        "Octal escape sequences are not allowed in strict mode."
+
+
+def error_of_strict(source):
+    with pytest.raises(JSSyntaxError) as info:
+        parse(source, strict=True)
+    return info.value
