@@ -300,6 +300,18 @@ static int32_t env_find(Env *env, Value name) {
     return -1;
 }
 
+// Env.flags bit of a catch clause's parameter Env (PUSH_ENV kind 2); only the eval var check
+// below reads it.
+enum { ENV_CATCH = 4 };
+
+// A var or function declaration of global code may not reuse a global lexical's name (ES2020
+// 15.1.11 step 5.a, 18.2.1.3 step 5.a): throws the SyntaxError and returns true if it does.
+static bool global_lexical_conflicts(ThreadState *ts, Value name) {
+    int has = object_has_own_property(ts, ts->rt->realm.global_lexicals, name);
+    if (has > 0) error_throw_syntax(ts, "Identifier '%K' has already been declared", name);
+    return has != 0;
+}
+
 // Is `name` visible through a with-object (honouring @@unscopables)? 1 yes, 0 no, -1 threw.
 static int with_has(ThreadState *ts, Value obj, Value name) {
     int has = object_has_property(ts, obj, name);
@@ -389,6 +401,23 @@ static bool name_put(ThreadState *ts, Value env, Value name, Value v, bool stric
         if (strict) { error_throw_reference(ts, "%K is not defined", name); return false; }
         return object_set(ts, ts->rt->realm.global_object, name, v, ts->rt->realm.global_object, false) >= 0;
     }
+}
+
+// EvalDeclarationInstantiation's conflict check (ES2020 18.2.1.3 steps 3-5 with B.3.5): a
+// sloppy direct eval may not declare a var that a lexical binding between it and its variable
+// scope already has (catch parameters excepted), nor a global lexical when that scope is the
+// global object. Throws the SyntaxError and returns true on a conflict.
+static bool eval_var_conflicts(ThreadState *ts, Value env_value, Value name) {
+    while (value_is_cell(env_value)) {
+        Env *env = value_to_cell(env_value);
+        if (env->flags & ENV_FUNCTION) return false;
+        if (!(env->flags & (ENV_WITH | ENV_CATCH)) && env_find(env, name) >= 0) {
+            error_throw_syntax(ts, "Identifier '%K' has already been declared", name);
+            return true;
+        }
+        env_value = env->parent;
+    }
+    return global_lexical_conflicts(ts, name);
 }
 
 // The variable environment a sloppy direct eval declares `var`s in: the nearest function Env,
@@ -503,11 +532,7 @@ static bool cache_chain_valid(ThreadState *ts, const InlineCache *c, Object *o) 
 }
 
 static Value get_prop_slow(ThreadState *ts, Value base, Value key, InlineCache *c) {
-    if (!value_is_object(base) || value_cell_type(base) != CELL_OBJECT) {
-        if (!value_is_object(base) || value_cell_type(base) == CELL_ARGUMENTS ||
-            value_cell_type(base) == CELL_STRING_OBJECT)
-            return ops_get(ts, base, key);
-    }
+    if (!value_is_object(base) || !object_ic_cacheable(value_to_object(base))) return ops_get(ts, base, key);
     Object *o = value_to_object(base);
     Structure *s = object_structure(ts, o);
     uint8_t attributes;
@@ -553,7 +578,7 @@ static inline Value get_prop(ThreadState *ts, Value base, Value key, InlineCache
 }
 
 static bool put_prop_slow(ThreadState *ts, Value base, Value key, Value v, InlineCache *c, bool strict) {
-    if (!value_is_object(base) || value_cell_type(base) != CELL_OBJECT || !c)
+    if (!value_is_object(base) || !object_ic_cacheable(value_to_object(base)) || !c)
         return ops_set(ts, base, key, v, strict) >= 0;
     Object *o = value_to_object(base);
     uint32_t before = o->header.structure_id;
@@ -574,7 +599,8 @@ static bool put_prop_slow(ThreadState *ts, Value base, Value key, Value v, Inlin
         Structure *after = object_structure(ts, o);
         uint8_t new_attributes;
         int32_t new_slot = structure_lookup(after, key, &new_attributes);
-        if (new_slot >= 0 && new_attributes == PROP_DEFAULT && o->header.structure_id != before) {
+        if (new_slot >= 0 && new_attributes == PROP_DEFAULT && o->header.structure_id != before &&
+            !structure_is_dictionary(after)) {
             InlineCache fresh = {0};
             fresh.kind = CACHE_ADD;
             fresh.structure_id = before;
@@ -620,6 +646,9 @@ static inline Value get_elem(ThreadState *ts, Value base, Value key) {
             if (v != JS_HOLE) return v;
         }
     }
+    // A null or undefined base throws before the key is converted (ES2020 12.3.2.1 step 4).
+    if (value_is_nullish(base) && value_is_object(key))
+        return error_throw_type(ts, "Cannot read properties of %s", value_is_null(base) ? "null" : "undefined");
     return ops_get_by_value(ts, base, key);
 }
 
@@ -1134,7 +1163,7 @@ op_THROW_CONST_ASSIGN:
 
 op_PUSH_ENV:
     SYNC();
-    tmp = new_env(ts, f->env, A, KV(B), 0);
+    tmp = new_env(ts, f->env, A, KV(B), C_ == 1 ? ENV_FUNCTION : C_ == 2 ? ENV_CATCH : 0);
     CHECK(tmp);
     f->env = tmp;
     ADVANCE(OP_PUSH_ENV);
@@ -1192,6 +1221,7 @@ op_PUT_GLOBAL:
     NEXT();
 op_DECLARE_GLOBAL_VAR: {
     SYNC();
+    if (global_lexical_conflicts(ts, KV(A))) goto exception;
     Value global = ts->rt->realm.global_object;
     int has = object_has_own_property(ts, global, KV(A));
     if (has < 0) goto exception;
@@ -1203,6 +1233,7 @@ op_DECLARE_GLOBAL_VAR: {
 }
 op_DECLARE_GLOBAL_FUNCTION: {
     SYNC();
+    if (global_lexical_conflicts(ts, KV(A))) goto exception;
     Value global = ts->rt->realm.global_object;
     PropertyDescriptor existing;
     int found = object_get_own_property(ts, global, KV(A), &existing);
@@ -1300,6 +1331,7 @@ op_GET_NAME_THIS: {
 }
 op_DECLARE_EVAL_VAR: {
     SYNC();
+    if (eval_var_conflicts(ts, f->env, KV(A))) goto exception;
     Value holder = eval_var_scope(ts, f->env);
     CHECK(holder);
     int has = object_has_own_property(ts, holder, KV(A));
@@ -1310,6 +1342,7 @@ op_DECLARE_EVAL_VAR: {
 }
 op_DECLARE_EVAL_FUNCTION: {
     SYNC();
+    if (eval_var_conflicts(ts, f->env, KV(A))) goto exception;
     Value holder = eval_var_scope(ts, f->env);
     CHECK(holder);
     if (object_define_value(ts, holder, KV(A), R(B), PROP_DEFAULT) < 0) goto exception;
@@ -1869,6 +1902,7 @@ op_NEW: {
             nf->return_pc = value_from_int((int32_t)(pc + opcode_length[OP_NEW] - code->words));
             nf->return_register = value_from_int((int32_t)A);
             LOAD_FRAME();
+            safepoint_poll(ts);  // function entry is a safepoint [SP-6]
             NEXT();
         }
     }

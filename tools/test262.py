@@ -1,14 +1,16 @@
-"""Runs the test262 subset in ../shared/test262 through the jsthreads CLI, one process per run,
-following ../shared/test262/INTERPRETING.md: harness files, default and strict runs, flags,
-negative and async tests. Owns the frontmatter parser (a YAML subset, no YAML dependency), the
-`$262` prelude and the known-failures list (tools/test262-known-failures.txt).
+"""Runs the test262 subset in ../shared/test262 through jsthreads, following
+../shared/test262/INTERPRETING.md: harness files, default and strict runs, flags, negative and
+async tests. Owns the frontmatter parser (a YAML subset, no YAML dependency), the `$262` prelude,
+the known-failures list (tools/test262-known-failures.txt) and the batch workers' supervision.
 
+By default each job feeds tests to one long-lived worker (jsthreads/test262_worker.py) that runs
+them in fresh engines; `--isolated` runs `jsthreads run FILE` once per run instead, as does an
+engine given by JSTHREADS_ENGINE_CMD (see jsthreads.corpus.engine_command()). Both are judged alike.
 The list only shrinks: a failing run that is not listed fails the tool, and so does a listed run
-that now passes, until `--update-known` rewrites the list. The engine command comes from
-jsthreads.corpus.engine_command() (JSTHREADS_ENGINE_CMD overrides it).
+that now passes, until `--update-known` rewrites the list.
 
     python tools/test262.py                       # the smoke list (~3,000 files, ~6,000 runs)
-    python tools/test262.py --list core -j 8      # everything the engine targets
+    python tools/test262.py --list core -j 2      # everything the engine targets
     python tools/test262.py test/built-ins/Array -k from
 """
 
@@ -17,21 +19,29 @@ from __future__ import annotations
 import argparse
 import collections
 import concurrent.futures
+import contextlib
 import dataclasses
 import functools
+import io
 import json
 import os
+import queue
 import re
+import select
+import signal
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from jsthreads.corpus import engine_command, engine_environment, kill_live_processes, run_process  # noqa: E402
+from jsthreads.corpus import (ENGINE_ENV, engine_command, engine_environment, kill_live_processes,  # noqa: E402
+                              run_process)
 
 DEFAULT_ROOT = (REPO / ".." / "shared" / "test262").resolve()
 DEFAULT_KNOWN = Path(__file__).resolve().with_name("test262-known-failures.txt")
@@ -225,13 +235,16 @@ def build_source(test: Test262Test, mode: str, harness: Harness) -> bytes:
 class Run:
     test: Test262Test
     mode: str
-    status: str  # "pass" | "fail" | "timeout"
+    status: str  # "pass" | "fail" | "timeout" | "crash" (a batch worker died)
     reason: str = ""
     duration: float = 0.0
     exit_code: int | None = None
     stdout: str = ""
     stderr: str = ""
     known: bool = False  # listed in the known-failures file
+    # Batch mode: the crash of a first attempt, in a worker that had run other tests, when a rerun
+    # in a fresh worker did not crash. Worth a look (state leaking between engines?), not a failure.
+    crashed_earlier: str = ""
 
     @property
     def passed(self) -> bool:
@@ -283,6 +296,255 @@ def run_test(test: Test262Test, mode: str, *, harness: Harness, workdir: Path, t
         passed, run.reason = judge(test, outcome.exit_code, outcome.stdout, outcome.stderr)
         run.status = "pass" if passed else "fail"
     return run
+
+
+# ---------------------------------------------------------------------------------------------
+# Batch mode: each job owns one long-lived `python -m jsthreads.test262_worker` (see its docstring
+# for the JSON-lines protocol), which runs test after test in a fresh Engine each. The parent keeps
+# everything that must survive a bad test: the clock (a worker silent for --timeout seconds is
+# killed), crash detection (EOF on its stdout), recycling, and judging, which reuses `judge` on the
+# exit code, stdout and stderr that `jsthreads run` would have produced, so that both modes agree.
+#
+# A worker's stderr goes to a log file in the work folder. It writes nothing there between tests,
+# so what the log gained while a test ran is that test's stderr (console.error, or the fatal
+# message of a crash) and is judged the same way as a subprocess's stderr.
+
+WORKER_MAX_TESTS = 500  # recycle after this many tests, to bound leaks in the engine or compiler
+WORKER_MAX_RSS = 1 << 30  # or once its resident set exceeds this many bytes
+WORKER_START_TIMEOUT = 60.0  # seconds for a worker to import the engine and say it is ready
+
+
+def worker_command(engine_args: Sequence[str]) -> list[str]:
+    return [sys.executable, "-m", "jsthreads.test262_worker", *engine_args]
+
+
+def cli_source_text(data: bytes) -> str:
+    """The script as `jsthreads run` reads it from a file: `Path.read_text(encoding="utf-8")`, which
+    also turns CR LF and lone CR into LF. Raises UnicodeDecodeError as the CLI's read would."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+
+
+class WorkerStartError(Exception):
+    """A worker died or stayed silent before saying it was ready: the engine cannot be run at all."""
+
+
+class WorkerStopped(Exception):
+    """The pool was stopped (the run was interrupted) while a slot wanted a worker."""
+
+
+@dataclasses.dataclass
+class Exchange:
+    answer: dict | None  # None: the worker died or timed out
+    stderr: str  # what the worker wrote to stderr during the test
+    duration: float
+    timed_out: bool = False
+    exit_code: int | None = None  # when it died
+
+
+class Worker:
+    """One worker process, its stdout line buffer and its stderr log."""
+
+    def __init__(self, command: Sequence[str], env: dict[str, str], cwd: Path, log: Path):
+        self.log = log
+        with open(log, "ab") as stderr:
+            # Its own session, like run_process's children: Ctrl-C reaches only the parent,
+            # which then kills every worker (WorkerPool.stop).
+            self.process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=stderr, start_new_session=True)
+        self.tests = 0
+        self._buffer = bytearray()
+
+    def wait_ready(self, timeout: float) -> None:
+        try:
+            line = self._read_line(timeout)
+        except TimeoutError:
+            line = None
+        try:
+            ready = line is not None and json.loads(line).get("ready") is True
+        except ValueError:
+            ready = False
+        if not ready:
+            self.kill()
+            tail = "\n".join(self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:])
+            raise WorkerStartError(f"the test262 worker did not start ({self.death()}):\n{tail}")
+
+    def exchange(self, request: dict, timeout: float) -> Exchange:
+        """Sends one request and waits up to `timeout` seconds for its answer."""
+        offset = self.log.stat().st_size
+        start = time.perf_counter()
+        self.tests += 1
+        answer, timed_out = None, False
+        try:
+            self.process.stdin.write(json.dumps(request).encode() + b"\n")
+            self.process.stdin.flush()
+            line = self._read_line(timeout)
+            answer = json.loads(line) if line is not None else None
+        except TimeoutError:
+            timed_out = True
+        except (BrokenPipeError, ValueError):  # died before reading, or wrote a torn line
+            answer = None
+        duration = time.perf_counter() - start
+        if answer is None:
+            self.kill()
+        with open(self.log, "rb") as log:
+            log.seek(offset)
+            stderr = log.read().decode("utf-8", errors="replace")
+        exit_code = None if answer is not None or timed_out else self.process.returncode
+        return Exchange(answer, stderr, duration, timed_out, exit_code)
+
+    def _read_line(self, timeout: float) -> bytes | None:
+        """The next line of the worker's stdout; None at EOF; TimeoutError after `timeout` s."""
+        deadline = time.monotonic() + timeout
+        fd = self.process.stdout.fileno()
+        while (end := self._buffer.find(b"\n")) < 0:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            if not select.select([fd], [], [], remaining)[0]:
+                continue
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                return None
+            self._buffer += chunk
+        line = bytes(self._buffer[:end])
+        del self._buffer[:end + 1]
+        return line
+
+    def rss(self) -> int:
+        """Resident set size in bytes (Linux /proc; 0 where unavailable)."""
+        try:
+            pages = int(Path(f"/proc/{self.process.pid}/statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            return 0
+        return pages * os.sysconf("SC_PAGE_SIZE")
+
+    def kill(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
+
+    def death(self) -> str:
+        """How the process ended, for reports."""
+        code = self.process.returncode
+        if code is None:
+            return "no answer"
+        if code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit code {code}"
+
+
+class WorkerPool:
+    """Starts workers and knows every live one, so that stop() (Ctrl-C) can kill them all."""
+
+    def __init__(self, command: Sequence[str], env: dict[str, str], workdir: Path):
+        self.command, self.env, self.workdir = list(command), env, workdir
+        self._lock = threading.Lock()
+        self._live: set[Worker] = set()
+        self._started = 0
+        self.stopped = False
+
+    def start(self) -> Worker:
+        with self._lock:
+            if self.stopped:
+                raise WorkerStopped
+            self._started += 1
+            worker = Worker(self.command, self.env, self.workdir, self.workdir / f"worker-{self._started}.log")
+            self._live.add(worker)
+        worker.wait_ready(WORKER_START_TIMEOUT)
+        return worker
+
+    def retire(self, worker: Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._live.discard(worker)
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            workers = list(self._live)
+            self._live.clear()
+        for worker in workers:
+            worker.kill()
+
+
+def _batch_slot(pool: WorkerPool, pending: collections.deque, results: queue.Queue, harness: Harness,
+                timeout: float) -> None:
+    """One job: takes runs off `pending` until it is empty, starting workers as needed."""
+    worker: Worker | None = None
+    try:
+        while not pool.stopped:
+            try:
+                test, mode = pending.popleft()
+            except IndexError:
+                break
+            first_crash = ""
+            for attempt in range(2):
+                if worker is None:
+                    worker = pool.start()
+                fresh = worker.tests == 0
+                run, alive = run_in_worker(test, mode, worker, harness=harness, timeout=timeout)
+                if pool.stopped:
+                    return  # the run was interrupted: this answer may be the kill's doing
+                if not alive or worker.tests >= WORKER_MAX_TESTS or worker.rss() > WORKER_MAX_RSS:
+                    pool.retire(worker)
+                    worker = None
+                # A crash may be the work of an earlier test in the same worker (a corrupted heap,
+                # say), which `jsthreads run` would never see: only a crash in a fresh worker counts.
+                if run.status != "crash" or fresh or attempt:
+                    break
+                first_crash = run.reason
+            run.crashed_earlier = first_crash if run.status != "crash" else ""
+            results.put(run)
+    except WorkerStopped:
+        pass
+    except BaseException as error:  # WorkerStartError, or a bug here: the main thread re-raises it
+        results.put(error)
+    finally:
+        if worker is not None:
+            pool.retire(worker)
+
+
+def run_in_worker(test: Test262Test, mode: str, worker: Worker, *, harness: Harness,
+                  timeout: float) -> tuple[Run, bool]:
+    """One run in a worker, judged like run_test; also whether the worker survived it."""
+    filename = f"{mode}-{test.file.name}"
+    try:
+        source = cli_source_text(build_source(test, mode, harness))
+    except UnicodeDecodeError as error:
+        stderr = f"jsthreads: cannot read {filename}: {error}\n"  # what cli.py prints, exit code 2
+        passed, reason = judge(test, 2, "", stderr)
+        return Run(test, mode, "pass" if passed else "fail", reason, exit_code=2, stderr=stderr), True
+    request = {"id": worker.tests + 1, "source": source, "filename": filename, "flags": sorted(test.flags)}
+    exchange = worker.exchange(request, timeout)
+    run = Run(test, mode, "fail", duration=exchange.duration, stderr=exchange.stderr)
+    answer = exchange.answer
+    if exchange.timed_out:
+        run.status, run.reason = "timeout", f"timed out after {timeout:g} s"
+        return run, False
+    if answer is None or answer.get("id") != request["id"]:
+        last = exchange.stderr.strip().splitlines()[-1:] if exchange.stderr.strip() else []
+        run.status, run.exit_code = "crash", exchange.exit_code
+        run.reason = "; ".join([f"crash: worker {worker.death()}", *last])
+        return run, False
+    # Rebuild what `jsthreads run` would have printed, then judge it as a subprocess's output.
+    status = answer["status"]
+    run.stdout = answer.get("stdout", "")
+    run.exit_code = 0 if status == "ok" else 1
+    if status != "ok":
+        run.stderr += (answer.get("report") or answer.get("error", "")).rstrip("\n") + "\n"
+    passed, run.reason = judge(test, run.exit_code, run.stdout, run.stderr)
+    run.status = "pass" if passed else "fail"
+    return run, True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,7 +618,7 @@ def write_known(path: Path, known: set[tuple[str, str | None]], runs: list[Run])
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description="Run test262 through the jsthreads CLI.")
+    parser = argparse.ArgumentParser(description="Run test262 through jsthreads.")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="test files or folders (relative to the cwd, the test262 root or its test/); "
                              "default: the --list")
@@ -377,6 +639,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every run's result to FILE")
     parser.add_argument("--engine-arg", action="append", default=[], metavar="ARG",
                         help="extra engine option after `run FILE` (repeatable; --engine-arg=--threads)")
+    parser.add_argument("--isolated", action="store_true",
+                        help="run each test in its own `jsthreads run` process instead of in long-lived "
+                             "workers (slower; implied when JSTHREADS_ENGINE_CMD is set)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     return parser
 
@@ -412,9 +677,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors.print("test262: no tests to run", markup=False)
         return 1
 
+    # Workers run this checkout's engine in-process; an engine given as a command can only be
+    # run one process per test.
+    batch = not args.isolated and not os.environ.get(ENGINE_ENV, "").strip()
+    if not batch and not args.isolated:
+        errors.print(f"test262: {ENGINE_ENV} is set: one process per run (--isolated)", markup=False)
     known = read_known(args.known_failures)
     started = time.perf_counter()
-    runs = _run_all(work, args, root, known, errors)
+    try:
+        runs = _run_all(work, args, root, known, errors, batch)
+    except WorkerStartError as error:
+        errors.print(f"test262: {error}", markup=False)
+        return 2
     if runs is None:
         errors.print("test262: interrupted", markup=False)
         return 130
@@ -426,8 +700,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     new_failures = [run for run in runs if not run.passed and not run.known]
     unexpected_passes = [run for run in runs if run.passed and run.known]
     _print_tables(console, runs, skipped, elapsed)
+    _print_list(console, "crashed a worker that had run other tests, but not a fresh one",
+                [run for run in runs if run.crashed_earlier], lambda run: run.crashed_earlier)
     if args.json:
-        _write_json(args.json, runs, skipped)
+        _write_json(args.json, runs, skipped, worker_command(args.engine_arg) if batch else engine_command())
     if args.update_known:
         write_known(args.known_failures, known, runs)
         console.print(f"updated {args.known_failures}: {len(new_failures)} runs added, "
@@ -445,36 +721,73 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _run_all(work, args, root: Path, known, errors) -> list[Run] | None:
+def _run_all(work, args, root: Path, known, errors, batch: bool) -> list[Run] | None:
+    """Runs every (test, mode) with a progress bar; None when interrupted. Raises WorkerStartError."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     harness = Harness(root)
-    engine, env = engine_command(), engine_environment()
     runs: list[Run] = []
     new = 0
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=errors, disable=args.quiet)
-    executor = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs))
+    runner = _batch_runs if batch else _isolated_runs
     try:
         with tempfile.TemporaryDirectory(prefix="test262-") as workdir, progress:
             task = progress.add_task("test262", total=len(work))
-            futures = [executor.submit(run_test, test, mode, harness=harness, workdir=Path(workdir),
-                                       timeout=args.timeout, engine=engine, engine_args=args.engine_arg,
-                                       env=env)
-                       for test, mode in work]
-            for future in concurrent.futures.as_completed(futures):
-                run = future.result()
-                runs.append(run)
-                if not run.passed and not is_known(known, run.test.path, run.mode):
-                    new += 1
-                    progress.update(task, description=f"test262 ([red]{new} new failures[/red])")
-                progress.advance(task)
+            # closing(): an interrupt in this loop's body still runs the runner's cleanup.
+            with contextlib.closing(runner(work, args, harness, Path(workdir))) as results:
+                for run in results:
+                    runs.append(run)
+                    if not run.passed and not is_known(known, run.test.path, run.mode):
+                        new += 1
+                        progress.update(task, description=f"test262 ([red]{new} new failures[/red])")
+                    progress.advance(task)
     except KeyboardInterrupt:
-        executor.shutdown(wait=False, cancel_futures=True)
-        kill_live_processes()
         return None
-    executor.shutdown()
     return runs
+
+
+def _isolated_runs(work, args, harness: Harness, workdir: Path) -> Iterator[Run]:
+    """--isolated: one engine process per run, in finishing order."""
+    engine, env = engine_command(), engine_environment()
+    executor = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs))
+    finished = False
+    try:
+        futures = [executor.submit(run_test, test, mode, harness=harness, workdir=workdir, timeout=args.timeout,
+                                   engine=engine, engine_args=args.engine_arg, env=env)
+                   for test, mode in work]
+        for future in concurrent.futures.as_completed(futures):
+            yield future.result()
+        finished = True
+    finally:
+        if finished:
+            executor.shutdown()
+        else:
+            executor.shutdown(wait=False, cancel_futures=True)
+            kill_live_processes()
+
+
+def _batch_runs(work, args, harness: Harness, workdir: Path) -> Iterator[Run]:
+    """The default: --jobs slot threads, each feeding one worker process, in finishing order."""
+    pool = WorkerPool(worker_command(args.engine_arg), engine_environment(), workdir)
+    pending = collections.deque(work)
+    results: queue.Queue = queue.Queue()
+    slots = [threading.Thread(target=_batch_slot, args=(pool, pending, results, harness, args.timeout),
+                              name=f"test262-slot-{index}", daemon=True)
+             for index in range(max(1, min(args.jobs, len(work))))]
+    try:
+        for slot in slots:
+            slot.start()
+        for _ in range(len(work)):
+            result = results.get()
+            if isinstance(result, BaseException):
+                raise result
+            yield result
+    finally:
+        pool.stop()
+        pending.clear()
+        for slot in slots:
+            slot.join(timeout=10)
 
 
 def _print_tables(console, runs: list[Run], skipped, elapsed: float) -> None:
@@ -519,16 +832,18 @@ def _print_list(console, title: str, runs: list[Run], detail, limit: int = 50) -
         console.print(f"  ... and {len(runs) - limit} more (see --json)")
 
 
-def _write_json(path: Path, runs: list[Run], skipped) -> None:
+def _write_json(path: Path, runs: list[Run], skipped, engine: list[str]) -> None:
     records = []
     for run in runs:
         record = {"path": run.test.path, "mode": run.mode, "status": run.status, "known_failure": run.known,
                   "duration": round(run.duration, 4), "exit_code": run.exit_code, "reason": run.reason}
+        if run.crashed_earlier:
+            record["crashed_earlier"] = run.crashed_earlier
         if not run.passed:
             record["stdout"], record["stderr"] = run.stdout[-4000:], run.stderr[-4000:]
         records.append(record)
     records += [{"path": test.path, "mode": None, "status": "skip", "reason": why} for test, why in skipped]
-    path.write_text(json.dumps({"engine": engine_command(), "results": records}, indent=1) + "\n",
+    path.write_text(json.dumps({"engine": engine, "results": records}, indent=1) + "\n",
                     encoding="utf-8")
 
 

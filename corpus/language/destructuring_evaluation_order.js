@@ -1,4 +1,3 @@
-// @skip: known failure while issue 3 is in progress (output differs from node)
 // Evaluation order of destructuring targets, defaults and computed keys.
 var log = [];
 function t(label, v) { log.push(label); return v; }

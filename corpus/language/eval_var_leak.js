@@ -1,4 +1,3 @@
-// @skip: known failure while issue 3 is in progress (output differs from node)
 // var declared by sloppy direct eval leaks into the calling function scope.
 function leaks() {
   eval("var leaked = 'visible'; function leakedFn() { return 'fn'; }");

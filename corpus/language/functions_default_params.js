@@ -1,4 +1,3 @@
-// @skip: known failure while issue 3 is in progress (output differs from node)
 // Default parameter values.
 function f(a, b = 2, c = a + b) { return [a, b, c]; }
 console.log(f(1), f(1, 5), f(1, undefined, 0), f(1, null));

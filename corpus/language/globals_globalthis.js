@@ -1,4 +1,3 @@
-// @skip: known failure while issue 3 is in progress (output differs from node)
 // globalThis and properties of the global object (avoiding script-vs-module differences).
 console.log(typeof globalThis, globalThis === globalThis.globalThis);
 globalThis.explicitGlobal = "set on globalThis";

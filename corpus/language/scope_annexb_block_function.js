@@ -1,4 +1,3 @@
-// @skip: known failure while issue 3 is in progress (output differs from node)
 // Annex B: function declarations in blocks (sloppy mode).
 console.log(typeof f1);
 {

@@ -1,4 +1,3 @@
-// @skip: known failure while issue 3 is in progress (output differs from node)
 // Temporal dead zone for let, const and class bindings.
 function attempt(label, fn) {
   try {

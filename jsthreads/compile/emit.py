@@ -221,20 +221,11 @@ class FunctionEmitter:
                     self.emit("DECLARE_GLOBAL_LEXICAL", self.name(binding.name), 1 if binding.kind == "const" else 0)
             elif binding.kind == "var":
                 self.emit("DECLARE_EVAL_VAR" if mode == "eval" else "DECLARE_GLOBAL_VAR", self.name(binding.name))
-        if mode == "eval":
-            # Lexical declarations of sloppy eval code live in a fresh env of their own.
-            lexical = [b for b in scope.order if b.kind in ("let", "const", "class")]
-            if lexical:
-                for b in lexical:
-                    b.captured = True
-                    b.slot = scope.env_size
-                    scope.env_size += 1
-                scope.has_env = True
-                self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
-                for b in lexical:
-                    self.emit("LOAD_HOLE", self.completion)
-                    self.emit("PUT_ENV", 0, b.slot, self.completion)
-                self.emit("LOAD_UNDEFINED", self.completion)
+        if scope.has_env:
+            # Lexical declarations of sloppy eval code live in a fresh env of their own
+            # (scope.py gave them its slots).
+            self.push_env(scope)
+            self.init_lexicals(scope)
 
     def env_names_constant(self, scope):
         if not scope.function.dynamic and scope.kind != "with":
@@ -313,11 +304,19 @@ class FunctionEmitter:
         fc.length = length
         self.begin_temps()
         self.function_env_prologue()
+        if info.param_scope is not info.scope:
+            self.enter(info.param_scope)
+        if info.separate_params:
+            # Parameter expressions see the arguments object, and later parameters in TDZ.
+            self.create_arguments()
+            for b in info.param_scope.order:
+                if b.kind == "param":
+                    self.load_hole_into(b)
         # Parameters: registers hold the actual arguments; captured or patterned ones are moved.
         for index, param in enumerate(node.params):
             reg = info.param_registers[index]
             if type(param) is ast.Identifier:
-                b = self.scope.bindings[param.name]
+                b = info.param_bindings[index]
                 if b.captured:
                     self.emit("PUT_ENV", 0, b.slot, reg)
                 elif b.register != reg:
@@ -329,13 +328,21 @@ class FunctionEmitter:
                 self.release(r)
             else:
                 self.bind_pattern(param, reg, "param")
-        arguments = self.scope.bindings.get("arguments")
-        if arguments is not None and arguments.kind == "arguments":
-            r = self.temp()
-            mapped = not info.strict and info.simple_params
-            self.emit("CREATE_ARGUMENTS", r, 1 if mapped else 0)
-            self.store_binding(arguments, r, init=True)
-            self.release(r)
+        if not info.separate_params:
+            self.create_arguments()
+        elif info.body_scope is not None:
+            # The body's vars live in a scope of their own; one named like a parameter (or
+            # `arguments`) starts with its value (ES2020 9.2.15 step 28.f.i.4).
+            self.enter(info.body_scope)
+            for b in info.body_scope.order:
+                outer = info.param_scope.bindings.get(b.name)
+                if b.kind == "var" and outer is not None and outer.kind in ("param", "arguments"):
+                    r = self.temp()
+                    self.load_binding(outer, r)
+                    self.store_binding(b, r, init=True)
+                    self.release(r)
+        if info.lexical_scope is not None:
+            self.enter(info.lexical_scope)
         if fc.flags & C.GENERATOR or fc.flags & C.ASYNC:
             self.emit("GENERATOR_START")
         if class_info is not None and not (class_info & C.DERIVED):
@@ -355,6 +362,24 @@ class FunctionEmitter:
             else:
                 self.emit("RET_UNDEFINED")
         self.finish()
+
+    def create_arguments(self):
+        arguments = self.scope.bindings.get("arguments")
+        if arguments is not None and arguments.kind == "arguments":
+            r = self.temp()
+            mapped = not self.info.strict and self.info.simple_params
+            self.emit("CREATE_ARGUMENTS", r, 1 if mapped else 0)
+            self.store_binding(arguments, r, init=True)
+            self.release(r)
+
+    def load_hole_into(self, binding):
+        if binding.captured:
+            r = self.temp()
+            self.emit("LOAD_HOLE", r)
+            self.emit("PUT_ENV", self.env_hops(binding.scope), binding.slot, r)
+            self.release(r)
+        else:
+            self.emit("LOAD_HOLE", binding.register)
 
     def emit_return(self, reg):
         if self.fc.flags & C.ASYNC and not self.fc.flags & C.GENERATOR:
@@ -407,12 +432,12 @@ class FunctionEmitter:
         if binding.captured:
             dst = self.temp() if dst is None else dst
             hops = self.env_hops(binding.scope)
-            if binding.needs_tdz:
+            if self.checked(binding):
                 self.emit("GET_ENV_CHECKED", dst, hops, binding.slot, self.name(name))
             else:
                 self.emit("GET_ENV", dst, hops, binding.slot)
         else:
-            if binding.needs_tdz:
+            if self.checked(binding):
                 self.emit("CHECK_TDZ", binding.register, self.name(name))
             if dst is None:
                 return binding.register
@@ -453,26 +478,61 @@ class FunctionEmitter:
             return
         if binding.captured:
             hops = self.env_hops(binding.scope)
-            if not init and binding.needs_tdz:
+            if not init and self.checked(binding):
                 self.emit("PUT_ENV_CHECKED", hops, binding.slot, reg, self.name(binding.name))
             else:
                 self.emit("PUT_ENV", hops, binding.slot, reg)
         else:
-            if not init and binding.needs_tdz:
+            if not init and self.checked(binding):
                 self.emit("CHECK_TDZ", binding.register, self.name(binding.name))
             if binding.register != reg:
                 self.emit("MOV", binding.register, reg)
+
+    def load_binding(self, binding, dst):
+        """Reads a binding known to be initialised."""
+        if binding.captured:
+            self.emit("GET_ENV", dst, self.env_hops(binding.scope), binding.slot)
+        elif binding.register != dst:
+            self.emit("MOV", dst, binding.register)
+
+    def checked(self, binding):
+        """Whether an access to binding must test for the hole (TDZ)."""
+        if binding.needs_tdz:
+            return True
+        if binding.kind != "param" or not binding.scope.function.separate_params:
+            return False
+        # Non-simple parameters are in TDZ only while the parameter list runs: code in the
+        # body (which reaches them through the body's var scope) always sees them initialised.
+        body = binding.scope.function.body_scope
+        scope = self.scope
+        while scope is not binding.scope:
+            if scope is body:
+                return False
+            scope = scope.parent
+        return True
 
     # ---- scopes ----
     def enter_scope(self, node):
         scope = self.unit.analysis.scopes.get(id(node))
         if scope is None:
             return None
+        return self.enter(scope)
+
+    def enter(self, scope):
+        """Makes scope current: pushes its Env if it has one, puts its lexicals in TDZ."""
         previous = self.scope
         self.scope = scope
         if scope.has_env:
-            self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
-            self.env_depth += 1
+            self.push_env(scope)
+        self.init_lexicals(scope)
+        return previous
+
+    def push_env(self, scope):
+        kind = 1 if scope.kind == "body" else 2 if scope.kind == "catch" else 0
+        self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope), kind)
+        self.env_depth += 1
+
+    def init_lexicals(self, scope):
         for b in scope.order:
             if b.kind in ("let", "const", "class"):
                 if b.captured:
@@ -482,7 +542,6 @@ class FunctionEmitter:
                     self.release(r)
                 else:
                     self.emit("LOAD_HOLE", b.register)
-        return previous
 
     def leave_scope(self, previous):
         if previous is None:
@@ -535,23 +594,29 @@ class FunctionEmitter:
                 self.bind_pattern(d.id, r, node.kind)
 
     def stmt_FunctionDeclaration(self, node):
-        # Hoisted; in a sloppy block, Annex B.3.3 also copies it to the function's var.
-        if self.scope.kind in ("block", "catch") and not self.info.strict:
-            outer, _ = resolve(self.scope.parent, node.id.name)
-            inner = self.scope.bindings.get(node.id.name)
-            if inner is not None and (outer is None or outer.kind == "var"):
-                r = self.temp()
-                self.load_name(node.id.name, node, r)
-                if outer is None:
-                    if self.info.kind == "script":
-                        self.emit("PUT_GLOBAL", self.name(node.id.name), r, self.fc.new_cache(), 0)
-                    elif self.info.kind == "eval":
-                        self.emit("PUT_NAME", self.name(node.id.name), r, 0)
-                else:
-                    saved = self.scope
-                    self.scope = self.scope.parent
-                    self.store_binding(outer, r, init=True)
-                    self.scope = saved
+        # Hoisted; Annex B.3.3 also copies a sloppy block function to its var when the
+        # declaration is evaluated (scope.py decided which ones).
+        if id(node) not in self.unit.analysis.annexb:
+            return
+        name = node.id.name
+        r = self.temp()
+        self.load_name(name, node, r)
+        var_scope = self.info.var_scope
+        binding = var_scope.bindings.get(name) or self.info.param_scope.bindings[name]
+        if self.info.kind == "script" and var_scope.kind == "script":
+            self.emit("PUT_GLOBAL", self.name(name), r, self.fc.new_cache(), 0)
+        elif self.info.kind == "eval" and var_scope.kind == "script":
+            # The var is in the caller's variable scope: assign it by name from outside every
+            # Env this eval code pushed (the block's own binding must not catch the name).
+            saved = self.temp()
+            self.emit("SAVE_ENV", saved)
+            for _ in range(self.env_depth):
+                self.emit("POP_ENV")
+            self.emit("PUT_NAME", self.name(name), r, 0)
+            self.emit("RESTORE_ENV", saved)
+        else:
+            self.store_binding(binding, r, init=True)
+        self.release(r)
 
     def stmt_ClassDeclaration(self, node):
         r = self.class_expression(node)
@@ -630,7 +695,14 @@ class FunctionEmitter:
         for range_start, range_end in region.ranges(end):
             self.fc.handlers.append((range_start, range_end, target, register, kind))
 
+    def reset_completion(self):
+        """Statements whose completion value is UpdateEmpty(..., undefined) (if, loops, switch,
+        try, with) start it as undefined, so an empty body does not keep an earlier value."""
+        if self.completion is not None:
+            self.emit("LOAD_UNDEFINED", self.completion)
+
     def stmt_IfStatement(self, node):
+        self.reset_completion()
         else_label, end = self.label(), self.label()
         self.condition_jump(node.test, else_label, False)
         self.statement(node.consequent)
@@ -677,6 +749,7 @@ class FunctionEmitter:
 
     def stmt_WhileStatement(self, node):
         labels = self.take_labels()
+        self.reset_completion()
         top, end = self.label(), self.label()
         self.place(top)
         self.condition_jump(node.test, end, False)
@@ -686,6 +759,7 @@ class FunctionEmitter:
 
     def stmt_DoWhileStatement(self, node):
         labels = self.take_labels()
+        self.reset_completion()
         top, cont, end = self.label(), self.label(), self.label()
         self.place(top)
         self.loop(node, lambda: self.statement(node.body), cont, end, labels)
@@ -697,6 +771,7 @@ class FunctionEmitter:
 
     def stmt_ForStatement(self, node):
         labels = self.take_labels()
+        self.reset_completion()
         previous = self.enter_scope(node)
         per_iteration = previous is not None and self.scope.has_env
         if node.init is not None:
@@ -704,6 +779,10 @@ class FunctionEmitter:
                 self.statement(node.init)
             else:
                 self.expression(node.init)
+        if per_iteration:
+            # CreatePerIterationEnvironment also runs once before the first test (ES2020
+            # 13.7.4.8 step 2): closures in the initialiser keep the initial copy.
+            self.emit("COPY_ENV")
         top, cont, end = self.label(), self.label(), self.label()
         self.place(top)
         if node.test is not None:
@@ -741,6 +820,7 @@ class FunctionEmitter:
 
     def for_in_of(self, node, of):
         labels = self.take_labels()
+        self.reset_completion()
         scope = self.unit.analysis.scopes.get(id(node))
         # The right side sees the loop's let bindings in TDZ.
         previous = self.enter_scope(node) if scope is not None else None
@@ -761,7 +841,7 @@ class FunctionEmitter:
         else:
             self.jump("FOR_IN_NEXT", end, value, iterator)
         if previous is not None and self.scope.has_env:
-            self.emit("PUSH_ENV", self.scope.env_size, self.env_names_constant(self.scope))
+            self.emit("PUSH_ENV", self.scope.env_size, self.env_names_constant(self.scope), 0)
             self.env_depth += 1
         body_end = self.label()
         break_label = self.label() if previous is not None and self.scope.has_env else end
@@ -862,6 +942,7 @@ class FunctionEmitter:
         self.emit("THROW", r)
 
     def stmt_TryStatement(self, node):
+        self.reset_completion()
         # Unwinding leaves the env of the throw point (any block env inside the try), so the
         # handlers restore the env saved at entry [INT-4].
         env_register = self.temp()
@@ -884,6 +965,7 @@ class FunctionEmitter:
             exc = self.temp()
             self.add_handler(region, block_end, handler_pc, exc, 0)
             self.emit("RESTORE_ENV", env_register)
+            self.reset_completion()
             self.catch_clause(node.handler, exc)
             self.place(after_catch)
         self.close_region(region)
@@ -924,6 +1006,7 @@ class FunctionEmitter:
 
     def stmt_SwitchStatement(self, node):
         labels = self.take_labels()
+        self.reset_completion()
         value = self.temp()
         self.expression(node.discriminant, value)
         previous = self.enter_scope(node)
@@ -954,6 +1037,7 @@ class FunctionEmitter:
         self.leave_scope(previous)
 
     def stmt_WithStatement(self, node):
+        self.reset_completion()
         obj = self.expression(node.object)
         scope = self.unit.analysis.scopes[id(node)]
         previous = self.scope
@@ -1194,7 +1278,7 @@ class FunctionEmitter:
             if scope is not None:
                 self.scope = scope
                 if scope.has_env:
-                    self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
+                    self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope), 0)
                 self.closure(node, dst, node.id.name)
                 b = scope.bindings[node.id.name]
                 if b.captured:
@@ -1397,7 +1481,16 @@ class FunctionEmitter:
             if node.computed:
                 k = self.expression(node.property)
                 key = self.temp()
-                self.emit("TO_PROPERTY_KEY", key, k)
+                if obj is not None:
+                    # A null or undefined base throws before the key is converted (ES2020
+                    # 12.3.2.1 step 4): leave the key as it is, the access throws.
+                    keep = self.label()
+                    self.emit("MOV", key, k)
+                    self.jump("JMP_NULLISH", keep, obj)
+                    self.emit("TO_PROPERTY_KEY", key, k)
+                    self.place(keep)
+                else:
+                    self.emit("TO_PROPERTY_KEY", key, k)
             elif type(node.object) is ast.Super:
                 key = self.temp()
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
@@ -1693,8 +1786,7 @@ class FunctionEmitter:
         previous = self.scope
         self.scope = scope
         if scope.has_env:
-            self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
-            self.env_depth += 1
+            self.push_env(scope)
         class_name = node.id.name if node.id is not None else (name or "")
         if node.id is not None:
             b = scope.bindings[node.id.name]
@@ -1825,27 +1917,21 @@ class FunctionEmitter:
                     self.emit("NEW_ARRAY", excluded, len(keys))
                     for k in keys:
                         self.emit("ARRAY_PUSH", excluded, k)
+                    target, _, ref = self.assignment_target(prop.argument, kind)
                     rest = self.temp()
                     self.emit("NEW_OBJECT", rest)
                     self.emit("COPY_DATA_PROPERTIES", rest, value, excluded)
-                    self.bind_pattern(prop.argument, rest, kind)
+                    self.bind_element(target, None, ref, rest, kind)
                     continue
                 k, name = self.key_register(prop)
                 keys.append(k)
+                target, default, ref = self.assignment_target(prop.value, kind)
                 v = self.temp()
                 if name is not None:
                     self.emit("GET_PROP", v, value, self.name(name), self.fc.new_cache())
                 else:
                     self.emit("GET_ELEM", v, value, k)
-                target = prop.value
-                if type(target) is ast.AssignmentPattern and type(target.left) is ast.Identifier:
-                    skip = self.label()
-                    self.jump_undefined_not(v, skip)
-                    self.expression_named(target.right, target.left.name, v)
-                    self.place(skip)
-                    self.bind_pattern(target.left, v, kind)
-                else:
-                    self.bind_pattern(target, v, kind)
+                self.bind_element(target, default, ref, v, kind)
             self.release(mark)
             return
         if t is ast.ArrayPattern:
@@ -1858,6 +1944,7 @@ class FunctionEmitter:
             def body():
                 for element in pattern.elements:
                     if type(element) is ast.RestElement:
+                        target, _, ref = self.assignment_target(element.argument, kind)
                         arr = self.temp()
                         self.emit("NEW_ARRAY", arr, 0)
                         top, end = self.label(), self.label()
@@ -1870,9 +1957,11 @@ class FunctionEmitter:
                         self.jump("LOOP", top)
                         self.place(end)
                         self.emit("LOAD_TRUE", done)
-                        self.bind_pattern(element.argument, arr, kind)
+                        self.bind_element(target, None, ref, arr, kind)
                         continue
-                    got, next_label = self.label(), self.label()
+                    if element is not None:
+                        target, default, ref = self.assignment_target(element, kind)
+                    next_label = self.label()
                     self.emit("LOAD_UNDEFINED", v)
                     self.jump("JMP_TRUE", next_label, done)
                     self.emit("LOAD_TRUE", done)
@@ -1880,7 +1969,7 @@ class FunctionEmitter:
                     self.emit("LOAD_FALSE", done)
                     self.place(next_label)
                     if element is not None:
-                        self.bind_pattern(element, v, kind)
+                        self.bind_element(target, default, ref, v, kind)
 
             region = self.open_region()
             body()
@@ -1905,6 +1994,33 @@ class FunctionEmitter:
             self.release(mark)
             return
         self.error("Invalid destructuring assignment target", pattern)
+
+    def assignment_target(self, element, kind):
+        """Splits a pattern element into (target, default initialiser, reference). In an
+        assignment pattern a property target's reference (object and key) is evaluated before
+        the value is read and before the default (ES2020 12.15.5.5-6); `reference` is then set."""
+        default = None
+        if type(element) is ast.AssignmentPattern:
+            element, default = element.left, element.right
+        ref = None
+        if kind is None and type(element) is ast.MemberExpression:
+            ref = self.reference(element)
+        return element, default, ref
+
+    def bind_element(self, target, default, ref, value, kind):
+        """Applies the default when value is undefined (into value), then binds or assigns it."""
+        if default is not None:
+            skip = self.label()
+            self.jump_undefined_not(value, skip)
+            if type(target) is ast.Identifier:
+                self.expression_named(default, target.name, value)
+            else:
+                self.expression(default, value)
+            self.place(skip)
+        if ref is not None:
+            self.store_reference(ref, value)
+        else:
+            self.bind_pattern(target, value, kind)
 
     def jump_undefined_not(self, reg, label):
         """Jumps to label unless reg is undefined."""
@@ -1956,7 +2072,7 @@ class FieldEmitter(FunctionEmitter):
                         # Each initialiser is its own function scope: arrows in it capture
                         # `this` through this env (scope.py declared it there).
                         pushed = True
-                        self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope))
+                        self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope), 0)
                         this_binding = scope.bindings.get("this")
                         if this_binding is not None and this_binding.captured:
                             t = self.temp()
@@ -2017,6 +2133,9 @@ class _FieldInfo:
         self.scope = outer.scope
         self.node = None
         self.is_arrow = False
+        self.separate_params = False
+        self.body_scope = self.lexical_scope = None
+        self.var_scope = self.param_scope = outer.scope
 
 
 def is_anonymous_function(node):

@@ -47,6 +47,16 @@ class FunctionInfo:
         self.dynamic = False              # every binding in named envs (eval/with here or below)
         self.register_count = 0
         self.param_count = 0
+        self.param_bindings = []          # per formal: its Binding (identifiers) or None (patterns)
+        # ES2020 FunctionDeclarationInstantiation: with non-simple parameters the body's vars
+        # live in a scope of their own below the parameters' (`body_scope`); a sloppy function
+        # that calls eval directly keeps its top-level let/const/class in `lexical_scope`, so
+        # that eval can tell them from vars (EvalDeclarationInstantiation).
+        self.separate_params = False      # non-simple parameters: a scope of their own
+        self.body_scope = None
+        self.lexical_scope = None
+        self.var_scope = None             # where var and function declarations go
+        self.param_scope = None           # parameters and `arguments`: `scope`, or its child
 
     @property
     def is_arrow(self):
@@ -59,7 +69,9 @@ class FunctionInfo:
 
 class Scope:
     def __init__(self, kind, node, parent, function):
-        self.kind = kind                  # function block catch with class script
+        # function (parameters, and vars unless `body` exists), body (vars of a function with
+        # non-simple parameters), block, catch, with, class, script
+        self.kind = kind
         self.node = node
         self.parent = parent
         self.function = function
@@ -113,6 +125,7 @@ class Analysis:
         self.scopes = {}       # id(node) -> Scope
         self.functions = {}    # id(function node) -> FunctionInfo
         self.references = []   # (scope, name)
+        self.annexb = set()    # id() of block-level functions also assigned to a var (B.3.3)
 
 
 def analyze(program, *, mode="script", strict=False):
@@ -136,9 +149,9 @@ class Analyzer:
         # Sloppy direct eval declares its vars in the caller's variable scope, like a script
         # does on the global object; strict eval code gets a function-like scope below.
         scope = Scope("script", program, None, info)
-        info.scope = scope
+        info.scope = info.var_scope = info.param_scope = scope
         self.analysis.scopes[id(program)] = scope
-        if self.mode == "eval" and info.strict:
+        if self.mode in ("eval", "indirect-eval") and info.strict:
             # Strict eval code gets its own variable environment (ES2020 18.2.1.1).
             scope.kind = "function"
         self.hoist_vars(program.body, scope)
@@ -163,16 +176,15 @@ class Analyzer:
                     for name in pattern_names(d.id, []):
                         scope.declare(name, "var")
         elif t is ast.FunctionDeclaration:
+            # Block-level functions are lexical; Annex B may add a var later (visit_annexb).
             if top:
                 scope.declare(node.id.name, "function")
-            elif not scope.function.strict and not node.generator and not getattr(node, "async"):
-                # Annex B.3.3: a sloppy block function is also a var of the function.
-                if node.id.name not in scope.bindings or scope.bindings[node.id.name].kind in ("var", "function"):
-                    scope.declare(node.id.name, "var")
         elif t in (ast.IfStatement,):
             self.hoist_statement(node.consequent, scope)
             self.hoist_statement(node.alternate, scope)
-        elif t in (ast.WhileStatement, ast.DoWhileStatement, ast.LabeledStatement, ast.WithStatement):
+        elif t is ast.LabeledStatement:
+            self.hoist_statement(node.body, scope, top)
+        elif t in (ast.WhileStatement, ast.DoWhileStatement, ast.WithStatement):
             self.hoist_statement(node.body, scope)
         elif t is ast.ForStatement:
             self.hoist_statement(node.init, scope)
@@ -196,6 +208,8 @@ class Analyzer:
     def declare_lexical(self, body, scope):
         """let/const/class (and block-level functions) of a block go to the block's scope."""
         for statement in body:
+            while type(statement) is ast.LabeledStatement:
+                statement = statement.body
             t = type(statement)
             if t is ast.VariableDeclaration and statement.kind != "var":
                 for d in statement.declarations:
@@ -324,11 +338,12 @@ class Analyzer:
                 self.visit(child, inner)
 
     def visit_ForInStatement(self, node, scope):
-        self.visit(node.right, scope)
         inner = scope
         if type(node.left) is ast.VariableDeclaration and node.left.kind != "var":
             inner = self.new_scope("block", node, scope)
             self.declare_lexical([node.left], inner)
+        # The right side sees the loop's bindings in TDZ (ES2020 13.7.5.12 step 2).
+        self.visit(node.right, inner)
         self.visit(node.left, inner)
         self.visit(node.body, inner)
 
@@ -369,6 +384,8 @@ class Analyzer:
             self.visit(member, inner)
 
     def visit_FunctionDeclaration(self, node, scope):
+        if scope.kind in ("block", "catch"):
+            self.annexb(node, scope)
         self.function_like(node, scope, node.params, node.body, kind="function")
 
     def visit_FunctionExpression(self, node, scope):
@@ -388,12 +405,30 @@ class Analyzer:
         info = FunctionInfo(node, scope.function, strict, kind)
         self.analysis.functions[id(node)] = info
         fscope = Scope("function", node, scope, info)
-        info.scope = fscope
+        info.scope = info.var_scope = info.param_scope = fscope
         self.analysis.scopes[id(node)] = fscope
         simple = all(type(p) is ast.Identifier for p in params)
-        for p in params:
-            for name in pattern_names(p, []):
-                fscope.declare(name, "param")
+        pscope = fscope
+        if not simple and not strict and contains_direct_eval(params):
+            # ES2020 9.2.15 step 20: sloppy eval in a parameter expression declares its vars
+            # outside the parameters' scope (in the function Env), which is a block-like Env
+            # below it; the body's var scope follows as usual.
+            pscope = info.param_scope = Scope("params", params, fscope, info)
+            self.analysis.scopes[id(params)] = pscope
+        if simple:
+            # A repeated name (sloppy, simple lists only) binds its last occurrence; earlier ones
+            # get placeholder bindings so that slot i stays parameter i for mapped arguments,
+            # where they behave like unmapped entries [BC-7].
+            last = {p.name: index for index, p in enumerate(params)}
+            for index, p in enumerate(params):
+                name = p.name if last[p.name] == index else "#param %d" % index
+                info.param_bindings.append(fscope.declare(name, "param"))
+        else:
+            for p in params:
+                names = pattern_names(p, [])
+                for name in names:
+                    pscope.declare(name, "param")
+                info.param_bindings.append(pscope.bindings[p.name] if type(p) is ast.Identifier else None)
         info.param_count = len(params)
         if kind == "function":
             fscope.declare("this", "this")
@@ -401,17 +436,64 @@ class Analyzer:
         if kind == "field":
             fscope.declare("this", "this")
         info.simple_params = simple
+        info.separate_params = not simple
         if expression:
-            self.visit(body, fscope)
-        else:
-            self.hoist_vars(body.body, fscope)
-            self.declare_lexical(body.body, fscope)
+            self.visit(body, pscope)
             for p in params:
-                self.visit(p, fscope)
-            self.visit_list(body.body, fscope)
+                self.visit(p, pscope)
             return
+        inner = pscope
+        if not simple:
+            inner = info.body_scope = info.var_scope = Scope("body", body, pscope, info)
+            self.analysis.scopes[id(body)] = inner
+        self.hoist_vars(body.body, inner)
+        if not strict and contains_direct_eval(body.body):
+            inner = info.lexical_scope = Scope("lexical", body.body, inner, info)
+            self.analysis.scopes[id(body.body)] = inner
+        self.declare_lexical(body.body, inner)
         for p in params:
-            self.visit(p, fscope)
+            self.visit(p, pscope)
+        self.visit_list(body.body, inner)
+
+    def visit_IfStatement(self, node, scope):
+        # B.3.4: a function declaration as an if branch (sloppy) is one in a block of its own.
+        for field in ("consequent", "alternate"):
+            branch = getattr(node, field)
+            if type(branch) is ast.FunctionDeclaration:
+                setattr(node, field, ast.BlockStatement([branch], span=branch.span))
+        for child in ast.iter_child_nodes(node):
+            self.visit(child, scope)
+
+    def annexb(self, node, scope):
+        """ES2020 B.3.3: a plain function declared in a block of sloppy code is also assigned
+        to a var of the same name when the block's declaration is evaluated, unless that var
+        would clash with a lexical declaration around it or with a parameter."""
+        name = node.id.name
+        info = scope.function
+        if info.strict or node.generator or getattr(node, "async"):
+            return
+        arguments = name == "arguments" and info.kind in ("function", "arrow")
+        if arguments and info.kind == "arrow":
+            return
+        var_scope = info.var_scope
+        s = scope.parent
+        while s is not var_scope:
+            binding = s.bindings.get(name)
+            if binding is not None and not (binding.kind == "catch" and type(s.node.param) is ast.Identifier):
+                return   # `var name` here would be an early error (B.3.5 allows simple catch)
+            s = s.parent
+        existing = var_scope.bindings.get(name)
+        if existing is not None and existing.kind not in ("var", "function"):
+            return       # a top-level let/const/class, or a parameter (same scope)
+        param = info.param_scope.bindings.get(name)
+        if param is not None and param.kind == "param":
+            return
+        if arguments:
+            # No var is created: the copy goes to the arguments object's binding (step ii).
+            info.uses_arguments = True
+        elif existing is None:
+            var_scope.declare(name, "var")
+        self.analysis.annexb.add(id(node))
 
     # ---- resolution and allocation ----
     def finish(self):
@@ -423,8 +505,8 @@ class Analyzer:
                     f.dynamic = True
                     f = f.parent
         for info in functions:
-            if info.uses_arguments and "arguments" not in info.scope.bindings:
-                info.scope.declare("arguments", "arguments")
+            if info.uses_arguments and "arguments" not in info.param_scope.bindings:
+                info.param_scope.declare("arguments", "arguments")
                 if not info.strict and getattr(info, "simple_params", False):
                     # Mapped arguments alias the parameters, so those live in the env, in
                     # parameter order (slot i = parameter i) [BC-7].
@@ -439,15 +521,23 @@ class Analyzer:
             if scope.function.dynamic or (scope.kind in ("with",)):
                 for binding in scope.order:
                     binding.captured = True
+            if scope.kind == "script" and (scope.function.kind == "eval" or self.mode == "indirect-eval"):
+                # Sloppy eval code: vars go to the caller's variable environment (or the global
+                # object), let/const/class to a fresh Env of the eval's own (ES2020 18.2.1.3).
+                for binding in scope.order:
+                    if binding.kind in LEXICAL:
+                        binding.captured = True
+                        binding.slot = scope.env_size
+                        scope.env_size += 1
+                scope.has_env = scope.env_size > 0
+                continue
             if scope.function.kind in ("script",) and scope.kind == "script":
                 continue  # globals live on the global object / global lexicals
-            if scope.function.kind == "eval" and scope.kind == "script":
-                continue  # sloppy eval vars go to the caller's variable environment
             for binding in scope.order:
                 if binding.captured:
                     binding.slot = scope.env_size
                     scope.env_size += 1
-            scope.has_env = scope.env_size > 0 or (scope.function.dynamic and scope.kind == "function")
+            scope.has_env = scope.env_size > 0 or (scope.function.dynamic and scope.kind in ("function", "body"))
         # Registers: parameters first (so the caller's arguments land in them), then the rest.
         for info in functions:
             fscope = info.scope
@@ -479,24 +569,40 @@ def resolve(scope, name):
         outermost = scope
         binding = scope.bindings.get(name)
         if binding is not None:
+            if scope.kind == "script" and binding.kind in LEXICAL and binding.slot is not None:
+                return binding, dynamic  # in the eval's own lexical env
             if scope.kind == "script" and scope.function.kind == "script":
                 return None, dynamic
-            if scope.function.kind == "eval" and scope.kind == "script" and not scope.function.strict:
-                if binding.kind in LEXICAL and binding.slot is not None:
-                    return binding, dynamic  # in the eval's own lexical env (emit.py)
+            if scope.function.kind == "eval" and scope.kind == "script":
                 return None, True
             return binding, dynamic
         if scope.kind == "with":
             dynamic = True
-        if scope.kind == "function" and scope.function.has_direct_eval and not scope.function.strict:
+        if scope.kind in ("function", "body") and scope.function.has_direct_eval and not scope.function.strict:
             dynamic = True
-        if scope.kind == "function" and name in ("this", "new.target") and scope.function.kind != "arrow":
-            pass
         scope = scope.parent
     # Direct eval code cannot know the caller's scopes: its free names are looked up by name.
     if outermost is not None and outermost.function.kind == "eval":
         dynamic = True
     return None, dynamic
+
+
+def contains_direct_eval(statements):
+    """Whether these statements call eval directly, outside any nested function."""
+    stack = list(statements)
+    while stack:
+        node = stack.pop()
+        t = type(node)
+        if t in (ast.FunctionDeclaration, ast.FunctionExpression, ast.ArrowFunctionExpression):
+            continue
+        if t is ast.CallExpression and _is_direct_eval(node):
+            return True
+        if t is ast.PropertyDefinition:
+            if node.computed:
+                stack.append(node.key)
+            continue
+        stack.extend(child for child in ast.iter_child_nodes(node) if child is not None)
+    return False
 
 
 def synthesize_constructor(class_node):

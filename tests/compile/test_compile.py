@@ -492,6 +492,143 @@ def test_strict_eval_code_keeps_its_vars_local_and_free_names_dynamic():
     assert names_loaded(main, "GET_NAME") == ["b"]
 
 
+def test_non_simple_parameters_get_a_scope_apart_from_the_body_vars():
+    """ES2020 FunctionDeclarationInstantiation: defaults see the parameter scope, not the body's
+    vars; a body var named like a parameter starts with the parameter's value."""
+    blob = compile_js("function f(a, g = () => a + x) { var a; var x = 1; return () => x; }")
+    f = fn(blob, "f")
+    default_arrow, body_arrow = blob.functions[-2], blob.functions[-1]
+    # Body vars captured by a closure live in their own env: a var-scope PUSH_ENV (kind 1).
+    push = instructions(f, "PUSH_ENV")
+    assert [i.operands[2] for i in push] == [1]
+    # The default's closure reads a from the parameter env and x from the global object.
+    assert names_loaded(default_arrow, "GET_ENV_CHECKED") == ["a"] and names_loaded(default_arrow, "GET_GLOBAL") == ["x"]
+    assert [i.operands[1] for i in instructions(body_arrow, "GET_ENV")] == [0]
+
+
+def test_parameters_are_in_tdz_only_for_the_parameter_list():
+    f = fn(compile_js("function f(a = b, b = 1) { return a + b; }"), "f")
+    code = ops(f)
+    assert code.count("LOAD_HOLE") >= 2
+    checks = instructions(f, "CHECK_TDZ")
+    assert [str(constant(f, i, "n")) for i in checks] == ["b"]   # the body's a + b is not checked
+    simple = fn(compile_js("function s(a, b) { return a + b; }"), "s")
+    assert "CHECK_TDZ" not in ops(simple) and "LOAD_HOLE" not in ops(simple)
+
+
+def test_arguments_exist_before_non_simple_parameters_are_bound():
+    f = fn(compile_js("function f(a = arguments[1]) { return a; }"), "f")
+    assert ops(f).index("CREATE_ARGUMENTS") < ops(f).index("JMP_UNDEFINED")
+    assert instructions(f, "CREATE_ARGUMENTS")[0].operands[1] == 0
+
+
+def test_duplicate_parameters_map_only_the_last_occurrence():
+    """BC-7: slot i stays parameter i; an earlier duplicate gets a placeholder slot."""
+    f = fn(compile_js("function f(a, b, a) { return arguments[0] + a; }"), "f")
+    puts = {i.operands[2]: i.operands[1] for i in instructions(f, "PUT_ENV") if i.operands[2] < 3}
+    assert puts == {0: 0, 1: 1, 2: 2} and f.env_size >= 3
+    ret_source = instructions(f, "GET_ENV")
+    assert 2 in [i.operands[2] for i in ret_source] and 0 not in [i.operands[2] for i in ret_source]
+
+
+def test_sloppy_function_calling_eval_keeps_top_level_lexicals_apart_from_vars():
+    """EvalDeclarationInstantiation must tell a function's let from its var: the lets get a
+    block env of their own above the function env."""
+    f = fn(compile_js("function f() { var v; let l; eval(''); }"), "f")
+    assert "v" in f.env_names and "l" not in f.env_names
+    push = instructions(f, "PUSH_ENV")
+    assert len(push) == 1 and push[0].operands[2] == 0
+    assert list(constant(f, push[0], "k")) == ["l"]
+    strict = fn(compile_js("function s() { 'use strict'; var v; let l; eval(''); }"), "s")
+    assert "PUSH_ENV" not in ops(strict)
+
+
+def test_catch_parameter_env_is_marked_for_eval():
+    f = fn(compile_js("function f() { try {} catch (e) { eval(''); } }"), "f")
+    assert [i.operands[2] for i in instructions(f, "PUSH_ENV")][:1] == [2]
+
+
+def test_annex_b_block_function_assigns_its_var_when_evaluated():
+    """B.3.3: the var exists (undefined) from the start; the block's declaration copies it."""
+    f = fn(compile_js("function f() { { g(); function g() {} } return g; }"), "f")
+    code = ops(f)
+    closure = code.index("CLOSURE")
+    call = code.index("CALL")
+    assert code.count("MOV") >= 2 and call > closure
+    main = compile_js("{ function g() {} }").entry
+    assert names_loaded(main, "DECLARE_GLOBAL_VAR") == ["g"] and names_loaded(main, "PUT_GLOBAL") == ["g"]
+
+
+@pytest.mark.parametrize("source", [
+    "function f() { let g; { function g() {} } }",
+    "function f(g) { { function g() {} } }",
+    "function f() { { let g; { function g() {} } } }",
+    "function f() { 'use strict'; { function g() {} } }",
+    "function f() { { function* g() {} } }",
+])
+def test_annex_b_skips_functions_whose_var_would_conflict(source):
+    code = ops(fn(compile_js(source), "f"))
+    # Only the block's own hoisting stores the closure; no copy follows it.
+    closure = code.index("CLOSURE")
+    assert code[closure + 1] in ("MOV", "PUT_ENV") and code[closure + 2:] == ["RET_UNDEFINED"], code
+
+
+def test_annex_b_function_in_eval_assigns_from_outside_the_eval_envs():
+    main = compile_js("let x; { function g() { return x; } }", mode="eval").entry
+    code = ops(main)
+    put = code.index("PUT_NAME")
+    assert code[put - 3:put] == ["SAVE_ENV", "POP_ENV", "POP_ENV"] and code[put + 1] == "RESTORE_ENV"
+    assert names_loaded(main, "DECLARE_EVAL_VAR") == ["g"]
+
+
+def test_indirect_eval_lexicals_live_in_a_fresh_env():
+    main = compile_js("let a = 1; var b = a; function c() { return a; }", mode="indirect-eval").entry
+    assert "DECLARE_GLOBAL_LEXICAL" not in ops(main) and "INIT_GLOBAL_LEXICAL" not in ops(main)
+    assert names_loaded(main, "DECLARE_GLOBAL_VAR") == ["b"]
+    assert names_loaded(main, "DECLARE_GLOBAL_FUNCTION") == ["c"]
+    assert "PUSH_ENV" in ops(main) and "GET_GLOBAL" not in names_loaded(main, "GET_GLOBAL")
+
+
+def test_strict_indirect_eval_keeps_its_vars_local():
+    main = compile_js("var a = 1; function c() {} a;", mode="indirect-eval", strict=True).entry
+    assert "DECLARE_GLOBAL_VAR" not in ops(main) and "DECLARE_GLOBAL_FUNCTION" not in ops(main)
+
+
+def test_completion_value_is_reset_by_if_loops_switch_try_and_with():
+    """UpdateEmpty(stmt, undefined): these statements complete with undefined when empty."""
+    for source in ("1; if (true) {}", "1; while (false) {}", "1; switch (1) {}",
+                   "1; try {} catch (e) {}", "1; with ({}) {}", "var k; 1; for (k in {}) {}"):
+        main = compile_js(source, mode="eval").entry
+        completion = instructions(main, "RET")[0].operands[0]
+        loads = [i for i in instructions(main, "LOAD_UNDEFINED") if i.operands[0] == completion]
+        assert len(loads) >= 2, source
+    main = compile_js("1; { } var x = 2; function f() {}", mode="eval").entry
+    completion = instructions(main, "RET")[0].operands[0]
+    assert len([i for i in instructions(main, "LOAD_UNDEFINED") if i.operands[0] == completion]) == 1
+
+
+def test_destructuring_assignment_evaluates_the_target_before_the_value():
+    """ES2020 12.15.5.6: the target reference, then the value, then the default."""
+    main = compile_js("({ p: o[k] = d } = s);").entry
+    code = ops(main)
+    assert code.index("TO_PROPERTY_KEY") < code.index("GET_PROP", code.index("TO_PROPERTY_KEY")) < code.index("PUT_ELEM")
+    names = [(i.name, str(constant(main, i, "n"))) for i in main.instructions()
+             if i.name in ("GET_GLOBAL", "GET_PROP")]
+    assert names == [("GET_GLOBAL", "s"), ("GET_GLOBAL", "o"), ("GET_GLOBAL", "k"), ("GET_PROP", "p"), ("GET_GLOBAL", "d")]
+
+
+def test_for_in_right_side_sees_the_loop_bindings_in_tdz():
+    blob = compile_js("for (let x in { k: () => x }) ;")
+    arrow = blob.functions[-1]
+    assert names_loaded(arrow, "GET_ENV_CHECKED") == ["x"]
+
+
+def test_for_let_copies_the_env_before_the_first_test():
+    f = fn(compile_js("function f() { for (let i = 0, g = () => i; i < 2; i++) {} }"), "f")
+    code = ops(f)
+    assert code.count("COPY_ENV") == 2 and code.index("COPY_ENV") < code.index("LT")
+
+
 def test_new_function_body_is_the_entry():
     blob = read_blob(compile_function("a, b", "return a + b"))
     verify(blob)
@@ -537,10 +674,13 @@ def test_continue_to_a_while_head_is_a_loop_back_edge():
 
 def test_for_let_captured_copies_the_env_each_iteration():
     f = fn(compile_js("function f() { for (let i = 0; i < 3; i++) g(() => i); }"), "f")
-    assert ops(f).count("COPY_ENV") == 1
+    assert ops(f).count("COPY_ENV") == 2
     code = ops(f)
-    # The copy comes after the body and before the update (CreatePerIterationEnvironment).
-    assert code.index("CALL") < code.index("COPY_ENV") < code.index("INC")
+    # CreatePerIterationEnvironment: once before the first test, then after the body and
+    # before the update.
+    first = code.index("COPY_ENV")
+    second = code.index("COPY_ENV", first + 1)
+    assert first < code.index("LT") < code.index("CALL") < second < code.index("INC")
 
 
 def test_for_let_uncaptured_does_not_copy():
@@ -1137,9 +1277,9 @@ def test_verifier_rejects_broken_code(case, message):
         blob = _function(("LOAD_INT", 0, 1), ("THROW", 0), ("GET_ENV", 1, 0, 0), ("RET", 1),
                          handlers=[(0, 5, 5, 0, 0)])
     elif case == "join":
-        blob = _function(("PUSH_ENV", 1, 0), ("JMP_TRUE", 0, 7), ("POP_ENV",), ("RET_UNDEFINED",))
+        blob = _function(("PUSH_ENV", 1, 0, 0), ("JMP_TRUE", 0, 8), ("POP_ENV",), ("RET_UNDEFINED",))
     elif case == "slot":
-        blob = _function(("PUSH_ENV", 1, 0), ("GET_ENV", 0, 0, 1), ("RET", 0))
+        blob = _function(("PUSH_ENV", 1, 0, 0), ("GET_ENV", 0, 0, 1), ("RET", 0))
     elif case == "cache":
         f = C.FunctionCode("bad", 0)
         f.register_count = 1

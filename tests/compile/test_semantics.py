@@ -1,0 +1,53 @@
+"""Scope semantics that the node-generated corpus cannot show (node runs files as CommonJS
+modules, so their top-level let is not a global lexical): the global cases of
+EvalDeclarationInstantiation and GlobalDeclarationInstantiation, run through the CLI."""
+
+import pytest
+
+
+def run_lines(run_js, source):
+    code, out, err = run_js(source)
+    assert code == 0, err
+    return out.splitlines()
+
+
+def test_eval_var_cannot_redeclare_a_global_lexical(run_js):
+    lines = run_lines(run_js, """
+        let g = 1;
+        function attempt(label, f) {
+          try { f(); console.log(label, "ok"); } catch (e) { console.log(label, e.name); }
+        }
+        attempt("direct", () => eval("var g"));
+        attempt("direct at top", function () { return (0, eval)("eval('var g')"); });
+        attempt("indirect", () => (0, eval)("var g"));
+        attempt("indirect function", () => (0, eval)("function g() {}"));
+        attempt("block let", () => (0, eval)("{ let h; eval('var h'); }"));
+        attempt("own let", () => (0, eval)("let q = 1; q"));
+        attempt("no leak", () => { if (typeof q !== "undefined") throw new Error(); });
+        console.log(g);
+    """)
+    assert lines == ["direct ok", "direct at top SyntaxError", "indirect SyntaxError",
+                     "indirect function SyntaxError", "block let SyntaxError", "own let ok",
+                     "no leak ok", "1"]
+
+
+def test_indirect_eval_lexicals_do_not_become_globals(run_js):
+    lines = run_lines(run_js, """
+        (0, eval)("let a = 1; const b = 2; class C {} var v = a + b; function f() { return a; }");
+        console.log(typeof a, typeof b, typeof C, v, f());
+        console.log(Object.getOwnPropertyDescriptor(globalThis, "v").configurable);
+        (0, eval)("let a = 'again'");
+        (0, eval)("'use strict'; var s = 1; function sf() {}");
+        console.log(typeof s, typeof sf);
+    """)
+    assert lines == ["undefined undefined undefined 3 1", "true", "undefined undefined"]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("var x = 'outer'; function f(a = x) { var x = 'inner'; return a; } console.log(f());", "outer"),
+    ("function f(a = b, b) {} try { f(); } catch (e) { console.log(e.name); }", "ReferenceError"),
+    ("function f(a, a) { arguments[1] = 9; return a; } console.log(f(1, 2));", "9"),
+    ("function f() { return eval('() => this')(); } console.log(f.call('s') == 's');", "true"),
+])
+def test_function_scope_cases(run_js, source, expected):
+    assert run_lines(run_js, source) == [expected]
