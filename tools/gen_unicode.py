@@ -66,6 +66,34 @@ def case_tables(convert):
     return runs, special
 
 
+def final_sigma_properties():
+    """Case_Ignorable and Cased as ranges, probed through str.lower()'s Final_Sigma rule (CPython
+    implements it with exactly these two properties). A case-ignorable character is skipped
+    before its cased-ness is ever asked, so Cased is only meaningful for the others."""
+    ignorable, cased = [], []
+    for c in range(MAX_CP):
+        if is_surrogate(c):
+            continue
+        ch = chr(c)
+        before = ("A" + ch + "\u03a3").lower()[-1] == "\u03c2"
+        after = ("A\u03a3" + ch).lower()[1] == "\u03c2"
+        if before and after:
+            ignorable.append(c)
+        elif before:
+            cased.append(c)
+    return to_ranges(ignorable), to_ranges(cased)
+
+
+def to_ranges(codes):
+    ranges = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return ranges
+
+
 def ccc_runs():
     runs = []
     c = 0
@@ -131,6 +159,7 @@ def main():
         " * Special case mappings: {code point, length, UTF-16 units}. Combining classes: {start,",
         " * count, class}. Decompositions: {code point, NFD offset, NFD length, NFKD offset, NFKD",
         " * length} into unicode_decomposition_pool (code points). Compositions: sorted pairs.",
+        " * Case_Ignorable and Cased (for Final_Sigma): sorted inclusive ranges.",
         " */",
         "#ifndef JST_UNICODE_DATA_H",
         "#define JST_UNICODE_DATA_H",
@@ -142,6 +171,7 @@ def main():
         "typedef struct Decomposition { uint32_t code_point; uint16_t nfd_offset; uint8_t nfd_length;",
         "                               uint16_t nfkd_offset; uint8_t nfkd_length; } Decomposition;",
         "typedef struct Composition { uint32_t first, second, composite; } Composition;",
+        "typedef struct CodeRange { uint32_t first, last; } CodeRange;",
         "",
     ]
     for name, convert in (("upper", str.upper), ("lower", str.lower)):
@@ -156,6 +186,11 @@ def main():
             rows.append(f"{{0x{c:X}, {len(units)}, {{{', '.join(hex(u) for u in padded)}}}}},")
         emit_array(lines, "CaseSpecial", f"unicode_{name}_special", rows, 3)
         lines.append("")
+    ignorable, cased = final_sigma_properties()
+    emit_array(lines, "CodeRange", "unicode_case_ignorable",
+               [f"{{0x{a:X}, 0x{b:X}}}," for a, b in ignorable], 6)
+    emit_array(lines, "CodeRange", "unicode_cased", [f"{{0x{a:X}, 0x{b:X}}}," for a, b in cased], 6)
+    lines.append("")
     emit_array(lines, "CombiningRun", "unicode_combining_runs",
                [f"{{0x{s:X}, {n}, {k}}}," for s, n, k in ccc_runs()], 6)
     lines.append("")

@@ -137,6 +137,8 @@ class FunctionEmitter:
         self.pending_labels = []
         self.env_save_register = None
         self.regions = []          # open Regions, outermost first
+        # (len(targets), completion register outside) of the finally bodies being emitted
+        self.finally_completions = []
 
     # ---- registers ----
     def begin_temps(self):
@@ -927,6 +929,10 @@ class FunctionEmitter:
         self.jump_out(index, target, target.continue_label, closing=False)
 
     def jump_out(self, index, target, label, closing):
+        # A break or continue out of a finally body completes with that body's value.
+        escaped = [outer for depth, outer in self.finally_completions if depth > index]
+        if escaped:
+            self.emit("MOV", escaped[0], self.completion)
         # Everything inside the target first (inner loops, finally bodies), then the target's
         # own iterator when breaking out of a for-of (continue keeps it open).
         depth = self.leave(index + 1, target.finally_depth)
@@ -988,9 +994,14 @@ class FunctionEmitter:
         mark = self.mark()
         saved_completion = self.completion
         if self.completion is not None:
-            # The completion value of try/finally is the try block's (the finally's is dropped).
+            # The completion value of try/finally is the try block's: the finally's is dropped,
+            # unless a break or continue leaves the finally body (jump_out copies it then).
             self.completion = self.temp()
+            self.emit("LOAD_UNDEFINED", self.completion)
+            self.finally_completions.append((len(self.targets), saved_completion))
         self.statement(block)
+        if saved_completion is not None:
+            self.finally_completions.pop()
         self.completion = saved_completion
         self.release(mark)
 
@@ -1428,7 +1439,7 @@ class FunctionEmitter:
                 return r
             if type(left) is ast.MemberExpression:
                 is_super = type(left.object) is ast.Super
-                obj = None if is_super else self.expression_stable(left.object, node.right)
+                obj = self.expr_ThisExpression(None, None) if is_super else self.expression_stable(left.object, node.right)
                 key = None
                 if left.computed:
                     key = self.expression_stable(left.property, node.right)
@@ -1473,7 +1484,10 @@ class FunctionEmitter:
         if t is ast.Identifier:
             return ("name", node.name, node)
         if t is ast.MemberExpression:
-            obj = self.expression(node.object) if type(node.object) is not ast.Super else None
+            if type(node.object) is ast.Super:
+                obj = self.expr_ThisExpression(None, None)   # the receiver, checked first
+            else:
+                obj = self.expression(node.object)
             if obj is not None and obj < self.info.register_count:
                 copy = self.temp()
                 self.emit("MOV", copy, obj)
@@ -1481,7 +1495,7 @@ class FunctionEmitter:
             if node.computed:
                 k = self.expression(node.property)
                 key = self.temp()
-                if obj is not None:
+                if type(node.object) is not ast.Super:
                     # A null or undefined base throws before the key is converted (ES2020
                     # 12.3.2.1 step 4): leave the key as it is, the access throws.
                     keep = self.label()
@@ -1518,7 +1532,7 @@ class FunctionEmitter:
             if key is None:
                 key = self.temp()
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
-            self.emit("GET_SUPER", dst, key, self.expr_ThisExpression(None, None))
+            self.emit("GET_SUPER", dst, key, obj if obj is not None else self.expr_ThisExpression(None, None))
         elif key is None:
             self.emit("GET_PROP", dst, obj, self.name(node.property.name), self.fc.new_cache())
         else:
@@ -1529,7 +1543,7 @@ class FunctionEmitter:
             if key is None:
                 key = self.temp()
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
-            self.emit("PUT_SUPER", key, value, self.expr_ThisExpression(None, None))
+            self.emit("PUT_SUPER", key, value, obj if obj is not None else self.expr_ThisExpression(None, None))
         elif key is None:
             self.emit("PUT_PROP", obj, self.name(node.property.name), value, self.fc.new_cache())
         else:
@@ -1573,13 +1587,15 @@ class FunctionEmitter:
     def member(self, node, dst, nullish_label):
         dst = self.target(dst)
         if type(node.object) is ast.Super:
+            # `this` is checked before the key is evaluated (ES2020 12.3.5.1 step 2).
+            this = self.expr_ThisExpression(None, None)
             key = self.temp()
             if node.computed:
                 k = self.expression(node.property)
                 self.emit("TO_PROPERTY_KEY", key, k)
             else:
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
-            self.emit("GET_SUPER", dst, key, self.expr_ThisExpression(None, None))
+            self.emit("GET_SUPER", dst, key, this)
             return dst
         obj = self.chain_part(node.object, nullish_label)
         if node.optional:
@@ -1648,7 +1664,7 @@ class FunctionEmitter:
                 fn, this = self.temp(), self.temp()
                 self.emit("GET_NAME_THIS", fn, this, self.name(callee.name))
                 return fn, this
-        if t is ast.ChainExpression and type(callee.expression) is ast.MemberExpression and nullish_label is None:
+        if t is ast.ChainExpression and type(callee.expression) is ast.MemberExpression:
             # (a?.b)() calls with this = a, or throws calling undefined when a is nullish.
             end, nullish = self.label(), self.label()
             fn, this = self.callee_and_this(callee.expression, nullish)
@@ -1678,7 +1694,8 @@ class FunctionEmitter:
         if node.optional:
             self.jump("JMP_NULLISH", nullish_label, fn)
         op = "CALL"
-        if type(node.callee) is ast.Identifier and node.callee.name == "eval":
+        if type(node.callee) is ast.Identifier and node.callee.name == "eval" and not node.optional:
+            # eval?.(x) is not a direct eval (ES2020 12.3.9.1 only names `eval(...)`).
             op = "CALL_EVAL"
         if any(type(a) is ast.SpreadElement for a in node.arguments):
             arr = self.spread_arguments(node.arguments)

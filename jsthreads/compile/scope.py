@@ -95,7 +95,7 @@ class Scope:
 
 
 def _is_direct_eval(node):
-    return isinstance(node.callee, ast.Identifier) and node.callee.name == "eval"
+    return isinstance(node.callee, ast.Identifier) and node.callee.name == "eval" and not node.optional
 
 
 def pattern_names(pattern, out):
