@@ -421,11 +421,18 @@ static bool eval_var_conflicts(ThreadState *ts, Value env_value, Value name) {
 }
 
 // The variable environment a sloppy direct eval declares `var`s in: the nearest function Env,
-// or the global object at top level [INT-5].
-static Value eval_var_scope(ThreadState *ts, Value env_value) {
+// or the global object at top level [INT-5]. When that Env already has a slot for `name`,
+// *slot points at it (the declaration reuses the binding) and nothing is allocated.
+static Value eval_var_scope(ThreadState *ts, Value env_value, Value name, Value **slot) {
+    *slot = NULL;
     while (value_is_cell(env_value)) {
         Env *env = value_to_cell(env_value);
         if (env->flags & ENV_FUNCTION) {
+            int32_t index = env_find(env, name);
+            if (index >= 0) {
+                *slot = &env->slots[index];
+                return JS_UNDEFINED;
+            }
             if (!value_is_object(env->eval_vars)) {
                 Value holder = object_new(ts, JS_NULL);
                 if (value_is_exception(holder)) return holder;
@@ -515,6 +522,55 @@ static bool global_put(ThreadState *ts, Value name, Value v, InlineCache *cache,
         if (!has) { error_throw_reference(ts, "%K is not defined", name); return false; }
     }
     return object_set(ts, realm->global_object, name, v, realm->global_object, strict) >= 0;
+}
+
+// A dynamic reference resolved once (RESOLVE_NAME) and used later: compound assignments,
+// updates and `x = v` under with or sloppy eval read and write the binding they resolved
+// before evaluating the rest, even if it has gone since (ES2020 6.2.4.8-9). The base is the
+// Env holding the binding, the object that has it, or undefined when it was unresolvable.
+static Value reference_base(ThreadState *ts, Value env, Value name) {
+    NameRef ref = resolve_name(ts, env, name);
+    switch (ref.kind) {
+    case NAME_ERROR: return JS_EXCEPTION;
+    case NAME_SLOT: return value_from_cell(ref.env);
+    case NAME_NOT_FOUND: return JS_UNDEFINED;
+    default: return ref.object;
+    }
+}
+
+static Value reference_get(ThreadState *ts, Value base, Value name) {
+    if (base == JS_UNDEFINED) return error_throw_reference(ts, "%K is not defined", name);
+    Value v;
+    if (value_cell_type(base) == CELL_ENV) {
+        Env *env = value_to_cell(base);
+        v = env->slots[env_find(env, name)];
+    } else {
+        v = object_get(ts, base, name);
+    }
+    return v == JS_HOLE ? tdz_error(ts, name) : v;
+}
+
+static bool reference_put(ThreadState *ts, Value base, Value name, Value v, bool strict) {
+    Realm *realm = &ts->rt->realm;
+    if (base == JS_UNDEFINED) {
+        if (strict) { error_throw_reference(ts, "%K is not defined", name); return false; }
+        return object_set(ts, realm->global_object, name, v, realm->global_object, false) >= 0;
+    }
+    if (value_cell_type(base) == CELL_ENV) {
+        Env *env = value_to_cell(base);
+        int32_t slot = env_find(env, name);
+        if (env->slots[slot] == JS_HOLE) { tdz_error(ts, name); return false; }
+        env->slots[slot] = v;
+        return true;
+    }
+    if (base == realm->global_lexicals) return global_put(ts, name, v, NULL, strict);
+    if (strict) {
+        // A strict assignment to a binding deleted meanwhile is a ReferenceError.
+        int has = object_has_property(ts, base, name);
+        if (has < 0) return false;
+        if (!has) { error_throw_reference(ts, "%K is not defined", name); return false; }
+    }
+    return object_set(ts, base, name, v, base, strict) >= 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1294,6 +1350,25 @@ op_PUT_NAME:
     if (!name_put(ts, f->env, KV(A), R(B), C_ != 0)) goto exception;
     ADVANCE(OP_PUT_NAME);
     NEXT();
+op_RESOLVE_NAME:
+    SYNC();
+    tmp = reference_base(ts, f->env, KV(B));
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_RESOLVE_NAME);
+    NEXT();
+op_GET_NAME_REF:
+    SYNC();
+    tmp = reference_get(ts, R(B), KV(C_));
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_GET_NAME_REF);
+    NEXT();
+op_PUT_NAME_REF:
+    SYNC();
+    if (!reference_put(ts, R(A), KV(B), R(C_), D != 0)) goto exception;
+    ADVANCE(OP_PUT_NAME_REF);
+    NEXT();
 op_DELETE_NAME: {
     SYNC();
     NameRef ref = resolve_name(ts, f->env, KV(B));
@@ -1332,8 +1407,10 @@ op_GET_NAME_THIS: {
 op_DECLARE_EVAL_VAR: {
     SYNC();
     if (eval_var_conflicts(ts, f->env, KV(A))) goto exception;
-    Value holder = eval_var_scope(ts, f->env);
+    Value *slot;
+    Value holder = eval_var_scope(ts, f->env, KV(A), &slot);
     CHECK(holder);
+    if (slot) { ADVANCE(OP_DECLARE_EVAL_VAR); NEXT(); }
     int has = object_has_own_property(ts, holder, KV(A));
     if (has < 0) goto exception;
     if (!has && object_define_value(ts, holder, KV(A), JS_UNDEFINED, PROP_DEFAULT) < 0) goto exception;
@@ -1343,9 +1420,11 @@ op_DECLARE_EVAL_VAR: {
 op_DECLARE_EVAL_FUNCTION: {
     SYNC();
     if (eval_var_conflicts(ts, f->env, KV(A))) goto exception;
-    Value holder = eval_var_scope(ts, f->env);
+    Value *slot;
+    Value holder = eval_var_scope(ts, f->env, KV(A), &slot);
     CHECK(holder);
-    if (object_define_value(ts, holder, KV(A), R(B), PROP_DEFAULT) < 0) goto exception;
+    if (slot) *slot = R(B);
+    else if (object_define_value(ts, holder, KV(A), R(B), PROP_DEFAULT) < 0) goto exception;
     ADVANCE(OP_DECLARE_EVAL_FUNCTION);
     NEXT();
 }
@@ -2029,12 +2108,16 @@ op_ITER_CLOSE: {
 }
 op_ITER_CLOSE_THROW: {
     SYNC();
-    // The original exception wins over anything return() throws (ES2020 7.4.6 step 6).
-    Value pending = error_take(ts);
     IteratorRecord it = {R(A), JS_UNDEFINED, false};
-    ops_iterator_close(ts, &it, true);
-    error_take(ts);
-    if (pending != JS_HOLE) error_throw(ts, pending);
+    if (R(B) == realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN)) {
+        // A generator's return() is a return completion, not a throw: return()'s own error
+        // or a non-object result wins over it (ES2020 7.4.6 steps 7-9).
+        if (!ops_iterator_close(ts, &it, false)) goto exception;
+    } else {
+        // The original exception wins over anything return() throws (step 6).
+        ops_iterator_close(ts, &it, true);
+        error_take(ts);
+    }
     ADVANCE(OP_ITER_CLOSE_THROW);
     NEXT();
 }

@@ -13,6 +13,7 @@
 #include "object.h"
 #include "jsstring.h"
 #include "safepoint.h"
+#include "interp.h"
 #include "builtins/builtins.h"
 
 // 1 Mi Values (8 MiB, committed lazily by the OS) of register stack: ~30k typical frames.
@@ -63,6 +64,7 @@ ThreadState *thread_attach(Runtime *rt) {
 
 void thread_detach(ThreadState *ts) {
     Runtime *rt = ts->rt;
+    job_thread_release(ts);   // its timers and queues die with it
     heap_thread_release(ts);
     pthread_mutex_lock(&rt->threads_lock);
     for (ThreadState **p = &rt->threads; *p; p = &(*p)->next) {

@@ -49,6 +49,9 @@ OPCODES = [
     ("TYPEOF_NAME", "rn", "TG", "r[a] = typeof dynamic lookup of n[b]"),
     ("PUT_NAME", "nri", "TG", "dynamic assignment n[a] = r[b]; c=1 strict"),
     ("DELETE_NAME", "rn", "TG", "r[a] = delete dynamic binding n[b]"),
+    ("RESOLVE_NAME", "rn", "TG", "r[a] = base of the dynamic reference n[b]: an Env, an object, or undefined (unresolvable)"),
+    ("GET_NAME_REF", "rrn", "TG", "r[a] = value of n[c] in reference base r[b] (from RESOLVE_NAME)"),
+    ("PUT_NAME_REF", "rnri", "TG", "assign r[c] to n[b] in reference base r[a]; d=1 strict"),
     ("GET_NAME_THIS", "rrn", "TG", "r[a] = callee n[c] via dynamic lookup, r[b] = its with-object or undefined"),
     ("DECLARE_EVAL_VAR", "n", "TG", "sloppy direct eval: var n[a] in the caller's variable scope"),
     ("DECLARE_EVAL_FUNCTION", "nr", "TG", "sloppy direct eval: function n[a] = r[b] in the caller's variable scope"),
@@ -147,7 +150,7 @@ OPCODES = [
     ("GET_ASYNC_ITERATOR", "rrr", "TG", "r[a] = GetIterator(r[c], async), r[b] = next"),
     ("ITER_NEXT", "rrrt", "TG", "r[a] = next value of iterator r[b] (next r[c]); if done pc = d"),
     ("ITER_CLOSE", "r", "TG", "IteratorClose(r[a]) for a normal completion"),
-    ("ITER_CLOSE_THROW", "r", "G", "IteratorClose(r[a]) during a throw: errors from return() are ignored"),
+    ("ITER_CLOSE_THROW", "rr", "TG", "IteratorClose(r[a]) for the abrupt completion r[b]: errors from return() are ignored unless r[b] is a generator's return()"),
     ("FOR_IN_PREPARE", "rr", "TG", "r[a] = for-in key iterator over r[b]"),
     ("FOR_IN_NEXT", "rrt", "TG", "r[a] = next key of r[b]; if done pc = c"),
     # generators and async functions

@@ -589,8 +589,12 @@ class FunctionEmitter:
                 self.bind_pattern(d.id, r, node.kind)
                 continue
             if type(d.id) is ast.Identifier:
+                base = self.resolve_dynamic(d.id.name) if node.kind == "var" else None
                 r = self.expression_named(d.init, d.id.name)
-                self.store_name(d.id.name, r, d, init=node.kind != "var", declaration_kind=node.kind)
+                if base is not None:
+                    self.put_dynamic(base, d.id.name, r)
+                else:
+                    self.store_name(d.id.name, r, d, init=node.kind != "var", declaration_kind=node.kind)
             else:
                 r = self.expression(d.init)
                 self.bind_pattern(d.id, r, node.kind)
@@ -883,7 +887,7 @@ class FunctionEmitter:
         exc = self.temp()
         self.add_handler(region, end_pc, handler_pc, exc, 1)
         self.restore_env_in_handler()
-        self.emit("ITER_CLOSE_THROW", iterator)
+        self.emit("ITER_CLOSE_THROW", iterator, exc)
         self.emit("THROW", exc)
         self.place(after)
 
@@ -1433,9 +1437,13 @@ class FunctionEmitter:
         left = node.left
         if node.operator == "=":
             if type(left) is ast.Identifier:
+                base = self.resolve_dynamic(left.name)
                 r = self.expression_named(node.right, left.name, dst)
                 self.at(node)
-                self.store_name(left.name, r, node)
+                if base is not None:
+                    self.put_dynamic(base, left.name, r)
+                else:
+                    self.store_name(left.name, r, node)
                 return r
             if type(left) is ast.MemberExpression:
                 is_super = type(left.object) is ast.Super
@@ -1479,9 +1487,25 @@ class FunctionEmitter:
         return dst
 
     # references: (kind, ...) for compound assignment and update expressions
+    def resolve_dynamic(self, name):
+        """For a name looked up at run time, RESOLVE_NAME it now (the reference is kept even if
+        the binding goes away before the write, ES2020 6.2.4.9); the base register, or None."""
+        binding, dynamic = resolve(self.scope, name)
+        if not dynamic:
+            return None
+        base = self.temp()
+        self.emit("RESOLVE_NAME", base, self.name(name))
+        return base
+
+    def put_dynamic(self, base, name, value):
+        self.emit("PUT_NAME_REF", base, self.name(name), value, 1 if self.info.strict else 0)
+
     def reference(self, node):
         t = type(node)
         if t is ast.Identifier:
+            base = self.resolve_dynamic(node.name)
+            if base is not None:
+                return ("dynamic", node.name, node, base)
             return ("name", node.name, node)
         if t is ast.MemberExpression:
             if type(node.object) is ast.Super:
@@ -1514,14 +1538,18 @@ class FunctionEmitter:
         self.error("Invalid left-hand side in assignment", node)
 
     def load_reference(self, ref, dst):
-        if ref[0] == "name":
+        if ref[0] == "dynamic":
+            self.emit("GET_NAME_REF", dst, ref[3], self.name(ref[1]))
+        elif ref[0] == "name":
             self.load_name(ref[1], ref[2], dst)
         else:
             _, node, obj, key = ref
             self.load_member(node, obj, key, dst)
 
     def store_reference(self, ref, value):
-        if ref[0] == "name":
+        if ref[0] == "dynamic":
+            self.put_dynamic(ref[3], ref[1], value)
+        elif ref[0] == "name":
             self.store_name(ref[1], value, ref[2])
         else:
             _, node, obj, key = ref
@@ -2004,7 +2032,7 @@ class FunctionEmitter:
             self.restore_env_in_handler()
             rethrow = self.label()
             self.jump("JMP_TRUE", rethrow, done)
-            self.emit("ITER_CLOSE_THROW", iterator)
+            self.emit("ITER_CLOSE_THROW", iterator, exc)
             self.place(rethrow)
             self.emit("THROW", exc)
             self.place(after)

@@ -47,6 +47,7 @@ class FunctionInfo:
         self.dynamic = False              # every binding in named envs (eval/with here or below)
         self.register_count = 0
         self.param_count = 0
+        self.simple_params = True
         self.param_bindings = []          # per formal: its Binding (identifiers) or None (patterns)
         # ES2020 FunctionDeclarationInstantiation: with non-simple parameters the body's vars
         # live in a scope of their own below the parameters' (`body_scope`); a sloppy function
@@ -505,14 +506,20 @@ class Analyzer:
                     f.dynamic = True
                     f = f.parent
         for info in functions:
-            if info.uses_arguments and "arguments" not in info.param_scope.bindings:
-                info.param_scope.declare("arguments", "arguments")
-                if not info.strict and getattr(info, "simple_params", False):
-                    # Mapped arguments alias the parameters, so those live in the env, in
-                    # parameter order (slot i = parameter i) [BC-7].
-                    for binding in info.scope.order:
-                        if binding.kind == "param":
-                            binding.captured = True
+            if not info.uses_arguments:
+                continue
+            existing = info.param_scope.bindings.get("arguments")
+            if existing is None:
+                existing = info.param_scope.declare("arguments", "arguments")
+            elif existing.kind == "var":
+                # `var arguments` is the arguments object's own binding (ES2020 9.2.15 step 27).
+                existing.kind = "arguments"
+            if existing.kind == "arguments" and not info.strict and info.simple_params:
+                # Mapped arguments alias the parameters, so those live in the env, in
+                # parameter order (slot i = parameter i) [BC-7].
+                for binding in info.scope.order:
+                    if binding.kind == "param":
+                        binding.captured = True
         for scope, name in self.analysis.references:
             binding, _ = resolve(scope, name)
             if binding is not None and binding.scope.function is not scope.function:

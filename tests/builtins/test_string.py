@@ -35,6 +35,7 @@ CASES = {
         console.log('ΑΒΓ ΟΔΟΣ'.toLowerCase(), 'ΣΑΣ.'.toLowerCase(), 'Σ'.toLowerCase(), 'ǅ'.toUpperCase(), 'ǅ'.toLowerCase(), 'ÿµ'.toUpperCase());
         console.log('ﬁ'.toUpperCase(), 'ŉ'.toUpperCase(), 'ΐ'.toUpperCase().length, 'ДОМ'.toLowerCase(), '\u{10428}'.toUpperCase().codePointAt(0).toString(16));
         console.log('abc'.toLocaleUpperCase(), 'ABC'.toLocaleLowerCase('tr'), String.prototype.toUpperCase.call(true));
+        console.log('A\u180E\u03A3\u180E'.toLowerCase() === 'a\u180E\u03C2\u180E', 'A\u03A3\uD835\uDCA2'.toLowerCase() === 'a\u03C3\uD835\uDCA2', 'A\u03A3\u0345'.toLowerCase() === 'a\u03C2\u0345');
     """,
     "normalize": r"""
         var composed = '\u00e9', decomposed = 'e\u0301';

@@ -458,9 +458,14 @@ def test_strict_eval_call_does_not_make_names_dynamic():
 
 def test_with_statement_resolves_names_dynamically():
     """BC-6: inside with, names (even locals) are looked up by name."""
-    f = fn(compile_js("function f(o) { var v = 1; with (o) { v = w; } return v; }"), "f")
+    f = fn(compile_js("function f(o) { var v = 1; with (o) { v = w; v += 1; } return v; }"), "f")
     assert "PUSH_WITH" in ops(f)
-    assert names_loaded(f, "GET_NAME") == ["w"] and names_loaded(f, "PUT_NAME") == ["v"]
+    assert names_loaded(f, "GET_NAME") == ["w"]
+    # Assignments resolve their reference once, before the right side (ES2020 6.2.4.9).
+    assert names_loaded(f, "RESOLVE_NAME") == ["v", "v"]
+    assert names_loaded(f, "GET_NAME_REF") == ["v"] and names_loaded(f, "PUT_NAME_REF") == ["v", "v"]
+    code = ops(f)
+    assert code.index("RESOLVE_NAME") < code.index("GET_NAME") < code.index("PUT_NAME_REF")
     assert f.env_names is not None and "v" in f.env_names
 
 
