@@ -952,6 +952,10 @@ static Value generator_snapshot(ThreadState *ts, Frame *f, Generator *gen) {
 
 static Value generator_create(ThreadState *ts, Frame *f, uint32_t resume_pc) {
     Code *code = frame_code(f);
+    // Async generators arrive with the language-breadth issue; until then a clear error, never a
+    // YIELD that would leave a non-entry frame as if the whole script had ended.
+    if ((code->flags & CODE_ASYNC) && (code->flags & CODE_GENERATOR))
+        return error_throw_syntax(ts, "Async generator functions are not supported yet");
     Value proto;
     if (code->flags & CODE_ASYNC) {
         proto = JS_NULL;

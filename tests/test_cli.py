@@ -104,3 +104,9 @@ def test_disasm_prints_functions(cli, tmp_path):
     (tmp_path / "d.js").write_text("function add(a, b) { return a + b; }\n")
     code, out, err = cli("disasm", "d.js", cwd=tmp_path)
     assert code == 0 and "add" in out and "ADD" in out
+
+
+def test_async_generator_is_a_clear_error_not_a_silent_exit(run_js):
+    code, out, err = run_js("async function* g() { yield 1; }\nconsole.log('before');\ng();\nconsole.log('after');\n")
+    assert code == 1 and out == "before\n"
+    assert err.startswith("Uncaught SyntaxError: Async generator functions are not supported yet")
