@@ -300,9 +300,11 @@ static int32_t env_find(Env *env, Value name) {
     return -1;
 }
 
-// Env.flags bit of a catch clause's parameter Env (PUSH_ENV kind 2); only the eval var check
-// below reads it.
-enum { ENV_CATCH = 4 };
+// Env.flags bits set by PUSH_ENV, read only here: a catch clause's parameter Env (kind 2, for
+// the eval var check below) and the Env of a named function expression's own name (kind 3),
+// which assignments by name cannot change.
+enum { ENV_CATCH = 4, ENV_CALLEE = 8 };
+
 
 // A var or function declaration of global code may not reuse a global lexical's name (ES2020
 // 15.1.11 step 5.a, 18.2.1.3 step 5.a): throws the SyntaxError and returns true if it does.
@@ -382,14 +384,24 @@ static Value name_get(ThreadState *ts, Value env, Value name, bool for_typeof) {
     }
 }
 
+// Assigns an Env slot found by name: the hole is a TDZ error; a function expression's own name
+// ignores sloppy assignments and rejects strict ones (ES2020 8.1.1.1.5 step 6).
+static bool env_slot_put(ThreadState *ts, Env *env, int32_t slot, Value name, Value v, bool strict) {
+    if (env->slots[slot] == JS_HOLE) { tdz_error(ts, name); return false; }
+    if (env->flags & ENV_CALLEE) {
+        if (strict) { error_throw_type(ts, "Assignment to constant variable."); return false; }
+        return true;
+    }
+    env->slots[slot] = v;
+    return true;
+}
+
 static bool name_put(ThreadState *ts, Value env, Value name, Value v, bool strict) {
     NameRef ref = resolve_name(ts, env, name);
     switch (ref.kind) {
     case NAME_ERROR: return false;
     case NAME_SLOT:
-        if (ref.env->slots[ref.slot] == JS_HOLE) { tdz_error(ts, name); return false; }
-        ref.env->slots[ref.slot] = v;
-        return true;
+        return env_slot_put(ts, ref.env, (int32_t)ref.slot, name, v, strict);
     case NAME_GLOBAL_LEXICAL: {
         Value old = object_get(ts, ref.object, name);
         if (old == JS_HOLE) { tdz_error(ts, name); return false; }
@@ -558,10 +570,7 @@ static bool reference_put(ThreadState *ts, Value base, Value name, Value v, bool
     }
     if (value_cell_type(base) == CELL_ENV) {
         Env *env = value_to_cell(base);
-        int32_t slot = env_find(env, name);
-        if (env->slots[slot] == JS_HOLE) { tdz_error(ts, name); return false; }
-        env->slots[slot] = v;
-        return true;
+        return env_slot_put(ts, env, env_find(env, name), name, v, strict);
     }
     if (base == realm->global_lexicals) return global_put(ts, name, v, NULL, strict);
     if (strict) {
@@ -803,9 +812,16 @@ static Value make_class(ThreadState *ts, Value code, Value env, Value heritage, 
 
 static int define_method(ThreadState *ts, Value target, Value key, Value fn, int kind) {
     switch (kind) {
-    case 0: case 3:
-        // Class methods are non-enumerable; object-literal methods are enumerable.
-        return object_define_value(ts, target, key, fn, kind == 0 ? PROP_HIDDEN : PROP_DEFAULT);
+    case 0: {
+        // Class methods are non-enumerable, and defined with DefinePropertyOrThrow: a static
+        // method named by a computed "prototype" throws (ES2020 14.3.8 step 8).
+        PropertyDescriptor desc = {fn, JS_UNDEFINED, JS_UNDEFINED, PROP_HIDDEN,
+                                   DESC_HAS_VALUE | DESC_HAS_WRITABLE | DESC_HAS_ENUMERABLE | DESC_HAS_CONFIGURABLE};
+        return object_define_own_property(ts, target, key, &desc, true);
+    }
+    case 3:
+        // Object-literal methods are enumerable.
+        return object_define_value(ts, target, key, fn, PROP_DEFAULT);
     case 1: case 2: case 7: case 8: {
         // Only the half being defined is present, so a getter and a setter for one key merge.
         bool getter = kind == 1 || kind == 7;
@@ -1223,7 +1239,7 @@ op_THROW_CONST_ASSIGN:
 
 op_PUSH_ENV:
     SYNC();
-    tmp = new_env(ts, f->env, A, KV(B), C_ == 1 ? ENV_FUNCTION : C_ == 2 ? ENV_CATCH : 0);
+    tmp = new_env(ts, f->env, A, KV(B), C_ == 1 ? ENV_FUNCTION : C_ == 2 ? ENV_CATCH : C_ == 3 ? ENV_CALLEE : 0);
     CHECK(tmp);
     f->env = tmp;
     ADVANCE(OP_PUSH_ENV);

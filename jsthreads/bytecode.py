@@ -30,7 +30,7 @@ OPCODES = [
     ("CHECK_TDZ", "rn", "T", "throw ReferenceError if r[a] is <hole> (name n[b])"),
     ("THROW_CONST_ASSIGN", "n", "TX", "throw TypeError: Assignment to constant variable."),
     # environments
-    ("PUSH_ENV", "iki", "G", "env = new Env(a slots, names k[b] or undefined, kind c: 0 block, 1 var scope, 2 catch) whose parent is env"),
+    ("PUSH_ENV", "iki", "G", "env = new Env(a slots, names k[b] or undefined, kind c: 0 block, 1 var scope, 2 catch, 3 function expression name) whose parent is env"),
     ("POP_ENV", "", "", "env = env.parent"),
     ("COPY_ENV", "", "G", "env = copy of env (per-iteration let bindings)"),
     ("GET_ENV", "rii", "", "r[a] = env^b.slots[c]"),

@@ -305,6 +305,11 @@ class FunctionEmitter:
             length += 1
         fc.length = length
         self.begin_temps()
+        async_function = fc.flags & C.ASYNC and not fc.flags & C.GENERATOR
+        if async_function:
+            # The promise exists before the parameters are bound: their errors reject it
+            # (ES2020 25.7.5.1 step 4.b); a generator's parameters throw at the call instead.
+            self.emit("GENERATOR_START")
         self.function_env_prologue()
         if info.param_scope is not info.scope:
             self.enter(info.param_scope)
@@ -345,7 +350,7 @@ class FunctionEmitter:
                     self.release(r)
         if info.lexical_scope is not None:
             self.enter(info.lexical_scope)
-        if fc.flags & C.GENERATOR or fc.flags & C.ASYNC:
+        if fc.flags & C.GENERATOR:
             self.emit("GENERATOR_START")
         if class_info is not None and not (class_info & C.DERIVED):
             self.emit("INIT_FIELDS")
@@ -1293,7 +1298,7 @@ class FunctionEmitter:
             if scope is not None:
                 self.scope = scope
                 if scope.has_env:
-                    self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope), 0)
+                    self.emit("PUSH_ENV", scope.env_size, self.env_names_constant(scope), 3)
                 self.closure(node, dst, node.id.name)
                 b = scope.bindings[node.id.name]
                 if b.captured:

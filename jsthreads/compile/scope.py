@@ -540,11 +540,17 @@ class Analyzer:
                 continue
             if scope.function.kind in ("script",) and scope.kind == "script":
                 continue  # globals live on the global object / global lexicals
+            owner = scope
+            if scope.kind == "body" and not scope.function.dynamic:
+                # The body's var scope resolves names on its own but keeps its captured
+                # bindings in the function Env: only eval could tell two Envs apart [BC-15].
+                owner = scope.parent
             for binding in scope.order:
                 if binding.captured:
-                    binding.slot = scope.env_size
-                    scope.env_size += 1
-            scope.has_env = scope.env_size > 0 or (scope.function.dynamic and scope.kind in ("function", "body"))
+                    binding.slot = owner.env_size
+                    owner.env_size += 1
+            for s in {scope, owner}:
+                s.has_env = s.env_size > 0 or (s.function.dynamic and s.kind in ("function", "body"))
         # Registers: parameters first (so the caller's arguments land in them), then the rest.
         for info in functions:
             fscope = info.scope

@@ -503,12 +503,19 @@ def test_non_simple_parameters_get_a_scope_apart_from_the_body_vars():
     blob = compile_js("function f(a, g = () => a + x) { var a; var x = 1; return () => x; }")
     f = fn(blob, "f")
     default_arrow, body_arrow = blob.functions[-2], blob.functions[-1]
-    # Body vars captured by a closure live in their own env: a var-scope PUSH_ENV (kind 1).
-    push = instructions(f, "PUSH_ENV")
-    assert [i.operands[2] for i in push] == [1]
-    # The default's closure reads a from the parameter env and x from the global object.
+    # Body vars are a scope of their own, but captured ones share the function Env (no push).
+    assert "PUSH_ENV" not in ops(f) and f.env_size == 2   # parameter a, body var x
+    # The default's closure reads a from the parameter's slot and x from the global object.
     assert names_loaded(default_arrow, "GET_ENV_CHECKED") == ["a"] and names_loaded(default_arrow, "GET_GLOBAL") == ["x"]
-    assert [i.operands[1] for i in instructions(body_arrow, "GET_ENV")] == [0]
+    param_slot = instructions(default_arrow, "GET_ENV_CHECKED")[0].operands[2]
+    body_slot = instructions(body_arrow, "GET_ENV")[0].operands[2]
+    assert param_slot != body_slot
+
+
+def test_body_var_scope_of_a_function_calling_eval_gets_its_own_env():
+    """Sloppy eval in the body declares its vars in the body's var scope: PUSH_ENV kind 1."""
+    f = fn(compile_js("function f(a = 1) { var b; eval(''); }"), "f")
+    assert [i.operands[2] for i in instructions(f, "PUSH_ENV")][:1] == [1]
 
 
 def test_parameters_are_in_tdz_only_for_the_parameter_list():

@@ -51,3 +51,32 @@ def test_indirect_eval_lexicals_do_not_become_globals(run_js):
 ])
 def test_function_scope_cases(run_js, source, expected):
     assert run_lines(run_js, source) == [expected]
+
+
+def test_with_assignments_keep_the_reference_they_resolved_first(run_js):
+    """ES2020 6.2.4.9 (node differs): the write goes to the binding found before the right side
+    ran, even if that binding was deleted meanwhile."""
+    lines = run_lines(run_js, """
+        var x = 0;
+        var scope = { get x() { delete this.x; return 2; } };
+        with (scope) { x ^= 3; }
+        console.log(scope.x, x);
+        var o = { y: 1 };
+        with (o) { y += (delete o.y, 5); }
+        console.log(o.y);
+        var obj = { id: 1 };
+        with (obj) { var id = delete obj.id; }
+        console.log(obj.id, id);
+        function f() { var a = 1; eval("a += 2; a++"); return a; }
+        console.log(f());
+    """)
+    assert lines == ["1 0", "6", "true undefined", "4"]
+
+
+def test_break_out_of_finally_completes_with_its_value(run_js):
+    lines = run_lines(run_js, """
+        console.log(eval("99; do { -99; try { 39 } catch (e) { -1 } finally { 42; break; -2 } } while (false);"));
+        console.log(eval("99; do { -99; try { 39 } catch (e) { -1 } finally { break; -2 } } while (false);"));
+        console.log(eval("99; do { -99; try { 39 } finally { 42 } } while (false);"));
+    """)
+    assert lines == ["42", "undefined", "39"]
