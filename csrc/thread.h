@@ -98,6 +98,9 @@ struct Runtime {
     Value (*compile_hook)(ThreadState *ts, Value source, int flags, Value parameters);
     void *embedder;                        // api.c's per-runtime data (handle table, callbacks)
     void (*embedder_trace)(Runtime *rt, Marker *m);  // marks the embedder's handles (a GC root)
+    // ---- thread.c / job.c: JS Thread objects, parking, cross-thread jobs, deadlock detection ----
+    // ---- safepoint.c: the --gil global lock ----
+    // ---- builtins/sync.c, builtins/atomics.c: Lock, Condition, Atomics waiter tables ----
 };
 
 // Flags for compile_hook.
@@ -159,6 +162,9 @@ struct ThreadState {
     uint64_t safepoint_race_state;          // owner only: xorshift state for JSTHREADS_RACE [SP-8]
     ThreadState *safepoint_next;            // Runtime.safepoint_threads; under safepoint_lock
     ThreadState *next;             // Runtime.threads list; guarded by threads_lock
+    // ---- thread.c / job.c: the JS Thread this state runs, parking, the cross-thread inbox ----
+    // ---- safepoint.c: the --gil global lock ----
+    // ---- builtins/sync.c, builtins/atomics.c: Lock, Condition, ThreadLocal, Atomics ----
 };
 
 static inline Value realm_intrinsic(ThreadState *ts, Intrinsic which) {
