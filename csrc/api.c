@@ -3,8 +3,10 @@
  * blobs, the handle table (GC roots for values held by Python), and the compile hook that calls
  * back into the Python compiler for eval and new Function. No engine logic lives here; the
  * conservative scan starts at the pthread's real stack top (heap_thread_init), so every caller
- * frame, however re-entrant, is covered [HEAP-7].
+ * frame, however re-entrant, is covered [HEAP-7]. Between API calls the main thread is BLOCKED
+ * (and under --gil holds no GIL), so other JS threads collect and run meanwhile [SP-5, SP-9].
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "api.h"
@@ -26,6 +28,7 @@ struct jst_runtime {
     uint32_t handle_count, handle_capacity;
     Value uncaught;            // the exception of the last failed run, JS_HOLE when none
     int mode;
+    pthread_t owner;           // the pthread that created the runtime and owns ts
 };
 
 static void api_trace(Runtime *rt, Marker *m) {
@@ -54,9 +57,31 @@ static jst_handle handle_new(jst_runtime *api, Value v) {
     return api->handle_count++;
 }
 
+static void handle_release(jst_runtime *api, jst_handle h) {
+    if (h > 0 && h < api->handle_count) api->handles[h] = JS_HOLE;
+}
+
 static Value handle_get(jst_runtime *api, jst_handle h) {
     if (h == 0 || h >= api->handle_count) return JS_UNDEFINED;
     return api->handles[h];
+}
+
+/*
+ * Every jst_* call that touches the engine begins with api_enter and returns through api_return.
+ * While Python holds the thread it neither polls nor touches the heap, so it must count as
+ * BLOCKED ("Embedders", SP-5); entering waits out a collection and, under --gil, takes the GIL.
+ * api_enter gives NULL on another pthread than the runtime's creator: the ThreadState belongs to
+ * the creator (its stack is the one scanned [HEAP-7]), so such calls are refused, not run.
+ */
+static ThreadState *api_enter(jst_runtime *api) {
+    if (!pthread_equal(pthread_self(), api->owner)) return NULL;
+    safepoint_leave_blocked(api->ts);
+    return api->ts;
+}
+
+static int api_return(jst_runtime *api, int status) {
+    safepoint_enter_blocked(api->ts);
+    return status;
 }
 
 void *jst_malloc(size_t size) { return malloc(size ? size : 1); }
@@ -94,6 +119,7 @@ int jst_runtime_new(int mode, jst_runtime **out) {
     jst_runtime *api = calloc(1, sizeof *api);
     if (!api) return JST_ERROR_OOM;
     api->mode = mode;
+    api->owner = pthread_self();
     api->uncaught = JS_HOLE;
     Runtime *rt = runtime_new();
     if (!rt) {
@@ -104,6 +130,8 @@ int jst_runtime_new(int mode, jst_runtime **out) {
     rt->embedder_trace = api_trace;
     rt->compile_hook = compile_hook;
     api->rt = rt;
+    // Before the first thread attaches: registration takes the GIL in --gil mode [SP-9].
+    rt->gil_mode = mode == JST_MODE_GIL;
     ThreadState *ts = thread_attach(rt);
     if (!ts) {
         runtime_free(rt);
@@ -117,12 +145,27 @@ int jst_runtime_new(int mode, jst_runtime **out) {
         return JST_ERROR_OOM;
     }
     *out = api;
-    return JST_OK;
+    return api_return(api, JST_OK);
 }
 
 void jst_runtime_free(jst_runtime *api) {
     if (!api) return;
-    runtime_free(api->rt);
+    // Detaching happens from RUNNING, as heap_thread_release requires.
+    Runtime *rt = api->rt;
+    // From another pthread (a finalizer, say) the runtime is leaked rather than freed unsafely.
+    if (!api_enter(api)) return;
+    // Spawned Threads still running keep using the runtime, this thread's state and (through
+    // the handle table, a root) this struct [THR-11]: then everything is left alive, and this
+    // thread goes back to BLOCKED so that they can still collect and, under --gil, run. The count
+    // cannot rise meanwhile: only running JS spawns, and none runs on this thread.
+    pthread_mutex_lock(&rt->park_lock);
+    int spawned = rt->spawned_live;
+    pthread_mutex_unlock(&rt->park_lock);
+    if (spawned > 0) {
+        api_return(api, JST_OK);
+        return;
+    }
+    runtime_free(rt);
     free(api->handles);
     free(api);
 }
@@ -136,7 +179,7 @@ static int finish(jst_runtime *api, Value v, jst_handle *result) {
     return JST_OK;
 }
 
-int jst_run_script(jst_runtime *api, const uint8_t *blob, size_t length, int run_event_loop, jst_handle *result) {
+static int run_script(jst_runtime *api, const uint8_t *blob, size_t length, int run_event_loop, jst_handle *result) {
     ThreadState *ts = api->ts;
     if (result) *result = 0;
     api->uncaught = JS_HOLE;
@@ -146,25 +189,35 @@ int jst_run_script(jst_runtime *api, const uint8_t *blob, size_t length, int run
     if (value_is_exception(v)) return finish(api, v, result);
     jst_handle h = handle_new(api, v);
     if (run_event_loop && !job_run_event_loop(ts)) {
-        jst_handle_release(api, h);
+        handle_release(api, h);
         return finish(api, JS_EXCEPTION, result);
     }
     if (result) *result = h;
-    else jst_handle_release(api, h);
+    else handle_release(api, h);
     return JST_OK;
+}
+
+int jst_run_script(jst_runtime *api, const uint8_t *blob, size_t length, int run_event_loop, jst_handle *result) {
+    if (!api_enter(api)) return JST_ERROR_USAGE;
+    return api_return(api, run_script(api, blob, length, run_event_loop, result));
 }
 
 int jst_run_event_loop(jst_runtime *api) {
-    if (!job_run_event_loop(api->ts)) return finish(api, JS_EXCEPTION, NULL);
-    return JST_OK;
+    ThreadState *ts = api_enter(api);
+    if (!ts) return JST_ERROR_USAGE;
+    if (!job_run_event_loop(ts)) return api_return(api, finish(api, JS_EXCEPTION, NULL));
+    return api_return(api, JST_OK);
 }
 
 int jst_exception_format(jst_runtime *api, char **text_out) {
-    *text_out = error_format_uncaught(api->ts, api->uncaught == JS_HOLE ? JS_UNDEFINED : api->uncaught);
-    return *text_out ? JST_OK : JST_ERROR_OOM;
+    *text_out = NULL;
+    ThreadState *ts = api_enter(api);
+    if (!ts) return JST_ERROR_USAGE;
+    *text_out = error_format_uncaught(ts, api->uncaught == JS_HOLE ? JS_UNDEFINED : api->uncaught);
+    return api_return(api, *text_out ? JST_OK : JST_ERROR_OOM);
 }
 
-int jst_handle_kind(jst_runtime *api, jst_handle h) {
+static int handle_kind(jst_runtime *api, jst_handle h) {
     Value v = handle_get(api, h);
     if (v == JS_UNDEFINED) return JST_KIND_UNDEFINED;
     if (v == JS_NULL) return JST_KIND_NULL;
@@ -178,38 +231,56 @@ int jst_handle_kind(jst_runtime *api, jst_handle h) {
     return JST_KIND_OTHER;
 }
 
+int jst_handle_kind(jst_runtime *api, jst_handle h) {
+    if (!api_enter(api)) return JST_KIND_OTHER;
+    return api_return(api, handle_kind(api, h));
+}
+
 int jst_handle_to_double(jst_runtime *api, jst_handle h, double *out) {
+    if (!api_enter(api)) return JST_ERROR_USAGE;
     Value v = handle_get(api, h);
     if (value_is_bool(v)) {
         *out = v == JS_TRUE;
-        return JST_OK;
+        return api_return(api, JST_OK);
     }
-    if (!value_is_number(v)) return JST_ERROR_USAGE;
+    if (!value_is_number(v)) return api_return(api, JST_ERROR_USAGE);
     *out = value_to_number(v);
-    return JST_OK;
+    return api_return(api, JST_OK);
 }
 
 int jst_handle_to_utf8(jst_runtime *api, jst_handle h, char **text_out) {
-    Value s = ops_to_string(api->ts, handle_get(api, h));
-    if (value_is_exception(s)) return finish(api, s, NULL);
+    *text_out = NULL;
+    ThreadState *ts = api_enter(api);
+    if (!ts) return JST_ERROR_USAGE;
+    Value s = ops_to_string(ts, handle_get(api, h));
+    if (value_is_exception(s)) return api_return(api, finish(api, s, NULL));
     size_t length;
-    *text_out = string_to_utf8(api->ts, s, &length);
-    return *text_out ? JST_OK : JST_ERROR_OOM;
+    *text_out = string_to_utf8(ts, s, &length);
+    return api_return(api, *text_out ? JST_OK : JST_ERROR_OOM);
 }
 
 int jst_handle_inspect(jst_runtime *api, jst_handle h, char **text_out) {
-    Value s = inspect_value(api->ts, handle_get(api, h), 2);
-    if (value_is_exception(s)) return finish(api, s, NULL);
+    *text_out = NULL;
+    ThreadState *ts = api_enter(api);
+    if (!ts) return JST_ERROR_USAGE;
+    Value s = inspect_value(ts, handle_get(api, h), 2);
+    if (value_is_exception(s)) return api_return(api, finish(api, s, NULL));
     size_t length;
-    *text_out = string_to_utf8(api->ts, s, &length);
-    return *text_out ? JST_OK : JST_ERROR_OOM;
+    *text_out = string_to_utf8(ts, s, &length);
+    return api_return(api, *text_out ? JST_OK : JST_ERROR_OOM);
 }
 
+// The handle table is a GC root that another thread's collection reads [HEAP-6]: written only
+// while RUNNING.
 void jst_handle_release(jst_runtime *api, jst_handle h) {
-    if (h > 0 && h < api->handle_count) api->handles[h] = JS_HOLE;
+    if (!api_enter(api)) return;
+    handle_release(api, h);
+    api_return(api, JST_OK);
 }
 
 int jst_gc(jst_runtime *api) {
-    heap_collect(api->ts);
-    return JST_OK;
+    ThreadState *ts = api_enter(api);
+    if (!ts) return JST_ERROR_USAGE;
+    heap_collect(ts);
+    return api_return(api, JST_OK);
 }

@@ -2,8 +2,8 @@
  * butterfly.c — an object's storage: named slots and indexed elements in one CELL_BUTTERFLY cell,
  * the tagged butterfly word (pointer | owner TID | SW), and growth. Must not decide layouts
  * (structure.c) or property semantics (object.c): it only makes room and copies.
- * Implements OM-1 (the ownership word) and OM-2 (owner growth by a CAS expecting SW clear);
- * OM-4/OM-5 (foreign writers, segmented storage) have their place marked in grow_shared.
+ * Implements OM-1 (the ownership word), OM-2 (owner growth by a CAS expecting SW clear), the
+ * SW claim of OM-4 (butterfly_claim_shared_write) and OM-5 (segmented storage, grow_shared).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,17 +13,18 @@
 #include "errors.h"
 
 /*
- * Storage, today and from issue 4:
+ * Storage:
  *
- *   flat (now)                             segmented (issue 4, once SW is set)
- *   word: ptr | TID | SW=0                 word: spine | TID | SW=1
+ *   flat                                   segmented (once SW is set and it had to grow)
+ *   word: ptr | TID | SW=0                 word: spine | TID | SW=1 | SEG (bit 0)
  *     |                                      |
  *     v                                      v
- *   +--------+-------------+-------------+   spine: [seg 0][seg 1][seg 2] ...   (never moves)
- *   | header | named slots | elements    |            |       |      |
- *   +--------+-------------+-------------+            v       v      v
- *                                            old flat  2^k    2^(k+1) elements
- *                                            block     elems  elems
+ *   +--------+-------------+-------------+   Spine (never moves, one per object)
+ *   | header | named slots | elements    |     base ------------> the old flat block: segment 0
+ *   +--------+-------------+-------------+     named[k]  -------> 8 << k named slots
+ *                                              elements[k] -----> 8 << k elements
+ *   slot s >= base->named_capacity: j = s - base->named_capacity, t = j + 8,
+ *   segment k = log2(t) - 3 (a count-leading-zeros), offset t - 2^log2(t); elements likewise.
  *
  * Flat storage is replaced wholesale when it grows: the owner copies it into a bigger butterfly
  * and swings the word with a CAS that expects SW clear [OM-2]. A foreign thread sets SW before
@@ -50,21 +51,201 @@ static uint32_t grown_capacity(uint32_t old, uint32_t needed) {
     return capacity > BUTTERFLY_MAX_SLOTS ? BUTTERFLY_MAX_SLOTS : (uint32_t)capacity;
 }
 
+// ---- segmented storage [OM-5] ----
+
+// Index j past segment 0 lives in segment k at offset: segment k covers j in
+// [BASE * (2^k - 1), BASE * (2^(k+1) - 1)), so j + BASE has its top bit at k + SHIFT.
+static inline void segment_of(uint32_t j, uint32_t *k, uint32_t *offset) {
+    uint64_t t = (uint64_t)j + SPINE_SEGMENT_BASE;
+    int top = 63 - __builtin_clzll(t);
+    *k = (uint32_t)(top - SPINE_SEGMENT_SHIFT);
+    *offset = (uint32_t)(t - (1ull << top));
+}
+static inline uint32_t segment_size(uint32_t k) { return SPINE_SEGMENT_BASE << k; }
+
+static inline Spine *spine_of(uintptr_t word) { return (Spine *)(word & BUTTERFLY_POINTER_MASK); }
+
+// Where a slot that a structure id promises would be if its segment were missing: only a broken
+// caller (an id used without the acquire that orders it after the storage) can get here, and a
+// wrong value is better than a wild pointer.
+static Value missing_slot = JS_UNDEFINED;
+
+Value *object_segmented_slot(const Object *o, uint32_t slot) {
+    Spine *spine = spine_of(load_acquire(&o->butterfly));
+    Butterfly *base = spine->base;
+    if (slot < base->named_capacity) return &base->slots[slot];
+    uint32_t k, offset;
+    segment_of(slot - base->named_capacity, &k, &offset);
+    Values *segment = k < SPINE_SEGMENTS ? load_acquire(&spine->named[k]) : NULL;
+    return segment ? &segment->items[offset] : &missing_slot;
+}
+
+// The address of element `index` in either layout, or NULL beyond the capacity.
+Value *butterfly_element_address(const Object *o, uint32_t index) {
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (!(word & BUTTERFLY_SEGMENTED)) {
+        Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
+        return b && index < b->elements_capacity ? &butterfly_elements(b)[index] : NULL;
+    }
+    Spine *spine = spine_of(word);
+    Butterfly *base = spine->base;
+    if (index < base->elements_capacity) return &butterfly_elements(base)[index];
+    uint32_t k, offset;
+    segment_of(index - base->elements_capacity, &k, &offset);
+    Values *segment = k < SPINE_SEGMENTS ? load_acquire(&spine->elements[k]) : NULL;
+    return segment ? &segment->items[offset] : NULL;
+}
+
+Value *object_segmented_element(const Object *o, uint32_t index) {
+    if (index >= object_elements_length(o)) return NULL;
+    return butterfly_element_address(o, index);
+}
+
+uint32_t butterfly_spine_elements_length(uintptr_t word) {
+    Spine *spine = spine_of(word);
+    uint32_t base_length = load_acquire(&spine->base->elements_length);
+    uint32_t rest = load_acquire(&spine->elements_length);
+    return rest > base_length ? rest : base_length;
+}
+uint32_t butterfly_spine_elements_capacity(uintptr_t word) {
+    return load_acquire(&spine_of(word)->elements_capacity);
+}
+uint32_t butterfly_spine_named_capacity(uintptr_t word) {
+    return load_acquire(&spine_of(word)->named_capacity);
+}
+
+// Raises *length to at least `to` (stores of several threads race here [OM-4]).
+static void raise_length(uint32_t *length, uint32_t to) {
+    uint32_t seen = load_relaxed(length);
+    while (seen < to && !__atomic_compare_exchange_n(length, &seen, to, false, __ATOMIC_RELEASE,
+                                                     __ATOMIC_RELAXED)) {
+    }
+}
+
+void butterfly_note_element(Object *o, uint32_t index) {
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (!(word & BUTTERFLY_SEGMENTED)) {
+        Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
+        if (index >= load_relaxed(&b->elements_length)) raise_length(&b->elements_length, index + 1);
+        return;
+    }
+    Spine *spine = spine_of(word);
+    // Indexes inside segment 0 count in its own length, which flat readers of segment 0 use.
+    if (index < spine->base->elements_capacity) raise_length(&spine->base->elements_length, index + 1);
+    else raise_length(&spine->elements_length, index + 1);
+}
+
+bool butterfly_claim_shared_write(ThreadState *ts, Object *o) {
+    uintptr_t word = load_acquire(&o->butterfly);
+    for (;;) {
+        if (word & BUTTERFLY_SHARED_WRITE) return false;
+        if (((word >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK) == ts->tid) return false;
+        // The CAS fails when the owner swapped in a grown copy meanwhile: then we claim that
+        // one, and our store goes there [OM-4].
+        if (cas_acq_rel(&o->butterfly, &word, word | BUTTERFLY_SHARED_WRITE)) return true;
+    }
+}
+
+static void fill(Value *values, uint32_t count, Value v) {
+    for (uint32_t i = 0; i < count; i++) values[i] = v;
+}
+
+// A fresh segment of SPINE_SEGMENT_BASE << k values, all `v`. Counted in full by values_trace.
+static Values *segment_new(ThreadState *ts, uint32_t k, Value v) {
+    Values *segment = values_new(ts, segment_size(k));
+    if (!segment) return NULL;
+    fill(segment->items, segment->capacity, v);
+    segment->count = segment->capacity;
+    return segment;
+}
+
 /*
- * Issue 4 [OM-4, OM-5]: a foreign thread has set SW on this storage, so a flat copy could drop
- * its stores. The shared path takes the cell lock, turns the flat block into segment 0 of a
- * segmented butterfly and appends segments. No code sets SW before that issue, so reaching this
- * today is a broken invariant, not a recoverable condition.
+ * The shared path [OM-5], under the cell lock: SW is set (by us if we are a foreign thread about
+ * to write), so no flat copy may replace the storage any more. A flat block becomes segment 0 of
+ * a spine in place, then named slots and elements grow by appending segments, each published
+ * with a release store before the capacity that counts it. Segments and the spine never move,
+ * so a store through any address computed from the word lands in live, current storage.
  */
-static bool grow_shared(ThreadState *ts, Object *o) {
-    (void)ts;
-    (void)o;
-    fprintf(stderr, "jsthreads: butterfly with SW set grown on the owner path (OM-2)\n");
-    abort();
+static bool grow_shared(ThreadState *ts, Object *o, uint32_t named, uint32_t elements) {
+    object_lock(ts, o);
+    bool ok = false;
+    uintptr_t word = load_acquire(&o->butterfly);
+    while (!(word & BUTTERFLY_SHARED_WRITE) &&
+           !cas_acq_rel(&o->butterfly, &word, word | BUTTERFLY_SHARED_WRITE)) {
+    }
+    word = load_acquire(&o->butterfly);
+    if (!(word & BUTTERFLY_SEGMENTED) && !(word & BUTTERFLY_POINTER_MASK)) {
+        // No storage yet, so nobody can have stored into it: a flat block is enough.
+        Butterfly *b = heap_alloc(ts, sizeof(Butterfly), CELL_BUTTERFLY);
+        if (!b) goto out;
+        word = load_acquire(&o->butterfly);
+        if (!(word & BUTTERFLY_POINTER_MASK)) {
+            uintptr_t desired = (uintptr_t)b | (word & ~BUTTERFLY_POINTER_MASK);
+            // Only the lock holder installs storage on a shared word; the CAS guards a racing
+            // SW claim, which changes no storage.
+            while (!cas_acq_rel(&o->butterfly, &word, desired))
+                desired = (uintptr_t)b | (word & ~BUTTERFLY_POINTER_MASK);
+        }
+    }
+    word = load_acquire(&o->butterfly);
+    if (!(word & BUTTERFLY_SEGMENTED)) {
+        Spine *spine = heap_alloc(ts, sizeof(Spine), CELL_BUTTERFLY);
+        if (!spine) goto out;
+        spine->header.flags = BUTTERFLY_FLAG_SPINE;
+        // Re-read after the allocation (a safepoint): with SW set, only we replace the pointer.
+        word = load_acquire(&o->butterfly);
+        Butterfly *base = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
+        spine->base = base;
+        spine->named_capacity = base->named_capacity;
+        spine->elements_capacity = base->elements_capacity;
+        spine->elements_length = 0;
+        uintptr_t desired;
+        do {
+            desired = (uintptr_t)spine | BUTTERFLY_SEGMENTED | (word & ~BUTTERFLY_POINTER_MASK);
+        } while (!cas_acq_rel(&o->butterfly, &word, desired));
+        word = desired;
+    }
+    Spine *spine = spine_of(word);
+    Butterfly *base = spine->base;
+    while (spine->named_capacity < named) {
+        uint32_t k, offset;
+        segment_of(spine->named_capacity - base->named_capacity, &k, &offset);
+        if (k >= SPINE_SEGMENTS) {
+            error_throw_out_of_memory(ts);
+            goto out;
+        }
+        Values *segment = segment_new(ts, k, JS_UNDEFINED);
+        if (!segment) goto out;
+        store_release(&spine->named[k], segment);
+        store_release(&spine->named_capacity, spine->named_capacity + segment_size(k));
+    }
+    while (spine->elements_capacity < elements) {
+        uint32_t k, offset;
+        segment_of(spine->elements_capacity - base->elements_capacity, &k, &offset);
+        uint64_t grown = (uint64_t)spine->elements_capacity + segment_size(k);
+        if (k >= SPINE_SEGMENTS || grown > BUTTERFLY_MAX_SLOTS) {
+            error_throw_out_of_memory(ts);
+            goto out;
+        }
+        Values *segment = segment_new(ts, k, JS_HOLE);
+        if (!segment) goto out;
+        store_release(&spine->elements[k], segment);
+        store_release(&spine->elements_capacity, (uint32_t)grown);
+    }
+    ok = true;
+out:
+    object_unlock(o);
+    return ok;
 }
 
 bool butterfly_grow(ThreadState *ts, Object *o, uint32_t named, uint32_t elements) {
-    Butterfly *old = object_butterfly(o);
+    uintptr_t word = load_acquire(&o->butterfly);
+    bool owner = ((word >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK) == ts->tid;
+    if (!owner || (word & (BUTTERFLY_SHARED_WRITE | BUTTERFLY_SEGMENTED))) {
+        if (named <= object_named_capacity(o) && elements <= object_elements_capacity(o)) return true;
+        return grow_shared(ts, o, named, elements);
+    }
+    Butterfly *old = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
     uint32_t old_named = old ? old->named_capacity : 0;
     uint32_t old_elements = old ? old->elements_capacity : 0;
     if (named <= old_named && elements <= old_elements) return true;
@@ -84,20 +265,22 @@ bool butterfly_grow(ThreadState *ts, Object *o, uint32_t named, uint32_t element
         if (elements > old_elements || old_elements > 0) new_elements += (uint32_t)(usable - slots);
         else new_named += (uint32_t)(usable - slots);
     }
-    // Only the owner replaces the butterfly, so the word read after the allocation (a safepoint)
-    // is the one to copy from; the CAS below proves nobody wrote into it meanwhile [OM-2].
-    uintptr_t word = load_relaxed(&o->butterfly);
-    if (word & BUTTERFLY_SHARED_WRITE) return grow_shared(ts, o);
+    // Only the owner replaces a flat butterfly, so the word read after the allocation (a
+    // safepoint) is the one to copy from; the CAS below proves nobody wrote into it meanwhile
+    // [OM-2]. If a foreign thread set SW already, its store may be in `old`: go shared.
+    word = load_acquire(&o->butterfly);
+    if (word & (BUTTERFLY_SHARED_WRITE | BUTTERFLY_SEGMENTED)) return grow_shared(ts, o, named, elements);
     old = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
     b->named_capacity = new_named;
     b->elements_capacity = new_elements;
     Value *elements_out = b->slots + new_named;
     uint32_t i = 0;
     if (old) {
-        for (; i < old->named_capacity; i++) b->slots[i] = old->slots[i];
+        for (; i < old->named_capacity; i++) b->slots[i] = load_relaxed(&old->slots[i]);
         Value *elements_in = butterfly_elements(old);
-        for (uint32_t e = 0; e < old->elements_length; e++) elements_out[e] = elements_in[e];
-        b->elements_length = old->elements_length;
+        uint32_t length = load_relaxed(&old->elements_length);
+        for (uint32_t e = 0; e < length; e++) elements_out[e] = load_relaxed(&elements_in[e]);
+        b->elements_length = length;
     }
     for (; i < new_named; i++) b->slots[i] = JS_UNDEFINED;
     for (uint32_t e = b->elements_length; e < new_elements; e++) elements_out[e] = JS_HOLE;
@@ -105,7 +288,7 @@ bool butterfly_grow(ThreadState *ts, Object *o, uint32_t named, uint32_t element
     uintptr_t desired = (uintptr_t)b | (word & ~BUTTERFLY_POINTER_MASK);
     if (!cas_acq_rel(&o->butterfly, &word, desired)) {
         // A foreign thread set SW between our copy and now: its store is in `old` [OM-4].
-        return grow_shared(ts, o);
+        return grow_shared(ts, o, named, elements);
     }
     return true;
 }
@@ -117,18 +300,43 @@ bool butterfly_index_is_sparse(const Object *o, uint32_t index) {
     return index > limit;
 }
 
-void butterfly_truncate_elements(Object *o, uint32_t length) {
-    Butterfly *b = object_butterfly(o);
-    if (!b || length >= b->elements_length) return;
-    // Holes rather than freeing: a racing reader of this butterfly sees old values or holes.
-    Value *elements = butterfly_elements(b);
-    for (uint32_t i = length; i < b->elements_length; i++) elements[i] = JS_HOLE;
-    b->elements_length = length;
+void butterfly_truncate_elements(ThreadState *ts, Object *o, uint32_t length) {
+    // Under the cell lock when shared, so two truncations and a conversion never interleave.
+    // Holes rather than freeing: a racing reader sees old values or holes [OM-9], and a store
+    // racing with the truncation may survive past the new length (values_trace and
+    // butterfly_trace mark whole capacities, so it is never a dangling pointer).
+    bool shared = butterfly_owner(o) != ts->tid || butterfly_shared_write(o);
+    if (shared) object_lock(ts, o);
+    uint32_t old_length = object_elements_length(o);
+    for (uint32_t i = length; i < old_length; i++) {
+        Value *p = butterfly_element_address(o, i);
+        if (p) store_release(p, JS_HOLE);
+    }
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (word & BUTTERFLY_SEGMENTED) {
+        Spine *spine = spine_of(word);
+        if (load_relaxed(&spine->elements_length) > length) store_release(&spine->elements_length, length);
+        if (load_relaxed(&spine->base->elements_length) > length)
+            store_release(&spine->base->elements_length, length);
+    } else {
+        Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
+        if (b && load_relaxed(&b->elements_length) > length) store_release(&b->elements_length, length);
+    }
+    if (shared) object_unlock(o);
 }
 
+// Every slot and element of a block is initialised from allocation on, so whole capacities are
+// marked: a value stored past elements_length by a race stays alive rather than dangling.
 void butterfly_trace(Marker *m, Cell *cell) {
+    if (cell->flags & BUTTERFLY_FLAG_SPINE) {
+        Spine *spine = (Spine *)cell;
+        heap_mark_cell(m, spine->base);
+        for (uint32_t k = 0; k < SPINE_SEGMENTS; k++) {
+            heap_mark_cell(m, spine->named[k]);
+            heap_mark_cell(m, spine->elements[k]);
+        }
+        return;
+    }
     Butterfly *b = (Butterfly *)cell;
-    // Named slots are always initialised (undefined when unused); elements up to elements_length.
-    heap_mark_values(m, b->slots, b->named_capacity);
-    heap_mark_values(m, butterfly_elements(b), b->elements_length);
+    heap_mark_values(m, b->slots, (size_t)b->named_capacity + b->elements_capacity);
 }

@@ -19,14 +19,14 @@
 
 static const char *const kind_names[ERROR_KIND_COUNT] = {
     "Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError",
-    "AggregateError",
+    "AggregateError", "ConcurrentAccessError",
 };
 
 static const Intrinsic kind_prototypes[ERROR_KIND_COUNT] = {
     INTRINSIC_ERROR_PROTOTYPE, INTRINSIC_EVAL_ERROR_PROTOTYPE, INTRINSIC_RANGE_ERROR_PROTOTYPE,
     INTRINSIC_REFERENCE_ERROR_PROTOTYPE, INTRINSIC_SYNTAX_ERROR_PROTOTYPE,
     INTRINSIC_TYPE_ERROR_PROTOTYPE, INTRINSIC_URI_ERROR_PROTOTYPE,
-    INTRINSIC_AGGREGATE_ERROR_PROTOTYPE,
+    INTRINSIC_AGGREGATE_ERROR_PROTOTYPE, INTRINSIC_CONCURRENT_ACCESS_ERROR_PROTOTYPE,
 };
 
 // Both tables follow the ErrorKind order of errors.h.

@@ -13,7 +13,9 @@
 
 typedef enum ErrorKind {
     ERROR_PLAIN, ERROR_EVAL, ERROR_RANGE, ERROR_REFERENCE, ERROR_SYNTAX, ERROR_TYPE, ERROR_URI,
-    ERROR_AGGREGATE, ERROR_KIND_COUNT
+    ERROR_AGGREGATE,
+    ERROR_CONCURRENT_ACCESS,   // ConcurrentAccessError: a Thread.restrict violation [THR-12]
+    ERROR_KIND_COUNT
 } ErrorKind;
 
 // Sets the pending exception and returns JS_EXCEPTION.

@@ -41,18 +41,34 @@ typedef struct LineEntry {
     uint32_t pc, line, column;
 } LineEntry;
 
-// A per-site cache slot. Property sites cache (structure id -> slot); add sites also the
-// transition target; global sites the global object's structure id; template sites the object.
-enum { CACHE_EMPTY, CACHE_OWN, CACHE_PROTO, CACHE_ADD };
+/*
+ * A per-site cache slot [INT-11]. Every thread running the Code reads and fills the same slots,
+ * so no reader may ever combine words from two fills:
+ *   - `own` is the monomorphic own-property entry packed in one 64-bit word, (structure id << 32)
+ *     | slot, loaded and stored atomically (relaxed: OM-3 makes any (id, slot) pair it ever held
+ *     right for that id, so there is nothing to order). 0 never hits (id 0 is never used).
+ *   - the other fields form one multi-word entry (a prototype hit, an add transition, a global
+ *     site) published under the sequence word: a filler moves it from even to odd with a CAS
+ *     (a filler that loses simply does not cache), stores the fields, then release-stores the
+ *     next even value; a reader copies the fields between two equal even loads of it, else
+ *     misses. Template sites keep their object in `holder`, published once with a CAS.
+ * Either kind of entry may sit beside the other: a get site can hold an own and a proto entry.
+ */
+enum { CACHE_EMPTY, CACHE_OWN, CACHE_PROTO, CACHE_ADD, CACHE_GLOBAL, CACHE_GLOBAL_LEXICAL };
 #define CACHE_CHAIN 3
 typedef struct InlineCache {
-    uint32_t structure_id;      // the receiver's structure id
+    uint64_t own;               // (structure id << 32) | slot, or 0: any thread, atomic relaxed
+    uint32_t sequence;          // seqlock of the fields below: odd while a fill is in progress
+    uint32_t kind;              // CACHE_PROTO, CACHE_ADD or CACHE_GLOBAL (CACHE_EMPTY: none)
+    uint32_t structure_id;      // the receiver's structure id (global sites: the global
+                                // object's; lexical sites: the global lexicals')
     uint32_t slot;
-    uint32_t kind;              // CACHE_*
-    uint32_t next_structure_id; // CACHE_ADD: the structure after the transition
+    uint32_t next_structure_id; // CACHE_ADD: the structure after the transition;
+                                // CACHE_GLOBAL: the global lexicals' structure id
     uint32_t chain[CACHE_CHAIN];// structure ids of the prototypes checked (0 ends the chain)
     uint32_t chain_length;
-    Value holder;               // CACHE_PROTO: the prototype holding the property (traced)
+    Value holder;               // CACHE_PROTO: the prototype holding the property (traced);
+                                // template sites: the template object
 } InlineCache;
 
 typedef struct Code {

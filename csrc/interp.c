@@ -1,10 +1,11 @@
 /*
  * interp.c — the dispatch loop (computed goto over register bytecode), frame push/pop, calls and
  * constructs, exception unwinding through handler tables, generators and async functions.
- * Implements INT-1..INT-7 (specs/interpreter.md). JS-to-JS calls push a frame on the thread's
+ * Implements INT-1..INT-12 (specs/interpreter.md). JS-to-JS calls push a frame on the thread's
  * register stack and stay in the same loop, so deep JS recursion never consumes the C stack;
  * natives that call back into JS re-enter through interp_call with a depth limit [INT-4].
- * Must not know object layouts beyond object.h: inline caches use only its fast-path API.
+ * Every thread running a Code shares its inline caches and generators, so IC entries and
+ * generator states change atomically [INT-11, INT-12]; slots go through object.h's accessors.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@
 #include "ops.h"
 #include "errors.h"
 #include "safepoint.h"
+#include "structure.h"
+#include "atomics.h"
 #include "builtins/builtins.h"
 #include "gen/opcodes.h"
 
@@ -458,32 +461,164 @@ static Value eval_var_scope(ThreadState *ts, Value env_value, Value name, Value 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Inline cache entries [INT-11]: see InlineCache in frame.h for the publication protocol.
+
+// A reader's consistent copy of a cache's multi-word entry.
+typedef struct CacheEntry {
+    uint32_t kind, structure_id, slot, next_structure_id;
+    uint32_t chain[CACHE_CHAIN], chain_length;
+    Value holder;
+} CacheEntry;
+
+static inline uint64_t cache_own_word(uint32_t structure_id, uint32_t slot) {
+    return (uint64_t)structure_id << 32 | slot;
+}
+
+// o's structure id (acquire: the storage it describes is visible after it [OM-3]). An id with
+// STRUCTURE_ID_BUSY set (a layout change in progress) never equals a cached id.
+static inline uint32_t object_id(const Object *o) {
+    return object_structure_id(o);
+}
+
+// Copies the multi-word entry if no fill overlapped the copy; false (a miss) otherwise.
+static inline bool cache_read(const InlineCache *c, CacheEntry *e) {
+    uint32_t before = load_acquire(&c->sequence);
+    if (before & 1) return false;
+    e->kind = load_relaxed(&c->kind);
+    if (e->kind == CACHE_EMPTY) return false;
+    e->structure_id = load_relaxed(&c->structure_id);
+    e->slot = load_relaxed(&c->slot);
+    e->next_structure_id = load_relaxed(&c->next_structure_id);
+    e->chain_length = load_relaxed(&c->chain_length);
+    for (uint32_t i = 0; i < CACHE_CHAIN; i++) e->chain[i] = load_relaxed(&c->chain[i]);
+    e->holder = load_relaxed(&c->holder);
+    // The field loads above must complete before the sequence is read again.
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    return load_relaxed(&c->sequence) == before && e->chain_length <= CACHE_CHAIN;
+}
+
+// Publishes a multi-word entry. A filler that finds another fill in progress gives up: the
+// site just stays uncached until a later miss.
+static void cache_write(InlineCache *c, const CacheEntry *e) {
+    uint32_t sequence = load_relaxed(&c->sequence);
+    if ((sequence & 1) || !cas_acq_rel(&c->sequence, &sequence, sequence + 1)) return;
+    store_relaxed(&c->kind, e->kind);
+    store_relaxed(&c->structure_id, e->structure_id);
+    store_relaxed(&c->slot, e->slot);
+    store_relaxed(&c->next_structure_id, e->next_structure_id);
+    store_relaxed(&c->chain_length, e->chain_length);
+    for (uint32_t i = 0; i < CACHE_CHAIN; i++) store_relaxed(&c->chain[i], e->chain[i]);
+    store_relaxed(&c->holder, e->holder);
+    store_release(&c->sequence, sequence + 2);
+}
+
+// Whether slots of (id, s) may be cached: never an id caught mid-change, never a restricted
+// object's structure (each of its accesses is checked against the calling thread).
+static inline bool cacheable(uint32_t id, const Structure *s) {
+    return s && !(id & STRUCTURE_ID_BUSY) && !structure_is_restricted(s);
+}
+
+/*
+ * Loads slot `slot` of o for a cache entry keyed on `id`, through the segment-aware accessor
+ * [OM-5]. The id is loaded again after the slot: a layout change publishes its new id before it
+ * clears a vacated slot (a delete's or an attribute change's old slot becomes undefined, OM-8),
+ * so a value read from a slot that id no longer describes is refused, never returned as if the
+ * property held it. An Accessor cell met in a data slot (attributes and value change in two
+ * steps [OM-7]) is refused too. Refused means a miss: the generic path decides.
+ */
+static inline bool cache_load(Object *o, uint32_t slot, uint32_t id, Value *out) {
+    Value v = object_load_slot(o, slot);
+    if (value_is_cell(v) && ((Cell *)value_to_cell(v))->type == CELL_ACCESSOR) return false;
+    if (object_id(o) != id) return false;
+    *out = v;
+    return true;
+}
+
+// Stores into a cached writable data slot; object_store_slot sets SW first when this thread is
+// not the owner, so the store can never be lost to the owner's growth [OM-4].
+static inline bool cache_store(ThreadState *ts, Object *o, uint32_t slot, Value v) {
+    Value old = object_load_slot(o, slot);
+    if (value_is_cell(old) && ((Cell *)value_to_cell(old))->type == CELL_ACCESSOR) return false;
+    object_store_slot(ts, o, slot, v);
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Globals
+
+/*
+ * A global site caches either a top-level let/const/class binding (CACHE_GLOBAL_LEXICAL: the
+ * global lexicals' id and slot; lexicals are looked up first, so nothing can shadow them) or a
+ * global object property (CACHE_GLOBAL: the global object's id, the lexicals' id, which proves
+ * that no lexical binding shadows the name since the fill, and the slot).
+ */
+static inline bool global_cache_read(InlineCache *cache, Object *global, Object *lexicals, CacheEntry *e) {
+    if (!cache || !cache_read(cache, e)) return false;
+    if (e->kind == CACHE_GLOBAL_LEXICAL) return object_id(lexicals) == e->structure_id;
+    return e->kind == CACHE_GLOBAL && object_id(global) == e->structure_id &&
+           object_id(lexicals) == e->next_structure_id;
+}
+
+static void global_cache_fill(InlineCache *cache, uint32_t kind, uint32_t id, uint32_t lexicals_id, int32_t slot) {
+    if (!cache) return;
+    CacheEntry e = {0};
+    e.kind = kind;
+    e.structure_id = id;
+    e.next_structure_id = lexicals_id;
+    e.slot = (uint32_t)slot;
+    e.holder = JS_UNDEFINED;
+    cache_write(cache, &e);
+}
+
+// The slot of name in the global lexicals (a data property of that id), filling the cache; -1
+// when it is not a lexical binding; *writable tells const from let.
+static int32_t global_lexical_slot(ThreadState *ts, Object *lexicals, Value name, InlineCache *cache,
+                                   bool *writable) {
+    uint32_t id = object_id(lexicals);
+    Structure *s = structure_get(ts->rt, id);
+    uint8_t attributes;
+    int32_t slot = s ? structure_lookup(s, name, &attributes) : -1;
+    if (slot < 0 || (attributes & PROP_ACCESSOR)) return -1;
+    *writable = (attributes & PROP_WRITABLE) != 0;
+    // next_structure_id records writability: only a let binding's site may store through it.
+    if (cacheable(id, s)) global_cache_fill(cache, CACHE_GLOBAL_LEXICAL, id, *writable, slot);
+    return slot;
+}
 
 static Value global_get(ThreadState *ts, Value name, InlineCache *cache, bool for_typeof) {
     Realm *realm = &ts->rt->realm;
     Object *global = value_to_object(realm->global_object);
-    if (cache && cache->kind == CACHE_OWN && global->header.structure_id == cache->structure_id &&
-        value_to_object(realm->global_lexicals)->header.structure_id == cache->next_structure_id)
-        return object_named_slots(global)[cache->slot];
-    int has = object_has_own_property(ts, realm->global_lexicals, name);
-    if (has < 0) return JS_EXCEPTION;
-    if (has) {
-        Value v = object_get(ts, realm->global_lexicals, name);
+    Object *lexicals = value_to_object(realm->global_lexicals);
+    CacheEntry e;
+    Value v;
+    if (global_cache_read(cache, global, lexicals, &e)) {
+        if (e.kind == CACHE_GLOBAL_LEXICAL) {
+            if (cache_load(lexicals, e.slot, e.structure_id, &v) && v != JS_HOLE) return v;
+        } else if (cache_load(global, e.slot, e.structure_id, &v)) {
+            return v;
+        }
+    }
+    bool writable;
+    int32_t lexical = global_lexical_slot(ts, lexicals, name, cache, &writable);
+    if (lexical >= 0) {
+        v = object_load_slot(lexicals, (uint32_t)lexical);
         if (v == JS_HOLE) return tdz_error(ts, name);
         return v;
     }
-    Structure *s = object_structure(ts, global);
+    int has = object_has_own_property(ts, realm->global_lexicals, name);
+    if (has < 0) return JS_EXCEPTION;
+    if (has) {
+        v = object_get(ts, realm->global_lexicals, name);
+        if (v == JS_HOLE) return tdz_error(ts, name);
+        return v;
+    }
+    uint32_t id = object_id(global);
+    Structure *s = structure_get(ts->rt, id);
     uint8_t attributes;
-    int32_t slot = structure_lookup(s, name, &attributes);
-    if (slot >= 0 && !(attributes & PROP_ACCESSOR)) {
-        if (cache) {
-            cache->kind = CACHE_OWN;
-            cache->structure_id = global->header.structure_id;
-            cache->next_structure_id = value_to_object(realm->global_lexicals)->header.structure_id;
-            cache->slot = (uint32_t)slot;
-        }
-        return object_named_slots(global)[slot];
+    int32_t found = s ? structure_lookup(s, name, &attributes) : -1;
+    if (found >= 0 && !(attributes & PROP_ACCESSOR)) {
+        if (cacheable(id, s)) global_cache_fill(cache, CACHE_GLOBAL, id, object_id(lexicals), found);
+        if (cache_load(global, (uint32_t)found, id, &v)) return v;
     }
     has = object_has_property(ts, realm->global_object, name);
     if (has < 0) return JS_EXCEPTION;
@@ -497,15 +632,25 @@ static Value global_get(ThreadState *ts, Value name, InlineCache *cache, bool fo
 static bool global_put(ThreadState *ts, Value name, Value v, InlineCache *cache, bool strict) {
     Realm *realm = &ts->rt->realm;
     Object *global = value_to_object(realm->global_object);
-    if (cache && cache->kind == CACHE_OWN && global->header.structure_id == cache->structure_id &&
-        value_to_object(realm->global_lexicals)->header.structure_id == cache->next_structure_id) {
-        object_named_slots(global)[cache->slot] = v;
-        return true;
+    Object *lexicals = value_to_object(realm->global_lexicals);
+    CacheEntry e;
+    if (global_cache_read(cache, global, lexicals, &e)) {
+        if (e.kind == CACHE_GLOBAL_LEXICAL) {
+            // A let binding (const ones throw on the slow path); the hole still means TDZ.
+            Value old = object_load_slot(lexicals, e.slot);
+            if (e.next_structure_id && old != JS_HOLE && value_cell_type(old) != CELL_ACCESSOR) {
+                object_store_slot(ts, lexicals, e.slot, v);
+                return true;
+            }
+        } else if (cache_store(ts, global, e.slot, v)) {
+            return true;
+        }
     }
-    int has = object_has_own_property(ts, realm->global_lexicals, name);
-    if (has < 0) return false;
-    if (has) {
+    bool writable;
+    if (global_lexical_slot(ts, lexicals, name, cache, &writable) >= 0 ||
+        object_has_own_property(ts, realm->global_lexicals, name) > 0) {
         Value old = object_get(ts, realm->global_lexicals, name);
+        if (value_is_exception(old)) return false;
         if (old == JS_HOLE) { tdz_error(ts, name); return false; }
         // Const global lexicals are non-writable properties of the lexical holder.
         PropertyDescriptor desc;
@@ -515,21 +660,15 @@ static bool global_put(ThreadState *ts, Value name, Value v, InlineCache *cache,
         }
         return object_set(ts, realm->global_lexicals, name, v, realm->global_lexicals, true) > 0;
     }
-    Structure *s = object_structure(ts, global);
+    if (error_pending(ts)) return false;
+    uint32_t id = object_id(global);
+    Structure *s = structure_get(ts->rt, id);
     uint8_t attributes;
-    int32_t slot = structure_lookup(s, name, &attributes);
-    if (slot >= 0 && (attributes & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE) {
-        if (cache) {
-            cache->kind = CACHE_OWN;
-            cache->structure_id = global->header.structure_id;
-            cache->next_structure_id = value_to_object(realm->global_lexicals)->header.structure_id;
-            cache->slot = (uint32_t)slot;
-        }
-        object_named_slots(global)[slot] = v;
-        return true;
-    }
-    if (strict) {
-        has = object_has_property(ts, realm->global_object, name);
+    int32_t found = s ? structure_lookup(s, name, &attributes) : -1;
+    if (found >= 0 && (attributes & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE && cacheable(id, s))
+        global_cache_fill(cache, CACHE_GLOBAL, id, object_id(lexicals), found);
+    if (strict && found < 0) {
+        int has = object_has_property(ts, realm->global_object, name);
         if (has < 0) return false;
         if (!has) { error_throw_reference(ts, "%K is not defined", name); return false; }
     }
@@ -585,43 +724,55 @@ static bool reference_put(ThreadState *ts, Value base, Value name, Value v, bool
 // ---------------------------------------------------------------------------------------------
 // Property access with inline caches
 
-static bool cache_chain_valid(ThreadState *ts, const InlineCache *c, Object *o) {
-    Value proto = structure_prototype(object_structure(ts, o));
-    for (uint32_t i = 0; i < c->chain_length; i++) {
+// The prototype chain an add entry relied on is unchanged: every prototype still has the id
+// recorded at the fill (each id fixes that object's own prototype, so the chain ends as it did).
+static bool cache_chain_valid(ThreadState *ts, const CacheEntry *e, const Structure *s) {
+    Value proto = structure_prototype(s);
+    for (uint32_t i = 0; i < e->chain_length; i++) {
         if (!value_is_object(proto)) return false;
-        Object *p = value_to_object(proto);
-        if (p->header.structure_id != c->chain[i]) return false;
-        proto = structure_prototype(object_structure(ts, p));
+        uint32_t id = object_id(value_to_object(proto));
+        if (id != e->chain[i]) return false;
+        const Structure *ps = structure_get(ts->rt, id);
+        if (!ps) return false;
+        proto = structure_prototype(ps);
     }
-    return true;
+    return !value_is_object(proto);
 }
 
 static Value get_prop_slow(ThreadState *ts, Value base, Value key, InlineCache *c) {
-    if (!value_is_object(base) || !object_ic_cacheable(value_to_object(base))) return ops_get(ts, base, key);
+    if (!value_is_object(base) || !c || !object_ic_cacheable(value_to_object(base))) return ops_get(ts, base, key);
     Object *o = value_to_object(base);
-    Structure *s = object_structure(ts, o);
+    // One load of the id: the structure, the lookup and the entry all describe that id.
+    uint32_t id = object_id(o);
+    Structure *s = structure_get(ts->rt, id);
+    if (!cacheable(id, s)) return object_get(ts, base, key);
     uint8_t attributes;
     int32_t slot = structure_lookup(s, key, &attributes);
-    if (slot >= 0 && !(attributes & PROP_ACCESSOR) && c) {
-        c->kind = CACHE_OWN;
-        c->structure_id = o->header.structure_id;
-        c->slot = (uint32_t)slot;
-        return object_named_slots(o)[slot];
+    Value v;
+    if (slot >= 0 && !(attributes & PROP_ACCESSOR)) {
+        store_relaxed(&c->own, cache_own_word(id, (uint32_t)slot));
+        if (cache_load(o, (uint32_t)slot, id, &v)) return v;
+        return object_get(ts, base, key);
     }
-    if (slot < 0 && c && !property_key_is_index(key)) {
+    if (slot < 0 && !property_key_is_index(key)) {
         // One prototype level: the commonest method lookup (instance -> class prototype).
         Value proto = structure_prototype(s);
-        if (value_is_object(proto) && value_cell_type(proto) != CELL_GLOBAL) {
+        if (value_is_object(proto) && value_cell_type(proto) != CELL_GLOBAL &&
+            object_ic_cacheable(value_to_object(proto))) {
             Object *p = value_to_object(proto);
-            int32_t pslot = structure_lookup(object_structure(ts, p), key, &attributes);
+            uint32_t pid = object_id(p);
+            Structure *ps = structure_get(ts->rt, pid);
+            int32_t pslot = cacheable(pid, ps) ? structure_lookup(ps, key, &attributes) : -1;
             if (pslot >= 0 && !(attributes & PROP_ACCESSOR)) {
-                c->kind = CACHE_PROTO;
-                c->structure_id = o->header.structure_id;
-                c->chain[0] = p->header.structure_id;
-                c->chain_length = 1;
-                c->slot = (uint32_t)pslot;
-                c->holder = proto;
-                return object_named_slots(p)[pslot];
+                CacheEntry e = {0};
+                e.kind = CACHE_PROTO;
+                e.structure_id = id;
+                e.chain[0] = pid;
+                e.chain_length = 1;
+                e.slot = (uint32_t)pslot;
+                e.holder = proto;
+                cache_write(c, &e);
+                if (cache_load(p, (uint32_t)pslot, pid, &v)) return v;
             }
         }
     }
@@ -631,70 +782,97 @@ static Value get_prop_slow(ThreadState *ts, Value base, Value key, InlineCache *
 static inline Value get_prop(ThreadState *ts, Value base, Value key, InlineCache *c) {
     if (value_is_object(base)) {
         Object *o = value_to_object(base);
-        if (o->header.structure_id == c->structure_id) {
-            if (c->kind == CACHE_OWN) return object_named_slots(o)[c->slot];
-            if (c->kind == CACHE_PROTO) {
-                Object *holder = value_to_object(c->holder);
-                if (holder->header.structure_id == c->chain[0]) return object_named_slots(holder)[c->slot];
+        uint32_t id = object_id(o);
+        uint64_t own = load_relaxed(&c->own);
+        Value v;
+        if ((uint32_t)(own >> 32) == id) {
+            if (cache_load(o, (uint32_t)own, id, &v)) return v;
+        } else {
+            CacheEntry e;
+            if (cache_read(c, &e) && e.kind == CACHE_PROTO && e.structure_id == id) {
+                Object *holder = value_to_object(e.holder);
+                // The receiver's id is re-checked too: a racing add of the key to it shadows.
+                if (cache_load(holder, e.slot, e.chain[0], &v) && object_id(o) == id) return v;
             }
         }
     }
     return get_prop_slow(ts, base, key, c);
 }
 
+// Records the add that object_set just made (before -> after, key at slot) when it was a plain
+// transition: after has exactly before's properties plus key, with default attributes and the
+// same prototype. Another thread's racing add or delete on the same object fails this check.
+static void cache_add_transition(ThreadState *ts, InlineCache *c, Object *o, uint32_t before, Structure *s,
+                                 Value key) {
+    uint32_t after_id = object_id(o);
+    Structure *after = structure_get(ts->rt, after_id);
+    if (!cacheable(after_id, after) || after_id == before || structure_is_dictionary(after) ||
+        structure_is_dictionary(s))
+        return;
+    uint8_t attributes;
+    int32_t slot = structure_lookup(after, key, &attributes);
+    if (slot < 0 || attributes != PROP_DEFAULT ||
+        structure_property_count(after) != structure_property_count(s) + 1 ||
+        structure_prototype(after) != structure_prototype(s))
+        return;
+    CacheEntry e = {0};
+    e.kind = CACHE_ADD;
+    e.structure_id = before;
+    e.next_structure_id = after_id;
+    e.slot = (uint32_t)slot;
+    e.holder = JS_UNDEFINED;
+    Value proto = structure_prototype(s);
+    while (value_is_object(proto) && e.chain_length < CACHE_CHAIN) {
+        Object *p = value_to_object(proto);
+        uint32_t pid = object_id(p);
+        Structure *ps = structure_get(ts->rt, pid);
+        if (!ps || (pid & STRUCTURE_ID_BUSY)) return;
+        e.chain[e.chain_length++] = pid;
+        proto = structure_prototype(ps);
+    }
+    if (!value_is_object(proto)) cache_write(c, &e);
+}
+
 static bool put_prop_slow(ThreadState *ts, Value base, Value key, Value v, InlineCache *c, bool strict) {
     if (!value_is_object(base) || !object_ic_cacheable(value_to_object(base)) || !c)
         return ops_set(ts, base, key, v, strict) >= 0;
     Object *o = value_to_object(base);
-    uint32_t before = o->header.structure_id;
-    Structure *s = object_structure(ts, o);
+    uint32_t before = object_id(o);
+    Structure *s = structure_get(ts->rt, before);
+    if (!cacheable(before, s)) return object_set(ts, base, key, v, base, strict) >= 0;
     uint8_t attributes;
     int32_t slot = structure_lookup(s, key, &attributes);
     if (slot >= 0 && (attributes & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE) {
-        c->kind = CACHE_OWN;
-        c->structure_id = before;
-        c->slot = (uint32_t)slot;
-        object_named_slots(o)[slot] = v;
-        return true;
+        store_relaxed(&c->own, cache_own_word(before, (uint32_t)slot));
+        // The id may have changed since it was loaded: the store goes through only if it has not.
+        if (object_id(o) == before && cache_store(ts, o, (uint32_t)slot, v)) return true;
+        return object_set(ts, base, key, v, base, strict) >= 0;
     }
     int result = object_set(ts, base, key, v, base, strict);
     if (result < 0) return false;
     // A plain add through a transition: cache it with the prototype chain it relied on.
-    if (slot < 0 && result > 0 && !property_key_is_index(key)) {
-        Structure *after = object_structure(ts, o);
-        uint8_t new_attributes;
-        int32_t new_slot = structure_lookup(after, key, &new_attributes);
-        if (new_slot >= 0 && new_attributes == PROP_DEFAULT && o->header.structure_id != before &&
-            !structure_is_dictionary(after)) {
-            InlineCache fresh = {0};
-            fresh.kind = CACHE_ADD;
-            fresh.structure_id = before;
-            fresh.next_structure_id = o->header.structure_id;
-            fresh.slot = (uint32_t)new_slot;
-            fresh.holder = JS_UNDEFINED;
-            Value proto = structure_prototype(s);
-            while (value_is_object(proto) && fresh.chain_length < CACHE_CHAIN) {
-                Object *p = value_to_object(proto);
-                fresh.chain[fresh.chain_length++] = p->header.structure_id;
-                proto = structure_prototype(object_structure(ts, p));
-            }
-            if (!value_is_object(proto)) *c = fresh;
-        }
-    }
+    if (slot < 0 && result > 0 && !property_key_is_index(key)) cache_add_transition(ts, c, o, before, s, key);
     return true;
 }
 
 static inline bool put_prop(ThreadState *ts, Value base, Value key, Value v, InlineCache *c, bool strict) {
     if (value_is_object(base)) {
         Object *o = value_to_object(base);
-        if (o->header.structure_id == c->structure_id) {
-            if (c->kind == CACHE_OWN) {
-                object_named_slots(o)[c->slot] = v;
-                return true;
-            }
-            if (c->kind == CACHE_ADD && cache_chain_valid(ts, c, o)) {
-                Structure *next = structure_get(ts->rt, c->next_structure_id);
-                if (next) return object_add_with_transition(ts, o, next, c->slot, v) == 0;
+        uint32_t id = object_id(o);
+        uint64_t own = load_relaxed(&c->own);
+        if ((uint32_t)(own >> 32) == id) {
+            if (cache_store(ts, o, (uint32_t)own, v)) return true;
+        } else {
+            CacheEntry e;
+            uintptr_t word = load_acquire(&o->butterfly);
+            // Only the owner adds through the cache, and only to storage nobody else writes:
+            // anything shared takes object.c's locked path [OM-4, OM-7].
+            if (cache_read(c, &e) && e.kind == CACHE_ADD && e.structure_id == id &&
+                !(word & BUTTERFLY_SHARED_WRITE) && butterfly_owner(o) == ts->tid) {
+                Structure *s = structure_get(ts->rt, id);
+                Structure *next = structure_get(ts->rt, e.next_structure_id);
+                if (s && next && cache_chain_valid(ts, &e, s))
+                    return object_add_with_transition(ts, o, next, e.slot, v) == 0;
             }
         }
     }
@@ -702,14 +880,10 @@ static inline bool put_prop(ThreadState *ts, Value base, Value key, Value v, Inl
 }
 
 static inline Value get_elem(ThreadState *ts, Value base, Value key) {
-    if (value_is_int(key) && value_cell_type(base) == CELL_ARRAY) {
-        int32_t i = value_to_int(key);
-        Object *o = value_to_object(base);
-        Butterfly *b = object_butterfly(o);
-        if (i >= 0 && b && (uint32_t)i < b->elements_length) {
-            Value v = butterfly_elements(b)[i];
-            if (v != JS_HOLE) return v;
-        }
+    if (value_is_int(key) && value_cell_type(base) == CELL_ARRAY && value_to_int(key) >= 0) {
+        // Either storage layout; a racing shrink or grow just makes this a hole or a miss [OM-5].
+        Value v = object_load_element(value_to_object(base), (uint32_t)value_to_int(key));
+        if (v != JS_HOLE && value_cell_type(v) != CELL_ACCESSOR) return v;
     }
     // A null or undefined base throws before the key is converted (ES2020 12.3.2.1 step 4).
     if (value_is_nullish(base) && value_is_object(key))
@@ -722,6 +896,21 @@ static inline bool put_elem(ThreadState *ts, Value base, Value key, Value v, boo
         object_set_element_fast(ts, value_to_object(base), (uint32_t)value_to_int(key), v))
         return true;
     return ops_set_by_value(ts, base, key, v, strict) >= 0;
+}
+
+// The arguments of a spread call: the spread array's elements copied out through the
+// segment-aware accessor, holes as undefined, so nothing assumes one flat block [OM-5].
+static Values *spread_arguments(ThreadState *ts, Value array) {
+    uint32_t n = array_length(array);
+    Values *all = values_new(ts, n ? n : 1);
+    if (!all) return NULL;
+    Object *o = value_to_object(array);
+    for (uint32_t i = 0; i < n; i++) {
+        Value v = object_load_element(o, i);
+        all->items[i] = v == JS_HOLE ? JS_UNDEFINED : v;
+    }
+    all->count = n;
+    return all;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -767,8 +956,11 @@ static Value create_rest(ThreadState *ts, Frame *f, uint32_t from) {
     return array_from_values(ts, all->items + from, argc - from);
 }
 
+// A site's template object is made once: two threads may both build one, the first CAS wins
+// and both return the winner, so the site always yields the same object.
 static Value template_object(ThreadState *ts, Value strings, InlineCache *cache) {
-    if (value_is_object(cache->holder)) return cache->holder;
+    Value existing = load_acquire(&cache->holder);
+    if (value_is_object(existing)) return existing;
     Values *pair = value_to_cell(strings);
     Values *cooked = value_to_cell(pair->items[0]);
     Values *raw = value_to_cell(pair->items[1]);
@@ -779,7 +971,8 @@ static Value template_object(ThreadState *ts, Value strings, InlineCache *cache)
     if (object_set_integrity(ts, raw_array, true) < 0) return JS_EXCEPTION;
     if (object_define_value(ts, cooked_array, ATOM(ts, raw), raw_array, 0) < 0) return JS_EXCEPTION;
     if (object_set_integrity(ts, cooked_array, true) < 0) return JS_EXCEPTION;
-    cache->holder = cooked_array;
+    Value expected = existing;
+    if (!cas_acq_rel(&cache->holder, &expected, cooked_array)) return expected;
     return cooked_array;
 }
 
@@ -998,18 +1191,43 @@ static Value generator_create(ThreadState *ts, Frame *f, uint32_t resume_pc) {
     return value_from_cell(gen);
 }
 
-// Resumes a suspended generator frame; returns what the frame yields/returns [INT-6].
-static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value value, bool *done) {
+/*
+ * Which generator the innermost YIELD/AWAIT of this thread suspended, if any. Several threads
+ * may hold one generator, so after `run` returns the resumer must learn whether the frame
+ * suspended from its own thread, never from the shared Generator: by then another thread may
+ * already have resumed it [INT-12].
+ */
+static _Thread_local Generator *suspended_generator;
+
+/*
+ * Resumes a suspended generator frame; returns what the frame yields/returns [INT-6]. Claiming
+ * the generator is a CAS from a suspended state to GEN_RUNNING, so when threads race to resume
+ * one generator exactly one runs it and the others throw "Generator is already running"; the
+ * state goes back to suspended (release) only after the snapshot and resume fields are written
+ * [INT-12].
+ */
+static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value value, bool *done, bool *raw) {
     *done = true;
-    if (gen->state == GEN_RUNNING) return error_throw_type(ts, "Generator is already running");
-    if (gen->state == GEN_SUSPENDED_START && mode != RESUME_NEXT) gen->state = GEN_DONE;
-    if (gen->state == GEN_DONE) {
+    *raw = false;
+    uint32_t state = load_acquire(&gen->state);
+    for (;;) {
+        if (state == GEN_RUNNING) return error_throw_type(ts, "Generator is already running");
+        if (state == GEN_DONE) {
+            if (mode == RESUME_THROW) return error_throw(ts, value);
+            return mode == RESUME_RETURN ? value : JS_UNDEFINED;
+        }
+        if (cas_acq_rel(&gen->state, &state, GEN_RUNNING)) break;
+    }
+    if (state == GEN_SUSPENDED_START && mode != RESUME_NEXT) {
+        store_release(&gen->state, GEN_DONE);
         if (mode == RESUME_THROW) return error_throw(ts, value);
-        return mode == RESUME_RETURN ? value : JS_UNDEFINED;
+        return value;
     }
     Values *snap = value_to_cell(gen->snapshot);
-    if (ts->sp + snap->count + 8 > ts->stack_limit) return stack_overflow(ts);
-    if (native_stack_exhausted(ts)) return stack_overflow(ts);
+    if (ts->sp + snap->count + 8 > ts->stack_limit || native_stack_exhausted(ts)) {
+        store_release(&gen->state, state);
+        return stack_overflow(ts);
+    }
     Frame *f = (Frame *)ts->sp;
     memcpy(f, snap->items, snap->count * sizeof(Value));
     f->caller = value_from_int(ts->frame ? (int32_t)((Value *)ts->frame - ts->stack_base) : -1);
@@ -1020,11 +1238,11 @@ static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value v
     bool throwing = false;
     gen->resume_mode = (uint32_t)mode;
     gen->yielded_raw = 0;
-    if (gen->state == GEN_SUSPENDED_YIELD && gen->delegating) {
+    if (state == GEN_SUSPENDED_YIELD && gen->delegating) {
         // yield* forwards next/throw/return to the inner iterator itself [INT-6].
         frame_registers(f)[gen->resume_register] = value;
         gen->delegating = 0;
-    } else if (gen->state == GEN_SUSPENDED_YIELD) {
+    } else if (state == GEN_SUSPENDED_YIELD) {
         if (mode == RESUME_NEXT) {
             frame_registers(f)[gen->resume_register] = value;
         } else if (mode == RESUME_THROW) {
@@ -1038,18 +1256,27 @@ static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value v
         // Handlers are looked up at the suspended instruction, which lies inside its try range.
         if (throwing) f->pc = value_from_int((int32_t)gen->suspend_pc);
     }
-    gen->state = GEN_RUNNING;
+    Generator *outer = suspended_generator;
+    suspended_generator = NULL;
     ts->native_depth++;
     Value result = run(ts, throwing);
     ts->native_depth--;
-    if (gen->state == GEN_SUSPENDED_YIELD) {
+    bool suspended = suspended_generator == gen;
+    suspended_generator = outer;
+    if (suspended) {
+        // An async frame published its state itself, before its promise could resume it.
         *done = false;
+        if (!gen->is_async) {
+            *raw = gen->yielded_raw != 0;
+            store_release(&gen->state, GEN_SUSPENDED_YIELD);
+        }
         return result;
     }
-    gen->state = GEN_DONE;
+    Value return_value = gen->return_value;
+    store_release(&gen->state, GEN_DONE);
     if (value_is_exception(result) && ts->exception == realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN)) {
         error_take(ts);
-        return gen->return_value;
+        return return_value;
     }
     return result;
 }
@@ -1057,18 +1284,18 @@ static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value v
 static Value Generator_resume(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     if (value_cell_type(self) != CELL_GENERATOR || ((Generator *)value_to_cell(self))->is_async)
         return error_throw_type(ts, "next method called on incompatible receiver %V", self);
-    bool done;
+    bool done, raw;
     Generator *gen = value_to_cell(self);
-    Value v = generator_resume(ts, gen, magic, builtin_arg(args, argc, 0), &done);
+    Value v = generator_resume(ts, gen, magic, builtin_arg(args, argc, 0), &done, &raw);
     if (value_is_exception(v)) return v;
-    if (!done && gen->yielded_raw) return v;
+    if (!done && raw) return v;
     return ops_create_iter_result(ts, v, done);
 }
 
 static Value async_step(ThreadState *ts, Generator *gen, int mode, Value value) {
-    bool done;
+    bool done, raw;
     // Async frames settle their promise themselves (ASYNC_RESULT or the unwinder) [INT-7].
-    Value v = generator_resume(ts, gen, mode, value, &done);
+    Value v = generator_resume(ts, gen, mode, value, &done, &raw);
     if (value_is_exception(v)) return v;
     return JS_UNDEFINED;
 }
@@ -1974,10 +2201,9 @@ op_CALL: op_CALL_EVAL: {
 }
 op_CALL_SPREAD: {
     SYNC();
-    Value array = R(D);
-    Butterfly *b = object_butterfly(value_to_object(array));
-    uint32_t n = array_length(array);
-    tmp = interp_call(ts, R(B), R(C_), n ? butterfly_elements(b) : NULL, (int)n);
+    Values *spread = spread_arguments(ts, R(D));
+    if (!spread) goto exception;
+    tmp = interp_call(ts, R(B), R(C_), spread->items, (int)spread->count);
     CHECK(tmp);
     R(A) = tmp;
     ADVANCE(OP_CALL_SPREAD);
@@ -2014,10 +2240,10 @@ op_NEW: {
 }
 op_NEW_SPREAD: {
     SYNC();
-    Value array = R(C_);
-    uint32_t n = array_length(array);
     if (!ops_is_constructor(R(B))) { error_throw_type(ts, "%V is not a constructor", R(B)); goto exception; }
-    tmp = interp_construct(ts, R(B), n ? butterfly_elements(object_butterfly(value_to_object(array))) : NULL, (int)n, R(B));
+    Values *spread = spread_arguments(ts, R(C_));
+    if (!spread) goto exception;
+    tmp = interp_construct(ts, R(B), spread->items, (int)spread->count, R(B));
     CHECK(tmp);
     R(A) = tmp;
     ADVANCE(OP_NEW_SPREAD);
@@ -2031,9 +2257,9 @@ op_SUPER_CALL: op_SUPER_CALL_SPREAD: {
     if (*insn == OP_SUPER_CALL) {
         tmp = interp_construct(ts, parent, &R(B), (int)C_, f->new_target);
     } else {
-        Value array = R(B);
-        uint32_t n = array_length(array);
-        tmp = interp_construct(ts, parent, n ? butterfly_elements(object_butterfly(value_to_object(array))) : NULL, (int)n, f->new_target);
+        Values *spread = spread_arguments(ts, R(B));
+        if (!spread) goto exception;
+        tmp = interp_construct(ts, parent, spread->items, (int)spread->count, f->new_target);
     }
     CHECK(tmp);
     if (f->this_value != JS_HOLE) { error_throw_reference(ts, "Super constructor may only be called once"); goto exception; }
@@ -2173,7 +2399,8 @@ op_YIELD: {
     gen->resume_register = A;
     Value yielded = R(B);
     if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
-    gen->state = GEN_SUSPENDED_YIELD;
+    // generator_resume publishes the suspended state once it has read what it needs [INT-12].
+    suspended_generator = gen;
     pop_frame(ts, f);
     return yielded;
 }
@@ -2225,25 +2452,34 @@ op_YIELD_DELEGATE: {
     gen->delegating = 1;
     gen->yielded_raw = 1;
     if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
-    gen->state = GEN_SUSPENDED_YIELD;
+    suspended_generator = gen;
     pop_frame(ts, f);
     return result;
 }
 op_AWAIT: {
     SYNC();
     Generator *gen = value_to_cell(f->generator);
-    if (!async_await(ts, gen, R(B))) goto exception;
     gen->suspend_pc = (uint32_t)(insn - code->words);
     gen->resume_pc = (uint32_t)(pc + opcode_length[OP_AWAIT] - code->words);
     gen->resume_register = A;
     if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
-    gen->state = GEN_SUSPENDED_YIELD;
+    // The snapshot and state are published before the reaction exists: the thread that settles
+    // the awaited promise may resume this frame at once [INT-12].
+    store_release(&gen->state, GEN_SUSPENDED_YIELD);
+    if (!async_await(ts, gen, R(B))) {
+        // Nobody can resume it: it was never registered. Unwind as the running frame.
+        store_release(&gen->state, GEN_RUNNING);
+        goto exception;
+    }
     // The first suspension returns the promise to the caller like a return would.
     tmp = gen->promise;
     Frame *done = f;
     int32_t kind = value_to_int(f->kind);
     pop_frame(ts, done);
-    if (kind & FRAME_ENTRY) return tmp;
+    if (kind & FRAME_ENTRY) {
+        suspended_generator = gen;   // tells generator_resume this frame suspended [INT-12]
+        return tmp;
+    }
     LOAD_FRAME();
     pc = code->words + value_to_int(done->return_pc);
     R(value_to_int(done->return_register)) = tmp;
@@ -2252,7 +2488,7 @@ op_AWAIT: {
 op_ASYNC_RESULT: {
     SYNC();
     Generator *gen = value_to_cell(f->generator);
-    gen->state = GEN_DONE;
+    store_release(&gen->state, GEN_DONE);
     if (!promise_resolve_value(ts, gen->promise, R(A))) goto exception;
     tmp = gen->promise;
     goto do_return;
@@ -2276,7 +2512,7 @@ exception: {
         if ((code->flags & CODE_ASYNC) && value_is_object(f->generator) && !is_return) {
             // An async function settles its promise with the exception instead of throwing.
             Generator *gen = value_to_cell(f->generator);
-            gen->state = GEN_DONE;
+            store_release(&gen->state, GEN_DONE);
             Value reason = error_take(ts);
             if (!promise_reject_value(ts, gen->promise, reason)) { /* keep the new exception */ }
             else { tmp = gen->promise; goto do_return; }

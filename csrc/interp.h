@@ -37,6 +37,12 @@ bool job_track_rejection(ThreadState *ts, Value promise);
 void job_trace_thread(Marker *m, ThreadState *ts);
 // Frees the thread's timers; threads.c calls it when a thread detaches.
 void job_thread_release(ThreadState *ts);
+// Cross-thread jobs [THR-8]. The calling thread starts an async operation whose completion
+// another thread will post: its event loop stays alive (waiting, parked) until the matching job_post.
+void job_expect(ThreadState *ts);
+// From any thread: queue (fn, argument) as a job on target's event loop (run like a microtask
+// turn, on target's thread), wake it, and end one job_expect. Values are kept alive until run.
+bool job_post(ThreadState *poster, ThreadState *target, Value fn, Value argument);
 
 // Function objects (function.c).
 // A native function object with own `length` and `name` and %Function.prototype% as prototype.

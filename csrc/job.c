@@ -1,12 +1,13 @@
 /*
  * job.c — the per-thread job machinery behind interp.h's job_* functions: the microtask FIFO,
- * timers on a monotonic clock, the event loop, and node-style unhandled-rejection reporting.
- * Everything here is owned by one ThreadState and touched only by its thread [INT-6]; it must not
- * reach into another thread's queues. Values held in malloc'd Timers are marked by
- * job_trace_thread, which heap.c calls for every thread.
+ * timers on a monotonic clock, the cross-thread inbox (job_expect/job_post), the event loop, and
+ * node-style unhandled-rejection reporting. Implements THR-8..THR-10 (specs/threads.md).
+ * Queues and timers are owned by one ThreadState and touched only by its thread [INT-6]; the one
+ * exception is the inbox, which any thread appends to under inbox_lock. Values held in malloc'd
+ * Timers and inbox jobs are marked by job_trace_thread, which heap.c calls for every thread.
  */
-#include <time.h>
-#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "interp.h"
@@ -80,11 +81,7 @@ bool job_run_microtasks(ThreadState *ts) {
 
 // ---- timers ----
 
-static double now_ms(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
-}
+static double now_ms(void) { return thread_now_ms(); }
 
 // Keeps the list sorted by due time; timers due at the same moment run in creation order.
 static void timer_insert(ThreadState *ts, Timer *timer) {
@@ -128,34 +125,91 @@ void job_clear_timer(ThreadState *ts, uint32_t id) {
     }
 }
 
-// Frees the thread's timers at thread exit (threads.c calls it before releasing the state).
+// ---- the cross-thread inbox [THR-8] ----
+
+/*
+ * A job another thread posted: malloc'd, linked oldest first from ThreadState.inbox under
+ * inbox_lock. Its Values stay GC roots (job_trace_thread) until the owner pops it; the owner then
+ * holds them in C locals, which the conservative stack scan covers [HEAP-7].
+ */
+typedef struct CrossJob {
+    struct CrossJob *next;
+    Value fn;
+    Value argument;
+} CrossJob;
+
+void job_expect(ThreadState *ts) {
+    pthread_mutex_lock(&ts->inbox_lock);
+    ts->jobs_expected++;
+    pthread_mutex_unlock(&ts->inbox_lock);
+}
+
+/*
+ * The target is alive: it has an unmatched job_expect, so its event loop cannot have finished
+ * [THR-9], and it re-checks the inbox under inbox_lock before it leaves. The unpark happens under
+ * inbox_lock too, so the target cannot detach between the append and the wake-up.
+ */
+bool job_post(ThreadState *poster, ThreadState *target, Value fn, Value argument) {
+    CrossJob *job = malloc(sizeof *job);
+    pthread_mutex_lock(&target->inbox_lock);
+    if (job) {
+        job->next = NULL;
+        job->fn = fn;
+        job->argument = argument;
+        if (target->inbox_tail) target->inbox_tail->next = job;
+        else target->inbox = job;
+        target->inbox_tail = job;
+    }
+    // Even when the job is lost to out-of-memory the expectation ends, so the target never waits
+    // forever for it.
+    if (target->jobs_expected > 0) target->jobs_expected--;
+    thread_unpark(target);
+    pthread_mutex_unlock(&target->inbox_lock);
+    if (!job) {
+        if (poster) error_throw_out_of_memory(poster);
+        return false;
+    }
+    return true;
+}
+
+// Takes the oldest posted job into *fn / *argument; false when the inbox is empty.
+static bool inbox_pop(ThreadState *ts, Value *fn, Value *argument) {
+    pthread_mutex_lock(&ts->inbox_lock);
+    CrossJob *job = ts->inbox;
+    if (job) {
+        ts->inbox = job->next;
+        if (!ts->inbox) ts->inbox_tail = NULL;
+        *fn = job->fn;
+        *argument = job->argument;
+    }
+    pthread_mutex_unlock(&ts->inbox_lock);
+    free(job);
+    return job != NULL;
+}
+
+// Frees the thread's timers and unrun posted jobs at thread exit (thread.c calls it before
+// releasing the state).
 void job_thread_release(ThreadState *ts) {
     while (ts->timers) {
         Timer *dead = ts->timers;
         ts->timers = dead->next;
         free(dead);
     }
+    pthread_mutex_lock(&ts->inbox_lock);
+    while (ts->inbox) {
+        CrossJob *dead = ts->inbox;
+        ts->inbox = dead->next;
+        free(dead);
+    }
+    ts->inbox_tail = NULL;
+    pthread_mutex_unlock(&ts->inbox_lock);
 }
 
-static void sleep_ms(double ms) {
-    struct timespec t;
-    t.tv_sec = (time_t)(ms / 1000.0);
-    t.tv_nsec = (long)((ms - (double)t.tv_sec * 1000.0) * 1e6);
-    while (nanosleep(&t, &t) == -1 && errno == EINTR) {}
-}
-
-// Runs the earliest timer, sleeping until it is due. An interval re-arms itself before its
-// callback runs, so clearInterval inside the callback finds it.
+// Runs the earliest timer, which is due. An interval re-arms itself before its callback runs, so
+// clearInterval inside the callback finds it.
 static bool run_next_timer(ThreadState *ts) {
     Timer *timer = ts->timers;
     double now = now_ms();
-    if (timer->due_ms > now) {
-        // Sleeping touches no heap cell, so the thread counts as stopped meanwhile [SP-5].
-        safepoint_enter_blocked(ts);
-        sleep_ms(timer->due_ms - now);
-        safepoint_leave_blocked(ts);
-        now = now_ms();
-    }
     ts->timers = timer->next;
     Value callback = timer->callback, args = timer->args;
     if (timer->interval_ms > 0) {
@@ -223,12 +277,39 @@ static bool report_rejections(ThreadState *ts) {
     return true;
 }
 
+/*
+ * One macrotask per iteration: a posted job first, else a due timer; microtasks drain after each
+ * [THR-10]. With nothing runnable the thread parks until the next timer is due or a job is posted
+ * (forever when no timer is left, which the deadlock detector counts [THR-6]). It is idle, and
+ * the loop ends, when there is no timer, no posted job and no unmatched job_expect [THR-9].
+ */
 bool job_run_event_loop(ThreadState *ts) {
+    char reason[64];
     for (;;) {
         if (!job_run_microtasks(ts)) return false;
         if (!report_rejections(ts)) return false;
-        if (!ts->timers) return true;
-        if (!run_next_timer(ts)) return false;
+        Value fn, argument;
+        if (inbox_pop(ts, &fn, &argument)) {
+            if (!run_job(ts, fn, argument)) return false;
+            continue;
+        }
+        if (ts->timers && ts->timers->due_ms <= now_ms()) {
+            if (!run_next_timer(ts)) return false;
+            continue;
+        }
+        pthread_mutex_lock(&ts->inbox_lock);
+        if (!ts->inbox) {
+            if (!ts->timers && ts->jobs_expected == 0) {
+                pthread_mutex_unlock(&ts->inbox_lock);
+                if (ts->thread_id == 0) thread_report_unobserved_failures(ts);
+                return true;
+            }
+            snprintf(reason, sizeof reason, "event loop (waiting for %d async operation%s)",
+                     ts->jobs_expected, ts->jobs_expected == 1 ? "" : "s");
+            thread_park(ts, &ts->inbox_lock, ts->timers ? "event loop (timer)" : reason,
+                        ts->timers ? ts->timers->due_ms : -1);
+        }
+        pthread_mutex_unlock(&ts->inbox_lock);
     }
 }
 
@@ -239,4 +320,14 @@ void job_trace_thread(Marker *m, ThreadState *ts) {
         heap_mark_value(m, timer->callback);
         heap_mark_value(m, timer->args);
     }
+    // Posters are stopped at safepoints or blocked while the world is stopped, and job_post has
+    // no safepoint inside its critical section, so the list is stable without inbox_lock.
+    for (CrossJob *job = ts->inbox; job; job = job->next) {
+        heap_mark_value(m, job->fn);
+        heap_mark_value(m, job->argument);
+    }
+    if (has_cell(ts->thread_object)) heap_mark_value(m, ts->thread_object);
+    if (has_cell(ts->thread_locals)) heap_mark_value(m, ts->thread_locals);
+    // Runtime-wide, but marking twice is harmless and every collection reaches some thread.
+    thread_records_trace(m, ts->rt);
 }

@@ -2,9 +2,13 @@
  * object.c — property keys, object creation, the ordinary internal methods and their dispatch to
  * exotic methods, prototypes, integrity levels, the inline-cache entry points and object tracing.
  * Must not contain exotic behaviour (objectexotic.c) or build layouts (structure.c). An object's
- * layout changes only in the "layout changes" section, one function per kind of change, which is
- * where the cell lock goes in issue 4 [OM-7]. Implements OM-6, OM-7 and the ordering of OM-8.
+ * layout changes only in the "layout changes" section, one function per kind of change, by the
+ * claim protocol of OM-7 (owner lock-free path, cell lock otherwise). Also the cell locks,
+ * foreign stores [OM-4], Thread.restrict and the Atomics slot. Implements OM-4, OM-6, OM-7,
+ * OM-10 and the ordering of OM-8.
  */
+#include <pthread.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +19,7 @@
 #include "interp.h"
 #include "jsstring.h"
 #include "ops.h"
+#include "safepoint.h"
 
 // Exotic internal methods per cell type; NULL rows are ordinary objects. An explicit list: a new
 // exotic kind (Proxy, typed arrays, module namespaces) adds one line here.
@@ -27,10 +32,43 @@ static const ObjectMethods *const exotic_methods[CELL_TYPE_COUNT] = {
 static inline const ObjectMethods *methods_of(const Object *o) {
     return exotic_methods[o->header.type];
 }
+// The structure of o's current id. An id renewed by an in-place dictionary edit maps to NULL
+// from the moment the fresh id is installed until the object carries it (no safepoint between,
+// [OM-7]), so a reader that meets NULL reloads the id.
 static inline Structure *structure_of(const Object *o) {
-    return structure_for_id(o->header.structure_id);
+    for (int spins = 0;; spins++) {
+        Structure *s = structure_for_id(object_structure_id(o));
+        if (__builtin_expect(s != NULL, 1)) return s;
+        if (spins > 64) sched_yield();
+    }
 }
 static inline Value object_value(const Object *o) { return value_from_cell(o); }
+
+Structure *object_structure_slow(const Object *o) { return structure_of(o); }
+
+// ---- Thread.restrict checks ----
+// A restricted object's structure names the one thread that may use it; every other thread's
+// checked operation throws before touching the object.
+static inline bool restricted_for(ThreadState *ts, const Structure *s) {
+    return __builtin_expect((load_relaxed(&s->flags) & STRUCTURE_RESTRICTED) != 0, 0) &&
+           s->restricted_tid != ts->tid;
+}
+
+Value error_throw_concurrent_access(ThreadState *ts, const char *message) {
+    return error_throw_kind(ts, ERROR_CONCURRENT_ACCESS, "%s", message);
+}
+
+static int refuse_restricted(ThreadState *ts) {
+    error_throw_concurrent_access(ts, "object is restricted to another thread");
+    return -1;
+}
+
+// Throws when o is restricted to another thread; the checked entry points call it first.
+static inline bool check_access(ThreadState *ts, const Object *o) {
+    if (!restricted_for(ts, structure_of(o))) return true;
+    refuse_restricted(ts);
+    return false;
+}
 
 int object_refuse(ThreadState *ts, bool throw_on_failure, const char *format, ...) {
     if (!throw_on_failure) return 0;
@@ -179,15 +217,18 @@ typedef struct PropRef {
     RefKind kind;
     uint32_t where;           // element index or named slot
     uint8_t attributes;
+    Value value;              // loaded once: a racing writer may change the storage meanwhile
 } PropRef;
 
 static bool find_own(const Object *o, const Structure *s, PropKey key, PropRef *ref) {
     if (property_key_is_index(key)) {
         uint32_t index = property_key_index(key);
-        if (object_element(o, index) != JS_HOLE) {
+        Value v = object_load_element(o, index);
+        if (v != JS_HOLE) {
             ref->kind = REF_ELEMENT;
             ref->where = index;
             ref->attributes = s->element_attributes;
+            ref->value = v;
             return true;
         }
         if (!structure_has_index_keys(s)) return false;
@@ -198,22 +239,36 @@ static bool find_own(const Object *o, const Structure *s, PropKey key, PropRef *
     ref->kind = REF_NAMED;
     ref->where = (uint32_t)slot;
     ref->attributes = attributes;
+    Value v = object_load_slot(o, (uint32_t)slot);
+    // A reader racing a kind change may pair the new attributes with the slot's old contents
+    // [OM-10]: an accessor whose slot holds no Accessor yet has neither getter nor setter, and a
+    // data property never shows an Accessor cell.
+    bool is_accessor_cell = value_cell_type(v) == CELL_ACCESSOR;
+    if ((attributes & PROP_ACCESSOR) && !is_accessor_cell) v = JS_UNDEFINED;
+    else if (!(attributes & PROP_ACCESSOR) && is_accessor_cell) v = JS_UNDEFINED;
+    ref->value = v;
     return true;
 }
 
 static inline Value ref_load(const Object *o, const PropRef *ref) {
-    Butterfly *b = object_butterfly(o);
-    return ref->kind == REF_ELEMENT ? butterfly_elements(b)[ref->where] : b->slots[ref->where];
+    (void)o;
+    return ref->value;
+}
+
+static Value accessor_getter(Value v) {
+    return value_cell_type(v) == CELL_ACCESSOR ? ((Accessor *)value_to_cell(v))->getter : JS_UNDEFINED;
+}
+static Value accessor_setter(Value v) {
+    return value_cell_type(v) == CELL_ACCESSOR ? ((Accessor *)value_to_cell(v))->setter : JS_UNDEFINED;
 }
 
 static void ref_describe(const Object *o, const PropRef *ref, PropertyDescriptor *out) {
     Value v = ref_load(o, ref);
     out->attributes = ref->attributes;
     if (ref->attributes & PROP_ACCESSOR) {
-        Accessor *a = value_to_cell(v);
         out->value = JS_UNDEFINED;
-        out->getter = a->getter;
-        out->setter = a->setter;
+        out->getter = accessor_getter(v);
+        out->setter = accessor_setter(v);
         out->has = DESC_HAS_GET | DESC_HAS_SET | DESC_HAS_ENUMERABLE | DESC_HAS_CONFIGURABLE;
     } else {
         out->value = v;
@@ -222,50 +277,186 @@ static void ref_describe(const Object *o, const PropRef *ref, PropertyDescriptor
     }
 }
 
-// Stores into existing storage. The owner uses plain stores; issue 4 [OM-4]: a thread other than
-// butterfly_owner(o) sets SW with a CAS on the butterfly word before its first store here.
-static inline void store_slot(Object *o, uint32_t slot, Value v) {
-    object_butterfly(o)->slots[slot] = v;
+// ---- stores into existing storage [OM-4] ----
+// A thread other than the owner sets SW with a CAS before its first store, so an owner's flat
+// growth can never drop the store (its CAS expects SW clear) [OM-2]. Addresses are computed
+// after the claim: whatever storage the word names then is current and never moves again.
+
+void object_store_slot_shared(ThreadState *ts, Object *o, uint32_t slot, Value v) {
+    butterfly_claim_shared_write(ts, o);
+    store_release(object_slot_address(o, slot), v);
 }
-static inline void store_element(Object *o, uint32_t index, Value v) {
-    Butterfly *b = object_butterfly(o);
-    butterfly_elements(b)[index] = v;
-    if (index >= b->elements_length) b->elements_length = index + 1;
+
+static inline void store_slot(ThreadState *ts, Object *o, uint32_t slot, Value v) {
+    object_store_slot(ts, o, slot, v);
+}
+
+// The address of element `index`, or NULL beyond the capacity; flat storage inline.
+static inline Value *element_address(const Object *o, uint32_t index) {
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (__builtin_expect(!(word & BUTTERFLY_SEGMENTED), 1)) {
+        Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
+        return b && index < b->elements_capacity ? &butterfly_elements(b)[index] : NULL;
+    }
+    return butterfly_element_address(o, index);
+}
+
+// The caller made sure index < the elements capacity (which never shrinks).
+static inline void store_element(ThreadState *ts, Object *o, uint32_t index, Value v) {
+    if (!butterfly_may_store(ts, o)) butterfly_claim_shared_write(ts, o);
+    Value *p = element_address(o, index);
+    if (!p) return;
+    store_release(p, v);
+    // After the value: a reader that sees the length finds the value or a hole, never garbage.
+    if (v != JS_HOLE) {
+        uintptr_t word = load_acquire(&o->butterfly);
+        if ((word & BUTTERFLY_SEGMENTED) ||
+            index >= load_relaxed(&((Butterfly *)(word & BUTTERFLY_POINTER_MASK))->elements_length))
+            butterfly_note_element(o, index);
+    }
+}
+
+// ---- cell locks [OM-7] ----
+// A table of locks hashed by address: objects that are never shared pay no memory for a lock,
+// and two objects sharing a stripe only ever serialise, since no thread holds two at once.
+#define CELL_LOCK_COUNT 256
+typedef struct CellLock {
+    pthread_mutex_t mutex;
+    ThreadState *holder;      // written by the holder only (relaxed): recursion check
+    uint32_t depth;           // holder only
+} __attribute__((aligned(64))) CellLock;
+static CellLock cell_locks[CELL_LOCK_COUNT] = {
+    [0 ... CELL_LOCK_COUNT - 1] = {PTHREAD_MUTEX_INITIALIZER, NULL, 0},
+};
+
+static CellLock *lock_of(const void *cell) {
+    uintptr_t a = (uintptr_t)cell >> 4;
+    a ^= a >> 8;
+    a ^= a >> 16;
+    return &cell_locks[a & (CELL_LOCK_COUNT - 1)];
+}
+
+void object_lock(ThreadState *ts, const Object *o) {
+    CellLock *lock = lock_of(o);
+    if (load_relaxed(&lock->holder) == ts) {
+        lock->depth++;
+        return;
+    }
+    if (pthread_mutex_trylock(&lock->mutex) != 0) {
+        // The holder may be allocating, i.e. waiting for a collection: wait as blocked [SP-5].
+        safepoint_enter_blocked(ts);
+        pthread_mutex_lock(&lock->mutex);
+        safepoint_leave_blocked(ts);
+    }
+    store_relaxed(&lock->holder, ts);
+    lock->depth = 1;
+}
+
+void object_unlock(const Object *o) {
+    CellLock *lock = lock_of(o);
+    if (--lock->depth > 0) return;
+    store_relaxed(&lock->holder, (ThreadState *)NULL);
+    pthread_mutex_unlock(&lock->mutex);
 }
 
 /*
  * ---- layout changes [OM-7] ----
- * The only functions that give an object another structure id. Issue 4 takes the cell lock of a
- * shared object at the top of each. The new id is published after the storage it describes is in
- * place, so a reader that sees the id finds its slots [OM-3]; set_structure is the one store.
+ * The only functions that give an object another structure id. Each one follows the claim
+ * protocol: do everything that may allocate first, then CAS the object's id from the old id to
+ * old | STRUCTURE_ID_BUSY (the claim), then store the values of new slots, then publish the new
+ * id with a release store. Only a claimer writes a slot its layout adds, so a slot claimed by
+ * another thread is never overwritten, and an add racing another add is never lost: the loser's
+ * CAS fails and it retries on the winner's layout.
+ *   - Lock-free path: the owner, SW clear, a shared (non-dictionary) structure. Nothing between
+ *     its claim and its publication allocates, so the claim is held for a few instructions.
+ *   - Locked path: everyone else, and every change of a dictionary (edited in place). Under the
+ *     cell lock; waits for a lock-free claim to end, then claims and may allocate while claimed
+ *     (the claim only turns the owner's lock-free attempts into locked ones).
  */
 static inline void set_structure(Object *o, const Structure *s) {
     store_release(&o->header.structure_id, s->id);
 }
 
-// The object's own dictionary structure, converting a shared one first.
-static Structure *own_dictionary(ThreadState *ts, Object *o) {
-    Structure *s = structure_of(o);
-    if (structure_is_dictionary(s)) return s;
-    s = structure_to_dictionary(ts, s);
-    if (s) set_structure(o, s);
-    return s;
+static inline bool claim(Object *o, uint32_t expected) {
+    return cas_acq_rel(&o->header.structure_id, &expected, expected | STRUCTURE_ID_BUSY);
 }
 
-// Stores the new property's value, then publishes the structure that has it.
-static int add_at_slot(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v) {
-    if (slot >= object_named_capacity(o) &&
-        !butterfly_grow(ts, o, slot + 1, object_elements_capacity(o)))
+static inline bool lock_free_path(ThreadState *ts, const Object *o) {
+    uintptr_t word = load_acquire(&o->butterfly);
+    return !(word & BUTTERFLY_SHARED_WRITE) &&
+           ((word >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK) == ts->tid;
+}
+
+// Takes the cell lock and claims o; returns the claimed (old) id. The holder of any other claim
+// is a lock-free owner, which finishes without reaching a safepoint.
+static uint32_t lock_and_claim(ThreadState *ts, Object *o) {
+    object_lock(ts, o);
+    for (int spins = 0;; spins++) {
+        uint32_t id = object_structure_id(o);
+        if (!(id & STRUCTURE_ID_BUSY) && claim(o, id)) return id;
+        if (spins > 64) sched_yield();
+    }
+}
+
+// Ends a locked change: publishes s (or, after a failure, the old id again) and unlocks.
+static void publish_and_unlock(Object *o, uint32_t id) {
+    store_release(&o->header.structure_id, id);
+    object_unlock(o);
+}
+
+// The object's own dictionary, for a caller that holds the claim: a shared structure is copied
+// into a private dictionary (published later with the claim's new id). NULL on OOM.
+static Structure *claimed_dictionary(ThreadState *ts, Structure *s) {
+    if (structure_is_dictionary(s)) return s;
+    return structure_to_dictionary(ts, s);
+}
+
+static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
+                            bool is_new);
+
+// Stores v into an existing own property that a racing add created first: the two adds then
+// read as ours after theirs. Only for the locked path's re-check.
+static void store_existing(ThreadState *ts, Object *o, int32_t slot, uint8_t attributes, Value v) {
+    if (!(attributes & PROP_ACCESSOR) && value_cell_type(v) != CELL_ACCESSOR)
+        store_slot(ts, o, (uint32_t)slot, v);
+}
+
+// The locked path of an add to the structure. Returns ADD_REFUSED when a racing
+// preventExtensions/seal/freeze made the object non-extensible after the caller checked.
+enum { ADD_REFUSED = 1 };
+static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
+                      bool is_new) {
+    uint32_t id = lock_and_claim(ts, o);
+    Structure *s = structure_for_id(id);
+    if (is_new && !structure_is_extensible(s)) {
+        publish_and_unlock(o, id);
+        return ADD_REFUSED;
+    }
+    uint8_t existing_attributes;
+    int32_t existing = structure_lookup(s, key, &existing_attributes);
+    if (existing >= 0) {
+        store_existing(ts, o, existing, existing_attributes, v);
+        publish_and_unlock(o, id);
+        return 0;
+    }
+    if (!butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o))) {
+        publish_and_unlock(o, id);
         return -1;
-    store_slot(o, slot, v);
-    set_structure(o, next);
+    }
+    // A dictionary changes in place here (its id renewed); a shared structure gives a child.
+    Structure *next = structure_add_transition(ts, s, key, attributes);
+    if (!next) {
+        publish_and_unlock(o, id);
+        return -1;
+    }
+    int32_t slot = structure_lookup(next, key, NULL);
+    store_slot(ts, o, (uint32_t)slot, v);
+    publish_and_unlock(o, next->id);
     return 0;
 }
 
-static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v);
-
 int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v) {
-    if (structure_is_dictionary(next)) {
+    if (structure_is_dictionary(next) || !lock_free_path(ts, o)) {
         // A cached add must never make two objects share a dictionary: redo it on o's own
         // structure. The only dictionary a shared structure's add leads to is the one made when
         // crossing the dictionary threshold, and it remembers the key that made it.
@@ -273,84 +464,141 @@ int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint
             error_throw_type(ts, "Internal error: an add cached towards a dictionary structure");
             return -1;
         }
-        return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v);
+        return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v, true) < 0 ? -1 : 0;
     }
-    return add_at_slot(ts, o, next, slot, v);
+    uint32_t id = object_structure_id(o);
+    if (slot >= object_named_capacity(o) &&
+        !butterfly_grow(ts, o, slot + 1, object_elements_capacity(o)))
+        return -1;
+    // The cache checked the id before the growth (a safepoint): the claim re-checks it.
+    if (!(id & STRUCTURE_ID_BUSY) && claim(o, id)) {
+        store_slot(ts, o, slot, v);
+        set_structure(o, next);
+        return 0;
+    }
+    // A refusal (the object stopped being extensible meanwhile) drops the add, as a sloppy-mode
+    // assignment would: the cache's caller has no way to report it.
+    return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v, true) < 0 ? -1 : 0;
 }
 
 // Adds a property to the structure (named keys, sparse indexes, indexes with own attributes).
-static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v) {
-    // Room first: the new slot is at most slot_count, and growing after the transition would put
-    // a safepoint between a dictionary's in-place change and the object's new id.
-    Structure *s = structure_of(o);
-    if (!butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o))) return -1;
-    Structure *next = structure_add_transition(ts, s, key, attributes);
-    if (!next) return -1;
-    int32_t slot = structure_lookup(next, key, NULL);
-    return add_at_slot(ts, o, next, (uint32_t)slot, v);
+// A key that a racing thread added meanwhile is stored into instead of added twice. 0 done,
+// ADD_REFUSED (not extensible any more), -1 exception.
+static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
+                            bool is_new) {
+    if (lock_free_path(ts, o)) {
+        uint32_t id = object_structure_id(o);
+        Structure *s = structure_for_id(id);
+        if (!(id & STRUCTURE_ID_BUSY) && s && !structure_is_dictionary(s) &&
+            (!is_new || structure_is_extensible(s)) && structure_lookup(s, key, NULL) < 0) {
+            // Room and the new layout first: both may allocate, the claim must not [OM-7].
+            if (!butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o))) return -1;
+            Structure *next = structure_add_transition(ts, s, key, attributes);
+            if (!next) return -1;
+            int32_t slot = structure_lookup(next, key, NULL);
+            if (claim(o, id)) {
+                store_slot(ts, o, (uint32_t)slot, v);
+                set_structure(o, next);
+                return 0;
+            }
+        }
+    }
+    return add_locked(ts, o, key, attributes, v, is_new);
 }
 
-// Dense elements carry no layout: adding one only makes room in the butterfly.
+// Dense elements carry no layout: adding one only makes room in the storage.
 static int add_element(ThreadState *ts, Object *o, uint32_t index, Value v) {
     if (index >= object_elements_capacity(o) &&
         !butterfly_grow(ts, o, object_named_capacity(o), index + 1))
         return -1;
-    store_element(o, index, v);
+    store_element(ts, o, index, v);
     return 0;
 }
 
-// Adds an absent own property; the caller checked extensibility.
+// Adds an absent own property; the caller checked extensibility (a racing change of it gives
+// ADD_REFUSED).
 static int add_property(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v) {
     if (property_key_is_index(key) && attributes == structure_of(o)->element_attributes &&
         !(attributes & PROP_ACCESSOR) && !butterfly_index_is_sparse(o, property_key_index(key)))
         return add_element(ts, o, property_key_index(key), v);
-    return add_to_structure(ts, o, key, attributes, v);
+    return add_to_structure(ts, o, key, attributes, v, true);
 }
 
 int object_remove_property(ThreadState *ts, Object *o, PropKey key) {
     PropRef ref;
     if (!find_own(o, structure_of(o), key, &ref)) return 0;
     if (ref.kind == REF_ELEMENT) {
-        butterfly_elements(object_butterfly(o))[ref.where] = JS_HOLE;
+        store_element(ts, o, ref.where, JS_HOLE);
         return 0;
     }
-    Structure *s = own_dictionary(ts, o);
-    if (!s || !structure_dictionary_remove(ts, s, key)) return -1;
-    set_structure(o, s);
+    uint32_t id = lock_and_claim(ts, o);
+    Structure *s = structure_for_id(id);
+    int32_t slot = structure_lookup(s, key, NULL);
+    if (slot < 0) {  // a racing delete won
+        publish_and_unlock(o, id);
+        return 0;
+    }
+    Structure *d = claimed_dictionary(ts, s);
+    if (!d || !structure_dictionary_remove(ts, d, key)) {
+        publish_and_unlock(o, id);  // nothing changed on failure
+        return -1;
+    }
+    publish_and_unlock(o, d->id);
     // The slot is quarantined until a safepoint epoch [OM-8]; a stale reader that still uses the
     // old id sees the old value or undefined, and the collector may free the old value.
-    store_slot(o, ref.where, JS_UNDEFINED);
+    store_slot(ts, o, (uint32_t)slot, JS_UNDEFINED);
     return 0;
 }
 
-static int change_attributes(ThreadState *ts, Object *o, PropKey key, uint8_t attributes) {
-    Structure *s = own_dictionary(ts, o);
-    if (!s || !structure_dictionary_set_attributes(ts, s, key, attributes)) return -1;
-    set_structure(o, s);
+// Gives key new attributes and stores `stored` as its value. A change of kind (data <->
+// accessor) moves the property to a fresh slot, so that no reader holding the old id ever finds
+// an Accessor in a data slot [OM-10].
+static int change_attributes(ThreadState *ts, Object *o, PropKey key, uint8_t attributes,
+                             Value stored) {
+    uint32_t id = lock_and_claim(ts, o);
+    Structure *s = structure_for_id(id);
+    uint8_t old_attributes;
+    int32_t old_slot = structure_lookup(s, key, &old_attributes);
+    if (old_slot < 0) {  // deleted by a racing thread: the define re-adds it
+        publish_and_unlock(o, id);
+        return add_to_structure(ts, o, key, attributes, stored, true);
+    }
+    Structure *d = NULL;
+    int32_t slot = -1;
+    if (butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o)) &&
+        (d = claimed_dictionary(ts, s)) != NULL)
+        slot = structure_dictionary_set_attributes(ts, d, key, attributes);
+    if (slot < 0) {
+        publish_and_unlock(o, id);  // nothing changed on failure
+        return -1;
+    }
+    store_slot(ts, o, (uint32_t)slot, stored);
+    publish_and_unlock(o, d->id);
+    if (slot != old_slot) store_slot(ts, o, (uint32_t)old_slot, JS_UNDEFINED);
     return 0;
 }
 
 static int change_prototype(ThreadState *ts, Object *o, Value prototype) {
-    Structure *s = structure_of(o);
+    uint32_t id = lock_and_claim(ts, o);
+    Structure *s = structure_for_id(id);
     Structure *next;
     if (!structure_is_dictionary(s) && s->property_count == 0 && structure_is_extensible(s) &&
-        s->element_attributes == PROP_DEFAULT) {
+        s->element_attributes == PROP_DEFAULT && !(s->flags & STRUCTURE_RESTRICTED)) {
         // Nothing but the prototype to carry over: share the prototype's initial structure.
         next = structure_initial(ts, prototype);
     } else {
-        next = own_dictionary(ts, o);
+        next = claimed_dictionary(ts, s);
         if (next && !structure_dictionary_set_prototype(ts, next, prototype)) next = NULL;
     }
-    if (!next) return -1;
-    set_structure(o, next);
-    return 0;
+    publish_and_unlock(o, next ? next->id : id);
+    return next ? 0 : -1;
 }
 
 static int change_integrity(ThreadState *ts, Object *o, IntegrityLevel level) {
-    Structure *next = structure_integrity_transition(ts, structure_of(o), level);
-    if (!next) return -1;
-    set_structure(o, next);
-    return 0;
+    uint32_t id = lock_and_claim(ts, o);
+    Structure *next = structure_integrity_transition(ts, structure_for_id(id), level);
+    publish_and_unlock(o, next ? next->id : id);
+    return next ? 0 : -1;
 }
 
 // ---- ValidateAndApplyPropertyDescriptor (ES2020 9.1.6.3) ----
@@ -464,7 +712,7 @@ int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
     Value stored = result.value;
     if (result.attributes & PROP_ACCESSOR) {
         if (found && (current.attributes & PROP_ACCESSOR) && current.getter == result.getter &&
-            current.setter == result.setter) {
+            current.setter == result.setter && value_cell_type(ref.value) == CELL_ACCESSOR) {
             stored = ref_load(o, &ref);
         } else {
             // A fresh Accessor: cells may be shared by other properties, so never edit one.
@@ -472,24 +720,27 @@ int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
             if (value_is_exception(stored)) return -1;
         }
     }
-    if (!found) return add_property(ts, o, key, result.attributes, stored) < 0 ? -1 : 1;
+    if (!found) {
+        int added = add_property(ts, o, key, result.attributes, stored);
+        if (added == ADD_REFUSED)
+            return object_refuse(ts, throw_on_failure,
+                                 "Cannot define property %K, object is not extensible", key);
+        return added < 0 ? -1 : 1;
+    }
     if (ref.kind == REF_ELEMENT) {
         if (result.attributes == structure_of(o)->element_attributes) {
-            store_element(o, ref.where, stored);
+            store_element(ts, o, ref.where, stored);
             return 1;
         }
         // The element gets attributes of its own, so it moves into the structure; it is a hole
-        // in the elements only once the structure has it.
-        if (add_to_structure(ts, o, key, result.attributes, stored) < 0) return -1;
-        butterfly_elements(object_butterfly(o))[ref.where] = JS_HOLE;
+        // in the elements only once the structure has it. Not an add: extensibility is moot.
+        if (add_to_structure(ts, o, key, result.attributes, stored, false) < 0) return -1;
+        store_element(ts, o, ref.where, JS_HOLE);
         return 1;
     }
-    // Issue 4: a reader with the old id must check the cell type of what it loads before using
-    // it as an Accessor, since the attributes and the slot's value change in two steps.
-    if (result.attributes != ref.attributes &&
-        change_attributes(ts, o, key, result.attributes) < 0)
-        return -1;
-    store_slot(o, ref.where, stored);
+    if (result.attributes != ref.attributes)
+        return change_attributes(ts, o, key, result.attributes, stored) < 0 ? -1 : 1;
+    store_slot(ts, o, ref.where, stored);
     return 1;
 }
 
@@ -507,35 +758,33 @@ static int compare_indexes(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-// OrdinaryOwnPropertyKeys (ES2020 9.1.11.1): integer indexes ascending, then strings, then
-// symbols, both in creation order, which is the structure's entry order.
-Values *ordinary_own_keys(ThreadState *ts, Object *o, int flags, const VirtualKeys *virtual_keys) {
+// Appends a key unless the vector is full; a full vector means another thread added properties
+// since it was sized, and the caller starts over with a bigger one.
+static inline void push_key(Values *keys, PropKey key, bool *overflow) {
+    if (keys->count < keys->capacity) keys->items[keys->count++] = key;
+    else *overflow = true;
+}
+
+// Fills `keys` (no allocation but the sparse index list, so no safepoint: the layout read is
+// one layout, though other threads may change it meanwhile [OM-11]). false on OOM.
+static bool fill_own_keys(ThreadState *ts, Object *o, int flags, const VirtualKeys *virtual_keys,
+                          Values *keys, bool *overflow) {
     bool enumerable_only = (flags & OWN_KEYS_ENUMERABLE_ONLY) != 0;
     uint32_t virtual_indexes = virtual_keys ? virtual_keys->index_count : 0;
     PropKey virtual_string = virtual_keys ? virtual_keys->string_key : JS_HOLE;
     uint32_t entry_count;
-    structure_entries(structure_of(o), &entry_count);
-    uint64_t capacity = (uint64_t)virtual_indexes + object_elements_length(o) + entry_count + 1;
-    if (capacity > UINT32_MAX) {
-        error_throw_out_of_memory(ts);
-        return NULL;
-    }
-    // One allocation up front; after it nothing below reaches a safepoint, so the keys are a
-    // snapshot of one layout.
-    Values *keys = values_new(ts, (uint32_t)capacity);
-    if (!keys) return NULL;
     Structure *s = structure_of(o);
     const PropertyEntry *entries = structure_entries(s, &entry_count);
     if (flags & OWN_KEYS_STRINGS) {
         for (uint32_t i = 0; i < virtual_indexes; i++)
-            keys->items[keys->count++] = property_key_from_index(i);
+            push_key(keys, property_key_from_index(i), overflow);
         // Stored indexes ascending: the dense elements merged with sorted index keys.
         uint32_t *sparse = NULL, sparse_count = 0;
         if (structure_has_index_keys(s)) {
             sparse = malloc((entry_count ? entry_count : 1) * sizeof(uint32_t));
             if (!sparse) {
                 error_throw_out_of_memory(ts);
-                return NULL;
+                return false;
             }
             for (uint32_t e = 0; e < entry_count; e++) {
                 if (entries[e].key == JS_HOLE || !property_key_is_index(entries[e].key)) continue;
@@ -546,34 +795,54 @@ Values *ordinary_own_keys(ThreadState *ts, Object *o, int flags, const VirtualKe
         }
         bool dense_visible = !enumerable_only || (s->element_attributes & PROP_ENUMERABLE);
         uint32_t dense_count = dense_visible ? object_elements_length(o) : 0;
-        Value *dense = dense_count ? butterfly_elements(object_butterfly(o)) : NULL;
         uint32_t i = 0, j = 0;
         while (i < dense_count || j < sparse_count) {
-            if (i < dense_count && dense[i] == JS_HOLE) {
+            if (i < dense_count && object_load_element(o, i) == JS_HOLE) {
                 i++;
             } else if (j >= sparse_count || (i < dense_count && i < sparse[j])) {
-                keys->items[keys->count++] = property_key_from_index(i++);
+                push_key(keys, property_key_from_index(i++), overflow);
             } else {
-                keys->items[keys->count++] = property_key_from_index(sparse[j++]);
+                push_key(keys, property_key_from_index(sparse[j++]), overflow);
             }
         }
         free(sparse);
-        if (virtual_string != JS_HOLE && !enumerable_only) keys->items[keys->count++] = virtual_string;
+        if (virtual_string != JS_HOLE && !enumerable_only) push_key(keys, virtual_string, overflow);
         for (uint32_t e = 0; e < entry_count; e++) {
             PropKey key = entries[e].key;
             if (key == JS_HOLE || property_key_is_index(key) || value_is_symbol(key)) continue;
             if (enumerable_only && !(entries[e].attributes & PROP_ENUMERABLE)) continue;
-            keys->items[keys->count++] = key;
+            push_key(keys, key, overflow);
         }
     }
     if (flags & OWN_KEYS_SYMBOLS) {
         for (uint32_t e = 0; e < entry_count; e++) {
             if (!value_is_symbol(entries[e].key)) continue;
             if (enumerable_only && !(entries[e].attributes & PROP_ENUMERABLE)) continue;
-            keys->items[keys->count++] = entries[e].key;
+            push_key(keys, entries[e].key, overflow);
         }
     }
-    return keys;
+    return true;
+}
+
+// OrdinaryOwnPropertyKeys (ES2020 9.1.11.1): integer indexes ascending, then strings, then
+// symbols, both in creation order, which is the structure's entry order.
+Values *ordinary_own_keys(ThreadState *ts, Object *o, int flags, const VirtualKeys *virtual_keys) {
+    uint32_t virtual_indexes = virtual_keys ? virtual_keys->index_count : 0;
+    for (uint64_t slack = 1;; slack *= 2) {
+        uint32_t entry_count;
+        structure_entries(structure_of(o), &entry_count);
+        uint64_t capacity = (uint64_t)virtual_indexes + object_elements_length(o) + entry_count + slack;
+        if (capacity > UINT32_MAX) {
+            error_throw_out_of_memory(ts);
+            return NULL;
+        }
+        Values *keys = values_new(ts, (uint32_t)capacity);
+        if (!keys) return NULL;
+        bool overflow = false;
+        if (!fill_own_keys(ts, o, flags, virtual_keys, keys, &overflow)) return NULL;
+        // Other threads kept adding: after a few rounds, a truncated snapshot will do.
+        if (!overflow || slack >= 64) return keys;
+    }
 }
 
 int ordinary_set_integrity(ThreadState *ts, Object *o, bool frozen) {
@@ -609,6 +878,7 @@ static Value call_getter(ThreadState *ts, Value getter, Value receiver) {
 
 int object_get_own_property(ThreadState *ts, Value obj, PropKey key, PropertyDescriptor *out) {
     PropertyDescriptor ignored;
+    if (!property_key_is_index(key) && !check_access(ts, value_to_object(obj))) return -1;
     return get_own(ts, value_to_object(obj), key, out ? out : &ignored);
 }
 
@@ -618,13 +888,14 @@ Value object_get_with_receiver(ThreadState *ts, Value obj, PropKey key, Value re
     Object *o = value_to_object(obj);
     for (;;) {
         const ObjectMethods *m = methods_of(o);
+        if (!property_key_is_index(key) && !check_access(ts, o)) return JS_EXCEPTION;
         if (m && m->get) return m->get(ts, o, key, receiver);
         // Stored properties first when storage is authoritative; virtual keys after.
         PropRef ref;
         if ((!m || (m->traits & EXOTIC_PLAIN_STORAGE)) && find_own(o, structure_of(o), key, &ref)) {
             Value v = ref_load(o, &ref);
             if (!(ref.attributes & PROP_ACCESSOR)) return v;
-            return call_getter(ts, ((Accessor *)value_to_cell(v))->getter, receiver);
+            return call_getter(ts, accessor_getter(v), receiver);
         }
         if (m && m->get_own_property) {
             PropertyDescriptor desc;
@@ -652,6 +923,7 @@ static int set_slow(ThreadState *ts, Object *o, PropKey key, Value v, Value rece
     PropertyDescriptor own;
     for (Object *holder = o;;) {
         const ObjectMethods *m = methods_of(holder);
+        if (!check_access(ts, holder)) return -1;
         if (m && m->set) return m->set(ts, holder, key, v, receiver, throw_on_failure);
         int found = get_own(ts, holder, key, &own);
         if (found < 0) return -1;
@@ -712,10 +984,11 @@ int object_set(ThreadState *ts, Value obj, PropKey key, Value v, Value receiver,
     // Fast path: an own writable data property in ordinary storage, assigned on the object itself.
     if (receiver == obj && (!m || ((m->traits & EXOTIC_PLAIN_STORAGE) && !m->set))) {
         PropRef ref;
-        if (find_own(o, structure_of(o), key, &ref) &&
+        Structure *s = structure_of(o);
+        if (!restricted_for(ts, s) && find_own(o, s, key, &ref) &&
             (ref.attributes & (PROP_WRITABLE | PROP_ACCESSOR)) == PROP_WRITABLE) {
-            if (ref.kind == REF_ELEMENT) store_element(o, ref.where, v);
-            else store_slot(o, ref.where, v);
+            if (ref.kind == REF_ELEMENT) store_element(ts, o, ref.where, v);
+            else store_slot(ts, o, ref.where, v);
             return 1;
         }
     }
@@ -726,6 +999,7 @@ int object_define_own_property(ThreadState *ts, Value obj, PropKey key,
                                const PropertyDescriptor *desc, bool throw_on_failure) {
     Object *o = value_to_object(obj);
     const ObjectMethods *m = methods_of(o);
+    if (!check_access(ts, o)) return -1;
     if (m && m->define_own_property) return m->define_own_property(ts, o, key, desc, throw_on_failure);
     return ordinary_define_own_property(ts, o, key, desc, throw_on_failure);
 }
@@ -749,6 +1023,7 @@ int object_has_property(ThreadState *ts, Value obj, PropKey key) {
     Object *o = value_to_object(obj);
     for (;;) {
         const ObjectMethods *m = methods_of(o);
+        if (!check_access(ts, o)) return -1;
         if (m && m->has_property) return m->has_property(ts, o, key);
         PropertyDescriptor desc;
         int found = get_own(ts, o, key, &desc);
@@ -762,17 +1037,20 @@ int object_has_property(ThreadState *ts, Value obj, PropKey key) {
 
 int object_has_own_property(ThreadState *ts, Value obj, PropKey key) {
     PropertyDescriptor desc;
+    if (!check_access(ts, value_to_object(obj))) return -1;
     return get_own(ts, value_to_object(obj), key, &desc);
 }
 
 int object_delete(ThreadState *ts, Value obj, PropKey key, bool throw_on_failure) {
     Object *o = value_to_object(obj);
     const ObjectMethods *m = methods_of(o);
+    if (!check_access(ts, o)) return -1;
     if (m && m->delete_property) return m->delete_property(ts, o, key, throw_on_failure);
     return ordinary_delete(ts, o, key, throw_on_failure);
 }
 
 Value object_own_keys(ThreadState *ts, Value obj, int flags) {
+    if (!check_access(ts, value_to_object(obj))) return JS_EXCEPTION;
     Values *keys = own_keys(ts, value_to_object(obj), flags);
     if (!keys) return JS_EXCEPTION;
     // Index keys become strings; the Values cell (a conservative root here) keeps them alive.
@@ -794,6 +1072,7 @@ Value object_get_prototype_of(ThreadState *ts, Value obj) {
 int object_set_prototype_of(ThreadState *ts, Value obj, Value proto, bool throw_on_failure) {
     Object *o = value_to_object(obj);
     const ObjectMethods *m = methods_of(o);
+    if (!check_access(ts, o)) return -1;
     if (m && m->set_prototype_of) return m->set_prototype_of(ts, o, proto, throw_on_failure);
     Structure *s = structure_of(o);
     if (s->prototype == proto) return 1;
@@ -812,6 +1091,7 @@ int object_set_prototype_of(ThreadState *ts, Value obj, Value proto, bool throw_
 int object_is_extensible(ThreadState *ts, Value obj) {
     Object *o = value_to_object(obj);
     const ObjectMethods *m = methods_of(o);
+    if (!check_access(ts, o)) return -1;
     if (m && m->is_extensible) return m->is_extensible(ts, o);
     return structure_is_extensible(structure_of(o)) ? 1 : 0;
 }
@@ -819,6 +1099,7 @@ int object_is_extensible(ThreadState *ts, Value obj) {
 int object_prevent_extensions(ThreadState *ts, Value obj, bool throw_on_failure) {
     Object *o = value_to_object(obj);
     const ObjectMethods *m = methods_of(o);
+    if (!check_access(ts, o)) return -1;
     if (m && m->prevent_extensions) return m->prevent_extensions(ts, o, throw_on_failure);
     if (!structure_is_extensible(structure_of(o))) return 1;
     return change_integrity(ts, o, INTEGRITY_PREVENT_EXTENSIONS) < 0 ? -1 : 1;
@@ -871,6 +1152,69 @@ int object_test_integrity(ThreadState *ts, Value obj, bool frozen) {
     return 1;
 }
 
+// ---- Thread.restrict ----
+
+// Builtin prototypes and constructors whose species or internal slots other code relies on.
+static bool restrict_excluded(ThreadState *ts, Value v) {
+    static const Intrinsic excluded[] = {
+        INTRINSIC_ARRAY, INTRINSIC_ARRAY_PROTOTYPE, INTRINSIC_PROMISE, INTRINSIC_PROMISE_PROTOTYPE,
+        INTRINSIC_REGEXP, INTRINSIC_OBJECT_PROTOTYPE, INTRINSIC_FUNCTION_PROTOTYPE,
+    };
+    for (size_t i = 0; i < sizeof excluded / sizeof excluded[0]; i++)
+        if (realm_intrinsic(ts, excluded[i]) == v) return true;
+    Value regexp = realm_intrinsic(ts, INTRINSIC_REGEXP);
+    if (value_is_object(regexp)) {
+        // RegExp.prototype has no intrinsic slot: read it without running code.
+        PropRef ref;
+        Object *r = value_to_object(regexp);
+        if (find_own(r, structure_of(r), ATOM(ts, prototype), &ref) && ref.value == v) return true;
+    }
+    return false;
+}
+
+bool object_restrict(ThreadState *ts, Value v) {
+    // Only ordinary objects and arrays: every other kind has internal methods or slots that the
+    // per-operation checks of object.c would not see.
+    CellType type = value_cell_type(v);
+    if ((type != CELL_OBJECT && type != CELL_ARRAY) || restrict_excluded(ts, v)) {
+        error_throw_type(ts, "cannot restrict this object");
+        return false;
+    }
+    Object *o = value_to_object(v);
+    Structure *s = structure_of(o);
+    uint16_t owner = (s->flags & STRUCTURE_RESTRICTED) ? s->restricted_tid : butterfly_owner(o);
+    if (owner != ts->tid) {
+        error_throw_concurrent_access(ts, "Thread.restrict called from a non-owning thread");
+        return false;
+    }
+    if (s->flags & STRUCTURE_RESTRICTED) return true;
+    uint32_t id = lock_and_claim(ts, o);
+    s = structure_for_id(id);
+    Structure *next = (s->flags & STRUCTURE_RESTRICTED) ? s : structure_restrict(ts, s, ts->tid);
+    publish_and_unlock(o, next ? next->id : id);
+    return next != NULL;
+}
+
+bool structure_is_restricted(const Structure *s) { return (s->flags & STRUCTURE_RESTRICTED) != 0; }
+
+// ---- Atomics on object properties ----
+
+Value *object_atomic_slot(ThreadState *ts, Value v, Value key, uint8_t *attrs) {
+    if (!value_is_object(v)) return NULL;
+    Object *o = value_to_object(v);
+    const ObjectMethods *m = methods_of(o);
+    if (m && !(m->traits & EXOTIC_PLAIN_STORAGE)) return NULL;
+    PropRef ref;
+    if (!find_own(o, structure_of(o), key, &ref) || (ref.attributes & PROP_ACCESSOR)) return NULL;
+    // SW before handing out the address: from now on no flat copy replaces this storage [OM-4].
+    butterfly_claim_shared_write(ts, o);
+    Value *p = ref.kind == REF_ELEMENT ? butterfly_element_address(o, ref.where)
+                                       : object_slot_address(o, ref.where);
+    if (!p) return NULL;
+    *attrs = ref.attributes;
+    return p;
+}
+
 // ---- inline-cache entry points ----
 
 bool object_ic_cacheable(const Object *o) {
@@ -896,27 +1240,32 @@ static bool prototypes_lack_indexes(Value proto) {
 // hole is an add, so it also needs an extensible object with default element attributes, no
 // indexed property on the chain, and (arrays) a writable length when it extends the length.
 bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v) {
-    (void)ts;
     const ObjectMethods *m = methods_of(o);
     if (m && !(m->traits & EXOTIC_NO_VIRTUAL_INDEXES)) return false;
-    Butterfly *b = object_butterfly(o);
-    if (!b || index >= b->elements_capacity) return false;
-    Value *slot = &butterfly_elements(b)[index];
+    Value *slot = element_address(o, index);
+    if (!slot) return false;
     Structure *s = structure_of(o);
-    if (*slot != JS_HOLE) {
+    if (restricted_for(ts, s)) return false;  // the slow path throws
+    if (!butterfly_may_store(ts, o)) {
+        // The first store of a foreign thread: SW first, then the address in the storage that
+        // is current from now on [OM-4].
+        butterfly_claim_shared_write(ts, o);
+        slot = element_address(o, index);
+    }
+    if (load_acquire(slot) != JS_HOLE) {
         if (!(s->element_attributes & PROP_WRITABLE)) return false;
-        *slot = v;  // issue 4 [OM-4]: a foreign thread sets SW before this store
+        store_release(slot, v);
         return true;
     }
     if (!structure_plain_elements(s) || !prototypes_lack_indexes(s->prototype)) return false;
     if (o->header.type == CELL_ARRAY) {
         Array *a = (Array *)o;
-        if (index >= a->length) {
+        if (index >= load_relaxed(&a->length)) {
             if (!a->length_writable) return false;
-            a->length = index + 1;
+            array_raise_length(a, index + 1);
         }
     }
-    store_element(o, index, v);
+    store_element(ts, o, index, v);
     return true;
 }
 
@@ -926,7 +1275,8 @@ void object_trace(Marker *m, Cell *cell) {
     Object *o = (Object *)cell;
     // The id table is weak: an object is what keeps its structure alive.
     heap_mark_cell(m, structure_for_id(o->header.structure_id));
-    heap_mark_cell(m, object_butterfly(o));
+    // The word's own pointer: a flat block, or the spine that holds every segment [OM-5].
+    heap_mark_cell(m, (void *)(o->butterfly & BUTTERFLY_POINTER_MASK));
 }
 
 void primitive_object_trace(Marker *m, Cell *cell) {

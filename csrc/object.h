@@ -3,7 +3,7 @@
  * indexed elements), property keys and descriptors, and the essential internal methods
  * ([[Get]], [[Set]], [[DefineOwnProperty]], ...) including the exotic behaviour of arrays, string
  * wrappers and arguments objects. Implemented by structure.c, butterfly.c and object.c.
- * Implements OM-1..OM-9 (specs/objectmodel.md). The interpreter's inline caches rely on OM-3:
+ * Implements OM-1..OM-12 (specs/objectmodel.md). The interpreter's inline caches rely on OM-3:
  * a structure id names one immutable layout.
  */
 #ifndef JST_OBJECT_H
@@ -14,6 +14,7 @@
 #include "value.h"
 #include "heap.h"
 #include "thread.h"
+#include "atomics.h"
 
 /*
  * Property keys. A PropKey is a Value that is either
@@ -62,25 +63,55 @@ typedef struct PropertyDescriptor {
 /*
  * Storage of an object's named slots and indexed elements (butterfly.c). The object's butterfly
  * word tags the pointer with the owner TID and the shared-write bit [OM-1]; use the accessors.
+ * Storage is flat (one Butterfly) or, once a foreign thread has written and it had to grow,
+ * segmented: the word points to a Spine whose segment 0 is the old flat Butterfly, kept in place,
+ * and whose further segments never move [OM-5]. Every slot and element is initialised (undefined
+ * or JS_HOLE) from allocation on, so a racing reader never meets uninitialised memory.
  */
 typedef struct Butterfly {
     Cell header;                  // CELL_BUTTERFLY
     uint32_t named_capacity;
     uint32_t elements_capacity;
-    uint32_t elements_length;     // elements [0, elements_length) are initialised (values or holes)
+    uint32_t elements_length;     // elements [0, elements_length) may be set; raised by an atomic
+                                  // max by any writer [OM-4], lowered only under the cell lock
     uint32_t reserved;
     Value slots[];                // named slots, then elements at slots[named_capacity + i]
 } Butterfly;
 
-#define BUTTERFLY_POINTER_MASK 0x0000FFFFFFFFFFFFull
+// Segment k of a spine's named slots or elements holds SPINE_SEGMENT_BASE << k values, so an
+// index past segment 0 maps to (segment, offset) with one count-leading-zeros [OM-5].
+#define SPINE_SEGMENT_SHIFT 3
+#define SPINE_SEGMENT_BASE (1u << SPINE_SEGMENT_SHIFT)
+#define SPINE_SEGMENTS 30
+typedef struct Spine {
+    Cell header;                  // CELL_BUTTERFLY with header.flags == BUTTERFLY_FLAG_SPINE
+    uint32_t named_capacity;      // all named slots: base's, then the named segments'. Written
+    uint32_t elements_capacity;   // (release) under the cell lock after the segment it counts
+    uint32_t elements_length;     // elements past base's capacity: atomic max, like base's
+    uint32_t unused;
+    Butterfly *base;              // segment 0: the flat block the spine was made from, in place
+    struct Values *named[SPINE_SEGMENTS];     // published with store_release under the cell
+    struct Values *elements[SPINE_SEGMENTS];  // lock; a segment never moves or changes size
+} Spine;
+enum { BUTTERFLY_FLAG_SPINE = 1 };    // Cell.flags of a CELL_BUTTERFLY that is a Spine
+
+#define BUTTERFLY_POINTER_MASK 0x0000FFFFFFFFFFF8ull
+#define BUTTERFLY_SEGMENTED 1ull      // the pointer names a Spine, not a flat Butterfly [OM-5]
 #define BUTTERFLY_TID_SHIFT 48
 #define BUTTERFLY_TID_MASK 0x7FFFull
 #define BUTTERFLY_SHARED_WRITE (1ull << 63)
 
 typedef struct Object {
-    Cell header;                  // header.structure_id names the layout [OM-3]
-    uintptr_t butterfly;          // owner: plain load/store; growth by CAS expecting SW clear [OM-2]
+    Cell header;                  // header.structure_id names the layout [OM-3]; CAS-claimed
+                                  // (STRUCTURE_ID_BUSY) before a layout change [OM-7]
+    uintptr_t butterfly;          // owner: replaced by a CAS expecting SW clear [OM-2]; others:
+                                  // set SW by CAS before their first store [OM-4]
 } Object;
+
+// A structure id with this bit is mid-change: an adder or the cell-lock holder has claimed the
+// object [OM-7]. It still names the old layout (structure_get ignores the bit), and it never
+// equals an id an inline cache recorded, provided caches never record one with the bit set.
+#define STRUCTURE_ID_BUSY 0x80000000u
 
 static inline Object *value_to_object(Value v) { return (Object *)value_to_cell(v); }
 static inline bool value_is_object(Value v) {
@@ -89,8 +120,14 @@ static inline bool value_is_object(Value v) {
 static inline CellType value_cell_type(Value v) {
     return value_is_cell(v) ? (CellType)((Cell *)value_to_cell(v))->type : CELL_FREE;
 }
+// The flat block: the whole storage, or segment 0 of segmented storage. Enough for any slot below
+// its named_capacity and any element below its elements_length; beyond that, use the
+// segment-aware accessors below.
 static inline Butterfly *object_butterfly(const Object *o) {
-    return (Butterfly *)(o->butterfly & BUTTERFLY_POINTER_MASK);
+    uintptr_t word = load_acquire(&o->butterfly);
+    void *p = (void *)(word & BUTTERFLY_POINTER_MASK);
+    if (__builtin_expect(!(word & BUTTERFLY_SEGMENTED), 1)) return (Butterfly *)p;
+    return ((Spine *)p)->base;
 }
 static inline Value *butterfly_elements(Butterfly *b) { return b->slots + b->named_capacity; }
 
@@ -155,8 +192,11 @@ Values *values_push(ThreadState *ts, Values *v, Value item);
 // ---- structures (structure.c) ----
 typedef struct Structure Structure;
 Structure *structure_get(Runtime *rt, uint32_t id);
+Structure *object_structure_slow(const Object *o);   // object.c
+// o's structure. Never NULL: a dictionary id retired by an in-place edit is reloaded [OM-11].
 static inline Structure *object_structure(ThreadState *ts, const Object *o) {
-    return structure_get(ts->rt, o->header.structure_id);
+    Structure *s = structure_get(ts->rt, load_acquire(&o->header.structure_id));
+    return __builtin_expect(s != NULL, 1) ? s : object_structure_slow(o);
 }
 Value structure_prototype(const Structure *s);
 // Slot of an own named property, or -1; *attributes receives its PROP_* bits.
@@ -221,7 +261,62 @@ int object_is_extensible(ThreadState *ts, Value obj);
 int object_set_integrity(ThreadState *ts, Value obj, bool frozen);
 int object_test_integrity(ThreadState *ts, Value obj, bool frozen);
 
-// Fast paths for inline caches (interp.c). Valid only with a cacheable structure id [OM-3].
+/*
+ * ---- Storage access for everyone outside the object model (interp.c, builtins) ----
+ * Storage is flat or segmented [OM-5] and may be written by several threads [OM-4]. Use:
+ *   id of o, before using a cached slot:   id = object_structure_id(o);   (acquire [OM-3])
+ *   read named slot `slot` of that id:      v = object_load_slot(o, slot);
+ *   write it:                               object_store_slot(ts, o, slot, v);
+ *       (sets SW first when ts is not the owner [OM-4]: a raw store could be lost to growth)
+ *   read element i:                         v = object_load_element(o, i);   (JS_HOLE if absent)
+ *   write element i:                        object_set_element_fast(ts, o, i, v), else slow path
+ *   Inline-cache fills: never record an id with STRUCTURE_ID_BUSY set, and never cache a
+ *   structure for which structure_is_restricted(s) (its accesses must be checked per thread).
+ * object_named_slots()/butterfly_elements() remain valid only for the flat block: a slot below
+ * object_butterfly(o)->named_capacity, an element below its elements_length. Flat is the fast
+ * path of every accessor here: one test of the SEGMENTED tag.
+ */
+static inline uint32_t object_structure_id(const Object *o) {
+    return load_acquire(&o->header.structure_id);
+}
+Value *object_segmented_slot(const Object *o, uint32_t slot);          // butterfly.c
+Value *object_segmented_element(const Object *o, uint32_t index);     // butterfly.c; NULL if none
+void object_store_slot_shared(ThreadState *ts, Object *o, uint32_t slot, Value v);  // object.c
+
+// The address of named slot `slot` (valid for the structure id loaded before, [OM-3]).
+static inline Value *object_slot_address(const Object *o, uint32_t slot) {
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (__builtin_expect(!(word & BUTTERFLY_SEGMENTED), 1))
+        return &((Butterfly *)(word & BUTTERFLY_POINTER_MASK))->slots[slot];
+    return object_segmented_slot(o, slot);
+}
+static inline Value object_load_slot(const Object *o, uint32_t slot) {
+    return load_acquire(object_slot_address(o, slot));
+}
+// The owner's store with SW clear is one tag test and a release store; the rest (a foreign
+// thread setting SW [OM-4], segmented storage) is out of line.
+static inline void object_store_slot(ThreadState *ts, Object *o, uint32_t slot, Value v) {
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (__builtin_expect(!(word & (BUTTERFLY_SEGMENTED | BUTTERFLY_SHARED_WRITE)) &&
+                             ((word >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK) == ts->tid, 1)) {
+        store_release(&((Butterfly *)(word & BUTTERFLY_POINTER_MASK))->slots[slot], v);
+        return;
+    }
+    object_store_slot_shared(ts, o, slot, v);
+}
+// The dense element at index, or JS_HOLE when absent (either layout).
+static inline Value object_load_element(const Object *o, uint32_t index) {
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (__builtin_expect(!(word & BUTTERFLY_SEGMENTED), 1)) {
+        Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
+        if (!b || index >= load_acquire(&b->elements_length)) return JS_HOLE;
+        return load_acquire(&butterfly_elements(b)[index]);
+    }
+    Value *p = object_segmented_element(o, index);
+    return p ? load_acquire(p) : JS_HOLE;
+}
+
+// Fast paths for inline caches (interp.c). Flat block only: prefer object_load_slot above.
 static inline Value *object_named_slots(Object *o) { return object_butterfly(o)->slots; }
 // Whether o's named own properties are exactly its structure's (no exotic get/set/virtual
 // named keys), so a slot found by structure_lookup may be cached for o's id.
@@ -232,6 +327,30 @@ bool object_ic_cacheable(const Object *o);
 int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v);
 // Element store fast path for dense storage; returns false when the slow path must run.
 bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v);
+
+/*
+ * Atomics on object properties: a stable address of o's own data property `key` for an atomic
+ * load/store/CAS. After this call no owner growth can drop a write made through it [OM-4]: a
+ * foreign caller has set SW, and segmented storage never moves [OM-5]. Returns NULL if o is not
+ * an object or has no own data property key stored in ordinary storage (then *attrs is
+ * untouched); otherwise *attrs receives its PROP_* bits. Never throws, never allocates.
+ */
+Value *object_atomic_slot(ThreadState *ts, Value o, Value key, uint8_t *attrs);
+
+/*
+ * Thread.restrict(o): pins o to the calling thread. Returns false with a pending TypeError
+ * "cannot restrict this object" (not an object, the global object, a builtin prototype or
+ * constructor the notes list) or ConcurrentAccessError "Thread.restrict called from a non-owning
+ * thread". Idempotent for the owner. Afterwards every other thread's get/set/has/delete/
+ * defineProperty/ownKeys/setPrototypeOf/isExtensible/preventExtensions on o (also through o on
+ * a prototype chain) and indexed set/delete/define throw ConcurrentAccessError; indexed get,
+ * getPrototypeOf and calls are not checked.
+ */
+bool object_restrict(ThreadState *ts, Value o);
+// Whether s belongs to a restricted object: inline caches must not cache it.
+bool structure_is_restricted(const Structure *s);
+// Throws ConcurrentAccessError with `message`; returns JS_EXCEPTION.
+Value error_throw_concurrent_access(ThreadState *ts, const char *message);
 
 // GC hooks used by celltypes.c.
 void object_trace(Marker *m, Cell *cell);

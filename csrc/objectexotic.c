@@ -100,7 +100,7 @@ static int64_t delete_indexes_from(ThreadState *ts, Array *a, uint32_t new_lengt
                 reached = property_key_index(key) + (uint64_t)1;
         }
     }
-    butterfly_truncate_elements(o, (uint32_t)reached);
+    butterfly_truncate_elements(ts, o, (uint32_t)reached);
     if (doomed_count == 0) return (int64_t)reached;
     // Collect before removing: each removal edits the table being read.
     PropKey *doomed = malloc(doomed_count * sizeof(PropKey));
@@ -180,11 +180,11 @@ static int array_define_own_property(ThreadState *ts, Object *o, PropKey key,
     if (key == ATOM(ts, length)) return array_set_length(ts, a, desc, throw_on_failure);
     if (!property_key_is_index(key)) return ordinary_define_own_property(ts, o, key, desc, throw_on_failure);
     uint32_t index = property_key_index(key);
-    if (index >= a->length && !a->length_writable)
+    if (index >= load_relaxed(&a->length) && !a->length_writable)
         return object_refuse(ts, throw_on_failure,
                              "Cannot define property %K, object is not extensible", key);
     int done = ordinary_define_own_property(ts, o, key, desc, throw_on_failure);
-    if (done > 0 && index >= a->length) a->length = index + 1;
+    if (done > 0) array_raise_length(a, index + 1);
     return done;
 }
 

@@ -70,6 +70,15 @@ bool descriptor_validate(const PropertyDescriptor *current, bool extensible,
 // A refused operation: 0, or -1 after throwing a TypeError from an errors.h format (%K, %V, %s).
 int object_refuse(ThreadState *ts, bool throw_on_failure, const char *format, ...);
 
+// Raises an Array's length to at least `length`: an atomic max, since threads storing past the
+// end race here and a plain store could lower the length below another thread's element.
+static inline void array_raise_length(Array *a, uint32_t length) {
+    uint32_t seen = load_relaxed(&a->length);
+    while (seen < length && !__atomic_compare_exchange_n(&a->length, &seen, length, false,
+                                                         __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
+    }
+}
+
 // The layout change behind removing a stored property (OM-7), for Array truncation.
 int object_remove_property(ThreadState *ts, Object *o, PropKey key);
 

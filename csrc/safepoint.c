@@ -1,10 +1,11 @@
 /*
- * safepoint.c — the stop flag, parking at polls, blocked regions, thread registration and the
- * JSTHREADS_RACE amplifier. Owns Runtime.safepoint_* and ThreadState.safepoint_*.
- * Must not touch the heap: it only records where each thread's roots are, for heap.c to scan.
- * Implements SP-1..SP-8 (specs/safepoints.md).
+ * safepoint.c — the stop flag, parking at polls, blocked regions, thread registration, the --gil
+ * global lock and the JSTHREADS_RACE amplifier. Owns Runtime.safepoint_* / gil_* and
+ * ThreadState.safepoint_* / gil_held. Must not touch the heap: it only records where each
+ * thread's roots are, for heap.c to scan. Implements SP-1..SP-12 (specs/safepoints.md).
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,11 +40,37 @@
  * The stopper stays RUNNING throughout; it proceeds when safepoint_running == 1, i.e. every other
  * registered thread is PARKED or BLOCKED [SP-4]. A thread that wants to stop while another stop
  * is held takes transition (2) and tries again afterwards, so at most one stop exists at a time.
+ *
+ * Under --gil (Runtime.gil_mode) the GIL is taken just before (1) and (5) and given up just after
+ * (4) and (6): RUNNING implies holding it, so exactly the GIL holder may run or stop the world,
+ * and a thread waiting for the GIL is BLOCKED or unregistered, never in the stopper's way [SP-9,
+ * SP-12]. The holder gives it up at a poll, as (4) then (5), when a waiter has waited out the
+ * holder's time slice [SP-11].
  */
 
 static void fatal(const char *message) {
     fprintf(stderr, "jsthreads: fatal safepoint error: %s\n", message);
     abort();
+}
+
+// The GIL is set up in every runtime (cheaply) so that gil_mode alone decides whether it is used.
+static bool gil_init(Runtime *rt) {
+    pthread_condattr_t attributes;
+    if (pthread_condattr_init(&attributes) != 0) return false;
+    // Waiters time their patience against the monotonic clock, immune to wall-clock jumps.
+    bool ok = pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC) == 0 &&
+              pthread_cond_init(&rt->gil_changed, &attributes) == 0;
+    pthread_condattr_destroy(&attributes);
+    if (!ok) return false;
+    if (pthread_mutex_init(&rt->gil_mutex, NULL) != 0) {
+        pthread_cond_destroy(&rt->gil_changed);
+        return false;
+    }
+    rt->gil_holder = NULL;
+    rt->gil_next_ticket = rt->gil_serving = 0;
+    rt->gil_handovers = 0;
+    store_relaxed(&rt->gil_yield_request, 0);
+    return true;
 }
 
 bool safepoint_init(Runtime *rt) {
@@ -57,6 +84,12 @@ bool safepoint_init(Runtime *rt) {
         pthread_mutex_destroy(&rt->safepoint_lock);
         return false;
     }
+    if (!gil_init(rt)) {
+        pthread_cond_destroy(&rt->safepoint_resumed);
+        pthread_cond_destroy(&rt->safepoint_changed);
+        pthread_mutex_destroy(&rt->safepoint_lock);
+        return false;
+    }
     rt->safepoint_threads = NULL;
     rt->safepoint_running = 0;
     rt->safepoint_stopper = NULL;
@@ -65,9 +98,81 @@ bool safepoint_init(Runtime *rt) {
 }
 
 void safepoint_destroy(Runtime *rt) {
+    pthread_mutex_destroy(&rt->gil_mutex);
+    pthread_cond_destroy(&rt->gil_changed);
     pthread_cond_destroy(&rt->safepoint_resumed);
     pthread_cond_destroy(&rt->safepoint_changed);
     pthread_mutex_destroy(&rt->safepoint_lock);
+}
+
+/*
+ * The --gil global lock [SP-9..SP-12]. A ticket lock built on a mutex and a condition variable:
+ * an arriving thread takes the next ticket and waits until the GIL is free and its ticket is
+ * being served, so the GIL passes in arrival order and a thread that gives it up at a poll queues
+ * behind everyone already waiting [SP-10]. A waiter that is still waiting when the holder's time
+ * slice is over raises gil_yield_request; the holder sees it at its next poll and hands over
+ * [SP-11]. A thread waiting here is never RUNNING, so it cannot hold up a stop [SP-12].
+ */
+#define GIL_SLICE_MS 2.0
+
+static double monotonic_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec * 1e3 + (double)now.tv_nsec / 1e6;
+}
+
+static struct timespec timespec_from_ms(double ms) {
+    struct timespec t;
+    t.tv_sec = (time_t)(ms / 1e3);
+    t.tv_nsec = (long)((ms - (double)t.tv_sec * 1e3) * 1e6);
+    if (t.tv_nsec >= 1000000000L) {
+        t.tv_sec++;
+        t.tv_nsec -= 1000000000L;
+    }
+    if (t.tv_nsec < 0) t.tv_nsec = 0;
+    return t;
+}
+
+static void gil_acquire(ThreadState *ts) {
+    Runtime *rt = ts->rt;
+    pthread_mutex_lock(&rt->gil_mutex);
+    uint64_t ticket = rt->gil_next_ticket++;
+    while (rt->gil_holder || rt->gil_serving != ticket) {
+        // Only a held GIL can be asked back, and asking twice is pointless.
+        if (!rt->gil_holder || load_relaxed(&rt->gil_yield_request)) {
+            pthread_cond_wait(&rt->gil_changed, &rt->gil_mutex);
+            continue;
+        }
+        double now = monotonic_ms();
+        if (now >= rt->gil_slice_end_ms) {
+            store_release(&rt->gil_yield_request, 1);
+            continue;
+        }
+        struct timespec deadline = timespec_from_ms(rt->gil_slice_end_ms);
+        pthread_cond_timedwait(&rt->gil_changed, &rt->gil_mutex, &deadline);
+    }
+    rt->gil_serving++;
+    store_relaxed(&rt->gil_holder, ts);   // atomic so that asserts elsewhere may peek
+    rt->gil_slice_end_ms = monotonic_ms() + GIL_SLICE_MS;
+    ts->gil_held = true;
+    // Waiters that saw the GIL free sleep untimed; they must start timing this slice [SP-11].
+    if (rt->gil_next_ticket != rt->gil_serving) pthread_cond_broadcast(&rt->gil_changed);
+    pthread_mutex_unlock(&rt->gil_mutex);
+}
+
+static void gil_release(ThreadState *ts) {
+    Runtime *rt = ts->rt;
+    pthread_mutex_lock(&rt->gil_mutex);
+    if (rt->gil_holder != ts) fatal("the GIL was released by a thread that does not hold it");
+    store_relaxed(&rt->gil_holder, (ThreadState *)NULL);
+    ts->gil_held = false;
+    // A request names the holder's slice; the next holder starts a fresh one.
+    store_relaxed(&rt->gil_yield_request, 0);
+    if (rt->gil_next_ticket != rt->gil_serving) {
+        rt->gil_handovers++;
+        pthread_cond_broadcast(&rt->gil_changed);
+    }
+    pthread_mutex_unlock(&rt->gil_mutex);
 }
 
 // Only the owner writes its state, always under the lock; the release store lets debugging code
@@ -91,6 +196,9 @@ void safepoint_thread_register(ThreadState *ts) {
     ts->safepoint_blocked_depth = 0;
     ts->safepoint_spill_size = 0;
     ts->safepoint_stack_top = 0;
+    ts->gil_held = false;
+    // Taken while not yet registered, so no stop ever waits for this thread meanwhile [SP-12].
+    if (rt->gil_mode) gil_acquire(ts);
     pthread_mutex_lock(&rt->safepoint_lock);
     // A thread that appears mid-collection would be neither scanned nor waited for, so it starts
     // only once the stop is over [SP-7].
@@ -124,6 +232,8 @@ void safepoint_thread_unregister(ThreadState *ts) {
     set_state(ts, SP_DETACHED);
     pthread_cond_broadcast(&rt->safepoint_changed);
     pthread_mutex_unlock(&rt->safepoint_lock);
+    // A thread that leaves from RUNNING holds the GIL; one that leaves from BLOCKED gave it up.
+    if (ts->gil_held) gil_release(ts);
 }
 
 /*
@@ -173,10 +283,18 @@ static void park(ThreadState *ts) {
     pthread_mutex_unlock(&rt->safepoint_lock);
 }
 
+// Gives the GIL up and queues for it again behind every thread already waiting [SP-10]. Only
+// outside blocked regions: inside one the thread holds no GIL.
+static void gil_yield(ThreadState *ts) {
+    safepoint_enter_blocked(ts);
+    safepoint_leave_blocked(ts);
+}
+
 /*
  * JSTHREADS_RACE: perturbs the schedule at safepoints so that thread interleavings vary, yet the
  * choice sequence of each thread is a function of (seed, tid) alone [SP-8]. About one poll in 128
- * yields and one in 4096 sleeps 50-200 µs.
+ * yields and one in 4096 sleeps 50-200 µs. Under --gil a yield that kept the GIL would let no
+ * other JS thread run, so the amplifier hands the GIL over instead, and sleeps with it released.
  */
 static void race_perturb(ThreadState *ts) {
     uint64_t x = ts->safepoint_race_state;
@@ -184,11 +302,15 @@ static void race_perturb(ThreadState *ts) {
     x ^= x >> 7;
     x ^= x << 17;
     ts->safepoint_race_state = x;
+    bool handover = ts->gil_held && ts->safepoint_blocked_depth == 0;
     if ((x & 127) == 0) {
-        sched_yield();
+        if (handover) gil_yield(ts);
+        else sched_yield();
     } else if ((x & 4095) == 1) {
         struct timespec pause = {0, (long)(50000 + (x >> 40) % 150001)};
+        if (handover) safepoint_enter_blocked(ts);
         nanosleep(&pause, NULL);
+        if (handover) safepoint_leave_blocked(ts);
     }
 }
 
@@ -199,6 +321,9 @@ __attribute__((noinline)) void safepoint_poll_slow(ThreadState *ts) {
         SAFEPOINT_RECORD_CONTEXT(ts);
         park(ts);
     }
+    // The request may be stale (the GIL changed hands since) or aimed at another holder; only the
+    // current holder, outside blocked regions, acts on it [SP-11].
+    if (load_relaxed(&rt->gil_yield_request) && ts->gil_held && ts->safepoint_blocked_depth == 0) gil_yield(ts);
 }
 
 __attribute__((noinline)) void safepoint_enter_blocked(ThreadState *ts) {
@@ -212,12 +337,17 @@ __attribute__((noinline)) void safepoint_enter_blocked(ThreadState *ts) {
     rt->safepoint_running--;
     pthread_cond_broadcast(&rt->safepoint_changed);
     pthread_mutex_unlock(&rt->safepoint_lock);
+    // Blocked first, then the GIL goes: the next holder may stop the world at once [SP-9].
+    if (ts->gil_held) gil_release(ts);
 }
 
 void safepoint_leave_blocked(ThreadState *ts) {
     if (ts->safepoint_blocked_depth <= 0) fatal("safepoint_leave_blocked without enter");
     if (--ts->safepoint_blocked_depth > 0) return;
     Runtime *rt = ts->rt;
+    // Waited for while still BLOCKED, so the holder may collect meanwhile [SP-12]. Once the GIL is
+    // ours no stop can be in progress: its stopper would be RUNNING without the GIL [SP-9].
+    if (rt->gil_mode) gil_acquire(ts);
     pthread_mutex_lock(&rt->safepoint_lock);
     // Coming back to the heap mid-collection would race the collector [SP-5].
     while (load_relaxed(&rt->stop_requested)) pthread_cond_wait(&rt->safepoint_resumed, &rt->safepoint_lock);
@@ -246,4 +376,21 @@ void safepoint_resume_the_world(ThreadState *ts) {
     store_release(&rt->stop_requested, 0);
     pthread_cond_broadcast(&rt->safepoint_resumed);
     pthread_mutex_unlock(&rt->safepoint_lock);
+}
+
+int safepoint_cond_wait(ThreadState *ts, pthread_cond_t *cond, pthread_mutex_t *mutex,
+                        const struct timespec *deadline) {
+    // Entering never waits, so it may happen with *mutex held.
+    safepoint_enter_blocked(ts);
+    int status = deadline ? pthread_cond_timedwait(cond, mutex, deadline) : pthread_cond_wait(cond, mutex);
+    if (ts->safepoint_blocked_depth > 1) {
+        safepoint_leave_blocked(ts);   // only unnests: the outer region stays blocked
+        return status;
+    }
+    // Leaving may wait for a collection or the GIL; a thread that holds the GIL or runs toward
+    // the stop may need *mutex first, so it is not held meanwhile [SP-12].
+    pthread_mutex_unlock(mutex);
+    safepoint_leave_blocked(ts);
+    pthread_mutex_lock(mutex);
+    return status == ETIMEDOUT ? ETIMEDOUT : 0;
 }

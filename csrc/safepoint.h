@@ -1,8 +1,9 @@
 /*
  * safepoint.h — stopping the world for the collector: the poll mutators run at safepoints, the
  * blocked-region API for threads that wait, and the stop/resume pair heap.c uses.
- * Implemented by safepoint.c. Implements SP-1..SP-8 (specs/safepoints.md).
- * Nothing here allocates or throws; only the poll may wait (while a collection runs).
+ * Implemented by safepoint.c, with the --gil global lock. Implements SP-1..SP-12 (specs/safepoints.md).
+ * Nothing here allocates or throws. Polls, leave_blocked and registration may wait (for a
+ * collection to end or, under --gil, for the GIL); entering a blocked region never waits.
  */
 #ifndef JST_SAFEPOINT_H
 #define JST_SAFEPOINT_H
@@ -23,14 +24,16 @@ void safepoint_poll_slow(ThreadState *ts);
 
 /*
  * The safepoint poll: call at function entry, loop back edges and in long native loops [SP-6].
- * The fast path is one acquire load of the stop flag (plus a read of the race seed, which is
- * constant after start-up). The slow path parks while a collection runs, and under
- * JSTHREADS_RACE it may yield or sleep. Heap pointers held anywhere on the thread's native stack
+ * The fast path is one acquire load of the stop flag and one relaxed load of the GIL's yield
+ * request (plus a read of the race seed, which is constant after start-up). The slow path parks
+ * while a collection runs, hands the GIL to a thread that has waited a time slice [SP-11], and
+ * under JSTHREADS_RACE it may yield or sleep. Heap pointers held anywhere on the thread's native stack
  * or in registers stay valid across it: the collector scans them conservatively [HEAP-7].
  */
 static inline void safepoint_poll(ThreadState *ts) {
     Runtime *rt = ts->rt;
-    if (__builtin_expect(load_acquire(&rt->stop_requested) != 0 || rt->race_seed != 0, 0))
+    if (__builtin_expect((load_acquire(&rt->stop_requested) | load_relaxed(&rt->gil_yield_request)) != 0 ||
+                             rt->race_seed != 0, 0))
         safepoint_poll_slow(ts);
 }
 
@@ -43,6 +46,21 @@ static inline void safepoint_poll(ThreadState *ts) {
  */
 void safepoint_enter_blocked(ThreadState *ts);
 void safepoint_leave_blocked(ThreadState *ts);
+
+/*
+ * pthread_cond_wait (deadline NULL) or pthread_cond_timedwait (deadline in cond's clock) as a
+ * blocked thread: call with *mutex locked; returns with it locked and the thread RUNNING, 0 or
+ * ETIMEDOUT (spurious returns happen: re-check the condition). Leaving the blocked state may wait
+ * for a collection or, under --gil, for the GIL; this helper never waits for either while holding
+ * *mutex, since a running thread may need *mutex before it can reach a safepoint [SP-5, SP-12].
+ */
+struct timespec;
+int safepoint_cond_wait(ThreadState *ts, pthread_cond_t *cond, pthread_mutex_t *mutex,
+                        const struct timespec *deadline);
+
+// The --gil mode [SP-9..SP-12]: whether the calling thread holds the GIL (always false in
+// --threads mode). For asserts and tests.
+static inline bool safepoint_holds_gil(const ThreadState *ts) { return ts->gil_held; }
 
 // Set-up (heap_init / heap_destroy call these) and registration (heap_thread_init /
 // heap_thread_release call these) [SP-7].

@@ -3,8 +3,9 @@
  * add/integrity transitions, the per-prototype initial structure cache, dictionary structures,
  * and the collector's sweep of all of these. Must not touch butterflies or objects: object.c
  * decides when a layout changes, this file only builds the new layout.
- * Implements OM-3 (ids name immutable layouts), OM-8 (slot quarantine) and the structure side of
- * OM-9 (tables that never move) from specs/objectmodel.md.
+ * Implements OM-3 (ids name immutable layouts), OM-8 (slot quarantine), OM-10 (kind changes move
+ * slots) and the structure side of OM-9 and OM-11 (tables readers may search while one writer
+ * appends) from specs/objectmodel.md.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "atomics.h"
 #include "celltrace.h"
 #include "errors.h"
+#include "safepoint.h"
 
 /*
  * The model. Every object names its layout by a structure id. Objects start at the initial
@@ -89,6 +91,7 @@ struct StructureTable {
 // ---- the id table ----
 
 Structure *structure_for_id(uint32_t id) {
+    id &= ~STRUCTURE_ID_BUSY;  // a claimed id still names its layout [OM-7]
     IdChunk *chunk = load_acquire(&ids.chunks[(id >> ID_CHUNK_BITS) & (ID_CHUNK_COUNT - 1)]);
     if (!chunk) return NULL;
     return load_acquire(&chunk->structures[id & (ID_CHUNK_SIZE - 1)]);
@@ -201,16 +204,19 @@ static void table_index_insert(PropertyTable *t, uint32_t entry) {
     uint32_t *index = property_table_index(t);
     uint32_t i = key_hash(t->entries[entry].key) & t->index_mask;
     while (index[i] != 0) i = (i + 1) & t->index_mask;
-    index[i] = entry + 1;
+    store_release(&index[i], entry + 1);  // publishes the entry to lock-free readers [OM-11]
 }
 
 // Entry number of `key`, or -1. With want_attributes >= 0 the attributes must match too
 // (transition tables hold one entry per (key, attributes)).
+// Lock-free against one appending writer [OM-11]: an entry becomes visible through the release
+// store of `count` (linear tables) or of its index word, after its fields were written.
 static int32_t table_find(const PropertyTable *t, PropKey key, int want_attributes) {
     if (!t) return -1;
     if (t->index_mask == 0) {
-        for (uint32_t e = 0; e < t->count; e++) {
-            if (t->entries[e].key == key &&
+        uint32_t count = load_acquire(&t->count);
+        for (uint32_t e = 0; e < count; e++) {
+            if (load_relaxed(&t->entries[e].key) == key &&
                 (want_attributes < 0 || t->entries[e].attributes == want_attributes))
                 return (int32_t)e;
         }
@@ -218,22 +224,23 @@ static int32_t table_find(const PropertyTable *t, PropKey key, int want_attribut
     }
     const uint32_t *index = (const uint32_t *)(t->entries + t->capacity);
     for (uint32_t i = key_hash(key) & t->index_mask;; i = (i + 1) & t->index_mask) {
-        uint32_t entry = index[i];
+        uint32_t entry = load_acquire(&index[i]);
         if (entry == 0) return -1;
         const PropertyEntry *p = &t->entries[entry - 1];
-        if (p->key == key && (want_attributes < 0 || p->attributes == want_attributes))
+        if (load_relaxed(&p->key) == key && (want_attributes < 0 || p->attributes == want_attributes))
             return (int32_t)(entry - 1);
     }
 }
 
 // Appends an entry; the caller made sure count < capacity.
 static void table_append(PropertyTable *t, PropKey key, uint32_t slot, uint8_t attributes) {
-    uint32_t entry = t->count++;
+    uint32_t entry = t->count;
     t->entries[entry].key = key;
     t->entries[entry].slot = slot;
     t->entries[entry].attributes = attributes;
     t->live++;
     if (t->index_mask) table_index_insert(t, entry);
+    store_release(&t->count, entry + 1);
 }
 
 // A copy with room for `capacity` entries; deleted entries are dropped, order is kept.
@@ -264,16 +271,20 @@ Value structure_prototype(const Structure *s) { return s->prototype; }
 uint32_t structure_property_count(const Structure *s) { return s->property_count; }
 bool structure_is_dictionary(const Structure *s) { return (s->flags & STRUCTURE_DICTIONARY) != 0; }
 
+// One load of the table: a dictionary may swap in a grown copy meanwhile, and an entry number
+// means nothing in another table [OM-11].
 int32_t structure_lookup(const Structure *s, PropKey key, uint8_t *attributes) {
-    int32_t e = table_find(s->table, key, -1);
+    const PropertyTable *t = load_acquire(&s->table);
+    int32_t e = table_find(t, key, -1);
     if (e < 0) return -1;
-    if (attributes) *attributes = s->table->entries[e].attributes;
-    return (int32_t)s->table->entries[e].slot;
+    if (attributes) *attributes = t->entries[e].attributes;
+    return (int32_t)t->entries[e].slot;
 }
 
 const PropertyEntry *structure_entries(const Structure *s, uint32_t *count) {
-    *count = s->table ? s->table->count : 0;
-    return s->table ? s->table->entries : NULL;
+    const PropertyTable *t = load_acquire(&s->table);
+    *count = t ? load_acquire(&t->count) : 0;
+    return t ? t->entries : NULL;
 }
 
 // ---- creating structures ----
@@ -294,6 +305,7 @@ static Structure *structure_clone_header(ThreadState *ts, const Structure *from)
     Structure *s = structure_alloc(ts, from->prototype);
     if (!s) return NULL;
     s->flags = from->flags & ~STRUCTURE_DICTIONARY;
+    s->restricted_tid = from->restricted_tid;
     s->element_attributes = from->element_attributes;
     s->property_count = from->property_count;
     s->slot_count = from->slot_count;
@@ -304,7 +316,7 @@ static Structure *structure_clone_header(ThreadState *ts, const Structure *from)
 // only the sweep removes them, so a failed allocation here merely loses the cache entry.
 static void transition_link(ThreadState *ts, Structure *parent, Structure *child) {
     if (!parent->transition_single && !parent->transition_table) {
-        parent->transition_single = child;
+        store_release(&parent->transition_single, child);
         return;
     }
     PropertyTable *t = parent->transition_table;
@@ -341,25 +353,57 @@ static void transition_link(ThreadState *ts, Structure *parent, Structure *child
                          single->transition_attributes);
             parent->transition_single = NULL;
         }
-        parent->transition_table = t = grown;
-        parent->transition_children = list = children;
+        children->table = grown;
+        // The list carries its table, so a lock-free reader never pairs a table with another
+        // table's child numbers; the field here only keeps the table alive [OM-11].
+        store_release(&parent->transition_table, grown);
+        store_release(&parent->transition_children, children);
+        store_release(&parent->transition_single, (Structure *)NULL);
+        t = grown;
+        list = children;
         if (t->count == t->capacity) return;  // cannot happen: capacity doubled past the live count
     }
-    list->children[list->count] = child;
+    store_release(&list->children[list->count], child);
     table_append(t, child->transition_key, list->count++, child->transition_attributes);
 }
 
 // The cached child of `parent` for (key, attributes), or NULL. Children that died were pruned by
 // the last sweep, so anything found here is alive.
+// Lock-free: writers hold transitions_lock and publish with release stores [OM-11]. A miss
+// during a writer's update is harmless: the writer that creates a child re-checks under the
+// lock and hands out the child that got there first.
 static Structure *transition_find(const Structure *parent, PropKey key, uint8_t attributes) {
-    Structure *single = parent->transition_single;
-    if (single) {
-        return single->transition_key == key && single->transition_attributes == attributes
-                   ? single : NULL;
-    }
-    int32_t e = table_find(parent->transition_table, key, attributes);
+    Structure *single = load_acquire(&parent->transition_single);
+    if (single && single->transition_key == key && single->transition_attributes == attributes)
+        return single;
+    const TransitionList *list = load_acquire(&parent->transition_children);
+    if (!list) return NULL;
+    int32_t e = table_find(list->table, key, attributes);
     if (e < 0) return NULL;
-    return parent->transition_children->children[parent->transition_table->entries[e].slot];
+    return load_acquire(&list->children[list->table->entries[e].slot]);
+}
+
+/*
+ * Transition tables are written under one process-wide lock (links are rare: once per edge), so
+ * two threads adding the same key to objects of one structure end with one shared child. The
+ * holder may allocate; contended waits count as blocked [SP-5].
+ */
+static pthread_mutex_t transitions_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void transitions_lock_take(ThreadState *ts) {
+    if (pthread_mutex_trylock(&transitions_lock) == 0) return;
+    safepoint_enter_blocked(ts);
+    pthread_mutex_lock(&transitions_lock);
+    safepoint_leave_blocked(ts);
+}
+
+// Links `child` unless an equal child got there first; returns the one to use.
+static Structure *transition_link_once(ThreadState *ts, Structure *parent, Structure *child) {
+    transitions_lock_take(ts);
+    Structure *existing = transition_find(parent, child->transition_key, child->transition_attributes);
+    if (!existing) transition_link(ts, parent, child);
+    pthread_mutex_unlock(&transitions_lock);
+    return existing ? existing : child;
 }
 
 Structure *structure_initial(ThreadState *ts, Value prototype) {
@@ -458,10 +502,9 @@ Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, 
     next->transition_key = key;
     next->transition_attributes = attributes;
     if (!publish(ts, next)) return NULL;
-    // Another allocation may have linked an equal child meanwhile (only under threads later:
-    // the cell lock of issue 4 serialises adds per object, not per structure); both are valid.
-    if (!transition_find(s, key, attributes)) transition_link(ts, s, next);
-    return next;
+    // Another thread may have linked an equal child meanwhile: use that one, so objects that
+    // took the same path share one id (ours dies unused and its id is swept).
+    return transition_link_once(ts, s, next);
 }
 
 // ---- dictionary structures ----
@@ -492,7 +535,7 @@ static bool dictionary_reserve(ThreadState *ts, Structure *s) {
     uint32_t live = t ? t->live : 0;
     PropertyTable *grown = table_copy(ts, t, live < 8 ? 8 : live * 2);
     if (!grown) return false;
-    s->table = grown;
+    store_release(&s->table, grown);  // readers of the old table still see a valid one [OM-11]
     return true;
 }
 
@@ -514,7 +557,7 @@ static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uin
     if (slot < 0) slot = (int32_t)s->slot_count++;
     table_append(s->table, key, (uint32_t)slot, attributes);
     s->property_count++;
-    s->flags |= attributes_flags(attributes, key);
+    store_relaxed(&s->flags, s->flags | attributes_flags(attributes, key));  // racy readers [OM-11]
     if (renew_id) switch_id(s, fresh);
     return s;
 }
@@ -549,23 +592,50 @@ bool structure_dictionary_remove(ThreadState *ts, Structure *s, PropKey key) {
     if (!quarantine_slot(ts, s, s->table->entries[e].slot)) return false;
     uint32_t fresh = take_id(ts);
     if (fresh == 0) return false;
-    s->table->entries[e].key = JS_HOLE;
+    store_release(&s->table->entries[e].key, JS_HOLE);
     s->table->live--;
     s->property_count--;
     switch_id(s, fresh);
     return true;
 }
 
-bool structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
-                                         uint8_t attributes) {
+int32_t structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
+                                            uint8_t attributes) {
     int32_t e = table_find(s->table, key, -1);
-    if (e < 0) return true;
+    if (e < 0) return -1;
+    PropertyEntry *entry = &s->table->entries[e];
+    uint32_t slot = entry->slot;
+    if ((entry->attributes ^ attributes) & PROP_ACCESSOR) {
+        // A kind change takes a fresh slot [OM-10]; the old one waits out an epoch [OM-8].
+        if (!quarantine_slot(ts, s, slot)) return -1;
+    }
     uint32_t fresh = take_id(ts);
-    if (fresh == 0) return false;
-    s->table->entries[e].attributes = attributes;
-    s->flags |= attributes_flags(attributes, key);
+    if (fresh == 0) return -1;
+    if ((entry->attributes ^ attributes) & PROP_ACCESSOR) {
+        int32_t reused = take_free_slot(s);
+        slot = reused >= 0 ? (uint32_t)reused : s->slot_count++;
+        store_release(&entry->slot, slot);
+    }
+    store_release(&entry->attributes, attributes);
+    store_relaxed(&s->flags, s->flags | attributes_flags(attributes, key));  // racy readers [OM-11]
     switch_id(s, fresh);
-    return true;
+    return (int32_t)slot;
+}
+
+Structure *structure_restrict(ThreadState *ts, Structure *s, uint16_t tid) {
+    if (!(s->flags & STRUCTURE_DICTIONARY)) {
+        Structure *d = structure_to_dictionary(ts, s);
+        if (!d) return NULL;
+        d->flags |= STRUCTURE_RESTRICTED;
+        d->restricted_tid = tid;
+        return d;
+    }
+    uint32_t fresh = take_id(ts);
+    if (fresh == 0) return NULL;
+    s->restricted_tid = tid;
+    store_release(&s->flags, s->flags | STRUCTURE_RESTRICTED);
+    switch_id(s, fresh);
+    return s;
 }
 
 bool structure_dictionary_set_prototype(ThreadState *ts, Structure *s, Value prototype) {
@@ -597,7 +667,7 @@ static void apply_integrity(Structure *s, IntegrityLevel level) {
         PropertyEntry *p = &t->entries[e];
         if (p->key == JS_HOLE) continue;
         p->attributes = integrity_attributes(p->attributes, level);
-        s->flags |= attributes_flags(p->attributes, p->key);
+        store_relaxed(&s->flags, s->flags | attributes_flags(p->attributes, p->key));
     }
 }
 
@@ -621,8 +691,7 @@ Structure *structure_integrity_transition(ThreadState *ts, Structure *s, Integri
     next->transition_key = TRANSITION_INTEGRITY_KEY;
     next->transition_attributes = (uint8_t)level;
     if (!publish(ts, next)) return NULL;
-    if (!transition_find(s, TRANSITION_INTEGRITY_KEY, (uint8_t)level)) transition_link(ts, s, next);
-    return next;
+    return transition_link_once(ts, s, next);
 }
 
 // ---- tracing and sweeping ----

@@ -2,7 +2,7 @@
  * structure.h — private to the object model (structure.c, butterfly.c, object.c, objectexotic.c)
  * and to interp.c's inline caches: the Structure and PropertyTable cells, the layout mutations
  * that object.c performs, and butterfly.c's storage functions. Everything else uses object.h.
- * Implements the data side of OM-1..OM-3 and OM-8 (specs/objectmodel.md).
+ * Implements the data side of OM-1..OM-3, OM-5, OM-8 and OM-10..OM-12 (specs/objectmodel.md).
  */
 #ifndef JST_STRUCTURE_H
 #define JST_STRUCTURE_H
@@ -47,6 +47,7 @@ typedef struct TransitionList {
     Cell header;              // CELL_BYTES
     uint32_t count;
     uint32_t capacity;
+    PropertyTable *table;     // its (key, attributes) -> child number table, published together
     Structure *children[];    // NULL once swept
 } TransitionList;
 
@@ -57,6 +58,7 @@ enum {
     STRUCTURE_HAS_INDEX_KEYS = 4, // the table holds index keys (sparse or non-default attributes)
     STRUCTURE_HAS_ACCESSORS = 8,
     STRUCTURE_HAS_READ_ONLY = 16, // some property is a non-writable data property
+    STRUCTURE_RESTRICTED = 32,    // Thread.restrict: only restricted_tid may use the object
 };
 
 // The pseudo-keys of integrity transitions: not atoms, symbols or numbers, so never a real key.
@@ -81,6 +83,7 @@ struct Structure {
     uint8_t element_attributes;   // the attributes every dense element has (PROP_DEFAULT unless
                                   // sealed or frozen)
     uint8_t transition_attributes;// the edge from the parent: attributes ...
+    uint16_t restricted_tid;      // STRUCTURE_RESTRICTED: the only thread allowed (fixed)
     PropKey transition_key;       // ... and key (JS_HOLE for an initial structure)
     Value prototype;              // JS_NULL or an object
     PropertyTable *table;         // NULL while there are no properties
@@ -120,47 +123,86 @@ Structure *structure_to_dictionary(ThreadState *ts, Structure *s);
 // In place, on a dictionary structure; each gives it a fresh id and retires the old one [OM-3].
 // false on OOM (ids included), with nothing changed.
 bool structure_dictionary_remove(ThreadState *ts, Structure *s, PropKey key);
-bool structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
-                                         uint8_t attributes);
+// Returns the key's slot afterwards: a change of kind (data <-> accessor) moves the key to a
+// fresh slot and quarantines the old one, so no reader of an older id ever finds an Accessor
+// where it expects data [OM-10]. The caller made room for slot_count + 1 slots. -1 on OOM.
+int32_t structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
+                                            uint8_t attributes);
 bool structure_dictionary_set_prototype(ThreadState *ts, Structure *s, Value prototype);
+// The structure of a restricted object (Thread.restrict): s's layout as a dictionary flagged
+// STRUCTURE_RESTRICTED with restricted_tid = tid (a fresh copy for a shared s, s itself renewed
+// for a dictionary). NULL on OOM.
+Structure *structure_restrict(ThreadState *ts, Structure *s, uint16_t tid);
 // The structure after preventExtensions / seal / freeze: a cached transition of a shared
 // structure, or the same dictionary structure changed in place. NULL on OOM.
 Structure *structure_integrity_transition(ThreadState *ts, Structure *s, IntegrityLevel level);
 
 // ---- butterflies (butterfly.c) ----
 static inline uint16_t butterfly_owner(const Object *o) {
-    return (uint16_t)((o->butterfly >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK);
+    return (uint16_t)((load_relaxed(&o->butterfly) >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK);
 }
 static inline bool butterfly_shared_write(const Object *o) {
-    return (o->butterfly & BUTTERFLY_SHARED_WRITE) != 0;
+    return (load_acquire(&o->butterfly) & BUTTERFLY_SHARED_WRITE) != 0;
 }
+// Whether ts may store into o's storage without claiming SW first: it is the owner, or SW is
+// set already [OM-4].
+static inline bool butterfly_may_store(ThreadState *ts, const Object *o) {
+    uintptr_t word = load_relaxed(&o->butterfly);
+    return (word & BUTTERFLY_SHARED_WRITE) ||
+           ((word >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK) == ts->tid;
+}
+uint32_t butterfly_spine_elements_length(uintptr_t word);
+uint32_t butterfly_spine_elements_capacity(uintptr_t word);
+uint32_t butterfly_spine_named_capacity(uintptr_t word);
+// Capacities and lengths of either layout (segmented: all segments together).
 static inline uint32_t object_elements_length(const Object *o) {
-    Butterfly *b = object_butterfly(o);
-    return b ? b->elements_length : 0;
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (word & BUTTERFLY_SEGMENTED) return butterfly_spine_elements_length(word);
+    Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
+    return b ? load_acquire(&b->elements_length) : 0;
 }
 static inline uint32_t object_elements_capacity(const Object *o) {
-    Butterfly *b = object_butterfly(o);
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (word & BUTTERFLY_SEGMENTED) return butterfly_spine_elements_capacity(word);
+    Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
     return b ? b->elements_capacity : 0;
 }
 static inline uint32_t object_named_capacity(const Object *o) {
-    Butterfly *b = object_butterfly(o);
+    uintptr_t word = load_acquire(&o->butterfly);
+    if (word & BUTTERFLY_SEGMENTED) return butterfly_spine_named_capacity(word);
+    Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
     return b ? b->named_capacity : 0;
 }
 // The dense element at index, or JS_HOLE when absent.
 static inline Value object_element(const Object *o, uint32_t index) {
-    Butterfly *b = object_butterfly(o);
-    return b && index < b->elements_length ? butterfly_elements(b)[index] : JS_HOLE;
+    return object_load_element(o, index);
 }
+// The address of element `index` (either layout), or NULL beyond the capacity.
+Value *butterfly_element_address(const Object *o, uint32_t index);
+// Records a store at `index`: raises the elements length with an atomic max [OM-4].
+void butterfly_note_element(Object *o, uint32_t index);
+// Sets SW on o's word by CAS unless ts owns o or SW is set already [OM-4]. True when this call
+// set it. Call before the first store of a foreign thread into existing storage.
+bool butterfly_claim_shared_write(ThreadState *ts, Object *o);
 // Stamps a new object's word with its owner and no storage [OM-1]. Before publication only.
 void butterfly_init(Object *o, uint16_t owner_tid);
-// Makes room for `named` named slots and `elements` elements (capacities grow by doubling);
-// new named slots read undefined and new elements JS_HOLE. Owner path: CAS expecting SW clear
-// [OM-2]. false on OOM (exception pending).
+// Makes room for `named` named slots and `elements` elements; new named slots read undefined
+// and new elements JS_HOLE. The owner with SW clear copies into a bigger flat block and
+// publishes it by a CAS expecting SW clear [OM-2]; everyone else (and the owner once that CAS
+// fails) grows segmented storage under the cell lock [OM-5]. false on OOM (exception pending).
 bool butterfly_grow(ThreadState *ts, Object *o, uint32_t named, uint32_t elements);
 // Whether an element store at `index` should go to the structure as a sparse index key instead
 // of growing the dense elements.
 bool butterfly_index_is_sparse(const Object *o, uint32_t index);
 // Drops dense elements at and above `length` (they become holes); used by array truncation.
-void butterfly_truncate_elements(Object *o, uint32_t length);
+void butterfly_truncate_elements(ThreadState *ts, Object *o, uint32_t length);
+
+// ---- the cell lock (object.c) [OM-7] ----
+// A per-object lock kept in a table hashed by the cell's address, so an object that is never
+// shared pays nothing for it. Recursive for the holding thread. Contended waits count as
+// blocked [SP-5], so the holder may allocate (reach a safepoint) while holding it. Never take
+// the lock of a second object while holding one.
+void object_lock(ThreadState *ts, const Object *o);
+void object_unlock(const Object *o);
 
 #endif

@@ -1,13 +1,19 @@
 /*
- * thread.c — creating and destroying a Runtime and attaching/detaching JS threads
- * (ThreadState: TID, register stack, allocators, queues). Implements SP-7 (specs/safepoints.md):
- * a thread is registered with the collector from attach to detach.
- * Must not run JS except through builtins_install_all at runtime creation.
+ * thread.c — creating and destroying a Runtime, attaching/detaching JS threads (ThreadState: TID,
+ * register stack, allocators, queues), and parking: thread_park/thread_unpark with the
+ * runtime-wide deadlock detector. Implements SP-7 (specs/safepoints.md: a thread is registered
+ * with the collector from attach to detach) and THR-2, THR-5..THR-7, THR-11 (specs/threads.md).
+ * Must not run JS except through builtins_install_all at runtime creation; a parked thread
+ * touches no heap cell (it is blocked, SP-5).
  */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include "thread.h"
 #include "heap.h"
 #include "object.h"
@@ -36,7 +42,7 @@ static void compute_native_stack_limit(ThreadState *ts) {
     }
 }
 
-ThreadState *thread_attach(Runtime *rt) {
+static ThreadState *attach(Runtime *rt, int tid, bool counted) {
     ThreadState *ts = calloc(1, sizeof *ts);
     if (!ts) return NULL;
     ts->stack_base = calloc(REGISTER_STACK_VALUES, sizeof(Value));
@@ -52,14 +58,69 @@ ThreadState *thread_attach(Runtime *rt) {
     ts->callee = JS_UNDEFINED;
     ts->microtasks = JS_UNDEFINED;
     ts->pending_rejections = JS_UNDEFINED;
+    ts->thread_object = JS_UNDEFINED;
+    ts->thread_locals = JS_UNDEFINED;
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);   // thread_park deadlines are monotonic
+    pthread_cond_init(&ts->park_cond, &attr);
+    pthread_condattr_destroy(&attr);
+    pthread_mutex_init(&ts->inbox_lock, NULL);
     compute_native_stack_limit(ts);
+    if (counted) {
+        pthread_mutex_lock(&rt->park_lock);
+        ts->thread_id = rt->next_thread_id++;
+        rt->live_threads++;
+        pthread_mutex_unlock(&rt->park_lock);
+    }
     pthread_mutex_lock(&rt->threads_lock);
-    ts->tid = (uint16_t)rt->next_tid++;
+    ts->tid = (uint16_t)(tid >= 0 ? (uint32_t)tid : rt->next_tid++);
     ts->next = rt->threads;
     rt->threads = ts;
     pthread_mutex_unlock(&rt->threads_lock);
     heap_thread_init(ts);
     return ts;
+}
+
+ThreadState *thread_attach(Runtime *rt) {
+    return attach(rt, -1, true);
+}
+
+bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id) {
+    bool ok = false;
+    pthread_mutex_lock(&rt->threads_lock);
+    if (rt->next_tid < THREAD_TID_LIMIT) {
+        *tid = (uint16_t)rt->next_tid++;
+        ok = true;
+    }
+    pthread_mutex_unlock(&rt->threads_lock);
+    if (!ok) return false;
+    // Counted live from here, before the pthread exists: a creator that joins at once must not
+    // look like the last thread standing to the deadlock detector [THR-6].
+    pthread_mutex_lock(&rt->park_lock);
+    *thread_id = rt->next_thread_id++;
+    rt->live_threads++;
+    rt->spawned_live++;
+    pthread_mutex_unlock(&rt->park_lock);
+    return true;
+}
+
+ThreadState *thread_attach_reserved(Runtime *rt, uint16_t tid, uint32_t thread_id) {
+    ThreadState *ts = attach(rt, tid, false);
+    if (ts) ts->thread_id = thread_id;
+    return ts;
+}
+
+static void deadlock_check(Runtime *rt);
+
+void thread_unreserve(Runtime *rt, bool never_attached) {
+    pthread_mutex_lock(&rt->park_lock);
+    rt->spawned_live--;
+    if (never_attached) {
+        rt->live_threads--;
+        deadlock_check(rt);
+    }
+    pthread_mutex_unlock(&rt->park_lock);
 }
 
 void thread_detach(ThreadState *ts) {
@@ -74,14 +135,130 @@ void thread_detach(ThreadState *ts) {
         }
     }
     pthread_mutex_unlock(&rt->threads_lock);
+    // The departing thread may have been the only one that could wake the others [THR-6].
+    pthread_mutex_lock(&rt->park_lock);
+    rt->live_threads--;
+    deadlock_check(rt);
+    pthread_mutex_unlock(&rt->park_lock);
+    pthread_cond_destroy(&ts->park_cond);
+    pthread_mutex_destroy(&ts->inbox_lock);
     free(ts->stack_base);
     free(ts);
+}
+
+// ---- parking and deadlock detection ----
+
+double thread_now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
+}
+
+static int compare_by_id(const void *a, const void *b) {
+    uint32_t x = (*(ThreadState *const *)a)->thread_id, y = (*(ThreadState *const *)b)->thread_id;
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * Called with park_lock held. When every live thread is parked with no deadline, nothing can
+ * ever wake any of them: report each one's wait and end the process [THR-6]. The counts are
+ * exact because thread_unpark uncounts its target synchronously, before the target even runs.
+ * Every other thread is parked (blocked, SP-5), so reading their ThreadStates is safe; none of
+ * them touches the heap again.
+ */
+static void deadlock_check(Runtime *rt) {
+    if (rt->live_threads <= 0 || rt->parked_forever < rt->live_threads) return;
+    pthread_mutex_lock(&rt->threads_lock);
+    size_t count = 0;
+    for (ThreadState *t = rt->threads; t; t = t->next) count++;
+    ThreadState **sorted = calloc(count ? count : 1, sizeof *sorted);
+    size_t n = 0;
+    if (sorted)
+        for (ThreadState *t = rt->threads; t; t = t->next) sorted[n++] = t;
+    pthread_mutex_unlock(&rt->threads_lock);
+    if (sorted) qsort(sorted, n, sizeof *sorted, compare_by_id);
+    fflush(stdout);   // whatever console.log wrote comes before the report
+    fprintf(stderr, "deadlock: all threads are blocked\n");
+    for (size_t i = 0; i < n; i++) {
+        ThreadState *t = sorted[i];
+        if (!t->parked) continue;
+        if (t->thread_id == 0)
+            fprintf(stderr, "  main (Thread 0): %s\n", t->park_reason ? t->park_reason : "waiting");
+        else
+            fprintf(stderr, "  Thread %u: %s\n", t->thread_id, t->park_reason ? t->park_reason : "waiting");
+    }
+    fflush(stderr);
+    // _exit, not exit: other threads are parked inside the runtime, and atexit handlers or the
+    // host's finalisation must not run under them.
+    _exit(1);
+}
+
+int thread_park(ThreadState *ts, pthread_mutex_t *mutex, const char *reason, double deadline_ms) {
+    Runtime *rt = ts->rt;
+    // Release the primitive's mutex first: a waker takes it to change the condition, then calls
+    // thread_unpark, whose token (under park_lock) is never lost however the two interleave.
+    pthread_mutex_unlock(mutex);
+    safepoint_enter_blocked(ts);
+    int result = 0;
+    pthread_mutex_lock(&rt->park_lock);
+    if (!ts->park_token) {
+        bool forever = deadline_ms < 0;
+        ts->parked = true;
+        ts->park_reason = reason;
+        ts->park_forever = forever;
+        if (forever) {
+            rt->parked_forever++;
+            deadlock_check(rt);
+        }
+        struct timespec until;
+        if (!forever) {
+            double seconds = deadline_ms / 1000.0;
+            until.tv_sec = (time_t)seconds;
+            until.tv_nsec = (long)((seconds - (double)until.tv_sec) * 1e9);
+            if (until.tv_nsec >= 1000000000L) until.tv_nsec = 999999999L;
+        }
+        while (!ts->park_token) {
+            if (forever) {
+                pthread_cond_wait(&ts->park_cond, &rt->park_lock);
+            } else if (pthread_cond_timedwait(&ts->park_cond, &rt->park_lock, &until) == ETIMEDOUT) {
+                if (!ts->park_token) result = ETIMEDOUT;
+                break;
+            }
+        }
+        if (ts->park_forever) {   // not uncounted by an unpark (e.g. a timed park)
+            ts->park_forever = false;
+            rt->parked_forever--;
+        }
+        ts->parked = false;
+        ts->park_reason = NULL;
+    }
+    ts->park_token = false;
+    pthread_mutex_unlock(&rt->park_lock);
+    // Leave blocked before retaking the primitive's mutex: leaving may wait for a collection or
+    // (under --gil) for the global lock, whose holder may itself be taking that mutex.
+    safepoint_leave_blocked(ts);
+    pthread_mutex_lock(mutex);
+    return result;
+}
+
+void thread_unpark(ThreadState *target) {
+    Runtime *rt = target->rt;
+    pthread_mutex_lock(&rt->park_lock);
+    target->park_token = true;
+    if (target->park_forever) {   // stops counting at once, so no false deadlock report [THR-6]
+        target->park_forever = false;
+        rt->parked_forever--;
+    }
+    pthread_cond_signal(&target->park_cond);
+    pthread_mutex_unlock(&rt->park_lock);
 }
 
 Runtime *runtime_new(void) {
     Runtime *rt = calloc(1, sizeof *rt);
     if (!rt) return NULL;
     pthread_mutex_init(&rt->threads_lock, NULL);
+    pthread_mutex_init(&rt->park_lock, NULL);
+    pthread_mutex_init(&rt->records_lock, NULL);
     for (int i = 0; i < INTRINSIC_COUNT; i++) rt->realm.intrinsics[i] = JS_UNDEFINED;
     rt->realm.global_object = JS_UNDEFINED;
     rt->realm.global_lexicals = JS_UNDEFINED;
@@ -93,10 +270,19 @@ Runtime *runtime_new(void) {
 }
 
 void runtime_free(Runtime *rt) {
+    // Spawned Threads still running are not joined [THR-11]: the process is about to exit, and
+    // they may still touch any part of the runtime (main's ThreadState included), so leave it all.
+    pthread_mutex_lock(&rt->park_lock);
+    int spawned = rt->spawned_live;
+    pthread_mutex_unlock(&rt->park_lock);
+    if (spawned > 0) return;
     while (rt->threads) thread_detach(rt->threads);
+    thread_records_free(rt);
     atom_table_destroy(rt);
     structure_table_destroy(rt);
     heap_destroy(rt);
     pthread_mutex_destroy(&rt->threads_lock);
+    pthread_mutex_destroy(&rt->park_lock);
+    pthread_mutex_destroy(&rt->records_lock);
     free(rt);
 }

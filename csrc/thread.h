@@ -34,6 +34,9 @@ typedef enum Intrinsic {
     INTRINSIC_TYPE_ERROR_PROTOTYPE,
     INTRINSIC_URI_ERROR_PROTOTYPE,
     INTRINSIC_AGGREGATE_ERROR_PROTOTYPE,
+    INTRINSIC_CONCURRENT_ACCESS_ERROR_PROTOTYPE,   // builtins/error.c installs it (ErrorKind order)
+    INTRINSIC_THREAD_PROTOTYPE,             // builtins/thread.c
+    INTRINSIC_THREAD_LOCAL_PROTOTYPE,       // builtins/thread.c
     INTRINSIC_ITERATOR_PROTOTYPE,
     INTRINSIC_ARRAY_ITERATOR_PROTOTYPE,
     INTRINSIC_STRING_ITERATOR_PROTOTYPE,
@@ -99,8 +102,44 @@ struct Runtime {
     void *embedder;                        // api.c's per-runtime data (handle table, callbacks)
     void (*embedder_trace)(Runtime *rt, Marker *m);  // marks the embedder's handles (a GC root)
     // ---- thread.c / job.c: JS Thread objects, parking, cross-thread jobs, deadlock detection ----
+    pthread_mutex_t park_lock;             // guards live_threads, parked_forever and every
+                                           // ThreadState.park_* field (the deadlock detector)
+    int live_threads;                      // JS threads between thread_attach and thread_detach
+    int parked_forever;                    // of those, parked with no deadline and not yet woken
+    uint32_t next_thread_id;               // JS-visible Thread ids: main 0, then 1, 2, ...; under
+                                           // park_lock, never reused [THR-2]
+    int spawned_live;                      // `new Thread` pthreads not yet finished; under park_lock.
+                                           // runtime_free leaves everything in place while > 0 [THR-11]
+    pthread_mutex_t records_lock;          // guards thread_records and every ThreadRecord's fields
+    struct ThreadRecord *thread_records;   // builtins/thread.c: one per Thread object, never freed
+                                           // (their Values are GC roots, traced by job_trace_thread)
+    uint64_t brand_secret;                 // builtins/thread.c: random; tags Thread/ThreadLocal cells
+    uint32_t next_thread_local;            // builtins/thread.c: ThreadLocal slot indexes; atomic
     // ---- safepoint.c: the --gil global lock ----
+    // In --gil mode a thread is RUNNING only while it holds the GIL, so at most one thread runs
+    // JS; waiting for it counts as blocked [SP-9..SP-12].
+    bool gil_mode;                         // written once by api.c before the first thread attaches
+    pthread_mutex_t gil_mutex;             // guards the gil_* fields below except gil_yield_request
+    pthread_cond_t gil_changed;            // the GIL was released or changed hands (CLOCK_MONOTONIC)
+    ThreadState *gil_holder;               // NULL when free; written under gil_mutex (store_relaxed)
+    uint64_t gil_next_ticket;              // next ticket an arriving thread takes; under gil_mutex
+    uint64_t gil_serving;                  // the ticket whose owner may take the GIL next [SP-10]
+    double gil_slice_end_ms;               // when the holder's time slice ends; under gil_mutex
+    int gil_yield_request;                 // set (store_release) by a waiter whose turn is overdue,
+                                           // cleared at the release; the holder's poll reads it [SP-11]
+    uint64_t gil_handovers;                // times the GIL changed hands; under gil_mutex (tests)
     // ---- builtins/sync.c, builtins/atomics.c: Lock, Condition, Atomics waiter tables ----
+    // Sync roots [SYNC-2]: slots keeping alive the Values of queued async operations (asyncHold
+    // tickets, asyncWait and waitAsync records) while only C queues name them.
+    pthread_mutex_t sync_roots_lock;       // guards the sync_roots_* fields and every root slot
+    struct Values *sync_roots;             // spine of CELL_VALUES chunks: written once at start-up,
+                                           // kept alive by a hidden key of realm.global_lexicals
+    uint32_t sync_roots_free;              // first free root handle (1-based), 0 when none
+    uint32_t sync_roots_chunks;            // chunks linked into the spine; under sync_roots_lock
+    Value sync_job;                        // the native running posted Lock/Condition/Atomics
+                                           // jobs; written once at start-up, rooted by handle 1
+    pthread_mutex_t atomics_lock;          // guards atomics_waiters and every waiter on them
+    struct AtomicsWaiter *atomics_waiters[64];  // FIFO lists hashed by (object, key) [SYNC-10]
 };
 
 // Flags for compile_hook.
@@ -163,7 +202,20 @@ struct ThreadState {
     ThreadState *safepoint_next;            // Runtime.safepoint_threads; under safepoint_lock
     ThreadState *next;             // Runtime.threads list; guarded by threads_lock
     // ---- thread.c / job.c: the JS Thread this state runs, parking, the cross-thread inbox ----
+    Value thread_object;           // the JS Thread object of this thread (JS_UNDEFINED until made)
+    uint32_t thread_id;            // the JS-visible id (Thread.prototype.id) [THR-2]
+    pthread_cond_t park_cond;      // signalled by thread_unpark
+    const char *park_reason;       // under Runtime.park_lock: what a parked thread waits on
+    bool park_forever;             // under park_lock: parked with no deadline (counts for deadlock)
+    bool park_token;               // under park_lock: an unpark arrived; the next park returns
+    bool parked;                   // under park_lock: inside thread_park
+    pthread_mutex_t inbox_lock;    // guards inbox and jobs_expected (any thread posts)
+    struct CrossJob *inbox;        // jobs posted by other threads, oldest first (job.c)
+    struct CrossJob *inbox_tail;
+    int jobs_expected;             // job_expect calls not yet matched by a job_post
+    Value thread_locals;           // builtins/thread.c: CELL_VALUES of ThreadLocal slots, or undefined
     // ---- safepoint.c: the --gil global lock ----
+    bool gil_held;                 // owner only: this thread holds the GIL [SP-9]
     // ---- builtins/sync.c, builtins/atomics.c: Lock, Condition, ThreadLocal, Atomics ----
 };
 
@@ -178,5 +230,36 @@ void thread_detach(ThreadState *ts);
 
 // Records the caller's stack position as the base for conservative scanning [HEAP-7].
 void thread_set_native_stack_base(ThreadState *ts, void *approx_base);
+
+// ---- thread.c: parking and deadlock detection [THR-5..THR-7] (specs/threads.md) ----
+// A wait of the calling thread; reason ("Lock.hold", "join(Thread 3)", ...) is named in the
+// deadlock report. Call with *mutex locked (the waited-for primitive's own mutex); returns with
+// it locked again. Returns 0 when woken by thread_unpark, ETIMEDOUT at the deadline
+// (deadline_ms < 0: wait forever; a monotonic clock in ms, see thread_now_ms()). Spurious
+// returns are allowed: callers re-check their condition in a loop. Enters/leaves the blocked
+// state itself [SP-5], so no heap access inside the primitive's mutex across this call.
+int thread_park(ThreadState *ts, pthread_mutex_t *mutex, const char *reason, double deadline_ms);
+// Wakes ts if it is parked (or makes its next park return at once). Any thread may call it.
+void thread_unpark(ThreadState *target);
+double thread_now_ms(void);
+
+// ---- thread.c: starting a `new Thread` (builtins/thread.c) [THR-1, THR-2] ----
+// TIDs are 15 bits in the butterfly word [OM-1] and never reused.
+#define THREAD_TID_LIMIT 0x7FFFu
+// On the creating thread: reserves a TID and a Thread id and counts the thread live (for the
+// deadlock detector) before its pthread exists. False when the TID space is exhausted.
+bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id);
+// On the new pthread: attaches with the reserved ids (NULL on out-of-memory).
+ThreadState *thread_attach_reserved(Runtime *rt, uint16_t tid, uint32_t thread_id);
+// The spawned pthread is gone, or never_attached: it never started (then it also stops counting
+// as live, which thread_detach does otherwise).
+void thread_unreserve(Runtime *rt, bool never_attached);
+// builtins/thread.c: marks the Values of every ThreadRecord (job_trace_thread calls it) and frees
+// them (runtime_free calls it).
+void thread_records_trace(Marker *m, Runtime *rt);
+void thread_records_free(Runtime *rt);
+// builtins/thread.c: on main when its event loop goes idle, reports on stderr (as "Uncaught ...")
+// each Thread that failed and was never joined [THR-4]. Does not change the exit status.
+void thread_report_unobserved_failures(ThreadState *ts);
 
 #endif

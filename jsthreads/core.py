@@ -5,26 +5,36 @@ eval and new Function, and `Engine`, a thin owner of one jst_runtime. JSTHREADS_
 selects a private build (tools/devbuild.sh) instead of the installed extension.
 """
 
-import importlib.util
 import os
 import sys
-from pathlib import Path
 
-from .compile import compile_source, compile_function, JSSyntaxError
+# The compiler (and tree-sitter under it) is imported on first use: a script served from the
+# CLI's code cache runs without it.
 
 
 def _load_from(path):
-    spec = importlib.util.spec_from_file_location("jsthreads._core", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    # importlib.machinery is loaded at interpreter start-up; importlib.util would cost ~20 ms.
+    from importlib.machinery import ExtensionFileLoader, ModuleSpec
+    loader = ExtensionFileLoader("jsthreads._core", path)
+    spec = ModuleSpec("jsthreads._core", loader, origin=path)
+    module = loader.create_module(spec)
+    loader.exec_module(module)
     sys.modules["jsthreads._core"] = module
     return module
+
+
+def _core_files(folder):
+    """Paths of _core*.so below folder, sorted (recursive when asked for a build folder)."""
+    found = []
+    for root, _dirs, files in os.walk(folder):
+        found += [os.path.join(root, name) for name in files if name.startswith("_core") and name.endswith(".so")]
+    return sorted(found)
 
 
 def _load_core():
     build_dir = os.environ.get("JSTHREADS_BUILD_DIR")
     if build_dir:
-        for candidate in sorted(Path(build_dir).rglob("_core*.so")):
+        for candidate in _core_files(build_dir):
             return _load_from(candidate)
         raise ImportError("no _core*.so under JSTHREADS_BUILD_DIR=%s" % build_dir)
     try:
@@ -32,12 +42,13 @@ def _load_core():
         return _core
     except ImportError:
         # Imported from a source checkout (tests put it on PYTHONPATH): use the installed build.
-        here = Path(__file__).resolve().parent
+        here = os.path.dirname(os.path.realpath(__file__))
         for entry in sys.path:
-            package = Path(entry or ".").resolve() / "jsthreads"
-            if package != here:
-                for candidate in sorted(package.glob("_core*.so")):
-                    return _load_from(candidate)
+            package = os.path.join(os.path.realpath(entry or "."), "jsthreads")
+            if package != here and os.path.isdir(package):
+                for name in sorted(os.listdir(package)):
+                    if name.startswith("_core") and name.endswith(".so"):
+                        return _load_from(os.path.join(package, name))
         raise
 
 
@@ -49,6 +60,8 @@ MODES = {"threads": lib.JST_MODE_THREADS, "gil": lib.JST_MODE_GIL}
 # Compile flags; mirror of the COMPILE_* enum in csrc/thread.h.
 COMPILE_EVAL, COMPILE_STRICT, COMPILE_FUNCTION, COMPILE_DIRECT_EVAL = 1, 2, 4, 8
 COMPILE_GENERATOR, COMPILE_ASYNC = 16, 32
+# csrc/builtins/shell.c's load(): compile a whole script; `parameters` holds its file name.
+COMPILE_SHELL_SCRIPT = 0x1000
 
 
 class EngineError(Exception):
@@ -77,8 +90,16 @@ def jst_py_compile(runtime_data, source, source_length, flags, parameters, param
                    blob_out, blob_length_out, error_out, error_line, error_column):
     """Compiles eval / new Function source for the engine; never lets a Python error escape."""
     try:
+        from .compile import compile_source, compile_function, JSSyntaxError
+    except Exception as error:  # a broken install must not take the process down either
+        error_out[0] = _error_text("internal compiler error: %s: %s" % (type(error).__name__, error))
+        return 1
+    try:
         text = ffi.unpack(source, source_length).decode("utf-8", "surrogatepass")
-        if flags & COMPILE_FUNCTION:
+        if flags & COMPILE_SHELL_SCRIPT:
+            filename = ffi.unpack(parameters, parameters_length).decode("utf-8", "replace") if parameters != ffi.NULL else "<load>"
+            blob = compile_source(text, filename)
+        elif flags & COMPILE_FUNCTION:
             params = ffi.unpack(parameters, parameters_length).decode("utf-8", "surrogatepass") if parameters != ffi.NULL else ""
             kind = "function*" if flags & COMPILE_GENERATOR else ("async function" if flags & COMPILE_ASYNC else "")
             blob = compile_function(params, text, kind)

@@ -2,6 +2,8 @@
 under `--gil` and/or `--threads`, compares the result with `NAME.expected`, and reports (rich
 progress bar, summary table, diffs, JSON). `jsthreads corpus` reaches it through
 `add_arguments`/`run`; the pytest plugin (pytest_corpus.py) uses `discover`/`run_one`.
+`jsthreads corpus --peer DIR` runs the peer corpus through the same machinery, with peer.py
+deciding what its tests are, how its `//@` directives map, and checking the expectations file.
 
 It must not import the engine: every run is a child process, so a crash or hang fails one test
 and never the runner. This module is the only parser of the `// @` directives (STYLE.md §8).
@@ -310,10 +312,12 @@ def normalize_output(text: str) -> str:
 
 
 def run_one(test: CorpusTest, mode: str, *, timeout: float, race_seed: int | None = None, repeat: int = 0,
-            engine_args: Sequence[str] = (), engine: Sequence[str] | None = None) -> Result:
+            engine_args: Sequence[str] = (), engine: Sequence[str] | None = None,
+            extra_env: dict[str, str] | None = None) -> Result:
     """Runs `test` once under `mode` ("gil" or "threads") and judges the result.
 
     `timeout` applies unless the test sets `// @timeout`. The caller picks `race_seed` per repeat.
+    `extra_env` adds engine environment (the peer corpus maps some jsc options onto it).
     """
     result = Result(test=test.name, mode=mode, repeat=repeat, status="skip", race_seed=race_seed)
     directives = test.directives
@@ -329,10 +333,12 @@ def run_one(test: CorpusTest, mode: str, *, timeout: float, race_seed: int | Non
 
     command = [*(engine or engine_command()), "run", test.path.name, f"--{mode}", *engine_args]
     env = engine_environment()
+    added = dict(extra_env or {})
     if race_seed is not None:
-        env[RACE_ENV] = str(race_seed)
+        added[RACE_ENV] = str(race_seed)
+    env.update(added)
     limit = directives.timeout or timeout
-    race_prefix = f"{RACE_ENV}={race_seed} " if race_seed is not None else ""
+    race_prefix = "".join(f"{name}={shlex.quote(value)} " for name, value in sorted(added.items()))
     result.command = f"(cd {shlex.quote(str(test.path.parent))} && {race_prefix}{shlex.join(command)})"
 
     outcome = run_process(command, cwd=test.path.parent, env=env, timeout=limit)
@@ -392,14 +398,14 @@ def _clip(lines: list[str], limit: int, what: str) -> list[str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="test files, or folders searched for *.js")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="test files, or folders searched for *.js")
     parser.add_argument("--mode", choices=("gil", "threads", "both"), default="both",
                         help="which engine modes to run each test under (default: both)")
     parser.add_argument("--repeat", type=int, metavar="N",
                         help="run every test N times, overriding `// @repeat`")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
+    parser.add_argument("--timeout", type=float, default=None, metavar="S",
                         help=f"per-run timeout in seconds unless the test sets `// @timeout` "
-                             f"(default: {DEFAULT_TIMEOUT:g})")
+                             f"(default: {DEFAULT_TIMEOUT:g}; with --peer: 30)")
     parser.add_argument("--race", type=int, metavar="SEED",
                         help=f"run under the race amplifier: {RACE_ENV}=SEED+i for repeat i")
     parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
@@ -411,6 +417,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="extra engine option after `run FILE --MODE` (repeatable; write "
                              "--engine-arg=--no-jit for options starting with a dash)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    peer = parser.add_argument_group("peer corpus (Bun's JSTests/threads; see jsthreads/peer.py)")
+    peer.add_argument("--peer", type=Path, metavar="DIR",
+                      help="run the portable and shimmable tests of DIR/MANIFEST.tsv with the jsc shell "
+                           "helpers; PATHs, if given, narrow the selection")
+    peer.add_argument("--expectations", type=Path, metavar="FILE", default=None,
+                      help=f"known peer failures to check the run against (default: {PEER_EXPECTATIONS})")
+    peer.add_argument("--write-expectations", action="store_true",
+                      help="rewrite the expectations file from this run instead of checking it")
+
+
+# The checked-in list of peer-corpus tests that do not pass yet (peer.py describes the format).
+PEER_EXPECTATIONS = Path(__file__).resolve().parents[1] / "tools" / "peer-corpus-expectations.tsv"
 
 
 @dataclasses.dataclass
@@ -419,6 +437,7 @@ class _Unit:
     test: CorpusTest
     mode: str
     runs: list[Result]
+    peer: "_PeerInfo | None" = None
 
     @property
     def status(self) -> str:
@@ -429,38 +448,88 @@ class _Unit:
         return "pass"
 
 
+@dataclasses.dataclass
+class _PeerInfo:
+    """What the peer corpus knows about a test beyond the corpus runner's view of it."""
+    path: str              # relative to the peer folder, as MANIFEST.tsv and the expectations name it
+    kind: str              # portable | shimmable
+    directives: object     # peer.PeerDirectives
+    plans: list            # runnable peer.RunPlan, one run each per repeat
+    features: frozenset    # missing language features the source (and, after the run, output) shows
+    helpers: str = "-"     # MANIFEST shell_helpers column
+
+
+def _peer_tests(args: argparse.Namespace) -> list[tuple[CorpusTest, _PeerInfo]]:
+    from . import peer
+
+    root = args.peer.resolve()
+    if not (root / peer.MANIFEST).is_file():
+        raise FileNotFoundError(f"no {peer.MANIFEST} in {args.peer}")
+    wanted = [Path(p).resolve() for p in args.paths]
+    tests = []
+    for entry in peer.read_manifest(root):
+        path = root / entry.path
+        if wanted and not any(path == w or w in path.parents for w in wanted):
+            continue
+        name = display_name(path)
+        if args.filter and not any(f in name for f in args.filter):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found = peer.parse_peer_directives(text)
+        runnable, unsupported = found.plans()
+        skip = found.skip
+        if skip is None and not runnable:
+            options = sorted({option for plan in unsupported for option in plan.unsupported})
+            skip = "unsupported jsc option(s): " + " ".join(options)
+        directives = Directives(modes=found.modes, skip=skip, error=found.error)
+        info = _PeerInfo(entry.path, entry.kind, found, runnable, peer.features_in_source(text), entry.helpers)
+        tests.append((CorpusTest(path=path, name=name, directives=directives), info))
+    return sorted(tests, key=lambda pair: pair[0].name)
+
+
 def run(args: argparse.Namespace) -> int:
     """Runs the corpus as `add_arguments` configured; returns the process exit code."""
     from rich.console import Console
 
     console = Console(highlight=False)
     errors = Console(stderr=True, highlight=False)
+    if not args.paths and not args.peer:
+        errors.print("jsthreads corpus: give test PATHs or --peer DIR", markup=False)
+        return 2
     try:
-        tests = discover(args.paths, args.filter)
-    except FileNotFoundError as error:
+        if args.peer:
+            pairs = _peer_tests(args)
+        else:
+            pairs = [(test, None) for test in discover(args.paths, args.filter)]
+    except (FileNotFoundError, ValueError) as error:
         errors.print(f"jsthreads corpus: {error}", markup=False)
         return 2
-    if not tests:
+    if not pairs:
         errors.print("jsthreads corpus: no tests found", markup=False)
         return 1
     if args.repeat is not None and args.repeat < 1:
         errors.print("jsthreads corpus: --repeat must be at least 1", markup=False)
         return 2
+    if args.timeout is None:
+        from . import peer
+
+        args.timeout = peer.DEFAULT_TIMEOUT if args.peer else DEFAULT_TIMEOUT
 
     modes = MODES if args.mode == "both" else (args.mode,)
     units: list[_Unit] = []
     work: list[tuple[_Unit, int]] = []
-    for test in tests:
+    for test, info in pairs:
         for mode in modes:
             if mode not in test.directives.modes:
                 continue
-            unit = _Unit(test, mode, [])
+            unit = _Unit(test, mode, [], info)
             units.append(unit)
             if test.directives.error or test.directives.skip:
                 unit.runs.append(run_one(test, mode, timeout=args.timeout))
                 continue
             repeats = args.repeat if args.repeat is not None else test.directives.repeat
-            work += [(unit, index) for index in range(repeats)]
+            runs_per_repeat = len(info.plans) if info else 1
+            work += [(unit, index) for index in range(repeats * runs_per_repeat)]
 
     engine = engine_command()
     started = time.perf_counter()
@@ -473,12 +542,40 @@ def run(args: argparse.Namespace) -> int:
     for unit in units:
         unit.runs.sort(key=lambda result: result.repeat)
     elapsed = time.perf_counter() - started
+    if args.peer:
+        from . import peer
+
+        # A failure may show a missing feature the source did not (the harness's regexp literal).
+        for unit in units:
+            unit.peer.features = unit.peer.features | frozenset().union(
+                *(peer.features_in_output(run.output) for run in unit.runs if not run.ok))
 
     _print_failures(console, units)
     _print_summary(console, units, modes, elapsed)
     if args.json:
         _write_json(args.json, units, engine, args)
+    if args.peer:
+        return _peer_report(console, errors, units, modes, args)
     return 0 if all(unit.status in ("pass", "skip") for unit in units) else 1
+
+
+def _execute(unit: _Unit, index: int, args: argparse.Namespace, engine: list[str]) -> Result:
+    """Run `index` of a unit. A peer test makes len(plans) runs per repeat, one per plan."""
+    if unit.peer is None:
+        return run_one(unit.test, unit.mode, timeout=args.timeout, race_seed=race_seed_for(args.race, index),
+                       repeat=index, engine_args=args.engine_arg, engine=engine)
+    from . import peer
+
+    plans = unit.peer.plans
+    plan = plans[index % len(plans)]
+    seed = None if unit.peer.directives.no_amplify else race_seed_for(args.race, index // len(plans))
+    result = run_one(unit.test, unit.mode, timeout=args.timeout, race_seed=seed, repeat=index,
+                     engine_args=[*peer.ENGINE_ARGS, *args.engine_arg], engine=engine, extra_env=dict(plan.env))
+    if result.status == "pass":
+        reason = peer.premise_skip(result.output)
+        if reason:
+            result.status, result.message = "skip", reason
+    return result
 
 
 def _run_all(work: list[tuple[_Unit, int]], args: argparse.Namespace, engine: list[str],
@@ -486,9 +583,7 @@ def _run_all(work: list[tuple[_Unit, int]], args: argparse.Namespace, engine: li
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     def one(unit: _Unit, index: int) -> tuple[_Unit, Result]:
-        seed = race_seed_for(args.race, index)
-        return unit, run_one(unit.test, unit.mode, timeout=args.timeout, race_seed=seed, repeat=index,
-                             engine_args=args.engine_arg, engine=engine)
+        return unit, _execute(unit, index, args, engine)
 
     results: list[tuple[_Unit, Result]] = []
     failures = 0
@@ -512,6 +607,73 @@ def _run_all(work: list[tuple[_Unit, int]], args: argparse.Namespace, engine: li
         return None
     executor.shutdown()
     return results
+
+
+def _peer_report(console, errors, units: list[_Unit], modes: Sequence[str], args: argparse.Namespace) -> int:
+    """The peer corpus's own account after the usual summary: the pass rate over tests that need no
+    missing language feature (the issue's target), those that do, and the expectations check.
+    Returns the exit code: 0 when the run matches the expectations file."""
+    from rich.table import Table
+
+    from . import peer
+
+    table = Table(title="peer corpus", title_justify="left")
+    # "tests" and "rate" count the tests that need no missing feature; "w/ features" the others.
+    for column in ("mode", "tests", "passed", "failing", "skipped", "rate", "w/ features", "passed"):
+        table.add_column(column, justify="left" if column == "mode" else "right")
+    for mode in modes:
+        mine = [unit for unit in units if unit.mode == mode]
+        plain = [unit for unit in mine if not unit.peer.features]
+        featured = [unit for unit in mine if unit.peer.features]
+        counted = [unit for unit in plain if unit.status != "skip"]
+        passed = sum(unit.status == "pass" for unit in counted)
+        rate = f"{100 * passed / len(counted):.0f}%" if counted else "-"
+        table.add_row(mode, str(len(plain)), str(passed), str(len(counted) - passed),
+                      str(len(plain) - len(counted)), rate, str(len(featured)),
+                      str(sum(unit.status == "pass" for unit in featured)))
+    console.print(table)
+    console.print("rate: passed / (tests - skipped), over the tests that need no typed arrays, Date, RegExp, "
+                  "Proxy, Reflect or BigInt; skips are by directive, premise line or unsupported jsc option",
+                  soft_wrap=True)
+
+    path = args.expectations or PEER_EXPECTATIONS
+    outcomes = {(unit.peer.path, unit.mode): unit.status for unit in units}
+    if args.write_expectations:
+        # Pairs that did not run this time (filtered, other mode) keep their lines, and so do flaky ones.
+        kept = [e for key, e in _read_expectations_or_empty(path, errors).items()
+                if key not in outcomes or e.outcome == peer.FLAKY]
+        kept_keys = {(e.path, e.mode) for e in kept}
+        fresh = []
+        for unit in units:
+            if unit.status in peer.NOT_PASSING and (unit.peer.path, unit.mode) not in kept_keys:
+                bad = next(run for run in unit.runs if not run.ok)
+                fresh.append(peer.Expectation(unit.peer.path, unit.mode, unit.status,
+                                              peer.failure_reason(bad.output, bad.message, unit.peer.features,
+                                                                  unit.peer.helpers)))
+        peer.write_expectations(path, kept + fresh)
+        console.print(f"wrote {len(kept) + len(fresh)} expectations to {display_name(path)}")
+        return 0
+    try:
+        expectations = peer.read_expectations(path)
+    except ValueError as error:
+        errors.print(f"jsthreads corpus: {error}", markup=False)
+        return 2
+    problems = peer.check_expectations(outcomes, expectations)
+    for problem in problems:
+        console.print("EXPECTATIONS " + problem, style="red", soft_wrap=True, markup=False)
+    verdict = "[red]FAILED[/red]" if problems else "[green]OK[/green]"
+    console.print(f"{verdict}: peer run against {display_name(path)}: {len(problems)} problem(s)", soft_wrap=True)
+    return 1 if problems else 0
+
+
+def _read_expectations_or_empty(path: Path, errors) -> dict:
+    from . import peer
+
+    try:
+        return peer.read_expectations(path)
+    except ValueError as error:
+        errors.print(f"jsthreads corpus: ignoring unreadable {path}: {error}", markup=False)
+        return {}
 
 
 def _print_failures(console, units: list[_Unit]) -> None:
@@ -571,6 +733,10 @@ def _write_json(path: Path, units: list[_Unit], engine: list[str], args: argpars
                 "duration": round(result.duration, 4), "exit_code": result.exit_code,
                 "expected_exit": result.expected_exit, "race_seed": result.race_seed, "message": result.message,
             }
+            if unit.peer is not None:
+                record["peer_path"] = unit.peer.path
+                record["class"] = unit.peer.kind
+                record["missing_features"] = sorted(unit.peer.features)
             if not result.ok:
                 record["output"] = result.output
                 record["expected_output"] = result.expected_output

@@ -24,6 +24,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="run corpus tests under this mode only (default: both)")
     group.addoption("--corpus-race", type=int, default=None, metavar="SEED",
                     help=f"run corpus tests under the race amplifier ({corpus.RACE_ENV}=SEED+repeat)")
+    group.addoption("--corpus-repeat", type=int, default=None, metavar="N",
+                    help="run every corpus test N times, overriding `// @repeat` (with --corpus-race: "
+                         "seeds SEED..SEED+N-1)")
     group.addoption("--corpus-timeout", type=float, default=corpus.DEFAULT_TIMEOUT, metavar="S",
                     help="per-run timeout unless a test sets `// @timeout`")
     group.addoption("--corpus-engine-arg", action="append", default=[], metavar="ARG",
@@ -84,20 +87,24 @@ class CorpusItem(pytest.Item):
     def runtest(self) -> None:
         config = self.config
         race = config.getoption("corpus_race")
-        for index in range(self.test.directives.repeat):
+        for index in range(self._repeats()):
             result = corpus.run_one(self.test, self.mode, timeout=config.getoption("corpus_timeout"),
                                     race_seed=corpus.race_seed_for(race, index), repeat=index,
                                     engine_args=config.getoption("corpus_engine_arg"))
             if not result.ok:
                 raise CorpusFailure(result)
 
+    def _repeats(self) -> int:
+        repeat = self.config.getoption("corpus_repeat")
+        return max(1, repeat) if repeat is not None else self.test.directives.repeat
+
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, CorpusFailure):
             result = excinfo.value.result
             text = corpus.describe_failure(result)
-            if self.test.directives.repeat > 1:
+            if self._repeats() > 1:
                 seed = "" if result.race_seed is None else f", race seed {result.race_seed}"
-                text += f"\n(failed on repeat {result.repeat + 1} of {self.test.directives.repeat}{seed})"
+                text += f"\n(failed on repeat {result.repeat + 1} of {self._repeats()}{seed})"
             return text
         return super().repr_failure(excinfo, style=style)
 

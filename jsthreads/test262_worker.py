@@ -2,12 +2,16 @@
 so Python start-up and the compiler's imports are paid once per worker, not once per run.
 
 The protocol is one JSON object per line. The worker first writes `{"ready": true, "pid": ...}`;
-then, for each request `{"id", "source", "filename", "flags"}` read from stdin, it answers
+then, for each request `{"id", "source", "filename", "flags", "harness"}` read from stdin, it answers
 `{"id", "status", "stdout", "error", "report"}` on stdout, where status is "ok", "syntax" (the
 compiler rejected the script), "uncaught" (a JS exception escaped) or "internal" (a Python exception,
 which the CLI would show as a traceback); report is the error as `jsthreads run` prints it on stderr
 (the traceback, for "internal") and error its first line (the traceback's last). `flags` is
 test262's list; it changes nothing here and is accepted so that a request describes its test fully.
+`harness` (optional) is a list of `{"name", "source"}` scripts run first, in order, in the same
+engine (the `$262` prelude and the harness files): each is compiled once per worker and its
+bytecode reused, since compiling the harness is most of a small test's cost. The test itself is
+compiled before anything runs, so a test that does not parse runs no harness, as in one file.
 
 Each test runs in a fresh Engine, exactly as `jsthreads run` would run it (cli.py `_run`). JS
 output goes to the C-level fd 1, so the worker points fd 1 at a capture file around each test
@@ -63,18 +67,45 @@ class Capture:
         return os.pread(self._fd, size, 0).decode("utf-8", "replace")
 
 
-def run_source(source, filename, mode):
-    """Runs one script as `jsthreads run` does: (status, the error report it would print)."""
+class SyntaxFailure(Exception):
+    """A script did not compile; args[0] is the report `jsthreads run` would print."""
+
+
+def compile_script(source, filename):
     from .compile import compile_source, JSSyntaxError
+    try:
+        return compile_source(source, filename)
+    except JSSyntaxError as error:
+        raise SyntaxFailure(error.format()) from None
+    except RecursionError:
+        raise SyntaxFailure("SyntaxError: source nesting too deep\n    at %s" % filename) from None
+
+
+# (name, source) -> bytecode of a harness script; a few dozen entries at most (files x modes).
+_harness_blobs = {}
+
+
+def harness_blob(name, source):
+    key = (name, source)
+    blob = _harness_blobs.get(key)
+    if blob is None:
+        blob = _harness_blobs[key] = compile_script(source, name)
+    return blob
+
+
+def run_source(source, filename, mode, harness=()):
+    """Runs one script, after the harness scripts, as `jsthreads run` runs the file that
+    concatenates them: (status, the error report it would print)."""
     from .core import Engine, EngineError
     try:
-        blob = compile_source(source, filename)
-    except JSSyntaxError as error:
-        return "syntax", error.format()
-    except RecursionError:
-        return "syntax", "SyntaxError: source nesting too deep\n    at %s" % filename
+        blob = compile_script(source, filename)
+        scripts = [harness_blob(script["name"], script["source"]) for script in harness]
+    except SyntaxFailure as failure:
+        return "syntax", failure.args[0]
     engine = Engine(mode)
     try:
+        for script in scripts:
+            engine.run_blob(script, run_event_loop=False)
         engine.run_blob(blob)
     except EngineError as error:
         return "uncaught", error.text
@@ -87,7 +118,8 @@ def handle(request, mode, capture):
     """One request in, one answer out; never raises for anything the test does."""
     with capture:
         try:
-            status, report = run_source(request["source"], request.get("filename") or "<test262>", mode)
+            status, report = run_source(request["source"], request.get("filename") or "<test262>", mode,
+                                        request.get("harness") or ())
             error = report.lstrip("\n").split("\n", 1)[0].rstrip("\r")
         except Exception as exc:  # an engine or compiler bug: the CLI would print a traceback
             report = traceback.format_exc()

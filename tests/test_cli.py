@@ -110,3 +110,57 @@ def test_async_generator_is_a_clear_error_not_a_silent_exit(run_js):
     code, out, err = run_js("async function* g() { yield 1; }\nconsole.log('before');\ng();\nconsole.log('after');\n")
     assert code == 1 and out == "before\n"
     assert err.startswith("Uncaught SyntaxError: Async generator functions are not supported yet")
+
+
+def test_source_bytes_reach_the_parser_untranslated(cli, tmp_path):
+    # A bare CR is a line terminator of its own and stays in the source text (issue 3): reading
+    # the file in text mode would have turned it, and CR LF, into LF.
+    (tmp_path / "cr.js").write_bytes(b"function f() {\r}\r\nfunction g() {\r\n}\n"
+                                     b"console.log(JSON.stringify(String(f)), JSON.stringify(String(g)));\r"
+                                     b"console.log(new Error('e').stack.split('\\n')[1].trim());\n")
+    code, out, err = cli("run", "cr.js", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ['"function f() {\\r}" "function g() {\\r\\n}"', "at cr.js:6:13"]
+
+
+def test_invalid_utf8_is_a_read_error(cli, tmp_path):
+    (tmp_path / "bad.js").write_bytes(b"console.log('\xff');\n")
+    code, out, err = cli("run", "bad.js", cwd=tmp_path)
+    assert code == 2 and "cannot read bad.js" in err and no_traceback(err)
+
+
+def test_code_cache_serves_unchanged_files_and_follows_edits(cli, tmp_path):
+    cache = tmp_path / "cache"
+    env = {"JSTHREADS_CODE_CACHE": str(cache), "PYTHONDONTWRITEBYTECODE": ""}
+    script = tmp_path / "c.js"
+    script.write_text("console.log('one');\n")
+
+    def entries():
+        return sorted(path.name for path in cache.rglob("*") if path.is_file())
+
+    assert cli("run", "c.js", cwd=tmp_path, env=env)[:2] == (0, "one\n")
+    first = entries()
+    assert len(first) == 1
+    assert cli("run", "c.js", cwd=tmp_path, env=env)[:2] == (0, "one\n")
+    assert entries() == first
+    script.write_text("console.log('two');\n")
+    assert cli("run", "c.js", cwd=tmp_path, env=env)[:2] == (0, "two\n")
+    assert len(entries()) == 2
+    script.write_text("let = ;\n")
+    assert cli("run", "c.js", cwd=tmp_path, env=env)[0] == 1
+    assert len(entries()) == 2  # failed compilations are not stored
+    script.write_text("console.log('three');\n")
+    assert cli("run", "c.js", cwd=tmp_path, env=dict(env, PYTHONDONTWRITEBYTECODE="1"))[:2] == (0, "three\n")
+    assert len(entries()) == 2  # like .pyc files: nothing written under PYTHONDONTWRITEBYTECODE
+
+
+def test_fast_run_path_leaves_everything_else_to_argparse(cli, tmp_path):
+    from jsthreads import cli as cli_module
+
+    args = cli_module._fast_run_args(["run", "x.js", "--gil", "--shell-helpers"])
+    assert (args.file, args.gil, args.shell_helpers, args.eval) == ("x.js", True, True, None)
+    for arguments in (["run"], ["run", "a.js", "b.js"], ["run", "-e", "1"], ["run", "x.js", "--gil", "--threads"],
+                      ["run", "x.js", "--bogus"], ["repl"], ["run", "--help"]):
+        assert cli_module._fast_run_args(arguments) is None, arguments
+    code, out, err = cli("run", "x.js", "--gil", "--threads", cwd=tmp_path)
+    assert code == 2 and "not allowed with argument" in err

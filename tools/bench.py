@@ -10,6 +10,7 @@ them alike.
     python tools/bench.py                          # all benches, 5 repetitions, all engines
     python tools/bench.py -k fib --engines node,quickjs --repeat 1
     python tools/bench.py --startup                # process start-up: `jsthreads run EMPTY.js` vs node
+    python tools/bench.py --threads --repeat 5     # 2-thread speedup, Lock/Atomics counter, queue, mode cost
 """
 
 from __future__ import annotations
@@ -327,13 +328,259 @@ def measure_startup(console, runs: int = 10) -> dict[str, dict]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Later modes, reserved here so the command line is stable: `--threads` will time the speedup
-# benches (the same program at 1..N JS threads, reporting speedup over one thread) and
+# Threads (`--threads`): what running JS threads in parallel buys, in one interleaved run.
+#
+# * speedup: a `unit(index)` workload (tools/bench/threads/{numeric,alloc}.js) done as 1 thread x
+#   2 units and as 2 threads x 1 unit; speedup = time(1x2) / time(2x1). Spawned threads in both
+#   configurations, so thread start-up is on both sides. Under --gil the speedup should be ~1.
+# * shared counter: ITERATIONS increments by one thread (plain property), by 2 threads under a
+#   Lock, by 2 threads with Atomics.add(obj, key); producer/consumer: items per second through a
+#   bounded queue with Lock + Condition (programs with `run(threads, iterations)`).
+# * single-thread cost: the single-thread bench set under --threads vs --gil, same process.
+# * node: the speedup workloads on worker_threads (one Worker per thread, start-up included).
+# Every measurement is in-process (a fresh jsthreads Runtime, creation untimed) except node's.
+
+THREADS_DIR = BENCH_DIR / "threads"
+SPEEDUP_WORKLOADS = ("numeric", "alloc")
+SPEEDUP_CONFIGS = ((1, 2), (2, 1))  # (threads, units per thread)
+COUNTER_PROGRAMS = (("counter-single", 1), ("counter-lock", 2), ("counter-atomics", 2))
+COUNTER_ITERATIONS = 200_000
+PRODCONS_ITERATIONS = 20_000
+
+UNIT_DRIVER = """
+(function (threads, units) {
+  const workers = [];
+  for (let t = 0; t < threads; t++)
+    workers.push(new Thread((t) => {
+      let sum = 0;
+      for (let u = 0; u < units; u++) sum += unit(t * units + u);
+      return sum;
+    }, t));
+  let total = 0;
+  for (const worker of workers) total += worker.join();
+  return total;
+})(%d, %d);
+"""
+
+NODE_UNIT_RUNNER = r"""
+const { Worker } = require("worker_threads");
+const fs = require("fs");
+const [file, threads, units] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
+const body = fs.readFileSync(file, "utf8") + `
+const { parentPort, workerData } = require("worker_threads");
+let sum = 0;
+for (let u = 0; u < workerData.units; u++) sum += unit(workerData.t * workerData.units + u);
+parentPort.postMessage(sum);`;
+const start = process.hrtime.bigint();
+let done = 0, total = 0;
+for (let t = 0; t < threads; t++) {
+  const worker = new Worker(body, { eval: true, workerData: { t, units } });
+  worker.on("message", value => {
+    total += value;
+    if (++done === threads) {
+      const ns = process.hrtime.bigint() - start;
+      process.stdout.write(JSON.stringify({ ns: ns.toString(), result: total }) + "\n");
+      process.exit(0);
+    }
+  });
+  worker.on("error", error => { console.error(String(error)); process.exit(1); });
+}
+"""
+
+
+class JsthreadsModeEngine:
+    """jsthreads in one mode, in-process: a fresh Runtime per measurement, creation untimed."""
+
+    def __init__(self, mode: str) -> None:
+        self.name = f"jsthreads --{mode}"
+        self.mode = mode
+        self.unavailable = None
+        try:
+            import jsthreads
+            self.module = jsthreads
+        except Exception as error:
+            self.unavailable = f"import jsthreads failed: {type(error).__name__}: {error}"
+
+    def measure_source(self, source: str, filename: str) -> tuple[float, object]:
+        runtime = self.module.Runtime(self.mode)
+        try:
+            start = time.perf_counter()
+            try:
+                value = runtime.eval(source, filename=filename)
+            except Exception as error:
+                raise BenchError(f"{type(error).__name__}: {error}") from error
+            return time.perf_counter() - start, value
+        finally:
+            runtime.close()
+
+
+def threads_cases() -> list[dict]:
+    """Every measurement of the --threads set: {group, label, engine kind, source or node args}."""
+    cases = []
+    for workload in SPEEDUP_WORKLOADS:
+        path = THREADS_DIR / f"{workload}.js"
+        unit_source = path.read_text(encoding="utf-8")
+        for threads, units in SPEEDUP_CONFIGS:
+            label = f"{threads} thread{'s' if threads > 1 else ''} x {units}"
+            cases.append({"group": workload, "label": label, "source": unit_source + UNIT_DRIVER % (threads, units),
+                          "node": [str(path), str(threads), str(units)]})
+    for name, threads in COUNTER_PROGRAMS:
+        source = (THREADS_DIR / f"{name}.js").read_text(encoding="utf-8")
+        cases.append({"group": "counter", "label": name.split("-", 1)[1],
+                      "source": source + f"\nrun({threads}, {COUNTER_ITERATIONS});\n", "node": None})
+    source = (THREADS_DIR / "prodcons.js").read_text(encoding="utf-8")
+    cases.append({"group": "prodcons", "label": f"{PRODCONS_ITERATIONS} items",
+                  "source": source + f"\nrun(2, {PRODCONS_ITERATIONS});\n", "node": None})
+    return cases
+
+
+def _node_unit_measure(node: str, arguments: list[str]) -> tuple[float, object]:
+    done = subprocess.run([node, "-e", NODE_UNIT_RUNNER, *arguments], capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise BenchError(f"node exited {done.returncode}: {done.stderr.strip()[-200:]}")
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return int(report["ns"]) / 1e9, report["result"]
+
+
+def run_threads_benches(repeat: int, filters: Sequence[str] | None, console, with_node: bool = True) -> dict:
+    """{"cases": [{group, label, engines: {name: slot}}], "single": {bench: {mode: slot}}}; slots as
+    run_benches makes them. Repetitions go round-robin over every (case, engine) pair."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    engines = [JsthreadsModeEngine("threads"), JsthreadsModeEngine("gil")]
+    node = shutil.which("node") if with_node else None
+    cases = [case for case in threads_cases()
+             if not filters or any(f in case["group"] or f in case["label"] for f in filters)]
+    singles = find_benches(filters)
+    jobs = []
+    for case in cases:
+        case["engines"] = {}
+        for engine in engines:
+            case["engines"][engine.name] = {"times": [], "value": None, "error": engine.unavailable}
+            jobs.append((case, engine.name, lambda c=case, e=engine: e.measure_source(c["source"], c["group"] + ".js")))
+        if case["node"]:
+            slot = {"times": [], "value": None, "error": None if node else "node not found on PATH"}
+            case["engines"]["node workers"] = slot
+            if node:
+                jobs.append((case, "node workers", lambda c=case: _node_unit_measure(node, c["node"])))
+    single: dict[str, dict] = {}
+    for path in singles:
+        source = path.read_text(encoding="utf-8")
+        single[path.stem] = {}
+        for engine in engines:
+            single[path.stem][engine.name] = {"times": [], "value": None, "error": engine.unavailable}
+            jobs.append((single[path.stem], engine.name,
+                         lambda s=source, e=engine, n=path.name: e.measure_source(s, n)))
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True)
+    with progress:
+        task = progress.add_task("threads bench", total=len(jobs) * repeat)
+        for index in range(repeat):
+            # Rotate the order each round so that no measurement always follows the same neighbour.
+            shift = index % len(jobs) if jobs else 0
+            for owner, name, measure in jobs[shift:] + jobs[:shift]:
+                slot = owner["engines"][name] if "engines" in owner else owner[name]
+                if slot["error"] is None:
+                    try:
+                        seconds, value = measure()
+                        slot["times"].append(seconds)
+                        slot["value"] = comparable(value)
+                    except (BenchError, subprocess.TimeoutExpired) as error:
+                        slot["error"] = str(error)
+                progress.advance(task)
+    return {"cases": cases, "single": single, "repeat": repeat}
+
+
+def print_threads_report(console, results: dict) -> None:
+    from rich.table import Table
+
+    columns = ["jsthreads --threads", "jsthreads --gil", "node workers"]
+    table = Table(title=f"threads bench: median of {results['repeat']} (ms)", title_justify="left")
+    table.add_column("workload")
+    table.add_column("config")
+    for column in columns:
+        table.add_column(column, justify="right")
+    table.add_column("result", overflow="fold")
+    errors = []
+
+    def cell(slot: dict | None, where: str) -> str:
+        if slot is None:
+            return "[dim]n/a[/dim]"
+        if slot["error"]:
+            errors.append(f"{where}: {slot['error']}")
+            return "[red]error[/red]"
+        median = median_ms(slot)
+        return f"{median:.1f}" if median is not None else ""
+
+    groups: dict[str, list[dict]] = {}
+    for case in results["cases"]:
+        groups.setdefault(case["group"], []).append(case)
+    for group, cases in groups.items():
+        for case in cases:
+            values = {slot["value"] for slot in case["engines"].values() if slot["error"] is None and slot["times"]}
+            shown = str(next(iter(values))) if len(values) == 1 else ("[bold red]MISMATCH[/bold red] " + escape(
+                ", ".join(f"{n}={s['value']!r}" for n, s in case["engines"].items())) if values else "")
+            table.add_row(group, case["label"], *(cell(case["engines"].get(c), f"{group} {case['label']} on {c}")
+                                                  for c in columns), shown)
+        table.add_row(group, *_derived_row(group, cases, columns), "", style="bold")
+        table.add_section()
+    ratios = []
+    for bench, slots in results["single"].items():
+        threads, gil = (median_ms(slots[c]) for c in columns[:2])
+        ratio = f"{threads / gil:.2f}" if threads and gil else ""
+        if threads and gil:
+            ratios.append(threads / gil)
+        table.add_row("single", bench, cell(slots[columns[0]], f"{bench} --threads"),
+                      cell(slots[columns[1]], f"{bench} --gil"), "", f"threads/gil {ratio}")
+    if ratios:
+        table.add_row("single", "geomean threads/gil", "", "", "", f"{geomean(ratios):.2f}", style="bold")
+    console.print(table)
+    for error in errors:
+        console.print(f"[red]error[/red] {escape(error)}", soft_wrap=True)
+
+
+def _derived_row(group: str, cases: list[dict], columns: list[str]) -> list[str]:
+    """The figure a group exists for: speedup, throughput relative to one thread, or items/s."""
+    def medians(case):
+        return {c: median_ms(case["engines"][c]) if c in case["engines"] else None for c in columns}
+
+    if group in SPEEDUP_WORKLOADS and len(cases) == 2:
+        one, two = medians(cases[0]), medians(cases[1])
+        return ["speedup 1x2 / 2x1", *(f"{one[c] / two[c]:.2f}x" if one[c] and two[c] else "" for c in columns)]
+    if group == "counter":
+        base = medians(cases[0])
+        texts = []
+        for c in columns:
+            parts = [f"{case['label']} {base[c] / medians(case)[c]:.2f}" for case in cases[1:]
+                     if base[c] and medians(case)[c]]
+            texts.append(", ".join(parts))
+        return ["throughput vs single", *texts]
+    if group == "prodcons":
+        m = medians(cases[0])
+        return ["items/s", *(f"{PRODCONS_ITERATIONS / (m[c] / 1000):,.0f}" if m[c] else "" for c in columns)]
+    return ["", *("" for _ in columns)]
+
+
+def write_threads_json(path: Path, results: dict) -> None:
+    def slot_json(slot):
+        return {"times_ms": [t * 1000 for t in slot["times"]], "median_ms": median_ms(slot),
+                "result": slot["value"], "error": slot["error"]}
+
+    document = {
+        "repeat": results["repeat"],
+        "cases": [{"group": c["group"], "label": c["label"],
+                   "engines": {name: slot_json(slot) for name, slot in c["engines"].items()}}
+                  for c in results["cases"]],
+        "single": {bench: {name: slot_json(slot) for name, slot in slots.items()}
+                   for bench, slots in results["single"].items()},
+    }
+    path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+
+
 # `--embedding` will time the Python boundary (Runtime creation, eval of small snippets, calls
-# both ways). They are accepted and refused until they exist.
+# both ways). It is accepted and refused until it exists, so the command line stays stable.
 
 LATER_MODES = {
-    "threads": "speedup benches (a program at 1..N JS threads)",
     "embedding": "embedding API costs (Runtime creation, small evals, Python<->JS calls)",
 }
 
@@ -367,6 +614,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write all timings and results to FILE")
     parser.add_argument("--startup", action="store_true",
                         help="measure only process start-up: `jsthreads run EMPTY.js` vs `node EMPTY.js`")
+    parser.add_argument("--threads", action="store_true",
+                        help="the threads set: 2-thread speedup, shared counter (Lock/Atomics), producer/"
+                             "consumer, --threads vs --gil single-thread cost, node worker_threads")
     add_later_mode_arguments(parser)
     return parser
 
@@ -382,6 +632,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     refused = refuse_later_modes(args, errors)
     if refused is not None:
         return refused
+    if args.threads:
+        results = run_threads_benches(args.repeat, args.filter, errors, with_node="node" in args.engines)
+        print_threads_report(console, results)
+        if args.json:
+            write_threads_json(args.json, results)
+        slots = [slot for case in results["cases"] for slot in case["engines"].values()]
+        slots += [slot for slots_ in results["single"].values() for slot in slots_.values()]
+        return 1 if any(slot["error"] for slot in slots) else 0
     if args.startup:
         results = measure_startup(console)
         if args.json:

@@ -4,8 +4,10 @@ async tests. Owns the frontmatter parser (a YAML subset, no YAML dependency), th
 the known-failures list (tools/test262-known-failures.txt) and the batch workers' supervision.
 
 By default each job feeds tests to one long-lived worker (jsthreads/test262_worker.py) that runs
-them in fresh engines; `--isolated` runs `jsthreads run FILE` once per run instead, as does an
-engine given by JSTHREADS_ENGINE_CMD (see jsthreads.corpus.engine_command()). Both are judged alike.
+them in fresh engines, the prelude and harness files as separate scripts it compiles once (see
+build_scripts); `--isolated` runs `jsthreads run FILE` on the concatenated file once per run
+instead, as does an engine given by JSTHREADS_ENGINE_CMD (see jsthreads.corpus.engine_command()).
+Both are judged alike. Engines run with JSTHREADS_UNHANDLED_REJECTIONS=none (see engine_env).
 The list only shrinks: a failing run that is not listed fails the tool, and so does a listed run
 that now passes, until `--update-known` rewrites the list.
 
@@ -55,10 +57,19 @@ CAN_BLOCK = True
 # Defines `$262` (INTERPRETING.md, "Host-Defined Functions") as a writable, configurable,
 # non-enumerable global. A property the engine already provides on a native `$262` wins, so a
 # real createRealm or detachArrayBuffer shows up here as soon as the engine has one. ES5 only:
-# it runs before every test, on an engine that may not support much yet.
+# it runs before every test, on an engine that may not support much yet. evalScript must run a
+# Script (its let/const join the global lexical scope), which indirect eval cannot do: the
+# engine's shell helper does, and indirect eval is only the fallback for engines without it.
 PRELUDE = r"""
 (function (global) {
   var host = (typeof global.$262 === "object" && global.$262 !== null) ? global.$262 : {};
+  // The engine's shell helpers (JSTHREADS_SHELL_HELPERS=1, see engine_env) evaluate a real
+  // script; the hidden global that carries them is removed before the test can see it.
+  var shell = global.$jstShell;
+  if (shell !== undefined) delete global.$jstShell;
+  var evalScript = host.evalScript ||
+    (shell && typeof shell.evalScript === "function" ? function (source) { return shell.evalScript(source); }
+                                                       : function (source) { return (0, eval)(source); });
   function unsupported(name) {
     return function () { throw new Error("$262." + name + " is not supported by this host"); };
   }
@@ -71,7 +82,7 @@ PRELUDE = r"""
   };
   var $262 = {
     global: global,
-    evalScript: host.evalScript || function (source) { return (0, eval)(source); },
+    evalScript: evalScript,
     gc: host.gc || function () {},
     createRealm: host.createRealm,
     detachArrayBuffer: host.detachArrayBuffer,
@@ -215,20 +226,39 @@ class Harness:
         return (self.folder / name).read_bytes()
 
 
+def harness_names(test: Test262Test) -> list[str]:
+    """The harness files a test runs after the prelude, in order (INTERPRETING.md, `includes`)."""
+    if "raw" in test.flags:
+        return []
+    names = ["assert.js", "sta.js"]
+    if "async" in test.flags:
+        names.append("doneprintHandle.js")
+    return names + [name for name in test.includes if name not in names]
+
+
 def build_source(test: Test262Test, mode: str, harness: Harness) -> bytes:
     """The file the engine runs: bytes throughout, since line-terminator tests hold bare CR."""
     body = test.file.read_bytes()
     if "raw" in test.flags:
         return body
-    names = ["assert.js", "sta.js"]
-    if "async" in test.flags:
-        names.append("doneprintHandle.js")
-    names += [name for name in test.includes if name not in names]
     # `"use strict";\n` must open the file to make the whole script strict; the rest follows, one
     # part per line so that a harness file without a final newline cannot merge into the next.
     parts = [b'"use strict";'] if mode == "strict" else []
-    parts += [PRELUDE, *(harness.read(name) for name in names), body]
+    parts += [PRELUDE, *(harness.read(name) for name in harness_names(test)), body]
     return b"\n".join(parts)
+
+
+def build_scripts(test: Test262Test, mode: str, harness: Harness) -> tuple[list[tuple[str, bytes]], bytes]:
+    """The same run as build_source, as separate scripts of one realm: [(name, prelude or harness
+    file)] run in order, then the test. Each is strict in strict mode. Batch workers compile each
+    harness script once and reuse it, which is most of a run's compile time (the test is small)."""
+    body = test.file.read_bytes()
+    if "raw" in test.flags:
+        return [], body
+    prefix = b'"use strict";\n' if mode == "strict" else b""
+    scripts = [("$262-prelude.js", prefix + PRELUDE)]
+    scripts += [(name, prefix + harness.read(name)) for name in harness_names(test)]
+    return scripts, prefix + body
 
 
 @dataclasses.dataclass
@@ -316,6 +346,13 @@ WORKER_START_TIMEOUT = 60.0  # seconds for a worker to import the engine and say
 
 def worker_command(engine_args: Sequence[str]) -> list[str]:
     return [sys.executable, "-m", "jsthreads.test262_worker", *engine_args]
+
+
+def engine_env() -> dict[str, str]:
+    """The environment of every engine the tool starts: test262 judges rejections through its
+    own callbacks, so the engine's unhandled-rejection report (which would end a run with an
+    error the test never made) is off; the shell helpers give the prelude a real evalScript."""
+    return dict(engine_environment(), JSTHREADS_UNHANDLED_REJECTIONS="none", JSTHREADS_SHELL_HELPERS="1")
 
 
 def cli_source_text(data: bytes) -> str:
@@ -519,12 +556,15 @@ def run_in_worker(test: Test262Test, mode: str, worker: Worker, *, harness: Harn
     """One run in a worker, judged like run_test; also whether the worker survived it."""
     filename = f"{mode}-{test.file.name}"
     try:
-        source = cli_source_text(build_source(test, mode, harness))
+        scripts, body = build_scripts(test, mode, harness)
+        source = cli_source_text(body)
+        harness_scripts = [{"name": name, "source": _harness_text(data)} for name, data in scripts]
     except UnicodeDecodeError as error:
         stderr = f"jsthreads: cannot read {filename}: {error}\n"  # what cli.py prints, exit code 2
         passed, reason = judge(test, 2, "", stderr)
         return Run(test, mode, "pass" if passed else "fail", reason, exit_code=2, stderr=stderr), True
-    request = {"id": worker.tests + 1, "source": source, "filename": filename, "flags": sorted(test.flags)}
+    request = {"id": worker.tests + 1, "source": source, "filename": filename, "flags": sorted(test.flags),
+               "harness": harness_scripts}
     exchange = worker.exchange(request, timeout)
     run = Run(test, mode, "fail", duration=exchange.duration, stderr=exchange.stderr)
     answer = exchange.answer
@@ -545,6 +585,11 @@ def run_in_worker(test: Test262Test, mode: str, worker: Worker, *, harness: Harn
     passed, run.reason = judge(test, run.exit_code, run.stdout, run.stderr)
     run.status = "pass" if passed else "fail"
     return run, True
+
+
+@functools.lru_cache(maxsize=None)
+def _harness_text(data: bytes) -> str:
+    return cli_source_text(data)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -749,7 +794,7 @@ def _run_all(work, args, root: Path, known, errors, batch: bool) -> list[Run] | 
 
 def _isolated_runs(work, args, harness: Harness, workdir: Path) -> Iterator[Run]:
     """--isolated: one engine process per run, in finishing order."""
-    engine, env = engine_command(), engine_environment()
+    engine, env = engine_command(), engine_env()
     executor = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs))
     finished = False
     try:
@@ -769,7 +814,7 @@ def _isolated_runs(work, args, harness: Harness, workdir: Path) -> Iterator[Run]
 
 def _batch_runs(work, args, harness: Harness, workdir: Path) -> Iterator[Run]:
     """The default: --jobs slot threads, each feeding one worker process, in finishing order."""
-    pool = WorkerPool(worker_command(args.engine_arg), engine_environment(), workdir)
+    pool = WorkerPool(worker_command(args.engine_arg), engine_env(), workdir)
     pending = collections.deque(work)
     results: queue.Queue = queue.Queue()
     slots = [threading.Thread(target=_batch_slot, args=(pool, pending, results, harness, args.timeout),

@@ -67,10 +67,8 @@ static bool delete_at(ThreadState *ts, Value o, double i) {
 static bool create_at(ThreadState *ts, Value o, double i, Value v) {
     if (i <= MAX_ARRAY_INDEX && value_cell_type(o) == CELL_ARRAY) {
         Object *array = value_to_object(o);
-        Butterfly *b = object_butterfly(array);
         uint32_t index = (uint32_t)i;
-        if ((!b || index >= b->elements_length || butterfly_elements(b)[index] == JS_HOLE) &&
-            object_set_element_fast(ts, array, index, v))
+        if (object_load_element(array, index) == JS_HOLE && object_set_element_fast(ts, array, index, v))
             return true;
     }
     PropKey key = index_key(ts, i);

@@ -150,6 +150,9 @@ static bool create_roots(ThreadState *ts) {
     return true;
 }
 
+// builtins/shell.c: the jsc shell helpers, a no-op unless JSTHREADS_SHELL_HELPERS=1.
+bool builtins_install_shell(ThreadState *ts);
+
 bool builtins_install_all(ThreadState *ts) {
     if (!create_roots(ts)) return false;
     // Dependencies first: error before anything that throws during installation, iterator
@@ -171,5 +174,9 @@ bool builtins_install_all(ThreadState *ts) {
            builtins_install_generator(ts) &&
            builtins_install_timers(ts) &&
            builtins_install_global(ts) &&
-           builtins_install_console(ts);
+           builtins_install_console(ts) &&
+           builtins_install_thread(ts) &&
+           builtins_install_sync(ts) &&
+           builtins_install_atomics(ts) &&
+           builtins_install_shell(ts);
 }

@@ -369,12 +369,13 @@ static int constructor_name(Inspector *in, Value obj, int recurse_times, Text *n
     Value object_prototype = realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE);
     Value function_prototype = realm_intrinsic(ts, INTRINSIC_FUNCTION_PROTOTYPE);
     while (value_is_object(obj)) {
-        // Reaching a well-known prototype along tmp's own chain makes tmp an instance of it.
-        if (obj == object_prototype) {
+        // Reaching a well-known prototype along tmp's own chain makes tmp an instance of it; the
+        // prototype itself is not one (Object.prototype shows as a null-prototype object).
+        if (obj == object_prototype && obj != tmp) {
             text_cstr(in, name, "Object");
             return 1;
         }
-        if (obj == function_prototype) {
+        if (obj == function_prototype && obj != tmp) {
             text_cstr(in, name, "Function");
             return 1;
         }

@@ -5,8 +5,12 @@
  * checks the source so that, e.g., a Set iterator's next refuses a Map iterator.
  * Map/Set iterators walk the entry table through map_table_next (map.c), which survives
  * deletion, compaction and clear() during iteration. Installed before array, string and map.
+ * An iterator shared by threads may be stepped by two at once [INT-14]: each next() reads the
+ * target once and copes with finding it exhausted (undefined), so a race repeats or skips an
+ * element but never crashes.
  */
 #include "builtins.h"
+#include "atomics.h"
 
 Value iterator_new(ThreadState *ts, Intrinsic prototype, Value target, uint8_t kind) {
     IteratorObject *it = object_alloc(ts, sizeof(IteratorObject), CELL_ITERATOR, realm_intrinsic(ts, prototype));
@@ -36,8 +40,8 @@ static IteratorObject *this_iterator(ThreadState *ts, Value self, int source) {
 }
 
 static Value finish(ThreadState *ts, IteratorObject *it) {
-    it->target = JS_UNDEFINED;
-    it->done = 1;
+    store_relaxed(&it->target, JS_UNDEFINED);
+    store_relaxed(&it->done, 1);
     return ops_create_iter_result(ts, JS_UNDEFINED, true);
 }
 
@@ -58,10 +62,11 @@ static Value ArrayIterator_next(ThreadState *ts, Value self, const Value *args, 
     (void)args, (void)argc, (void)magic;
     IteratorObject *it = this_iterator(ts, self, ITERATOR_ARRAY);
     if (!it) return JS_EXCEPTION;
-    if (it->done) return ops_create_iter_result(ts, JS_UNDEFINED, true);
-    Value target = it->target;
-    uint32_t index = it->index;
+    if (load_relaxed(&it->done)) return ops_create_iter_result(ts, JS_UNDEFINED, true);
+    Value target = load_relaxed(&it->target);
+    uint32_t index = load_relaxed(&it->index);
     int64_t length;
+    if (!value_is_object(target)) return finish(ts, it);   // exhausted by another thread
     if (value_cell_type(target) == CELL_ARRAY) {
         length = array_length(target);
     } else {
@@ -69,7 +74,7 @@ static Value ArrayIterator_next(ThreadState *ts, Value self, const Value *args, 
         if (length < 0) return JS_EXCEPTION;
     }
     if ((int64_t)index >= length) return finish(ts, it);
-    it->index = index + 1;
+    store_relaxed(&it->index, index + 1);
     Value key = value_from_number((double)index);
     if ((it->kind & ITERATION_MASK) == ITERATION_KEYS) return ops_create_iter_result(ts, key, false);
     Value v;
@@ -86,9 +91,10 @@ static Value StringIterator_next(ThreadState *ts, Value self, const Value *args,
     (void)args, (void)argc, (void)magic;
     IteratorObject *it = this_iterator(ts, self, ITERATOR_STRING);
     if (!it) return JS_EXCEPTION;
-    if (it->done) return ops_create_iter_result(ts, JS_UNDEFINED, true);
-    Value s = it->target;
-    uint32_t index = it->index, length = string_length(s);
+    if (load_relaxed(&it->done)) return ops_create_iter_result(ts, JS_UNDEFINED, true);
+    Value s = load_relaxed(&it->target);
+    if (!value_is_string(s)) return finish(ts, it);          // exhausted by another thread
+    uint32_t index = load_relaxed(&it->index), length = string_length(s);
     if (index >= length) return finish(ts, it);
     String *flat = string_flatten(ts, s);
     if (!flat) return JS_EXCEPTION;
@@ -98,7 +104,7 @@ static Value StringIterator_next(ThreadState *ts, Value self, const Value *args,
         uint16_t d = string_char_at(flat, index + 1);
         if (d >= 0xDC00 && d <= 0xDFFF) size = 2;
     }
-    it->index = index + size;
+    store_relaxed(&it->index, index + size);
     Value result = size == 1 ? string_from_char_code(ts, c) : string_substring(ts, s, index, index + 2);
     if (value_is_exception(result)) return JS_EXCEPTION;
     return ops_create_iter_result(ts, result, false);
@@ -109,12 +115,12 @@ static Value CollectionIterator_next(ThreadState *ts, Value self, const Value *a
     (void)args, (void)argc;
     IteratorObject *it = this_iterator(ts, self, magic);
     if (!it) return JS_EXCEPTION;
-    if (it->done) return ops_create_iter_result(ts, JS_UNDEFINED, true);
-    Value table = it->target, key, value;
-    uint32_t index = it->index;
-    bool found = map_table_next(&table, &index, &key, &value);
-    it->target = table;
-    it->index = index;
+    if (load_relaxed(&it->done)) return ops_create_iter_result(ts, JS_UNDEFINED, true);
+    Value table = load_relaxed(&it->target), key, value;
+    uint32_t index = load_relaxed(&it->index);
+    bool found = map_table_next(&table, &index, &key, &value);   // false for undefined
+    store_relaxed(&it->target, table);
+    store_relaxed(&it->index, index);
     if (!found) return finish(ts, it);
     if (magic == ITERATOR_SET) value = key;
     switch (it->kind & ITERATION_MASK) {

@@ -3,10 +3,14 @@
  * insertion order by an ordered hash table stored in GC cells (no malloc'd side storage).
  * WeakMap/WeakSet hold their keys strongly for now: true weak semantics need ephemeron marking
  * in the collector. Keys must still be objects (or unregistered symbols, as in node 20).
- * Racing readers see a consistent (possibly stale) table: a table and its index are replaced
- * together, never grown in place. Concurrent mutation needs the cell lock (issue 4).
+ * Any thread may use any collection [INT-14]: lookups and mutations run under a per-table lock
+ * (striped by address) that is never held across an allocation, so a racing set is never lost;
+ * iteration reads without the lock and stays memory-safe (entries are appended and published
+ * with release stores, tables are replaced whole and forward to their successor).
  */
+#include <pthread.h>
 #include "builtins.h"
+#include "atomics.h"
 
 /*
  * Entry table (a CELL_VALUES cell; count = 2 + 2 * entries used):
@@ -36,7 +40,23 @@ static uint32_t *index_hash(HashIndex *h) { return h->data + h->bucket_mask + 1 
 
 static MapObject *as_map(Value v) { return (MapObject *)value_to_cell(v); }
 static Values *as_table(Value v) { return (Values *)value_to_cell(v); }
-static uint32_t table_used(const Values *t) { return (t->count - TABLE_HEADER) / 2; }
+// Entries published so far: count is raised (release) only after the entry's key and value.
+static uint32_t table_used(const Values *t) { return (load_acquire(&t->count) - TABLE_HEADER) / 2; }
+static Value current_table(Value map) { return load_acquire(&as_map(map)->table); }
+
+/*
+ * The lock of a collection [INT-14], striped by the MapObject's address (cells never move).
+ * Guards the table word, size, deleted, the current table's entries and its hash index. Held only
+ * around loads, stores and key comparisons of flat strings (keys are flattened before they are
+ * stored or looked up), never across an allocation or a safepoint [SP-5].
+ */
+#define MAP_LOCK_STRIPES 64
+static pthread_mutex_t map_locks[MAP_LOCK_STRIPES] = {
+    [0 ... MAP_LOCK_STRIPES - 1] = PTHREAD_MUTEX_INITIALIZER,
+};
+static pthread_mutex_t *map_lock(Value map) {
+    return &map_locks[((uintptr_t)value_to_cell(map) >> 4) % MAP_LOCK_STRIPES];
+}
 static HashIndex *table_index(const Values *t) { return (HashIndex *)value_to_cell(t->items[1]); }
 
 static Values *table_new(ThreadState *ts, uint32_t entries) {
@@ -62,6 +82,15 @@ static Value normalize_key(Value key) {
     return d == 0 ? value_from_int(0) : value_from_number(d);
 }
 
+// normalize_key plus, for a rope, its flat string (the same key to JS), so that comparing keys
+// under the lock never flattens, i.e. never allocates. JS_EXCEPTION on OOM.
+static Value prepare_key(ThreadState *ts, Value key) {
+    key = normalize_key(key);
+    if (value_cell_type(key) != CELL_ROPE) return key;
+    String *flat = string_flatten(ts, key);
+    return flat ? value_from_cell(flat) : JS_EXCEPTION;
+}
+
 static uint32_t mix(uint64_t x) {
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdull;
@@ -83,14 +112,14 @@ static bool keys_equal(ThreadState *ts, Value a, Value b) {
     return value_is_string(a) && value_is_string(b) && string_equals(ts, a, b);
 }
 
-// The entry holding key (normalised) in the current table, or -1.
+// The entry holding key (prepared) in the current table, or -1. Lock held.
 static int64_t find_entry(ThreadState *ts, Value map, Value key, uint32_t hash) {
     Values *t = as_table(as_map(map)->table);
     HashIndex *h = table_index(t);
     uint32_t used = table_used(t);
     for (uint32_t link = index_heads(h)[hash & h->bucket_mask]; link; link = index_next(h)[link - 1]) {
         uint32_t entry = link - 1;
-        if (entry >= used) break;   // a racing writer's half-built chain: stop rather than misread
+        if (entry >= used) break;
         Value k = t->items[TABLE_HEADER + 2 * entry];
         if (k != JS_HOLE && index_hash(h)[entry] == hash && keys_equal(ts, k, key)) return entry;
     }
@@ -105,11 +134,17 @@ static void link_entry(Values *t, uint32_t entry, uint32_t hash) {
     *head = entry + 1;
 }
 
-// Moves the live entries, in order, to a new table sized for `size` plus room to grow, and
-// leaves the old table forwarding to it.
-static bool rebuild(ThreadState *ts, Value map, uint32_t capacity) {
-    Values *fresh = table_new(ts, capacity);
-    if (!fresh) return false;
+// Tombstones an entry. The key goes first and the value's release store after it, so an
+// iterator that reads the value (acquire) and then the key never pairs a live key with the
+// undefined of a deletion.
+static void kill_entry(Values *t, uint32_t entry) {
+    store_relaxed(&t->items[TABLE_HEADER + 2 * entry], JS_HOLE);
+    store_release(&t->items[TABLE_HEADER + 2 * entry + 1], JS_UNDEFINED);
+}
+
+// Moves the live entries, in order, into `fresh` (allocated by the caller before taking the
+// lock) and leaves the old table forwarding to it. Lock held.
+static void rebuild_into(Value map, Values *fresh) {
     MapObject *m = as_map(map);
     Values *old = as_table(m->table);
     HashIndex *old_index = table_index(old);
@@ -122,11 +157,11 @@ static bool rebuild(ThreadState *ts, Value map, uint32_t capacity) {
         link_entry(fresh, n, index_hash(old_index)[i]);
         n++;
     }
-    fresh->count = TABLE_HEADER + 2 * n;
-    old->items[0] = value_from_cell(fresh);
-    m->table = value_from_cell(fresh);
+    store_release(&fresh->count, TABLE_HEADER + 2 * n);
+    // Forward first, then publish: a reader of either word finds a complete table.
+    store_release(&old->items[0], value_from_cell(fresh));
+    store_release(&m->table, value_from_cell(fresh));
     m->deleted = 0;
-    return true;
 }
 
 static bool collection_init(ThreadState *ts, Value map) {
@@ -138,77 +173,115 @@ static bool collection_init(ThreadState *ts, Value map) {
     return true;
 }
 
-// Map.prototype.set / Set.prototype.add on the table: 0 ok, -1 OOM.
+// Map.prototype.set / Set.prototype.add on the table: 0 ok, -1 exception.
 static int collection_put(ThreadState *ts, Value map, Value key, Value value) {
-    key = normalize_key(key);
+    key = prepare_key(ts, key);
+    if (value_is_exception(key)) return -1;
     uint32_t hash = key_hash(ts, key);
-    int64_t entry = find_entry(ts, map, key, hash);
     MapObject *m = as_map(map);
-    if (entry >= 0) {
-        as_table(m->table)->items[TABLE_HEADER + 2 * entry + 1] = value;
-        return 0;
+    pthread_mutex_t *lock = map_lock(map);
+    for (;;) {
+        pthread_mutex_lock(lock);
+        int64_t entry = find_entry(ts, map, key, hash);
+        Values *t = as_table(m->table);
+        if (entry >= 0) {
+            store_release(&t->items[TABLE_HEADER + 2 * entry + 1], value);
+            pthread_mutex_unlock(lock);
+            return 0;
+        }
+        uint32_t n = table_used(t);
+        if (n < table_index(t)->entry_capacity) {
+            t->items[TABLE_HEADER + 2 * n] = key;
+            t->items[TABLE_HEADER + 2 * n + 1] = value;
+            link_entry(t, n, hash);
+            store_release(&t->count, t->count + 2);
+            store_relaxed(&m->size, m->size + 1);
+            pthread_mutex_unlock(lock);
+            return 0;
+        }
+        // Full: allocate outside the lock, then rebuild unless another thread already did.
+        uint32_t size = m->size;
+        Value full = m->table;
+        pthread_mutex_unlock(lock);
+        uint32_t capacity = size < MIN_ENTRIES / 2 ? MIN_ENTRIES : 2 * (size + 1);
+        Values *fresh = table_new(ts, capacity);
+        if (!fresh) return -1;
+        pthread_mutex_lock(lock);
+        // Sized for `size` live entries: usable only if no more arrived meanwhile.
+        if (m->table == full && m->size <= size) rebuild_into(map, fresh);
+        pthread_mutex_unlock(lock);
     }
-    Values *t = as_table(m->table);
-    if (table_used(t) >= table_index(t)->entry_capacity) {
-        uint32_t capacity = m->size < MIN_ENTRIES / 2 ? MIN_ENTRIES : 2 * (m->size + 1);
-        if (!rebuild(ts, map, capacity)) return -1;
-        t = as_table(m->table);
-    }
-    uint32_t n = table_used(t);
-    t->items[TABLE_HEADER + 2 * n] = key;
-    t->items[TABLE_HEADER + 2 * n + 1] = value;
-    link_entry(t, n, hash);
-    t->count += 2;
-    m->size++;
-    return 0;
 }
 
 static bool collection_delete(ThreadState *ts, Value map, Value key) {
-    key = normalize_key(key);
-    int64_t entry = find_entry(ts, map, key, key_hash(ts, key));
-    if (entry < 0) return false;
-    MapObject *m = as_map(map);
-    Values *t = as_table(m->table);
-    t->items[TABLE_HEADER + 2 * entry] = JS_HOLE;
-    t->items[TABLE_HEADER + 2 * entry + 1] = JS_UNDEFINED;
-    m->size--;
-    m->deleted++;
-    return true;
+    key = prepare_key(ts, key);
+    if (value_is_exception(key)) return false;
+    uint32_t hash = key_hash(ts, key);
+    pthread_mutex_t *lock = map_lock(map);
+    pthread_mutex_lock(lock);
+    int64_t entry = find_entry(ts, map, key, hash);
+    if (entry >= 0) {
+        MapObject *m = as_map(map);
+        kill_entry(as_table(m->table), (uint32_t)entry);
+        store_relaxed(&m->size, m->size - 1);
+        m->deleted++;
+    }
+    pthread_mutex_unlock(lock);
+    return entry >= 0;
 }
 
 static bool collection_clear(ThreadState *ts, Value map) {
     Values *fresh = table_new(ts, MIN_ENTRIES);
     if (!fresh) return false;
     MapObject *m = as_map(map);
+    pthread_mutex_t *lock = map_lock(map);
+    pthread_mutex_lock(lock);
     Values *old = as_table(m->table);
-    for (uint32_t i = 0; i < table_used(old); i++) {
-        old->items[TABLE_HEADER + 2 * i] = JS_HOLE;
-        old->items[TABLE_HEADER + 2 * i + 1] = JS_UNDEFINED;
-    }
-    old->items[0] = value_from_cell(fresh);
-    m->table = value_from_cell(fresh);
-    m->size = m->deleted = 0;
+    for (uint32_t i = 0; i < table_used(old); i++) kill_entry(old, i);
+    store_release(&old->items[0], value_from_cell(fresh));
+    store_release(&m->table, value_from_cell(fresh));
+    store_relaxed(&m->size, 0);
+    m->deleted = 0;
+    pthread_mutex_unlock(lock);
     return true;
 }
 
+// Lookup under the lock: the entry's value, or JS_HOLE when key is absent. JS_EXCEPTION on OOM.
+static Value collection_lookup(ThreadState *ts, Value map, Value key) {
+    key = prepare_key(ts, key);
+    if (value_is_exception(key)) return key;
+    uint32_t hash = key_hash(ts, key);
+    pthread_mutex_t *lock = map_lock(map);
+    pthread_mutex_lock(lock);
+    int64_t entry = find_entry(ts, map, key, hash);
+    Value v = entry >= 0 ? as_table(as_map(map)->table)->items[TABLE_HEADER + 2 * entry + 1] : JS_HOLE;
+    pthread_mutex_unlock(lock);
+    return v;
+}
+
+// Without the lock [INT-14]: every index read is below a count loaded with acquire, which never
+// exceeds the table's capacity, so a racing writer can make the walk stale, never out of bounds.
 bool map_table_next(Value *table, uint32_t *index, Value *key, Value *value) {
+    if (value_cell_type(*table) != CELL_VALUES) return false;
     for (;;) {
         Values *t = as_table(*table);
         uint32_t used = table_used(t);
-        if (t->items[0] != JS_UNDEFINED) {
+        Value forward = load_acquire(&t->items[0]);
+        if (forward != JS_UNDEFINED) {
             uint32_t live = 0;
             for (uint32_t i = 0; i < *index && i < used; i++)
-                if (t->items[TABLE_HEADER + 2 * i] != JS_HOLE) live++;
-            *table = t->items[0];
+                if (load_relaxed(&t->items[TABLE_HEADER + 2 * i]) != JS_HOLE) live++;
+            *table = forward;
             *index = live;
             continue;
         }
         while (*index < used) {
             uint32_t i = (*index)++;
-            Value k = t->items[TABLE_HEADER + 2 * i];
+            Value v = load_acquire(&t->items[TABLE_HEADER + 2 * i + 1]);
+            Value k = load_relaxed(&t->items[TABLE_HEADER + 2 * i]);
             if (k == JS_HOLE) continue;
             *key = k;
-            *value = t->items[TABLE_HEADER + 2 * i + 1];
+            *value = v;
             return true;
         }
         return false;
@@ -219,7 +292,7 @@ bool map_inspect_entries(ThreadState *ts, Value map, Values **out) {
     bool is_map = value_cell_type(map) == CELL_MAP || value_cell_type(map) == CELL_WEAKMAP;
     Values *list = values_new(ts, 8);
     if (!list) return false;
-    Value table = as_map(map)->table, key, value;
+    Value table = current_table(map), key, value;
     uint32_t index = 0;
     while (map_table_next(&table, &index, &key, &value)) {
         list = values_push(ts, list, key);
@@ -316,18 +389,18 @@ static Value collection_constructor(ThreadState *ts, Value self, const Value *ar
 // get (magic = kind): Map and WeakMap.
 static Value collection_get(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     if (!check_receiver(ts, self, magic, "get")) return JS_EXCEPTION;
-    Value key = normalize_key(builtin_arg(args, argc, 0));
+    Value key = builtin_arg(args, argc, 0);
     if (magic == KIND_WEAKMAP && !can_be_held_weakly(key)) return JS_UNDEFINED;
-    int64_t entry = find_entry(ts, self, key, key_hash(ts, key));
-    if (entry < 0) return JS_UNDEFINED;
-    return as_table(as_map(self)->table)->items[TABLE_HEADER + 2 * entry + 1];
+    Value v = collection_lookup(ts, self, key);
+    return v == JS_HOLE ? JS_UNDEFINED : v;
 }
 
 static Value collection_has(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     if (!check_receiver(ts, self, magic, "has")) return JS_EXCEPTION;
-    Value key = normalize_key(builtin_arg(args, argc, 0));
+    Value key = builtin_arg(args, argc, 0);
     if (magic >= KIND_WEAKMAP && !can_be_held_weakly(key)) return JS_FALSE;
-    return value_from_bool(find_entry(ts, self, key, key_hash(ts, key)) >= 0);
+    Value v = collection_lookup(ts, self, key);
+    return value_is_exception(v) ? v : value_from_bool(v != JS_HOLE);
 }
 
 // Map/WeakMap set (value = args[1]) and Set/WeakSet add (value = the key).
@@ -339,7 +412,8 @@ static Value collection_set(ThreadState *ts, Value self, const Value *args, int 
         return error_throw_type(ts, "Invalid value used as weak map key");
     if (magic == KIND_WEAKSET && !can_be_held_weakly(key))
         return error_throw_type(ts, "Invalid value used in weak set");
-    Value value = pairs ? builtin_arg(args, argc, 1) : normalize_key(key);
+    Value value = pairs ? builtin_arg(args, argc, 1) : prepare_key(ts, key);
+    if (value_is_exception(value)) return value;
     if (collection_put(ts, self, key, value) < 0) return JS_EXCEPTION;
     return self;
 }
@@ -348,7 +422,9 @@ static Value collection_delete_native(ThreadState *ts, Value self, const Value *
     if (!check_receiver(ts, self, magic, "delete")) return JS_EXCEPTION;
     Value key = builtin_arg(args, argc, 0);
     if (magic >= KIND_WEAKMAP && !can_be_held_weakly(key)) return JS_FALSE;
-    return value_from_bool(collection_delete(ts, self, key));
+    bool deleted = collection_delete(ts, self, key);
+    if (!deleted && error_pending(ts)) return JS_EXCEPTION;
+    return value_from_bool(deleted);
 }
 
 static Value collection_clear_native(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
@@ -362,14 +438,14 @@ static Value collection_size(ThreadState *ts, Value self, const Value *args, int
     if (value_cell_type(self) != kind_cell[magic])
         return error_throw_type(ts, "Method get %s.prototype.size called on incompatible receiver %V",
                                 kind_name[magic], self);
-    return value_from_number((double)as_map(self)->size);
+    return value_from_number((double)load_relaxed(&as_map(self)->size));
 }
 
 static Value collection_for_each(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     if (!check_receiver(ts, self, magic, "forEach")) return JS_EXCEPTION;
     Value callback = builtin_arg(args, argc, 0), this_arg = builtin_arg(args, argc, 1);
     if (!ops_is_callable(callback)) return error_throw_type(ts, "%V is not a function", callback);
-    Value table = as_map(self)->table, call_args[3];
+    Value table = current_table(self), call_args[3];
     uint32_t index = 0;
     while (map_table_next(&table, &index, &call_args[1], &call_args[0])) {
         if (magic == KIND_SET) call_args[0] = call_args[1];
@@ -386,8 +462,8 @@ static Value collection_iterator(ThreadState *ts, Value self, const Value *args,
     static const char *const names[] = {"keys", "values", "entries"};
     if (!check_receiver(ts, self, kind, names[iteration])) return JS_EXCEPTION;
     if (kind == KIND_MAP)
-        return iterator_new(ts, INTRINSIC_MAP_ITERATOR_PROTOTYPE, as_map(self)->table, ITERATOR_MAP | iteration);
-    return iterator_new(ts, INTRINSIC_SET_ITERATOR_PROTOTYPE, as_map(self)->table, ITERATOR_SET | iteration);
+        return iterator_new(ts, INTRINSIC_MAP_ITERATOR_PROTOTYPE, current_table(self), ITERATOR_MAP | iteration);
+    return iterator_new(ts, INTRINSIC_SET_ITERATOR_PROTOTYPE, current_table(self), ITERATOR_SET | iteration);
 }
 
 static Value collection_species(ThreadState *ts, Value self, const Value *args, int argc, int magic) {

@@ -1,21 +1,21 @@
 /*
- * builtins/math.c — the Math namespace object of ES2020: constants, the libm-backed functions,
- * V8's exact algorithms where libm differs from JS (round, hypot, pow's special cases, max/min
- * with -0), and Math.random from a per-thread xorshift128+ generator seeded from the clock.
+ * builtins/math.c — the Math namespace object of ES2020 (§20.2): constants, the elementary
+ * functions through ieee754.c (fdlibm's algorithms, so every result is node's double), V8's exact
+ * algorithms where JS and C differ (round, hypot, max/min with -0), and Math.random from a
+ * per-thread xorshift128+ generator seeded from the clock.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
 
 #include "builtins.h"
+#include "../ieee754.h"
 
 // The one-argument functions, selected by magic.
 typedef double (*UnaryMath)(double);
 
 static double math_sign(double x) { return x != x ? x : x > 0 ? 1 : x < 0 ? -1 : x; }
 static double math_fround(double x) { return (double)(float)x; }
-// glibc's cbrt is often 1 ulp off (cbrt(27) != 3); the long double result rounds correctly.
-static double math_cbrt(double x) { return (double)cbrtl(x); }
 
 // Math.round (§20.2.2.28): halves round toward +Infinity, and (-0.5, -0] gives -0.
 static double math_round(double x) {
@@ -28,9 +28,12 @@ static double math_round(double x) {
     return r;
 }
 
+// libm only where it is exact (abs, ceil, floor, sqrt, trunc); the rest must round like V8.
 static const UnaryMath unary_functions[] = {
-    fabs, acos, acosh, asin, asinh, atan, atanh, ceil, math_cbrt, expm1, cos, cosh, exp, floor,
-    math_fround, log, log1p, log2, log10, math_round, math_sign, sin, sinh, sqrt, tan, tanh, trunc,
+    fabs, ieee754_acos, ieee754_acosh, ieee754_asin, ieee754_asinh, ieee754_atan, ieee754_atanh,
+    ceil, ieee754_cbrt, ieee754_expm1, ieee754_cos, ieee754_cosh, ieee754_exp, floor, math_fround,
+    ieee754_log, ieee754_log1p, ieee754_log2, ieee754_log10, math_round, math_sign, ieee754_sin,
+    ieee754_sinh, sqrt, ieee754_tan, ieee754_tanh, trunc,
 };
 enum {
     M_ABS, M_ACOS, M_ACOSH, M_ASIN, M_ASINH, M_ATAN, M_ATANH, M_CEIL, M_CBRT, M_EXPM1, M_COS, M_COSH,
@@ -50,12 +53,18 @@ static Value Math_atan2(ThreadState *ts, Value self, const Value *args, int argc
     double y, x;
     if (!ops_to_number(ts, builtin_arg(args, argc, 0), &y) || !ops_to_number(ts, builtin_arg(args, argc, 1), &x))
         return JS_EXCEPTION;
-    return value_from_number(atan2(y, x));
+    return value_from_number(ieee754_atan2(y, x));
 }
 
+// Number::exponentiate (§6.1.6.1.3): unlike IEEE pow, a NaN exponent always gives NaN, and so
+// does (+-1) ** (+-Infinity).
 static Value Math_pow(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
-    return ops_arithmetic(ts, ARITH_EXP, builtin_arg(args, argc, 0), builtin_arg(args, argc, 1));
+    double x, y;
+    if (!ops_to_number(ts, builtin_arg(args, argc, 0), &x) || !ops_to_number(ts, builtin_arg(args, argc, 1), &y))
+        return JS_EXCEPTION;
+    if (y != y || ((x == 1 || x == -1) && isinf(y))) return value_from_number(NAN);
+    return value_from_number(ieee754_pow(x, y));
 }
 
 static Value Math_clz32(ThreadState *ts, Value self, const Value *args, int argc, int magic) {

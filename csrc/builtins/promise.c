@@ -5,15 +5,36 @@
  * (HostPromiseRejectionTracker), which turns it into node's uncaught error at the end of the turn.
  * A capability made for %Promise% itself skips the resolving-function objects when no user code
  * can see them (then, Promise.resolve/reject): the promise is settled directly, unobservably.
+ * Any thread may settle a promise or call then on it [INT-13]: state changes happen under a
+ * per-promise lock (striped) that is never held across an allocation, and reactions run as
+ * jobs of the thread that settles the promise, or that calls then on a settled one.
  */
+#include <pthread.h>
 #include "builtins.h"
+#include "atomics.h"
 
 enum { PROMISE_PENDING, PROMISE_FULFILLED, PROMISE_REJECTED };
 
 // Internal jobs (see job.c): a CELL_VALUES record whose items[0] is the kind.
-// Reaction: [kind, source promise, capability promise, resolve, reject, on_fulfilled, on_rejected]
+// Reaction: [kind, source promise, capability promise, resolve, reject, on_fulfilled, on_rejected,
+//            next reaction of the same pending promise (newest first) or undefined]
 // Thenable: [kind, promise to resolve, thenable, then]
 enum { JOB_REACTION, JOB_THENABLE };
+enum { REACTION_NEXT = 7, REACTION_SIZE = 8 };
+
+/*
+ * The lock guarding a promise's state, result, reactions and is_handled [INT-13]. Striped by
+ * address (the collector never moves cells): a promise needs no lock field, and two promises
+ * sharing a stripe only ever wait for each other's few stores. Held only around plain loads and
+ * stores, never across an allocation or a safepoint [SP-5], so waiting for it is not blocking.
+ */
+#define PROMISE_LOCK_STRIPES 64
+static pthread_mutex_t promise_locks[PROMISE_LOCK_STRIPES] = {
+    [0 ... PROMISE_LOCK_STRIPES - 1] = PTHREAD_MUTEX_INITIALIZER,
+};
+static pthread_mutex_t *promise_lock(const PromiseObject *p) {
+    return &promise_locks[((uintptr_t)p >> 4) % PROMISE_LOCK_STRIPES];
+}
 
 typedef struct Capability {
     Value promise, resolve, reject;   // resolve/reject undefined: settle promise directly
@@ -47,8 +68,10 @@ Value promise_new(ThreadState *ts) {
 
 int promise_inspect_state(Value p, Value *result) {
     PromiseObject *promise = as_promise(p);
-    *result = promise->result;
-    return promise->state;
+    // The state is published after the result (release), so read it first [INT-13].
+    int state = load_acquire(&promise->state);
+    *result = state == PROMISE_PENDING ? JS_UNDEFINED : load_relaxed(&promise->result);
+    return state;
 }
 
 void promise_trace(Marker *m, Cell *cell) {
@@ -60,20 +83,45 @@ void promise_trace(Marker *m, Cell *cell) {
 
 // ---- settling ----
 
-static bool settle(ThreadState *ts, Value promise, Value value, int state) {
-    PromiseObject *p = as_promise(promise);
-    if (p->state != PROMISE_PENDING) return true;
-    Value reactions = p->reactions;
-    p->result = value;
-    p->state = (uint8_t)state;
-    p->reactions = JS_UNDEFINED;
-    if (state == PROMISE_REJECTED && !p->is_handled && !job_track_rejection(ts, promise)) return false;
-    if (value_cell_type(reactions) == CELL_VALUES) {
-        Values *list = value_to_cell(reactions);
-        for (uint32_t i = 0; i < list->count; i++)
-            if (!job_enqueue(ts, list->items[i], value)) return false;
+// Enqueues the detached reaction list (newest first) as jobs of this thread, oldest first.
+static bool enqueue_reactions(ThreadState *ts, Value reactions, Value value) {
+    // Reverse in place: the list is detached, so no other thread can see these links any more.
+    Value previous = JS_UNDEFINED;
+    while (value_cell_type(reactions) == CELL_VALUES) {
+        Values *reaction = value_to_cell(reactions);
+        Value next = reaction->items[REACTION_NEXT];
+        reaction->items[REACTION_NEXT] = previous;
+        previous = reactions;
+        reactions = next;
+    }
+    for (Value r = previous; value_cell_type(r) == CELL_VALUES;) {
+        Values *reaction = value_to_cell(r);
+        Value next = reaction->items[REACTION_NEXT];
+        reaction->items[REACTION_NEXT] = JS_UNDEFINED;
+        if (!job_enqueue(ts, r, value)) return false;
+        r = next;
     }
     return true;
+}
+
+// Exactly one settle of a promise wins, whatever the threads [INT-13]: the winner detaches the
+// reactions under the lock and runs them as its own jobs; every later then sees the state.
+static bool settle(ThreadState *ts, Value promise, Value value, int state) {
+    PromiseObject *p = as_promise(promise);
+    pthread_mutex_t *lock = promise_lock(p);
+    pthread_mutex_lock(lock);
+    if (p->state != PROMISE_PENDING) {
+        pthread_mutex_unlock(lock);
+        return true;
+    }
+    Value reactions = p->reactions;
+    p->reactions = JS_UNDEFINED;
+    store_relaxed(&p->result, value);
+    store_release(&p->state, (uint8_t)state);
+    bool handled = p->is_handled;
+    pthread_mutex_unlock(lock);
+    if (state == PROMISE_REJECTED && !handled && !job_track_rejection(ts, promise)) return false;
+    return enqueue_reactions(ts, reactions, value);
 }
 
 bool promise_reject_value(ThreadState *ts, Value promise, Value reason) {
@@ -103,8 +151,9 @@ static Value resolving_function(ThreadState *ts, Value self, const Value *args, 
     (void)self;
     NativeFunction *f = callee(ts);
     Values *already = value_to_cell(f->data[1]);
-    if (already->items[0] == JS_TRUE) return JS_UNDEFINED;
-    already->items[0] = JS_TRUE;
+    // Two threads calling the pair at once: the CAS lets exactly one through [INT-13].
+    Value expected = JS_FALSE;
+    if (!cas_acq_rel(&already->items[0], &expected, JS_TRUE)) return JS_UNDEFINED;
     Value v = builtin_arg(args, argc, 0);
     bool ok = magic == 0 ? promise_resolve_value(ts, f->data[0], v) : promise_reject_value(ts, f->data[0], v);
     return ok ? JS_UNDEFINED : JS_EXCEPTION;
@@ -193,22 +242,22 @@ static bool perform_then(ThreadState *ts, Value promise, Value on_fulfilled, Val
     if (!ops_is_callable(on_rejected)) on_rejected = JS_UNDEFINED;
     Value items[] = {value_from_int(JOB_REACTION), promise, cap ? cap->promise : JS_UNDEFINED,
                      cap ? cap->resolve : JS_UNDEFINED, cap ? cap->reject : JS_UNDEFINED,
-                     on_fulfilled, on_rejected};
-    Values *reaction = record_new(ts, items, 7);
+                     on_fulfilled, on_rejected, JS_UNDEFINED};
+    Values *reaction = record_new(ts, items, REACTION_SIZE);
     if (!reaction) return false;
+    // Allocated above; under the lock only links and flags change [INT-13].
     PromiseObject *p = as_promise(promise);
-    if (p->state == PROMISE_PENDING) {
-        Values *list = value_cell_type(p->reactions) == CELL_VALUES ? value_to_cell(p->reactions)
-                                                                  : values_new(ts, 2);
-        if (!list) return false;
-        list = values_push(ts, list, value_from_cell(reaction));
-        if (!list) return false;
-        p->reactions = value_from_cell(list);
-    } else if (!job_enqueue(ts, value_from_cell(reaction), p->result)) {
-        return false;
+    pthread_mutex_t *lock = promise_lock(p);
+    pthread_mutex_lock(lock);
+    bool pending = p->state == PROMISE_PENDING;
+    if (pending) {
+        reaction->items[REACTION_NEXT] = p->reactions;
+        p->reactions = value_from_cell(reaction);
     }
+    Value result = p->result;
     p->is_handled = true;
-    return true;
+    pthread_mutex_unlock(lock);
+    return pending || job_enqueue(ts, value_from_cell(reaction), result);
 }
 
 bool promise_then_native(ThreadState *ts, Value promise, Value on_fulfilled, Value on_rejected) {
@@ -216,7 +265,7 @@ bool promise_then_native(ThreadState *ts, Value promise, Value on_fulfilled, Val
 }
 
 static bool run_reaction(ThreadState *ts, Values *job, Value argument) {
-    bool rejected = as_promise(job->items[1])->state == PROMISE_REJECTED;
+    bool rejected = load_acquire(&as_promise(job->items[1])->state) == PROMISE_REJECTED;
     Value handler = job->items[rejected ? 6 : 5];
     Capability cap = {job->items[2], job->items[3], job->items[4]};
     Value result = argument;
@@ -375,19 +424,35 @@ static Value Promise_reject(ThreadState *ts, Value self, const Value *args, int 
 
 /*
  * Promise.all / allSettled / any / race share one loop (magic selects). The element functions
- * share a state record: [values or errors (a Values), remaining count, capability promise,
- * resolve, reject]. An element function's data[1] is its index (undefined once called); the
- * allSettled pair shares an [index, already called] record instead.
+ * share a state record: [boxes (a Values), remaining count, capability promise, resolve,
+ * reject]. Each element has a box [value or error, already called] that its element function
+ * (both functions of an allSettled pair) holds in data[1]: element functions may run on several
+ * threads while the loop still grows the list of boxes, so they write only their own box, which
+ * never moves; the caller that brings the count to zero reads the boxes [INT-13].
  */
 enum { COMBINE_ALL, COMBINE_ALL_SETTLED, COMBINE_ANY, COMBINE_RACE };
 enum { STATE_VALUES, STATE_REMAINING, STATE_PROMISE, STATE_RESOLVE, STATE_REJECT, STATE_SIZE };
 
+// Adds delta to the remaining count and returns the new count. Element functions of one
+// combinator may run on several threads at once (each on the thread that settled its promise),
+// so the update is a CAS loop: no decrement is lost and exactly one caller sees zero [INT-13].
+static int32_t remaining_add(Values *state, int32_t delta) {
+    Value old = load_relaxed(&state->items[STATE_REMAINING]);
+    for (;;) {
+        int32_t now = value_to_int(old) + delta;
+        if (cas_acq_rel(&state->items[STATE_REMAINING], &old, value_from_int(now))) return now;
+    }
+}
+
 // Decrements the remaining count; at zero settles the capability with the collected list.
 static Value combine_finish_if_done(ThreadState *ts, Values *state, bool any) {
-    int32_t remaining = value_to_int(state->items[STATE_REMAINING]) - 1;
-    state->items[STATE_REMAINING] = value_from_int(remaining);
-    if (remaining > 0) return JS_UNDEFINED;
-    Values *list = value_to_cell(state->items[STATE_VALUES]);
+    if (remaining_add(state, -1) > 0) return JS_UNDEFINED;
+    Values *boxes = value_to_cell(state->items[STATE_VALUES]);
+    Values *list = values_new(ts, boxes->count ? boxes->count : 1);
+    if (!list) return JS_EXCEPTION;
+    for (uint32_t i = 0; i < boxes->count; i++)
+        list->items[i] = ((Values *)value_to_cell(boxes->items[i]))->items[0];
+    list->count = boxes->count;
     Value array = array_from_values(ts, list->items, list->count);
     if (value_is_exception(array)) return JS_EXCEPTION;
     if (!any) return interp_call(ts, state->items[STATE_RESOLVE], JS_UNDEFINED, &array, 1);
@@ -406,16 +471,10 @@ static Value combine_element(ThreadState *ts, Value self, const Value *args, int
     NativeFunction *f = callee(ts);
     Values *state = value_to_cell(f->data[0]);
     Value x = builtin_arg(args, argc, 0);
-    int32_t index;
-    if (magic == COMBINE_ALL || magic == COMBINE_ANY) {
-        if (f->data[1] == JS_UNDEFINED) return JS_UNDEFINED;
-        index = value_to_int(f->data[1]);
-        f->data[1] = JS_UNDEFINED;
-    } else {
-        Values *pair = value_to_cell(f->data[1]);
-        if (pair->items[1] == JS_TRUE) return JS_UNDEFINED;
-        pair->items[1] = JS_TRUE;
-        index = value_to_int(pair->items[0]);
+    Values *box = value_to_cell(f->data[1]);
+    // [[AlreadyCalled]]: the exchange lets one call through even when two threads race.
+    if (exchange_acq_rel(&box->items[1], JS_TRUE) == JS_TRUE) return JS_UNDEFINED;
+    if (magic == COMBINE_ALL_SETTLED || magic == COMBINE_RACE) {
         Value entry = object_new_plain(ts);
         if (value_is_exception(entry)) return JS_EXCEPTION;
         bool fulfilled = magic == COMBINE_ALL_SETTLED;
@@ -429,8 +488,7 @@ static Value combine_element(ThreadState *ts, Value self, const Value *args, int
             return JS_EXCEPTION;
         x = entry;
     }
-    Values *list = value_to_cell(state->items[STATE_VALUES]);
-    list->items[index] = x;
+    store_relaxed(&box->items[0], x);   // published by remaining_add's release [INT-13]
     Value done = combine_finish_if_done(ts, state, magic == COMBINE_ANY);
     return value_is_exception(done) ? JS_EXCEPTION : JS_UNDEFINED;
 }
@@ -453,7 +511,7 @@ static Value combine_loop(ThreadState *ts, int kind, IteratorRecord *it, Value c
     Values *state = record_new(ts, initial, STATE_SIZE);
     if (!state) return JS_EXCEPTION;
     Value state_value = value_from_cell(state);
-    for (int32_t index = 0;; index++) {
+    for (;;) {
         Value next = ops_iterator_step(ts, it);
         if (value_is_exception(next) || next == JS_HOLE) {
             it->done = true;
@@ -463,8 +521,13 @@ static Value combine_loop(ThreadState *ts, int kind, IteratorRecord *it, Value c
                 return JS_EXCEPTION;
             return cap->promise;
         }
+        Value box = JS_UNDEFINED;
         if (kind != COMBINE_RACE) {
-            list = values_push(ts, value_to_cell(state->items[STATE_VALUES]), JS_UNDEFINED);
+            Value box_items[2] = {JS_UNDEFINED, JS_FALSE};
+            Values *created = record_new(ts, box_items, 2);
+            if (!created) return JS_EXCEPTION;
+            box = value_from_cell(created);
+            list = values_push(ts, value_to_cell(state->items[STATE_VALUES]), box);
             if (!list) return JS_EXCEPTION;
             state->items[STATE_VALUES] = value_from_cell(list);
         }
@@ -472,20 +535,16 @@ static Value combine_loop(ThreadState *ts, int kind, IteratorRecord *it, Value c
         if (value_is_exception(next_promise)) return JS_EXCEPTION;
         Value handlers[2] = {cap->resolve, cap->reject};
         if (kind == COMBINE_ALL) {
-            handlers[0] = element_function(ts, state_value, value_from_int(index), COMBINE_ALL);
+            handlers[0] = element_function(ts, state_value, box, COMBINE_ALL);
         } else if (kind == COMBINE_ANY) {
-            handlers[1] = element_function(ts, state_value, value_from_int(index), COMBINE_ANY);
+            handlers[1] = element_function(ts, state_value, box, COMBINE_ANY);
         } else if (kind == COMBINE_ALL_SETTLED) {
-            Value pair_items[2] = {value_from_int(index), JS_FALSE};
-            Values *pair = record_new(ts, pair_items, 2);
-            if (!pair) return JS_EXCEPTION;
-            handlers[0] = element_function(ts, state_value, value_from_cell(pair), COMBINE_ALL_SETTLED);
+            handlers[0] = element_function(ts, state_value, box, COMBINE_ALL_SETTLED);
             if (value_is_exception(handlers[0])) return JS_EXCEPTION;
-            handlers[1] = element_function(ts, state_value, value_from_cell(pair), COMBINE_RACE);
+            handlers[1] = element_function(ts, state_value, box, COMBINE_RACE);
         }
         if (value_is_exception(handlers[0]) || value_is_exception(handlers[1])) return JS_EXCEPTION;
-        if (kind != COMBINE_RACE)
-            state->items[STATE_REMAINING] = value_from_int(value_to_int(state->items[STATE_REMAINING]) + 1);
+        if (kind != COMBINE_RACE) remaining_add(state, 1);
         if (value_is_exception(invoke_then(ts, next_promise, handlers, 2))) return JS_EXCEPTION;
     }
 }

@@ -217,11 +217,15 @@ class FunctionEmitter:
         if scope.kind == "function":   # strict eval: its own function-like scope
             self.function_env_prologue()
             return
-        for binding in scope.order:
-            if binding.kind in ("let", "const", "class"):
-                if mode == "script":
+        # GlobalDeclarationInstantiation (§16.1.7) checks every lexical name before it creates any
+        # binding; declaring the lexical names first keeps a conflicting `let` from leaving the
+        # script's vars behind (`var x; let existingVar;` must not create x).
+        if mode == "script":
+            for binding in scope.order:
+                if binding.kind in ("let", "const", "class"):
                     self.emit("DECLARE_GLOBAL_LEXICAL", self.name(binding.name), 1 if binding.kind == "const" else 0)
-            elif binding.kind == "var":
+        for binding in scope.order:
+            if binding.kind == "var":
                 self.emit("DECLARE_EVAL_VAR" if mode == "eval" else "DECLARE_GLOBAL_VAR", self.name(binding.name))
         if scope.has_env:
             # Lexical declarations of sloppy eval code live in a fresh env of their own

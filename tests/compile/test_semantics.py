@@ -80,3 +80,21 @@ def test_break_out_of_finally_completes_with_its_value(run_js):
         console.log(eval("99; do { -99; try { 39 } finally { 42 } } while (false);"));
     """)
     assert lines == ["42", "undefined", "39"]
+
+
+def test_a_script_whose_let_conflicts_creates_none_of_its_vars(run_js):
+    """GlobalDeclarationInstantiation checks the lexical names before creating any binding
+    (§16.1.7), so a second script's `var x; let taken;` throws and leaves no `x` behind."""
+    code, out, err = run_js("""
+        var takenVar; let takenLet;
+        const shell = globalThis.$jstShell;
+        for (const source of ["var x; let takenVar;", "var y; let takenLet;", "var z; const takenLet = 1;"]) {
+          try { shell.evalScript(source); console.log("no error"); } catch (e) { console.log(e.name); }
+        }
+        console.log(typeof x, typeof y, typeof z, "x" in globalThis);
+        shell.evalScript("var fresh = 1; let freshLet = 2;");
+        console.log(fresh, freshLet, Object.getOwnPropertyDescriptor(globalThis, "fresh").configurable);
+    """, env={"JSTHREADS_SHELL_HELPERS": "1"})
+    assert code == 0, err
+    assert out.splitlines() == ["SyntaxError", "SyntaxError", "SyntaxError", "undefined undefined undefined false",
+                                "1 2 false"]

@@ -4,6 +4,7 @@
  * Run through tests/core/test_heap.py, which cites the invariants (HEAP-*, SP-*, STR-*).
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
@@ -519,10 +520,11 @@ static void *worker_main(void *arg) {
     return NULL;
 }
 
-static void run_threads(bool stress, uint64_t race_seed) {
+static void run_threads(bool stress, uint64_t race_seed, bool gil) {
     Runtime *rt = test_runtime_new();
     rt->gc_stress = stress;
     rt->race_seed = race_seed;
+    rt->gil_mode = gil;
     ThreadState *ts = test_thread_attach(rt, 1024);
     Values *mine = test_values(ts, 1);
     mine->items[0] = value_from_int(5);
@@ -549,9 +551,212 @@ static void run_threads(bool stress, uint64_t race_seed) {
     test_runtime_free(rt);
 }
 
-static void test_threads_stop_the_world(void) { run_threads(false, 0); }
-static void test_threads_gc_stress(void) { run_threads(true, 0); }
-static void test_threads_race_mode(void) { run_threads(true, 777); }
+static void test_threads_stop_the_world(void) { run_threads(false, 0, false); }
+static void test_threads_gc_stress(void) { run_threads(true, 0, false); }
+static void test_threads_race_mode(void) { run_threads(true, 777, false); }
+static void test_gil_stop_the_world(void) { run_threads(true, 0, true); }
+static void test_gil_race_mode(void) { run_threads(true, 4242, true); }
+
+// Threads attach, allocate and detach over and over while the creator collects: registration
+// waits out stops, leaving counts as stopping, and released blocks are reused [SP-7, HEAP-2].
+static void *churn_main(void *arg) {
+    Runtime *rt = arg;
+    for (int life = 0; life < 30; life++) {
+        ThreadState *ts = test_thread_attach(rt, 64);
+        Values *kept = test_values(ts, 2);
+        kept->items[0] = value_from_int(life);
+        for (int i = 0; i < 100; i++) heap_alloc(ts, 16 + (size_t)(i % 8) * 48, CELL_BYTES);
+        safepoint_poll(ts);
+        CHECK(kept->header.type == CELL_VALUES && kept->items[0] == value_from_int(life));
+        test_thread_detach(ts);
+    }
+    return NULL;
+}
+
+static void run_churn(bool gil) {
+    Runtime *rt = test_runtime_new();
+    rt->gc_stress = true;
+    rt->gil_mode = gil;
+    ThreadState *ts = test_thread_attach(rt, 256);
+    enum { CHURNERS = 4 };
+    pthread_t threads[CHURNERS];
+    for (int i = 0; i < CHURNERS; i++) CHECK(pthread_create(&threads[i], NULL, churn_main, rt) == 0);
+    for (int i = 0; i < 20; i++) {
+        heap_collect(ts);
+        safepoint_enter_blocked(ts);   // lets churners in under --gil, and waits as blocked
+        struct timespec pause = {0, 100000};
+        nanosleep(&pause, NULL);
+        safepoint_leave_blocked(ts);
+    }
+    safepoint_enter_blocked(ts);
+    for (int i = 0; i < CHURNERS; i++) pthread_join(threads[i], NULL);
+    safepoint_leave_blocked(ts);
+    CHECK(rt->safepoint_running == 1 && rt->safepoint_threads == ts && ts->safepoint_next == NULL);
+    verify_heap(ts);
+    test_thread_detach(ts);
+    test_runtime_free(rt);
+}
+
+static void test_threads_churn(void) { run_churn(false); }
+static void test_gil_threads_churn(void) { run_churn(true); }
+
+// ---- the --gil mode [SP-9..SP-12] ----
+
+typedef struct GilShared {
+    Runtime *rt;
+    int inside;            // threads between "entered JS" and "left JS"; must never exceed 1
+    int started;           // threads that have attached
+    int flag;              // the property a spin-waiting thread watches
+    int rounds_done;
+    pthread_mutex_t mutex;
+    pthread_cond_t cond;
+    int signalled;
+} GilShared;
+
+// A stretch of "JS" between two polls: nobody else may be inside meanwhile [SP-9].
+static NOINLINE void gil_critical_stretch(GilShared *g, ThreadState *ts) {
+    CHECK(__atomic_fetch_add(&g->inside, 1, __ATOMIC_SEQ_CST) == 0);
+    CHECK(safepoint_holds_gil(ts) && load_relaxed(&g->rt->gil_holder) == ts);
+    CHECK(load_acquire(&ts->safepoint_state) == SP_RUNNING);
+    for (volatile int spin = 0; spin < 20000; spin++) {}
+    CHECK(__atomic_fetch_sub(&g->inside, 1, __ATOMIC_SEQ_CST) == 1);
+}
+
+static void *gil_runner_main(void *arg) {
+    GilShared *g = arg;
+    ThreadState *ts = test_thread_attach(g->rt, 256);
+    for (int round = 0; round < 400; round++) {
+        gil_critical_stretch(g, ts);
+        heap_alloc(ts, 64, CELL_BYTES);   // may collect: a stop by the GIL holder [SP-12]
+        safepoint_poll(ts);
+        if (round % 50 == 0) {
+            safepoint_enter_blocked(ts);
+            CHECK(!safepoint_holds_gil(ts));   // blocked threads hold no GIL [SP-9]
+            struct timespec pause = {0, 200000};
+            nanosleep(&pause, NULL);
+            safepoint_leave_blocked(ts);
+            CHECK(safepoint_holds_gil(ts));
+        }
+    }
+    test_thread_detach(ts);
+    return NULL;
+}
+
+static void test_gil_one_runner(void) {
+    GilShared g = {0};
+    g.rt = test_runtime_new();
+    g.rt->gil_mode = true;
+    g.rt->gc_stress = true;
+    ThreadState *ts = test_thread_attach(g.rt, 256);
+    CHECK(safepoint_holds_gil(ts));
+    enum { RUNNERS = 3 };
+    pthread_t threads[RUNNERS];
+    for (int i = 0; i < RUNNERS; i++) CHECK(pthread_create(&threads[i], NULL, gil_runner_main, &g) == 0);
+    // The creator takes part too, then joins in a blocked region (which releases the GIL) [SP-5].
+    for (int round = 0; round < 200; round++) {
+        gil_critical_stretch(&g, ts);
+        safepoint_poll(ts);
+    }
+    safepoint_enter_blocked(ts);
+    CHECK(!safepoint_holds_gil(ts) && load_relaxed(&g.rt->gil_holder) != ts);
+    for (int i = 0; i < RUNNERS; i++) pthread_join(threads[i], NULL);
+    safepoint_leave_blocked(ts);
+    CHECK(load_relaxed(&g.rt->gil_holder) == ts && g.rt->gil_handovers > 0);
+    verify_heap(ts);
+    test_thread_detach(ts);
+    CHECK(load_relaxed(&g.rt->gil_holder) == NULL);
+    test_runtime_free(g.rt);
+}
+
+// Spins on g->flag with polls only, like `while (!o.done) {}` in JS: without time slices the
+// other thread, waiting for the GIL, could never set it [SP-11].
+static void *gil_spin_partner_main(void *arg) {
+    GilShared *g = arg;
+    ThreadState *ts = test_thread_attach(g->rt, 256);
+    for (int round = 0; round < 20; round++) {
+        while (load_acquire(&g->flag) != 2 * round + 1) safepoint_poll(ts);
+        store_release(&g->flag, 2 * round + 2);
+    }
+    test_thread_detach(ts);
+    return NULL;
+}
+
+static void test_gil_spin_wait(void) {
+    GilShared g = {0};
+    g.rt = test_runtime_new();
+    g.rt->gil_mode = true;
+    ThreadState *ts = test_thread_attach(g.rt, 256);
+    pthread_t partner;
+    CHECK(pthread_create(&partner, NULL, gil_spin_partner_main, &g) == 0);
+    // Twenty round trips of a ping-pong in which each side only spins and polls.
+    for (int round = 0; round < 20; round++) {
+        store_release(&g.flag, 2 * round + 1);
+        while (load_acquire(&g.flag) != 2 * round + 2) safepoint_poll(ts);
+    }
+    safepoint_enter_blocked(ts);
+    pthread_join(partner, NULL);
+    safepoint_leave_blocked(ts);
+    CHECK(g.rt->gil_handovers >= 20);
+    test_thread_detach(ts);
+    test_runtime_free(g.rt);
+}
+
+// Waits on a condition variable through safepoint_cond_wait: the waiter gives the GIL up, so the
+// signaller, which needs the GIL to run at all, gets it [SP-9, SP-12].
+static void *gil_signaller_main(void *arg) {
+    GilShared *g = arg;
+    ThreadState *ts = test_thread_attach(g->rt, 256);
+    CHECK(safepoint_holds_gil(ts) && load_relaxed(&g->rt->gil_holder) == ts);
+    pthread_mutex_lock(&g->mutex);
+    g->signalled = 1;
+    pthread_cond_signal(&g->cond);
+    pthread_mutex_unlock(&g->mutex);
+    // Hold the GIL (never polling) for a while: the woken waiter must wait for it, and must not
+    // keep the mutex meanwhile, or this thread would deadlock on it below.
+    struct timespec pause = {0, 5000000};
+    nanosleep(&pause, NULL);
+    pthread_mutex_lock(&g->mutex);
+    g->signalled = 2;
+    pthread_mutex_unlock(&g->mutex);
+    test_thread_detach(ts);
+    return NULL;
+}
+
+static void test_gil_blocked_waits_release(void) {
+    GilShared g = {0};
+    g.rt = test_runtime_new();
+    g.rt->gil_mode = true;
+    pthread_mutex_init(&g.mutex, NULL);
+    pthread_cond_init(&g.cond, NULL);
+    ThreadState *ts = test_thread_attach(g.rt, 256);
+    Values *keep = test_values(ts, 1);
+    keep->items[0] = value_from_int(42);
+    pthread_t signaller;
+    CHECK(pthread_create(&signaller, NULL, gil_signaller_main, &g) == 0);
+    pthread_mutex_lock(&g.mutex);
+    while (!g.signalled) safepoint_cond_wait(ts, &g.cond, &g.mutex, NULL);
+    CHECK(safepoint_holds_gil(ts) && load_acquire(&ts->safepoint_state) == SP_RUNNING);
+    pthread_mutex_unlock(&g.mutex);
+    // A timed wait that times out also comes back RUNNING with the GIL.
+    pthread_mutex_lock(&g.mutex);
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_nsec += 1000000;
+    if (deadline.tv_nsec >= 1000000000L) deadline.tv_sec++, deadline.tv_nsec -= 1000000000L;
+    int status = 0;
+    while (status != ETIMEDOUT) status = safepoint_cond_wait(ts, &g.cond, &g.mutex, &deadline);
+    pthread_mutex_unlock(&g.mutex);
+    CHECK(safepoint_holds_gil(ts));
+    safepoint_enter_blocked(ts);
+    pthread_join(signaller, NULL);
+    safepoint_leave_blocked(ts);
+    heap_collect(ts);
+    CHECK(keep->header.type == CELL_VALUES && keep->items[0] == value_from_int(42));
+    test_thread_detach(ts);
+    pthread_cond_destroy(&g.cond);
+    pthread_mutex_destroy(&g.mutex);
+    test_runtime_free(g.rt);
+}
 
 // ---- the driver ----
 
@@ -578,6 +783,13 @@ static const Test tests[] = {
     {"threads_stop_the_world", test_threads_stop_the_world},
     {"threads_gc_stress", test_threads_gc_stress},
     {"threads_race_mode", test_threads_race_mode},
+    {"threads_churn", test_threads_churn},
+    {"gil_threads_churn", test_gil_threads_churn},
+    {"gil_stop_the_world", test_gil_stop_the_world},
+    {"gil_race_mode", test_gil_race_mode},
+    {"gil_one_runner", test_gil_one_runner},
+    {"gil_spin_wait", test_gil_spin_wait},
+    {"gil_blocked_waits_release", test_gil_blocked_waits_release},
     {"rope_flatten_deep", test_rope_flatten_deep},
     {"rope_flatten_right_deep", test_rope_flatten_right_deep},
     {"rope_flatten_under_stress", test_rope_flatten_under_stress},

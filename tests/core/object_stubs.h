@@ -20,6 +20,9 @@ extern char stub_error_message[256];
 extern int stub_primitive_calls;    // ToPrimitive calls on objects
 
 ThreadState *stub_runtime_new(void);
+// Another thread of ts's runtime with its own TID (free it with free()); its allocations are
+// thread-safe, but only the main thread may collect.
+ThreadState *stub_thread_new(Runtime *rt, uint16_t tid);
 void stub_runtime_free(ThreadState *ts);
 // Marks from roots (plus atoms, intrinsics, symbols), sweeps structures, frees the rest.
 size_t stub_collect(Runtime *rt, const Value *roots, size_t root_count);

@@ -3,6 +3,7 @@
  * objectexotic.c) against stubs_object.c. `object_test list` names the tests, `object_test NAME`
  * runs one (exit status 0 = pass), no argument runs all. Invariant tests cite specs/objectmodel.md.
  */
+#include <pthread.h>
 #include <string.h>
 #include "object_stubs.h"
 #include "errors.h"
@@ -943,6 +944,410 @@ static void test_holes_read_through_the_prototype(void) {
     CHECK(array_length(keys) == 50 && text_is(get(keys, idx(0)), "10000007"));
 }
 
+// ---- issue 4: foreign threads, segmented storage, the claim protocol, restrict ----
+
+// A second thread of the same runtime (a different TID), driven from the test's own pthread for
+// deterministic interleavings, or from real pthreads in the threads_* tests.
+static ThreadState *foreign(void) { return stub_thread_new(ts->rt, 9); }
+
+static void test_foreign_store_sets_shared_write_first(void) {
+    // OM-4: a foreign store claims SW with a CAS on the word; the owner's stores never do.
+    ThreadState *other = foreign();
+    Value o = plain();
+    Object *obj = value_to_object(o);
+    put(o, key("x"), num(1));
+    Butterfly *flat = object_butterfly(obj);
+    CHECK(!butterfly_shared_write(obj));
+    put(o, key("x"), num(2));
+    CHECK(!butterfly_shared_write(obj));
+    CHECK(object_set(other, o, key("x"), num(3), o, true) == 1);
+    CHECK(butterfly_shared_write(obj) && butterfly_owner(obj) == ts->tid);
+    CHECK(object_butterfly(obj) == flat && get_number(o, key("x")) == 3);
+    // Elements: the interpreter's fast path claims too.
+    Value a = array_new(ts, 8);
+    Object *array = value_to_object(a);
+    CHECK(object_set_element_fast(ts, array, 0, num(1)) && !butterfly_shared_write(array));
+    CHECK(object_set_element_fast(other, array, 1, num(2)) && butterfly_shared_write(array));
+    CHECK(get_number(a, idx(1)) == 2 && array_length(a) == 2);
+    // The inline store helper of object.h as well.
+    Value p = plain();
+    put(p, key("y"), num(1));
+    object_store_slot(other, value_to_object(p), 0, num(5));
+    CHECK(butterfly_shared_write(value_to_object(p)) && get_number(p, key("y")) == 5);
+    free(other);
+}
+
+static void test_growth_after_a_foreign_store_segments_in_place(void) {
+    // OM-2/OM-5: once SW is set the owner never copies; the flat block becomes segment 0 in
+    // place and the foreign store stays where it was made.
+    ThreadState *other = foreign();
+    Value o = plain();
+    Object *obj = value_to_object(o);
+    put(o, key("a"), num(1));
+    put(o, idx(0), num(100));
+    CHECK(object_set(other, o, key("a"), num(7), o, true) == 1);
+    Butterfly *flat = object_butterfly(obj);
+    Value *a_slot = object_slot_address(obj, 0);
+    Value *element0 = butterfly_element_address(obj, 0);
+    char name[32];
+    for (int i = 0; i < 300; i++) {
+        snprintf(name, sizeof name, "n%d", i);
+        put(o, key(name), num(i));
+        put(o, idx((uint32_t)i + 1), num(-i));
+    }
+    CHECK(obj->butterfly & BUTTERFLY_SEGMENTED);
+    CHECK(object_butterfly(obj) == flat);                       // segment 0, in place
+    CHECK(object_slot_address(obj, 0) == a_slot && butterfly_element_address(obj, 0) == element0);
+    CHECK(get_number(o, key("a")) == 7 && get_number(o, idx(0)) == 100);
+    for (int i = 0; i < 300; i++) {
+        snprintf(name, sizeof name, "n%d", i);
+        CHECK(get_number(o, key(name)) == i && get_number(o, idx((uint32_t)i + 1)) == -i);
+    }
+    CHECK(object_elements_length(obj) == 301 && object_named_capacity(obj) >= 301);
+    Value keys = object_own_keys(ts, o, OWN_KEYS_STRINGS);
+    CHECK(!value_is_exception(keys) && array_length(keys) == 301 + 301);
+    free(other);
+}
+
+static void test_segment_addresses_never_move(void) {
+    // OM-5: every element keeps its address as segments are appended; segment sizes double.
+    ThreadState *other = foreign();
+    Value a = array_new(ts, 4);
+    Object *o = value_to_object(a);
+    CHECK(array_push(other, a, num(0)) == 0);  // a foreign store: SW
+    for (uint32_t i = 1; i < 40; i++) CHECK(array_push(ts, a, num(i)) == 0);
+    CHECK(o->butterfly & BUTTERFLY_SEGMENTED);
+    Value *before[40];
+    for (uint32_t i = 0; i < 40; i++) {
+        before[i] = butterfly_element_address(o, i);
+        CHECK(before[i] && *before[i] == num(i));
+        for (uint32_t j = 0; j < i; j++) CHECK(before[j] != before[i]);
+    }
+    for (uint32_t i = 40; i < 5000; i++) CHECK(array_push(i % 2 ? ts : other, a, num(i)) == 0);
+    for (uint32_t i = 0; i < 40; i++) CHECK(butterfly_element_address(o, i) == before[i]);
+    for (uint32_t i = 0; i < 5000; i++) CHECK(get_number(a, idx(i)) == i);
+    CHECK(array_length(a) == 5000 && object_elements_length(o) == 5000);
+    // Capacity grows by whole segments: base + 8 + 16 + 32 + ...
+    uint32_t base = object_butterfly(o)->elements_capacity, capacity = base;
+    for (uint32_t k = 0; capacity < 5000; k++) capacity += SPINE_SEGMENT_BASE << k;
+    CHECK(object_elements_capacity(o) == capacity);
+    Value keys = object_own_keys(ts, a, OWN_KEYS_STRINGS | OWN_KEYS_ENUMERABLE_ONLY);
+    CHECK(!value_is_exception(keys) && array_length(keys) == 5000);
+    CHECK(text_is(get(keys, idx(4999)), "4999"));
+    free(other);
+}
+
+static void test_adds_from_two_threads_keep_both(void) {
+    // OM-7: a foreign add (locked path) and the owner's lock-free add both survive, in order; a
+    // claimed id still names its layout.
+    ThreadState *other = foreign();
+    Value o = plain();
+    Object *obj = value_to_object(o);
+    put(o, key("a"), num(1));
+    CHECK(object_set(other, o, key("b"), num(2), o, true) == 1);
+    put(o, key("c"), num(3));
+    CHECK(object_set(other, o, key("d"), num(4), o, true) == 1);
+    keys_are(o, OWN_KEYS_STRINGS, "a,b,c,d");
+    CHECK(get_number(o, key("b")) == 2 && get_number(o, key("d")) == 4);
+    uint32_t id = id_of(o);
+    CHECK(!(id & STRUCTURE_ID_BUSY));
+    CHECK(structure_for_id(id | STRUCTURE_ID_BUSY) == structure_for_id(id));
+    // The same key added by both: one property, the later value.
+    CHECK(object_set(other, o, key("e"), num(5), o, true) == 1);
+    put(o, key("e"), num(6));
+    keys_are(o, OWN_KEYS_STRINGS, "a,b,c,d,e");
+    CHECK(get_number(o, key("e")) == 6);
+    // Adds from the foreign thread reuse the owner's transitions: same layouts.
+    Value p = plain();
+    put(p, key("a"), num(1));
+    CHECK(object_set(other, p, key("b"), num(2), p, true) == 1);
+    put(p, key("c"), num(3));
+    CHECK(object_set(other, p, key("d"), num(2), p, true) == 1);
+    CHECK(object_set(other, p, key("e"), num(2), p, true) == 1);
+    CHECK(id_of(p) == id_of(o));
+    (void)obj;
+    free(other);
+}
+
+static void test_kind_change_moves_the_slot(void) {
+    // OM-10: data <-> accessor takes a fresh slot; the old one is quarantined with undefined, so
+    // a reader holding the old id never meets an Accessor where it expects data.
+    Value o = plain();
+    Object *obj = value_to_object(o);
+    put(o, key("x"), num(1));
+    put(o, key("y"), num(2));
+    Structure *old = structure_of_value(o);
+    int32_t old_slot = structure_lookup(old, key("x"), NULL);
+    Value getter = stub_native(ts, native_return_magic, 42);
+    CHECK(object_define_accessor(ts, o, key("x"), getter, JS_UNDEFINED, PROP_DEFAULT) == 1);
+    uint8_t attributes;
+    int32_t new_slot = structure_lookup(structure_of_value(o), key("x"), &attributes);
+    CHECK(new_slot != old_slot && (attributes & PROP_ACCESSOR));
+    CHECK(object_load_slot(obj, (uint32_t)old_slot) == JS_UNDEFINED);
+    CHECK(get_number(o, key("x")) == 42);
+    keys_are(o, OWN_KEYS_STRINGS, "x,y");  // order kept
+    // Back to data: another fresh slot, the accessor's slot is emptied.
+    define(o, key("x"), num(5), PROP_DEFAULT);
+    int32_t data_slot = structure_lookup(structure_of_value(o), key("x"), &attributes);
+    CHECK(data_slot != new_slot && !(attributes & PROP_ACCESSOR));
+    CHECK(object_load_slot(obj, (uint32_t)new_slot) == JS_UNDEFINED && get_number(o, key("x")) == 5);
+    // Attribute changes that keep the kind keep the slot.
+    define(o, key("y"), num(2), PROP_WRITABLE);
+    CHECK(structure_lookup(structure_of_value(o), key("y"), NULL) == 1);
+    keys_are(o, OWN_KEYS_STRINGS, "x,y");
+}
+
+// expect_thrown for an exception pending on thread t.
+static void expect_thrown_by(ThreadState *t, int kind, const char *message) {
+    ThreadState *saved = ts;
+    ts = t;
+    expect_thrown(kind, message);
+    ts = saved;
+}
+
+static void test_restrict(void) {
+    // Thread.restrict: the owner is unaffected; every checked operation of another thread throws
+    // ConcurrentAccessError, also through a prototype; indexed get is not checked.
+    ThreadState *other = foreign();
+    Value o = plain();
+    put(o, key("f"), num(1));
+    put(o, idx(0), num(10));
+    CHECK(object_restrict(ts, o) && object_restrict(ts, o));  // idempotent for the owner
+    CHECK(structure_is_restricted(structure_of_value(o)));
+    CHECK(get_number(o, key("f")) == 1);
+    put(o, key("g"), num(2));
+    CHECK(get_number(o, key("g")) == 2);
+    const char *message = "object is restricted to another thread";
+    CHECK(value_is_exception(object_get(other, o, key("f"))));
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(object_set(other, o, key("f"), num(5), o, false) == -1);
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(object_has_property(other, o, key("f")) == -1);
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(object_delete(other, o, key("f"), false) == -1);
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(object_define_value(other, o, key("h"), num(1), PROP_DEFAULT) == -1);
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(value_is_exception(object_own_keys(other, o, OWN_KEYS_STRINGS)));
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(object_set_prototype_of(other, o, JS_NULL, false) == -1);
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(object_is_extensible(other, o) == -1);
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(object_prevent_extensions(other, o, false) == -1);
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    CHECK(!object_set_element_fast(other, value_to_object(o), 0, num(3)));
+    CHECK(object_set(other, o, idx(0), num(3), o, false) == -1);
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    // Not checked: indexed get and getPrototypeOf.
+    CHECK(get_number(o, idx(0)) == 10 && object_get(other, o, idx(0)) == num(10));
+    CHECK(!value_is_exception(object_get_prototype_of(other, o)));
+    // Through a prototype chain.
+    Value child = object_new(other, o);
+    CHECK(value_is_exception(object_get(other, child, key("f"))));
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, message);
+    // Restricting from another thread, or what cannot be restricted.
+    CHECK(!object_restrict(other, o));
+    expect_thrown_by(other, ERROR_CONCURRENT_ACCESS, "Thread.restrict called from a non-owning thread");
+    CHECK(!object_restrict(ts, num(1)));
+    expect_thrown(ERROR_TYPE, "cannot restrict this object");
+    CHECK(!object_restrict(ts, realm_intrinsic(ts, INTRINSIC_ARRAY_PROTOTYPE)));
+    expect_thrown(ERROR_TYPE, "cannot restrict this object");
+    // Values are unchanged by the refused operations.
+    CHECK(get_number(o, key("f")) == 1 && get_number(o, idx(0)) == 10);
+    free(other);
+}
+
+static void test_atomic_slot(void) {
+    // The Atomics primitive: own data properties only; a foreign caller sets SW first [OM-4].
+    ThreadState *other = foreign();
+    Value o = plain();
+    Object *obj = value_to_object(o);
+    put(o, key("n"), num(1));
+    put(o, idx(3), num(3));
+    Value getter = stub_native(ts, native_return_magic, 1);
+    CHECK(object_define_accessor(ts, o, key("acc"), getter, JS_UNDEFINED, PROP_DEFAULT) == 1);
+    uint8_t attributes = 0xFF;
+    CHECK(object_atomic_slot(ts, o, key("missing"), &attributes) == NULL && attributes == 0xFF);
+    CHECK(object_atomic_slot(ts, o, key("acc"), &attributes) == NULL && attributes == 0xFF);
+    CHECK(object_atomic_slot(ts, num(1), key("n"), &attributes) == NULL);
+    Value *n = object_atomic_slot(ts, o, key("n"), &attributes);
+    CHECK(n && *n == num(1) && attributes == PROP_DEFAULT && !butterfly_shared_write(obj));
+    Value *n2 = object_atomic_slot(other, o, key("n"), &attributes);
+    CHECK(n2 == object_slot_address(obj, 0) && butterfly_shared_write(obj));
+    Value *e = object_atomic_slot(other, o, idx(3), &attributes);
+    CHECK(e && *e == num(3));
+    free(other);
+}
+
+// ---- real threads (the stub heap is thread-safe but never collects while they run) ----
+
+#define THREADS 4
+#define KEYS_PER_THREAD 150
+static Value thread_keys[THREADS][KEYS_PER_THREAD];
+
+typedef struct Worker {
+    pthread_t thread;
+    ThreadState *ts;
+    int number;
+    Value target;
+    int failures;
+} Worker;
+
+static void start_workers(Worker *workers, void *(*fn)(void *), Value target) {
+    for (int i = 0; i < THREADS; i++) {
+        workers[i].ts = stub_thread_new(ts->rt, (uint16_t)(10 + i));
+        workers[i].number = i;
+        workers[i].target = target;
+        workers[i].failures = 0;
+        CHECK(pthread_create(&workers[i].thread, NULL, fn, &workers[i]) == 0);
+    }
+}
+static int join_workers(Worker *workers) {
+    int failures = 0;
+    for (int i = 0; i < THREADS; i++) {
+        CHECK(pthread_join(workers[i].thread, NULL) == 0);
+        failures += workers[i].failures;
+        free(workers[i].ts);
+    }
+    return failures;
+}
+
+static void *add_keys(void *arg) {
+    Worker *w = arg;
+    for (int k = 0; k < KEYS_PER_THREAD; k++) {
+        Value v = num(w->number * 1000 + k);
+        if (object_set(w->ts, w->target, thread_keys[w->number][k], v, w->target, true) != 1) w->failures++;
+    }
+    return NULL;
+}
+
+static void make_thread_keys(void) {
+    char name[32];
+    for (int t = 0; t < THREADS; t++)
+        for (int k = 0; k < KEYS_PER_THREAD; k++) {
+            snprintf(name, sizeof name, "t%dk%d", t, k);
+            thread_keys[t][k] = key(name);
+        }
+}
+
+static void test_threads_concurrent_adds(void) {
+    // OM-7: adds from four threads (and the owner) to one object: every property is there with
+    // its value, past the dictionary threshold too.
+    make_thread_keys();
+    Value o = plain();
+    Worker workers[THREADS];
+    start_workers(workers, add_keys, o);
+    for (int i = 0; i < 100; i++) put(o, key("owner"), num(i));
+    CHECK(join_workers(workers) == 0);
+    for (int t = 0; t < THREADS; t++)
+        for (int k = 0; k < KEYS_PER_THREAD; k++)
+            CHECK(get_number(o, thread_keys[t][k]) == t * 1000 + k);
+    CHECK(structure_property_count(structure_of_value(o)) == THREADS * KEYS_PER_THREAD + 1);
+}
+
+static void *add_same_keys(void *arg) {
+    Worker *w = arg;
+    // Each thread builds its own object along the same path of keys.
+    for (int k = 0; k < 40; k++)
+        if (object_set(w->ts, w->target, thread_keys[0][k], num(k), w->target, true) != 1) w->failures++;
+    return NULL;
+}
+
+static void test_threads_share_transitions(void) {
+    // Two threads adding the same key to objects of one structure end with one child [OM-3,
+    // OM-11]: links are made under the transitions lock, which re-checks for an equal child.
+    make_thread_keys();
+    Worker workers[THREADS];
+    Value objects[THREADS];
+    for (int i = 0; i < THREADS; i++) objects[i] = plain();
+    for (int i = 0; i < THREADS; i++) {
+        workers[i].ts = stub_thread_new(ts->rt, (uint16_t)(10 + i));
+        workers[i].number = i;
+        workers[i].target = objects[i];
+        workers[i].failures = 0;
+        CHECK(pthread_create(&workers[i].thread, NULL, add_same_keys, &workers[i]) == 0);
+    }
+    CHECK(join_workers(workers) == 0);
+    for (int i = 1; i < THREADS; i++) CHECK(id_of(objects[i]) == id_of(objects[0]));
+}
+
+static void *store_elements(void *arg) {
+    Worker *w = arg;
+    // Repeated stores to this thread's own index while the owner grows the array: the last
+    // store must survive every growth [OM-2, OM-4].
+    for (int round = 1; round <= 2000; round++) {
+        Value v = num(round);
+        if (!object_set_element_fast(w->ts, value_to_object(w->target), (uint32_t)w->number, v) &&
+            object_set(w->ts, w->target, idx((uint32_t)w->number), v, w->target, true) != 1)
+            w->failures++;
+    }
+    return NULL;
+}
+
+static void test_threads_foreign_element_stores_race_owner_growth(void) {
+    Value a = array_new(ts, 0);
+    for (uint32_t i = 0; i < THREADS; i++) CHECK(array_push(ts, a, num(0)) == 0);
+    Worker workers[THREADS];
+    start_workers(workers, store_elements, a);
+    for (uint32_t i = 0; i < 20000; i++) CHECK(array_push(ts, a, num(i)) == 0);
+    CHECK(join_workers(workers) == 0);
+    for (uint32_t i = 0; i < THREADS; i++) CHECK(get_number(a, idx(i)) == 2000);
+    for (uint32_t i = 0; i < 20000; i++) CHECK(get_number(a, idx(THREADS + i)) == i);
+    CHECK(array_length(a) == 20000 + THREADS);
+}
+
+static void *store_stripes(void *arg) {
+    Worker *w = arg;
+    for (uint32_t i = (uint32_t)w->number; i < 8000; i += THREADS)
+        if (object_set(w->ts, w->target, idx(i), num(i), w->target, true) != 1) w->failures++;
+    return NULL;
+}
+
+static void test_threads_distinct_indexes(void) {
+    // N threads writing distinct indexes of one array that none of them owns: all stores land,
+    // and the length is the highest index plus one (an atomic max).
+    Value a = array_new(ts, 0);
+    Worker workers[THREADS];
+    start_workers(workers, store_stripes, a);
+    CHECK(join_workers(workers) == 0);
+    for (uint32_t i = 0; i < 8000; i++) CHECK(get_number(a, idx(i)) == i);
+    CHECK(array_length(a) == 8000 && object_elements_length(value_to_object(a)) == 8000);
+}
+
+static void *delete_and_add(void *arg) {
+    Worker *w = arg;
+    for (int round = 0; round < 3000; round++) {
+        if (w->number == 0) {
+            if (object_set(w->ts, w->target, thread_keys[0][round % 8], num(-1), w->target, true) != 1)
+                w->failures++;
+            if (object_delete(w->ts, w->target, thread_keys[0][(round + 4) % 8], true) != 1) w->failures++;
+        } else {
+            // Readers: the stable keys always read their own value [OM-8], the churning ones
+            // read -1 or nothing.
+            for (int k = 0; k < 8; k++) {
+                Value v = object_get(w->ts, w->target, thread_keys[1][k]);
+                if (v != num(k)) w->failures++;
+                v = object_get(w->ts, w->target, thread_keys[0][k]);
+                if (v != num(-1) && v != JS_UNDEFINED) w->failures++;
+            }
+        }
+    }
+    return NULL;
+}
+
+static void test_threads_delete_add_read(void) {
+    // OM-8/OM-11: readers search a dictionary that another thread edits in place (deletes,
+    // re-adds, table growth) without a lock, and never read another property's value.
+    make_thread_keys();
+    Value o = plain();
+    for (int k = 0; k < 8; k++) put(o, thread_keys[1][k], num(k));
+    Worker workers[THREADS];
+    start_workers(workers, delete_and_add, o);
+    CHECK(join_workers(workers) == 0);
+    for (int k = 0; k < 8; k++) CHECK(get_number(o, thread_keys[1][k]) == k);
+}
+
 // ---- driver ----
 
 typedef struct TestCase {
@@ -973,6 +1378,18 @@ static const TestCase tests[] = {
     {"out_of_memory_leaves_objects_consistent", test_out_of_memory_leaves_objects_consistent},
     {"transition_fan_out_and_pruning", test_transition_fan_out_and_pruning},
     {"holes_read_through_the_prototype", test_holes_read_through_the_prototype},
+    {"foreign_store_sets_shared_write_first", test_foreign_store_sets_shared_write_first},
+    {"growth_after_a_foreign_store_segments_in_place", test_growth_after_a_foreign_store_segments_in_place},
+    {"segment_addresses_never_move", test_segment_addresses_never_move},
+    {"adds_from_two_threads_keep_both", test_adds_from_two_threads_keep_both},
+    {"kind_change_moves_the_slot", test_kind_change_moves_the_slot},
+    {"restrict", test_restrict},
+    {"atomic_slot", test_atomic_slot},
+    {"threads_concurrent_adds", test_threads_concurrent_adds},
+    {"threads_share_transitions", test_threads_share_transitions},
+    {"threads_foreign_element_stores_race_owner_growth", test_threads_foreign_element_stores_race_owner_growth},
+    {"threads_distinct_indexes", test_threads_distinct_indexes},
+    {"threads_delete_add_read", test_threads_delete_add_read},
 };
 #define TEST_COUNT (sizeof tests / sizeof tests[0])
 

@@ -4,6 +4,7 @@
  * atoms, the conversions of ops.c that object.c uses, error.c's throw helpers (recording kind and
  * message) and interp_call for native functions. Test-only; never compiled into the engine.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,12 +40,23 @@ char stub_error_message[256];
 int stub_primitive_calls;
 
 static StubCell *header_of(const void *cell) { return (StubCell *)cell - 1; }
+static void *stub_alloc(ThreadState *ts, size_t size, CellType type);
 
 static void mark_everything(bool marked) {
     for (StubCell *c = all_cells; c; c = c->next) c->marked = marked;
 }
 
+// Threads of the multi-thread tests allocate concurrently; they never collect.
+static pthread_mutex_t heap_lock = PTHREAD_MUTEX_INITIALIZER;
+
 void *heap_alloc(ThreadState *ts, size_t size, CellType type) {
+    pthread_mutex_lock(&heap_lock);
+    void *cell = stub_alloc(ts, size, type);
+    pthread_mutex_unlock(&heap_lock);
+    return cell;
+}
+
+static void *stub_alloc(ThreadState *ts, size_t size, CellType type) {
     if (stub_fail_countdown >= 0 && stub_fail_countdown-- == 0) {
         error_throw_out_of_memory(ts);
         return NULL;
@@ -366,6 +378,18 @@ Value error_throw_type(ThreadState *ts, const char *format, ...) {
     return JS_EXCEPTION;
 }
 
+Value error_throw_kind(ThreadState *ts, ErrorKind kind, const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    throw_kind(ts, kind, format, ap);
+    va_end(ap);
+    return JS_EXCEPTION;
+}
+
+// The tests' threads never collect concurrently, so a blocked region only needs to count.
+void safepoint_enter_blocked(ThreadState *ts) { ts->safepoint_blocked_depth++; }
+void safepoint_leave_blocked(ThreadState *ts) { ts->safepoint_blocked_depth--; }
+
 Value error_throw_range(ThreadState *ts, const char *format, ...) {
     va_list ap;
     va_start(ap, format);
@@ -434,6 +458,15 @@ ThreadState *stub_runtime_new(void) {
     rt->realm.intrinsics[INTRINSIC_ARRAY_PROTOTYPE] = value_from_cell(array_prototype);
     rt->realm.intrinsics[INTRINSIC_STRING_PROTOTYPE] = object_new(ts, object_prototype);
     return ts;
+}
+
+ThreadState *stub_thread_new(Runtime *rt, uint16_t tid) {
+    ThreadState *t = calloc(1, sizeof *t);
+    if (!t) abort();
+    t->rt = rt;
+    t->tid = tid;
+    t->exception = JS_HOLE;
+    return t;
 }
 
 void stub_runtime_free(ThreadState *ts) {

@@ -169,6 +169,54 @@ def test_threads_race_mode(driver):
 
 
 @c_test
+def test_threads_churn(driver):
+    """Four threads attach, allocate and detach thirty times each while the creator collects under
+    GC stress: registration waits out stops, detaching counts as stopping, and the heap verifies
+    afterwards [SP-7, HEAP-2]."""
+    run(driver, "threads_churn")
+
+
+@c_test
+def test_gil_threads_churn(driver):
+    """The same churn under --gil: attaching takes the GIL, detaching gives it back [SP-9, SP-7]."""
+    run(driver, "gil_threads_churn")
+
+
+@c_test
+def test_gil_stop_the_world(driver):
+    """--gil: the same five threads under GC stress; the GIL holder stops the world while the others
+    wait for the GIL or sit in blocked regions, and their cells survive [SP-9, SP-12]."""
+    run(driver, "gil_stop_the_world")
+
+
+@c_test
+def test_gil_race_mode(driver):
+    """--gil under the race amplifier: its yields hand the GIL over, its sleeps release it [SP-8, SP-10]."""
+    run(driver, "gil_race_mode")
+
+
+@c_test
+def test_gil_one_runner(driver):
+    """--gil: four threads, a shared counter of threads inside a stretch between polls never exceeds
+    one; the holder is the runner; a blocked thread holds no GIL [SP-9]."""
+    run(driver, "gil_one_runner")
+
+
+@c_test
+def test_gil_spin_wait(driver):
+    """--gil: two threads ping-pong twenty times through a flag they only spin on (polling), which
+    finishes because a waiter past the holder's time slice makes it hand over [SP-10, SP-11]."""
+    run(driver, "gil_spin_wait")
+
+
+@c_test
+def test_gil_blocked_waits_release(driver):
+    """--gil: safepoint_cond_wait gives the GIL up while waiting, and does not hold the condition's
+    mutex while it waits for the GIL again (the holder needs that mutex) [SP-5, SP-12]."""
+    run(driver, "gil_blocked_waits_release")
+
+
+@c_test
 def test_rope_flatten_deep(driver):
     """200,000 `s += x` concatenations flatten without recursion to exactly the expected text; the
     flattened rope becomes an indirection [STR-2, STR-7]."""

@@ -112,5 +112,53 @@ def test_startup_compares_the_engine_command_with_node(bench_tool, fake_engine, 
 
 
 def test_later_modes_are_refused(bench_tool, capsys):
-    assert bench_tool.main(["--threads"]) == 2
+    assert bench_tool.main(["--embedding"]) == 2
     assert "not implemented yet" in capsys.readouterr().err
+
+
+# --- the threads set (--threads) -------------------------------------------------------------
+
+
+def tiny_threads_dir(tmp_path: Path) -> Path:
+    """The real threads programs, with the two unit workloads swapped for tiny ones."""
+    folder = tmp_path / "threads"
+    folder.mkdir()
+    for path in (BENCH_DIR / "threads").glob("*.js"):
+        (folder / path.name).write_text(path.read_text())
+    (folder / "numeric.js").write_text("function unit(index) { let s = 0; for (let i = 0; i < 1000; i++) s += i % (index + 2); return s; }\n")
+    (folder / "alloc.js").write_text("function unit(index) { const a = []; for (let i = 0; i < 500; i++) a.push({ i }); return a.length + index; }\n")
+    return folder
+
+
+def test_threads_programs_use_the_threads_api_and_define_their_entry_point():
+    for path in (BENCH_DIR / "threads").glob("*.js"):
+        source = path.read_text()
+        assert not re.search(r"\b(console|print|require|process)\b", source), path.name
+        assert re.search(r"^function (unit|run)\(", source, re.MULTILINE), path.name
+
+
+def test_threads_set_runs_every_case_in_both_modes_and_agrees(bench_tool, monkeypatch, tmp_path, capsys):
+    from rich.console import Console
+
+    monkeypatch.setattr(bench_tool, "THREADS_DIR", tiny_threads_dir(tmp_path))
+    monkeypatch.setattr(bench_tool, "BENCH_DIR", tmp_path)
+    (tmp_path / "tiny.js").write_text("let s = 0; for (let i = 0; i < 100; i++) s += i; s;\n")
+    monkeypatch.setattr(bench_tool, "COUNTER_ITERATIONS", 200)
+    monkeypatch.setattr(bench_tool, "PRODCONS_ITERATIONS", 100)
+    results = bench_tool.run_threads_benches(1, None, Console(width=200))
+    by_label = {(case["group"], case["label"]): case["engines"] for case in results["cases"]}
+    assert set(by_label) == {("numeric", "1 thread x 2"), ("numeric", "2 threads x 1"), ("alloc", "1 thread x 2"),
+                             ("alloc", "2 threads x 1"), ("counter", "single"), ("counter", "lock"),
+                             ("counter", "atomics"), ("prodcons", "100 items")}
+    for (group, label), engines in by_label.items():
+        values = {slot["value"] for slot in engines.values() if not slot["error"]}
+        errors = [slot["error"] for slot in engines.values() if slot["error"] and "node not found" not in slot["error"]]
+        assert not errors and len(values) == 1, (group, label, engines)
+    assert by_label[("counter", "lock")]["jsthreads --threads"]["value"] == 200
+    assert by_label[("prodcons", "100 items")]["jsthreads --gil"]["value"] == 4950
+    assert set(results["single"]) == {"tiny"}
+    assert results["single"]["tiny"]["jsthreads --threads"]["value"] == 4950
+    bench_tool.print_threads_report(Console(width=250), results)
+    out = capsys.readouterr().out
+    assert "speedup 1x2 / 2x1" in out and "throughput vs single" in out and "items/s" in out
+    assert "geomean threads/gil" in out

@@ -82,3 +82,15 @@ def test_runs_under_xdist_with_race_seed(project, fake_engine_cmd):
     assert "1 failed" in done.stdout
     assert "Uncaught Error: seed 42 reached" in done.stdout
     assert "failed on repeat 3 of 3, race seed 42" in done.stdout
+
+
+def test_corpus_repeat_overrides_the_directive_with_race_seeds(project, fake_engine_cmd):
+    (project / "corpus/threads/seed.js").write_text(textwrap.dedent("""\
+        // @modes: gil
+        if (process.env.JSTHREADS_RACE === "7") throw new Error("seed 7 reached");
+    """))
+    done = run_pytest(project, fake_engine_cmd, "--corpus-race", "1", "--corpus-repeat", "10", "-k", "seed")
+    assert done.returncode == 1, done.stdout
+    assert "failed on repeat 7 of 10, race seed 7" in done.stdout
+    done = run_pytest(project, fake_engine_cmd, "--corpus-race", "1", "--corpus-repeat", "5", "-k", "seed")
+    assert done.returncode == 0, done.stdout

@@ -1,0 +1,529 @@
+/*
+ * builtins/atomics.c — the Atomics namespace on (object, key): seq-cst load/store/exchange/
+ * compareExchange and the add/sub/and/or/xor family as single atomic steps on the property's
+ * slot (object_atomic_slot, OM-4), and wait/waitAsync/notify through a runtime-wide waiter table
+ * keyed by (object, key). Typed arrays take their own branch in atomics_target once they exist;
+ * until then they (and every other non-object) are a TypeError. Never holds atomics_lock across
+ * an allocation, a JS call or a safepoint. Implements SYNC-9..SYNC-12 (specs/sync.md).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include "sync.h"
+#include "../atomics.h"
+
+/* ---- Waiters [SYNC-10] ----
+ * A waiter sits in the bucket of its (object, key) until notify or its deadline takes it out,
+ * whichever gets atomics_lock first. Sync waiters live on their thread's C stack (which also
+ * keeps object and key alive); async ones are malloc'd and their record roots object, key and
+ * promise, so no address can be reused for another object while a waiter names it. */
+
+typedef struct AtomicsWaiter {
+    struct AtomicsWaiter *next;
+    ThreadState *ts;
+    Value object, key;        // compared by identity: keys are canonical (atoms, symbols, numbers)
+    uint32_t root;            // async: sync root of the record; 0 for a sync waiter
+    bool notified;            // sync: set by notify under atomics_lock
+} AtomicsWaiter;
+
+#define BUCKET_COUNT (sizeof(((Runtime *)0)->atomics_waiters) / sizeof(AtomicsWaiter *))
+
+static AtomicsWaiter **bucket_of(Runtime *rt, Value object, Value key) {
+    uint64_t h = (object >> 4) * 0x9E3779B97F4A7C15ull ^ key * 0xC2B2AE3D27D4EB4Full;
+    return &rt->atomics_waiters[(h >> 32) % BUCKET_COUNT];
+}
+
+static void bucket_append(AtomicsWaiter **bucket, AtomicsWaiter *w) {
+    w->next = NULL;
+    while (*bucket) bucket = &(*bucket)->next;
+    *bucket = w;
+}
+
+static void bucket_remove(AtomicsWaiter **bucket, AtomicsWaiter *w) {
+    for (; *bucket; bucket = &(*bucket)->next) {
+        if (*bucket == w) {
+            *bucket = w->next;
+            return;
+        }
+    }
+}
+
+/* ---- Targets and slots ---- */
+
+typedef struct Target {
+    Value object;
+    PropKey key;
+} Target;
+
+/*
+ * Dispatch [SYNC-9]: a typed array would take the element path here (a later issue); any other
+ * object takes the property path with key = ToPropertyKey(key); everything else is a TypeError.
+ */
+static bool atomics_target(ThreadState *ts, const char *name, const Value *args, int argc, Target *out,
+                           bool reads_property) {
+    Value object = builtin_arg(args, argc, 0);
+    if (!value_is_object(object)) {
+        error_throw_type(ts, "Atomics.%s requires an object or an integer typed array", name);
+        return false;
+    }
+    PropKey key = property_key_from_value(ts, builtin_arg(args, argc, 1));
+    if (value_is_exception(key)) return false;
+    out->object = object;
+    out->key = key;
+    // Thread.restrict: object_atomic_slot does not check it, the object model's own lookup
+    // does (ConcurrentAccessError from a foreign thread, nothing for the owner). notify reads
+    // no property and is not checked.
+    if (reads_property && structure_is_restricted(object_structure(ts, value_to_object(object)))) {
+        PropertyDescriptor desc;
+        if (object_get_own_property(ts, object, key, &desc) < 0) return false;
+    }
+    return true;
+}
+
+// The slot of an own data property, or NULL with *attrs = 0.
+static Value *data_slot(ThreadState *ts, const Target *t, uint8_t *attrs) {
+    *attrs = 0;
+    return object_atomic_slot(ts, t->object, t->key, attrs);
+}
+
+// Own data properties kept outside ordinary slots (an array's length, a string wrapper's
+// indexes): 1 with *value filled, 0 when there is none (or it is an accessor), -1 on throw.
+static int exotic_data_value(ThreadState *ts, const Target *t, Value *value, uint8_t *attrs) {
+    PropertyDescriptor desc;
+    int found = object_get_own_property(ts, t->object, t->key, &desc);
+    if (found <= 0) return found;
+    if (desc.attributes & PROP_ACCESSOR) return 0;
+    *value = desc.value;
+    *attrs = desc.attributes;
+    return 1;
+}
+
+static Value seq_cst_load(Value *slot) {
+    return load_acquire(slot);
+}
+
+// A store that is also a full fence, so later loads by this thread cannot pass it (seq-cst).
+static void seq_cst_store(Value *slot, Value v) {
+    (void)exchange_acq_rel(slot, v);
+}
+
+/* ---- load / store / exchange / compareExchange ---- */
+
+static Value Atomics_load(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Target t;
+    if (!atomics_target(ts, "load", args, argc, &t, true)) return JS_EXCEPTION;
+    uint8_t attrs;
+    Value *slot = data_slot(ts, &t, &attrs);
+    if (slot) return seq_cst_load(slot);
+    Value value;
+    int found = exotic_data_value(ts, &t, &value, &attrs);
+    if (found < 0) return JS_EXCEPTION;
+    if (found == 0) return error_throw_type(ts, "Atomics.load: object has no own property");
+    return value;
+}
+
+/*
+ * store(o, k, v) stores v itself (no coercion) and returns it. An absent property is created
+ * (writable, enumerable, configurable) if o is extensible; racing creators all end with one
+ * property holding one of their values [SYNC-11].
+ */
+static Value Atomics_store(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Target t;
+    if (!atomics_target(ts, "store", args, argc, &t, true)) return JS_EXCEPTION;
+    Value v = builtin_arg(args, argc, 2);
+    // Each round re-reads the property, so a creation that loses a race to another thread's
+    // definition is redone against what that thread made.
+    for (int round = 0;; round++) {
+        uint8_t attrs;
+        Value *slot = data_slot(ts, &t, &attrs);
+        if (slot) {
+            if (!(attrs & PROP_WRITABLE)) return error_throw_type(ts, "Atomics.store: property is not writable");
+            seq_cst_store(slot, v);
+            return v;
+        }
+        PropertyDescriptor desc;
+        int found = object_get_own_property(ts, t.object, t.key, &desc);
+        if (found < 0) return JS_EXCEPTION;
+        if (found) {
+            if (desc.attributes & PROP_ACCESSOR) return error_throw_type(ts, "Atomics.store: property is an accessor");
+            if (!(desc.attributes & PROP_WRITABLE)) return error_throw_type(ts, "Atomics.store: property is not writable");
+            // A data property outside ordinary slots (e.g. an array's length): the object model's
+            // own [[Set]] is the only writer that keeps its invariants.
+            if (object_set(ts, t.object, t.key, v, t.object, true) < 0) return JS_EXCEPTION;
+            return v;
+        }
+        int extensible = object_is_extensible(ts, t.object);
+        if (extensible < 0) return JS_EXCEPTION;
+        if (!extensible)
+            return error_throw_type(ts, "Atomics.store: cannot add a property to a non-extensible object");
+        PropertyDescriptor create = {.value = v, .getter = JS_UNDEFINED, .setter = JS_UNDEFINED,
+                                     .attributes = PROP_DEFAULT,
+                                     .has = DESC_HAS_VALUE | DESC_HAS_WRITABLE | DESC_HAS_ENUMERABLE |
+                                            DESC_HAS_CONFIGURABLE};
+        int defined = object_define_own_property(ts, t.object, t.key, &create, round == 2);
+        if (defined != 0) return defined < 0 ? JS_EXCEPTION : v;
+    }
+}
+
+// The slot for exchange/compareExchange/RMW, or NULL after throwing "<prefix>: ..." [SYNC-11].
+static Value *writable_slot(ThreadState *ts, const Target *t, const char *prefix) {
+    uint8_t attrs;
+    Value *slot = data_slot(ts, t, &attrs);
+    if (!slot) {
+        error_throw_type(ts, "%s: object has no own data property", prefix);
+        return NULL;
+    }
+    if (!(attrs & PROP_WRITABLE)) {
+        error_throw_type(ts, "%s: property is not writable", prefix);
+        return NULL;
+    }
+    return slot;
+}
+
+static Value Atomics_exchange(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Target t;
+    if (!atomics_target(ts, "exchange", args, argc, &t, true)) return JS_EXCEPTION;
+    Value *slot = writable_slot(ts, &t, "Atomics.exchange");
+    if (!slot) return JS_EXCEPTION;
+    return exchange_acq_rel(slot, builtin_arg(args, argc, 2));
+}
+
+// compareExchange compares with SameValueZero, so a NaN or -0 expected value matches and CAS
+// loops over them terminate; it returns the value read [SYNC-11].
+static Value Atomics_compareExchange(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Target t;
+    if (!atomics_target(ts, "compareExchange", args, argc, &t, true)) return JS_EXCEPTION;
+    Value *slot = writable_slot(ts, &t, "Atomics.compareExchange");
+    if (!slot) return JS_EXCEPTION;
+    Value expected = builtin_arg(args, argc, 2), replacement = builtin_arg(args, argc, 3);
+    Value current = seq_cst_load(slot);
+    for (;;) {
+        if (!ops_same_value_zero(current, expected)) return current;
+        Value seen = current;
+        if (cas_acq_rel(slot, &seen, replacement)) return current;
+        current = seen;   // another thread wrote in between: compare against what is there now
+    }
+}
+
+/* ---- add / sub / and / or / xor [SYNC-11] ---- */
+
+enum { RMW_ADD, RMW_SUB, RMW_AND, RMW_OR, RMW_XOR };
+
+// ToInt32 of a number without running JS.
+static int32_t number_to_int32(double d) {
+    if (!isfinite(d)) return 0;
+    double m = fmod(trunc(d), 4294967296.0);
+    if (m < 0) m += 4294967296.0;
+    return (int32_t)(uint32_t)m;
+}
+
+static Value Atomics_rmw(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self;
+    static const char *const names[] = {"add", "sub", "and", "or", "xor"};
+    Target t;
+    if (!atomics_target(ts, names[magic], args, argc, &t, true)) return JS_EXCEPTION;
+    if (!writable_slot(ts, &t, "Atomics RMW")) return JS_EXCEPTION;
+    // The operand is coerced after validation, and may run JS that reshapes the object: the
+    // slot is looked up again afterwards.
+    double operand = 0;
+    int32_t bits = 0;
+    Value raw = builtin_arg(args, argc, 2);
+    if (magic <= RMW_SUB ? !ops_to_number(ts, raw, &operand) : !ops_to_int32(ts, raw, &bits)) return JS_EXCEPTION;
+    Value *slot = writable_slot(ts, &t, "Atomics RMW");
+    if (!slot) return JS_EXCEPTION;
+    Value current = seq_cst_load(slot);
+    for (;;) {
+        if (!value_is_number(current)) return error_throw_type(ts, "Atomics RMW: stored value is not a number");
+        double old = value_to_number(current);
+        Value next;
+        switch (magic) {
+        case RMW_ADD: next = value_from_number(old + operand); break;
+        case RMW_SUB: next = value_from_number(old - operand); break;
+        case RMW_AND: next = value_from_int(number_to_int32(old) & bits); break;
+        case RMW_OR: next = value_from_int(number_to_int32(old) | bits); break;
+        default: next = value_from_int(number_to_int32(old) ^ bits); break;
+        }
+        Value seen = current;
+        if (cas_acq_rel(slot, &seen, next)) return current;
+        current = seen;
+    }
+}
+
+/* ---- wait / waitAsync / notify [SYNC-10, SYNC-12] ---- */
+
+// The common front of wait and waitAsync: target, own data slot, expected value, timeout in ms
+// (NaN is +Infinity, negatives are 0).
+static Value *wait_arguments(ThreadState *ts, const char *name, const Value *args, int argc, Target *t,
+                             double *timeout) {
+    if (!atomics_target(ts, name, args, argc, t, true)) return NULL;
+    uint8_t attrs;
+    Value *slot = data_slot(ts, t, &attrs);
+    if (!slot) {
+        error_throw_type(ts, "Atomics.%s: object has no own data property", name);
+        return NULL;
+    }
+    Value limit = builtin_arg(args, argc, 3);
+    *timeout = INFINITY;
+    if (limit != JS_UNDEFINED) {
+        if (!ops_to_number(ts, limit, timeout)) return NULL;
+        if (isnan(*timeout)) *timeout = INFINITY;
+        else if (*timeout < 0) *timeout = 0;
+    }
+    // Coercing the timeout may have run JS: look the slot up again.
+    slot = data_slot(ts, t, &attrs);
+    if (!slot) error_throw_type(ts, "Atomics.%s: object has no own data property", name);
+    return slot;
+}
+
+static Value result_string(ThreadState *ts, const char *s) {
+    return atom_from_cstr(ts, s);
+}
+
+/*
+ * wait(o, k, expected, timeout): under atomics_lock the value is read and, if it is
+ * SameValueZero to expected, the waiter enqueued — one step, so a store followed by a notify can
+ * never fall between them [SYNC-10]. Parks (blocked, SP-5) until notified or the deadline.
+ */
+static Value Atomics_wait(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Target t;
+    double timeout;
+    Value *slot = wait_arguments(ts, "wait", args, argc, &t, &timeout);
+    if (!slot) return JS_EXCEPTION;
+    Value expected = builtin_arg(args, argc, 2);
+    Runtime *rt = ts->rt;
+    // Beyond ~30 years a deadline is forever (and would overflow the park's timespec).
+    double deadline = timeout > 1e12 ? -1 : thread_now_ms() + timeout;
+    AtomicsWaiter self_waiter = {.ts = ts, .object = t.object, .key = t.key};
+    AtomicsWaiter **bucket = bucket_of(rt, t.object, t.key);
+    pthread_mutex_lock(&rt->atomics_lock);
+    if (!ops_same_value_zero(seq_cst_load(slot), expected)) {
+        pthread_mutex_unlock(&rt->atomics_lock);
+        return result_string(ts, "not-equal");
+    }
+    if (timeout == 0) {
+        pthread_mutex_unlock(&rt->atomics_lock);
+        return result_string(ts, "timed-out");
+    }
+    bucket_append(bucket, &self_waiter);
+    while (!self_waiter.notified) {
+        if (thread_park(ts, &rt->atomics_lock, "Atomics.wait", deadline) != 0 && !self_waiter.notified) {
+            bucket_remove(bucket, &self_waiter);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&rt->atomics_lock);
+    return result_string(ts, self_waiter.notified ? "ok" : "timed-out");
+}
+
+/*
+ * waitAsync record: [SYNC_JOB_ATOMICS, promise, object, key, state, waiter address, timer id,
+ * root]. state goes WAITING -> NOTIFIED or TIMED_OUT exactly once, under atomics_lock, and only
+ * that transition's maker touches the waiter node (then frees it) and posts the settling job,
+ * which ends the job_expect waitAsync started [SYNC-3, SYNC-12].
+ */
+enum { ASYNC_PROMISE, ASYNC_OBJECT, ASYNC_KEY, ASYNC_STATE, ASYNC_WAITER, ASYNC_TIMER, ASYNC_ROOT, ASYNC_ITEMS };
+enum { STATE_WAITING, STATE_NOTIFIED, STATE_TIMED_OUT };
+#define ASYNC_ITEM(record, i) ((record)->items[SYNC_RECORD_FIRST_FREE + (i)])
+
+static Value result_object(ThreadState *ts, bool async, Value value) {
+    Value result = object_new_plain(ts);
+    if (value_is_exception(result) || value_is_exception(value)) return JS_EXCEPTION;
+    if (object_define_value(ts, result, atom_from_cstr(ts, "async"), value_from_bool(async), PROP_DEFAULT) < 0 ||
+        object_define_value(ts, result, atom_from_cstr(ts, "value"), value, PROP_DEFAULT) < 0)
+        return JS_EXCEPTION;
+    return result;
+}
+
+// Runs on the waiting thread when its deadline passes (a timer of its own event loop).
+static Value waitAsync_timeout(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)args, (void)argc, (void)magic;
+    Values *record = value_to_cell(((NativeFunction *)value_to_cell(ts->callee))->data[0]);
+    Runtime *rt = ts->rt;
+    pthread_mutex_lock(&rt->atomics_lock);
+    bool mine = value_to_int(ASYNC_ITEM(record, ASYNC_STATE)) == STATE_WAITING;
+    if (mine) {
+        ASYNC_ITEM(record, ASYNC_STATE) = value_from_int(STATE_TIMED_OUT);
+        AtomicsWaiter *w = (AtomicsWaiter *)(uintptr_t)value_to_number(ASYNC_ITEM(record, ASYNC_WAITER));
+        bucket_remove(bucket_of(rt, w->object, w->key), w);
+        free(w);
+    }
+    pthread_mutex_unlock(&rt->atomics_lock);
+    ASYNC_ITEM(record, ASYNC_TIMER) = value_from_int(0);
+    if (mine) job_post(ts, ts, rt->sync_job, value_from_cell(record));
+    return JS_UNDEFINED;
+}
+
+// The settling job, on the waiting thread: drops the timer and the root, resolves the promise.
+bool atomics_run_job(ThreadState *ts, Values *record) {
+    uint32_t timer = (uint32_t)value_to_int(ASYNC_ITEM(record, ASYNC_TIMER));
+    if (timer) job_clear_timer(ts, timer);
+    sync_root_free(ts->rt, (uint32_t)value_to_int(ASYNC_ITEM(record, ASYNC_ROOT)));
+    bool ok = value_to_int(ASYNC_ITEM(record, ASYNC_STATE)) == STATE_NOTIFIED;
+    Value result = result_string(ts, ok ? "ok" : "timed-out");
+    if (value_is_exception(result)) return false;
+    return promise_resolve_value(ts, ASYNC_ITEM(record, ASYNC_PROMISE), result);
+}
+
+static Value Atomics_waitAsync(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Target t;
+    double timeout;
+    if (!wait_arguments(ts, "waitAsync", args, argc, &t, &timeout)) return JS_EXCEPTION;
+    Value expected = builtin_arg(args, argc, 2);
+    Runtime *rt = ts->rt;
+    // Everything that allocates comes first; the decision is made under atomics_lock.
+    Value promise = promise_new(ts);
+    if (value_is_exception(promise)) return promise;
+    Values *record = values_new(ts, SYNC_RECORD_FIRST_FREE + ASYNC_ITEMS);
+    if (!record) return JS_EXCEPTION;
+    record->items[SYNC_RECORD_KIND] = value_from_int(SYNC_JOB_ATOMICS);
+    ASYNC_ITEM(record, ASYNC_PROMISE) = promise;
+    ASYNC_ITEM(record, ASYNC_OBJECT) = t.object;
+    ASYNC_ITEM(record, ASYNC_KEY) = t.key;
+    ASYNC_ITEM(record, ASYNC_STATE) = value_from_int(STATE_WAITING);
+    ASYNC_ITEM(record, ASYNC_TIMER) = value_from_int(0);
+    ASYNC_ITEM(record, ASYNC_ROOT) = value_from_int(0);
+    record->count = SYNC_RECORD_FIRST_FREE + ASYNC_ITEMS;
+    Value on_timeout = JS_UNDEFINED;
+    if (timeout > 0 && timeout <= 1e12) {
+        on_timeout = function_new_native(ts, waitAsync_timeout, "", 0, 0, 0);
+        if (value_is_exception(on_timeout)) return JS_EXCEPTION;
+        ((NativeFunction *)value_to_cell(on_timeout))->data[0] = value_from_cell(record);
+    }
+    AtomicsWaiter *w = malloc(sizeof *w);
+    if (!w) return error_throw_out_of_memory(ts);
+    uint32_t root = sync_root_new(ts, value_from_cell(record));
+    if (!root) {
+        free(w);
+        return JS_EXCEPTION;
+    }
+    ASYNC_ITEM(record, ASYNC_ROOT) = value_from_int((int32_t)root);
+    *w = (AtomicsWaiter){.ts = ts, .object = t.object, .key = t.key, .root = root};
+    ASYNC_ITEM(record, ASYNC_WAITER) = value_from_number((double)(uintptr_t)w);
+
+    Value *slot = data_slot(ts, &t, &(uint8_t){0});
+    const char *immediate = NULL;
+    pthread_mutex_lock(&rt->atomics_lock);
+    if (!slot || !ops_same_value_zero(seq_cst_load(slot), expected)) immediate = "not-equal";
+    else if (timeout == 0) immediate = "timed-out";
+    else {
+        job_expect(ts);   // before the waiter is visible to a notifier [SYNC-3]
+        bucket_append(bucket_of(rt, t.object, t.key), w);
+    }
+    pthread_mutex_unlock(&rt->atomics_lock);
+    if (immediate) {
+        free(w);
+        sync_root_free(rt, root);
+        return result_object(ts, false, result_string(ts, immediate));
+    }
+    if (on_timeout != JS_UNDEFINED) {
+        uint32_t timer = job_add_timer(ts, on_timeout, timeout, JS_UNDEFINED);
+        // No timer (out of memory) only means the wait has no deadline.
+        if (timer) ASYNC_ITEM(record, ASYNC_TIMER) = value_from_int((int32_t)timer);
+        else error_take(ts);
+    }
+    return result_object(ts, true, promise);
+}
+
+/*
+ * notify(o, k, count = +Infinity): wakes up to count waiters of (o, k), oldest first, and returns
+ * how many. The property need not exist [SYNC-12].
+ */
+static Value Atomics_notify(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Target t;
+    if (!atomics_target(ts, "notify", args, argc, &t, false)) return JS_EXCEPTION;
+    double count = INFINITY;
+    Value limit = builtin_arg(args, argc, 2);
+    if (limit != JS_UNDEFINED) {
+        if (!ops_to_integer(ts, limit, &count)) return JS_EXCEPTION;
+        if (count < 0) count = 0;
+    }
+    Runtime *rt = ts->rt;
+    AtomicsWaiter *posted = NULL;   // async waiters whose settling job is posted after the unlock
+    int woken = 0;
+    pthread_mutex_lock(&rt->atomics_lock);
+    AtomicsWaiter **link = bucket_of(rt, t.object, t.key);
+    while (*link && woken < count) {
+        AtomicsWaiter *w = *link;
+        if (w->object != t.object || w->key != t.key) {
+            link = &w->next;
+            continue;
+        }
+        *link = w->next;
+        woken++;
+        if (w->root) {
+            Values *record = value_to_cell(sync_root_get(rt, w->root));
+            ASYNC_ITEM(record, ASYNC_STATE) = value_from_int(STATE_NOTIFIED);
+            w->next = posted;
+            posted = w;
+        } else {
+            w->notified = true;
+            thread_unpark(w->ts);   // under the lock: the waiter cannot return and vanish first
+        }
+    }
+    pthread_mutex_unlock(&rt->atomics_lock);
+    // Oldest first: the list was built in reverse.
+    AtomicsWaiter *ordered = NULL;
+    while (posted) {
+        AtomicsWaiter *w = posted;
+        posted = w->next;
+        w->next = ordered;
+        ordered = w;
+    }
+    while (ordered) {
+        AtomicsWaiter *w = ordered;
+        ordered = w->next;
+        job_post(ts, w->ts, rt->sync_job, sync_root_get(rt, w->root));
+        free(w);
+    }
+    return value_from_int(woken);
+}
+
+/* ---- isLockFree / pause ---- */
+
+static Value Atomics_isLockFree(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    double size;
+    if (!ops_to_integer(ts, builtin_arg(args, argc, 0), &size)) return JS_EXCEPTION;
+    return value_from_bool(size == 1 || size == 2 || size == 4 || size == 8);
+}
+
+static Value Atomics_pause(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Value n = builtin_arg(args, argc, 0);
+    if (n != JS_UNDEFINED && (!value_is_number(n) || value_to_number(n) != trunc(value_to_number(n))))
+        return error_throw_type(ts, "Atomics.pause argument must be undefined or an integral Number");
+    __builtin_ia32_pause();
+    return JS_UNDEFINED;
+}
+
+static const BuiltinEntry atomics_table[] = {
+    BUILTIN_FN("load", Atomics_load, 2),
+    BUILTIN_FN("store", Atomics_store, 3),
+    BUILTIN_FN_MAGIC("add", Atomics_rmw, 3, RMW_ADD),
+    BUILTIN_FN_MAGIC("sub", Atomics_rmw, 3, RMW_SUB),
+    BUILTIN_FN_MAGIC("and", Atomics_rmw, 3, RMW_AND),
+    BUILTIN_FN_MAGIC("or", Atomics_rmw, 3, RMW_OR),
+    BUILTIN_FN_MAGIC("xor", Atomics_rmw, 3, RMW_XOR),
+    BUILTIN_FN("exchange", Atomics_exchange, 3),
+    BUILTIN_FN("compareExchange", Atomics_compareExchange, 4),
+    BUILTIN_FN("wait", Atomics_wait, 4),
+    BUILTIN_FN("waitAsync", Atomics_waitAsync, 4),
+    BUILTIN_FN("notify", Atomics_notify, 3),
+    BUILTIN_FN("isLockFree", Atomics_isLockFree, 1),
+    BUILTIN_FN("pause", Atomics_pause, 0),
+    BUILTIN_STRING("@@toStringTag", "Atomics", PROP_CONFIGURABLE),
+};
+
+bool builtins_install_atomics(ThreadState *ts) {
+    pthread_mutex_init(&ts->rt->atomics_lock, NULL);
+    Value atomics = object_new_plain(ts);
+    return !value_is_exception(atomics) &&
+           builtins_install_table(ts, atomics, atomics_table, BUILTIN_COUNT(atomics_table)) &&
+           builtins_define_global(ts, "Atomics", atomics);
+}

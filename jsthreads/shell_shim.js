@@ -1,0 +1,135 @@
+// jsthreads/shell_shim.js — the jsc shell helpers that the peer corpus
+// (../shared/peer-corpus/bun-threads, JSTests/threads upstream) calls, built on the natives of
+// csrc/builtins/shell.c (the hidden global $jstShell). `jsthreads run --shell-helpers` runs this
+// script before the test, then `$jstShell.configure({dir, mode})` (the test's folder and the
+// engine mode), and after the test's event loop has drained, `$jstShell.finish()`, which throws
+// when fewer asyncTestPassed() calls were counted than asyncTestStart(n) announced.
+//
+// $vm hooks. Given a meaning here: gc, edenGC, useThreadGIL (true under --gil), assertEnabled and
+// dfgTrue (false: no debug asserts, no optimizing tier). Stubbed because they only steer JSC
+// internals that jsthreads does not have (each returns its argument or a neutral value):
+// toCacheableDictionary, toUncacheableDictionary, flattenDictionaryObject, ensureArrayStorage,
+// indexingMode ("ContiguousShape": jsthreads never uses ArrayStorage), deleteAllCodeWhenIdle,
+// jsThreadsCounter (0), hasPendingTermination (false), cancelTermination, crash (exits 70).
+// Deliberately absent, so that tests which probe for them skip and the others fail with a clear
+// "not a function": getStructureTransitionList, structureThreadLocalSetsValid,
+// butterflyOwnerTID, currentButterflyTID, createDestructionProbe, destructionProbeCounts,
+// pendingPromiseReactionCount, jsThreadsStopRequestCount, jsThreadsLockedTransitionCount,
+// callWithTimeLimit, requestTermination, createGlobalObject, haveABadTime, isHavingABadTime.
+// Shell globals also absent for the same reason: gcHeapSize, runString, transferArrayBuffer.
+(function (shell, global) {
+    "use strict";
+    const natives = {
+        readFile: shell.readFile, load: shell.load, evalScript: shell.evalScript, gc: shell.gc,
+        preciseTime: shell.preciseTime, quit: shell.quit, drainMicrotasks: shell.drainMicrotasks,
+        sleepSeconds: shell.sleepSeconds,
+    };
+    const settings = { dir: ".", mode: "threads" };
+    // Folders of the scripts being loaded, innermost last: jsc resolves "caller relative" paths
+    // against the file that calls load(), and loads nest (harness.js loads resources/assert.js).
+    const loading = [];
+    const asyncTests = { expected: 0, passed: 0, started: false };
+
+    function define(name, value, target) {
+        Object.defineProperty(target || global, name, { value, writable: true, configurable: true, enumerable: false });
+    }
+
+    function dirname(path) {
+        const slash = path.lastIndexOf("/");
+        return slash < 0 ? "." : slash === 0 ? "/" : path.slice(0, slash);
+    }
+
+    function normalize(path) {
+        const absolute = path.startsWith("/");
+        const parts = [];
+        for (const part of path.split("/")) {
+            if (part === "" || part === ".")
+                continue;
+            if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..")
+                parts.pop();
+            else if (part !== ".." || !absolute)
+                parts.push(part);
+        }
+        return (absolute ? "/" : "") + (parts.join("/") || (absolute ? "" : "."));
+    }
+
+    function resolve(path, callerRelative) {
+        path = String(path);
+        if (path.startsWith("/"))
+            return normalize(path);
+        const base = callerRelative && loading.length > 0 ? loading[loading.length - 1] : settings.dir;
+        return normalize(base + "/" + path);
+    }
+
+    define("print", function print(...values) {
+        console.log(values.map(value => String(value)).join(" "));
+    });
+    define("load", function load(path, kind) {
+        const file = resolve(path, kind === "caller relative");
+        loading.push(dirname(file));
+        try {
+            return natives.load(file);
+        } finally {
+            loading.pop();
+        }
+    });
+    define("readFile", function readFile(path) {
+        return natives.readFile(resolve(path, false));
+    });
+    for (const name of ["gc", "fullGC", "edenGC"])
+        define(name, function () { natives.gc(); });
+    define("preciseTime", function preciseTime() { return natives.preciseTime(); });
+    define("quit", function quit(code) { natives.quit(code === undefined ? 0 : code); });
+    define("drainMicrotasks", function drainMicrotasks() { natives.drainMicrotasks(); });
+    define("sleepSeconds", function sleepSeconds(seconds) { natives.sleepSeconds(seconds); });
+    // Tiering hints: jsthreads has one tier, so these only hand their argument back.
+    for (const name of ["noInline", "noDFG", "noFTL", "noOSRExitFuzzing", "ensureArrayStorage"])
+        define(name, function (f) { return f; });
+    define("numberOfDFGCompiles", function numberOfDFGCompiles() { return 0; });
+    define("releaseWeakRefs", function releaseWeakRefs() {});
+    // Unhandled rejections already fail the run (exit 1), which is what the callback reports.
+    define("setUnhandledRejectionCallback", function setUnhandledRejectionCallback() {});
+    define("jscOptions", function jscOptions() {
+        return { useJSThreads: true, useThreadGIL: settings.mode === "gil", useDollarVM: true };
+    });
+    define("asyncTestStart", function asyncTestStart(count) {
+        asyncTests.started = true;
+        asyncTests.expected = Number(count);
+    });
+    define("asyncTestPassed", function asyncTestPassed() {
+        asyncTests.passed++;
+    });
+    define("$", { evalScript: source => natives.evalScript(String(source)), global });
+
+    const vm = {};
+    const vmFunctions = {
+        gc() { natives.gc(); },
+        edenGC() { natives.gc(); },
+        useThreadGIL() { return settings.mode === "gil"; },
+        assertEnabled() { return false; },
+        dfgTrue() { return false; },
+        toCacheableDictionary(o) { return o; },
+        toUncacheableDictionary(o) { return o; },
+        flattenDictionaryObject() {},
+        ensureArrayStorage(o) { return o; },
+        indexingMode() { return "ContiguousShape"; },
+        deleteAllCodeWhenIdle() {},
+        jsThreadsCounter() { return 0; },
+        hasPendingTermination() { return false; },
+        cancelTermination() {},
+        crash() { console.error("$vm.crash() called"); natives.quit(70); },
+    };
+    for (const name of Object.keys(vmFunctions))
+        define(name, vmFunctions[name], vm);
+    define("$vm", vm);
+
+    define("configure", function configure(options) {
+        settings.dir = String(options.dir);
+        settings.mode = String(options.mode);
+    }, shell);
+    define("finish", function finish() {
+        if (asyncTests.started && asyncTests.passed < asyncTests.expected)
+            throw new Error("asyncTestStart(" + asyncTests.expected + ") but asyncTestPassed() was called "
+                            + asyncTests.passed + " time(s) by exit");
+    }, shell);
+})($jstShell, globalThis);
