@@ -486,7 +486,7 @@ double ieee754_atan2(double y, double x) {
     int32_t hx = high_word(x), ix = hx & 0x7fffffff, hy = high_word(y), iy = hy & 0x7fffffff;
     uint32_t lx = low_word(x), ly = low_word(y);
     if (x != x || y != y) return x + y;
-    if (((uint32_t)(hx - 0x3ff00000) | lx) == 0) return ieee754_atan(y);   // x == 1
+    if ((((uint32_t)hx - 0x3ff00000u) | lx) == 0) return ieee754_atan(y);   // x == 1
     int m = ((hy >> 31) & 1) | ((hx >> 30) & 2);   // 2*sign(x) + sign(y)
     if (((uint32_t)iy | ly) == 0) {   // y == +-0
         switch (m) {
@@ -585,8 +585,9 @@ double ieee754_exp(double x) {
         return 1.0 + x;
     }
     double t = x * x;
-    double twopk = k >= -1021 ? from_words((uint32_t)(0x3ff00000 + (k << 20)), 0)
-                              : from_words((uint32_t)(0x3ff00000 + ((k + 1000) << 20)), 0);
+    // 2^k (or 2^(k+1000) when that would be subnormal); k may be negative, so shift unsigned.
+    double twopk = k >= -1021 ? from_words(0x3ff00000u + ((uint32_t)k << 20), 0)
+                              : from_words(0x3ff00000u + ((uint32_t)(k + 1000) << 20), 0);
     double c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
     if (k == 0) return 1.0 - ((x * c) / (c - 2.0) - x);
     double y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
@@ -644,7 +645,7 @@ double ieee754_expm1(double x) {
     double t = 3.0 - r1 * hfx;
     double e = hxs * ((r1 - t) / (6.0 - x * t));
     if (k == 0) return x - (x * e - hxs);
-    double twopk = from_words((uint32_t)(0x3ff00000 + (k << 20)), 0);
+    double twopk = from_words(0x3ff00000u + ((uint32_t)k << 20), 0);
     e = (x * (e - c) - c);
     e -= hxs;
     if (k == -1) return 0.5 * (x - e) - 0.5;

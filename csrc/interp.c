@@ -1480,7 +1480,10 @@ op_COPY_ENV: {
     Env *old = value_to_cell(f->env);
     tmp = new_env(ts, old->parent, old->count, old->names, old->flags);
     CHECK(tmp);
-    memcpy(((Env *)value_to_cell(tmp))->slots, old->slots, old->count * sizeof(Value));
+    // Word by word: a closure running on another thread may be assigning these slots, and a
+    // bulk copy could tear a Value.
+    Env *copy = value_to_cell(tmp);
+    for (uint32_t i = 0; i < old->count; i++) copy->slots[i] = load_relaxed(&old->slots[i]);
     f->env = tmp;
     ADVANCE(OP_COPY_ENV);
     NEXT();

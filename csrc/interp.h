@@ -43,6 +43,14 @@ void job_expect(ThreadState *ts);
 // From any thread: queue (fn, argument) as a job on target's event loop (run like a microtask
 // turn, on target's thread), wake it, and end one job_expect. Values are kept alive until run.
 bool job_post(ThreadState *poster, ThreadState *target, Value fn, Value argument);
+// Promise reactions run on their home thread, the one that registered them [THR-15, THR-16].
+// The home registered a reaction on a pending promise: its event loop waits for it while another
+// thread is live. Call on the home thread.
+void job_reaction_registered(ThreadState *ts);
+// From the settling thread: runs (job, argument) on thread `home` (by Thread id) — as a
+// microtask when home is the caller, else posted to home's inbox, or to main's when home's loop
+// has ended — and ends one job_reaction_registered of home. False (exception pending) on OOM.
+bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argument);
 
 // Function objects (function.c).
 // A native function object with own `length` and `name` and %Function.prototype% as prototype.

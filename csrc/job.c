@@ -1,7 +1,8 @@
 /*
  * job.c — the per-thread job machinery behind interp.h's job_* functions: the microtask FIFO,
- * timers on a monotonic clock, the cross-thread inbox (job_expect/job_post), the event loop, and
- * node-style unhandled-rejection reporting. Implements THR-8..THR-10 (specs/threads.md).
+ * timers on a monotonic clock, the cross-thread inbox (job_expect/job_post), delivery of promise
+ * reactions to the thread that registered them, the event loop, and node-style
+ * unhandled-rejection reporting. Implements THR-8..THR-10, THR-15, THR-16 (specs/threads.md).
  * Queues and timers are owned by one ThreadState and touched only by its thread [INT-6]; the one
  * exception is the inbox, which any thread appends to under inbox_lock. Values held in malloc'd
  * Timers and inbox jobs are marked by job_trace_thread, which heap.c calls for every thread.
@@ -172,6 +173,67 @@ bool job_post(ThreadState *poster, ThreadState *target, Value fn, Value argument
     return true;
 }
 
+// ---- promise reactions delivered to their home thread [THR-15, THR-16] ----
+
+void job_reaction_registered(ThreadState *ts) {
+    pthread_mutex_lock(&ts->inbox_lock);
+    ts->reactions_waiting++;
+    pthread_mutex_unlock(&ts->inbox_lock);
+}
+
+/*
+ * The home is found in Runtime.homes under homes_lock, which thread_detach also takes before it
+ * frees a state, so the target stays valid while its inbox_lock is taken. A home whose event loop
+ * has ended (inbox_closed) hands the job to main, whose inbox never closes: if main is gone or
+ * idle for good, the job just waits there until the process ends. The home's count drops in the
+ * same inbox_lock section that appends the job: its loop sees one or the other [THR-16].
+ */
+bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argument) {
+    if (home == ts->thread_id) {
+        pthread_mutex_lock(&ts->inbox_lock);
+        ts->reactions_waiting--;
+        pthread_mutex_unlock(&ts->inbox_lock);
+        return job_enqueue(ts, job, argument);
+    }
+    CrossJob *cross = malloc(sizeof *cross);   // outside the locks: keeps them short
+    Runtime *rt = ts->rt;
+    pthread_mutex_lock(&rt->homes_lock);
+    ThreadState *target = home < rt->homes_capacity ? rt->homes[home] : NULL;
+    if (target) {
+        pthread_mutex_lock(&target->inbox_lock);
+        if (!target->inbox_closed) target->reactions_waiting--;
+        else {
+            pthread_mutex_unlock(&target->inbox_lock);
+            target = NULL;
+        }
+    }
+    if (!target) {
+        target = rt->homes_capacity > 0 ? rt->homes[0] : NULL;
+        if (target == ts || !target) {   // main settles a finished thread's reaction, or no main
+            pthread_mutex_unlock(&rt->homes_lock);
+            free(cross);
+            return !target || job_enqueue(ts, job, argument);
+        }
+        pthread_mutex_lock(&target->inbox_lock);
+    }
+    if (cross) {
+        cross->next = NULL;
+        cross->fn = job;
+        cross->argument = argument;
+        if (target->inbox_tail) target->inbox_tail->next = cross;
+        else target->inbox = cross;
+        target->inbox_tail = cross;
+        thread_unpark(target);
+    }
+    pthread_mutex_unlock(&target->inbox_lock);
+    pthread_mutex_unlock(&rt->homes_lock);
+    if (!cross) {
+        error_throw_out_of_memory(ts);
+        return false;
+    }
+    return true;
+}
+
 // Takes the oldest posted job into *fn / *argument; false when the inbox is empty.
 static bool inbox_pop(ThreadState *ts, Value *fn, Value *argument) {
     pthread_mutex_lock(&ts->inbox_lock);
@@ -281,7 +343,10 @@ static bool report_rejections(ThreadState *ts) {
  * One macrotask per iteration: a posted job first, else a due timer; microtasks drain after each
  * [THR-10]. With nothing runnable the thread parks until the next timer is due or a job is posted
  * (forever when no timer is left, which the deadlock detector counts [THR-6]). It is idle, and
- * the loop ends, when there is no timer, no posted job and no unmatched job_expect [THR-9].
+ * the loop ends, when there is no timer, no posted job and no unmatched job_expect [THR-9], and
+ * no reaction it registered is still waiting for a promise that another live thread may settle
+ * [THR-16]. A spawned thread's loop ends for good: its inbox closes in the same inbox_lock section
+ * that saw it idle, so a later reaction goes to main instead of being lost [THR-15].
  */
 bool job_run_event_loop(ThreadState *ts) {
     char reason[64];
@@ -299,7 +364,14 @@ bool job_run_event_loop(ThreadState *ts) {
         }
         pthread_mutex_lock(&ts->inbox_lock);
         if (!ts->inbox) {
+            if (!ts->timers && ts->jobs_expected == 0 && ts->reactions_waiting > 0 &&
+                thread_await_others(ts)) {
+                thread_park(ts, &ts->inbox_lock, "awaiting a promise", -1);
+                pthread_mutex_unlock(&ts->inbox_lock);
+                continue;
+            }
             if (!ts->timers && ts->jobs_expected == 0) {
+                if (ts->thread_id != 0) ts->inbox_closed = true;
                 pthread_mutex_unlock(&ts->inbox_lock);
                 if (ts->thread_id == 0) thread_report_unobserved_failures(ts);
                 return true;

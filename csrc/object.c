@@ -787,9 +787,9 @@ static bool fill_own_keys(ThreadState *ts, Object *o, int flags, const VirtualKe
                 return false;
             }
             for (uint32_t e = 0; e < entry_count; e++) {
-                if (entries[e].key == JS_HOLE || !property_key_is_index(entries[e].key)) continue;
-                if (enumerable_only && !(entries[e].attributes & PROP_ENUMERABLE)) continue;
-                sparse[sparse_count++] = property_key_index(entries[e].key);
+                if (load_relaxed(&entries[e].key) == JS_HOLE || !property_key_is_index(load_relaxed(&entries[e].key))) continue;
+                if (enumerable_only && !(load_relaxed(&entries[e].attributes) & PROP_ENUMERABLE)) continue;
+                sparse[sparse_count++] = property_key_index(load_relaxed(&entries[e].key));
             }
             qsort(sparse, sparse_count, sizeof(uint32_t), compare_indexes);
         }
@@ -808,17 +808,17 @@ static bool fill_own_keys(ThreadState *ts, Object *o, int flags, const VirtualKe
         free(sparse);
         if (virtual_string != JS_HOLE && !enumerable_only) push_key(keys, virtual_string, overflow);
         for (uint32_t e = 0; e < entry_count; e++) {
-            PropKey key = entries[e].key;
+            PropKey key = load_relaxed(&entries[e].key);
             if (key == JS_HOLE || property_key_is_index(key) || value_is_symbol(key)) continue;
-            if (enumerable_only && !(entries[e].attributes & PROP_ENUMERABLE)) continue;
+            if (enumerable_only && !(load_relaxed(&entries[e].attributes) & PROP_ENUMERABLE)) continue;
             push_key(keys, key, overflow);
         }
     }
     if (flags & OWN_KEYS_SYMBOLS) {
         for (uint32_t e = 0; e < entry_count; e++) {
-            if (!value_is_symbol(entries[e].key)) continue;
-            if (enumerable_only && !(entries[e].attributes & PROP_ENUMERABLE)) continue;
-            push_key(keys, entries[e].key, overflow);
+            if (!value_is_symbol(load_relaxed(&entries[e].key))) continue;
+            if (enumerable_only && !(load_relaxed(&entries[e].attributes) & PROP_ENUMERABLE)) continue;
+            push_key(keys, load_relaxed(&entries[e].key), overflow);
         }
     }
     return true;
@@ -1068,6 +1068,10 @@ Value object_get_prototype_of(ThreadState *ts, Value obj) {
     return prototype_of(ts, value_to_object(obj));
 }
 
+// Serializes prototype changes to objects [OM-13]; never held across anything but the cycle
+// check and change_prototype.
+static pthread_mutex_t prototype_chain_lock = PTHREAD_MUTEX_INITIALIZER;
+
 // OrdinarySetPrototypeOf (ES2020 9.1.2.1) with V8's messages.
 int object_set_prototype_of(ThreadState *ts, Value obj, Value proto, bool throw_on_failure) {
     Object *o = value_to_object(obj);
@@ -1078,14 +1082,29 @@ int object_set_prototype_of(ThreadState *ts, Value obj, Value proto, bool throw_
     if (s->prototype == proto) return 1;
     if (!structure_is_extensible(s))
         return object_refuse(ts, throw_on_failure, "%V is not extensible", obj);
+    if (!value_is_object(proto)) return change_prototype(ts, o, proto) < 0 ? -1 : 1;
+    // The cycle check and the change are one step for all threads [OM-13]: two threads setting
+    // a.__proto__ = b and b.__proto__ = a at once must not both pass their checks.
+    if (pthread_mutex_trylock(&prototype_chain_lock) != 0) {
+        safepoint_enter_blocked(ts);   // the holder may be allocating, i.e. waiting for a stop [SP-5]
+        pthread_mutex_lock(&prototype_chain_lock);
+        safepoint_leave_blocked(ts);
+    }
+    int result = 1;
     // OrdinarySetPrototypeOf's cycle check stops at an exotic [[GetPrototypeOf]] (a Proxy).
     for (Value p = proto; value_is_object(p);) {
-        if (p == obj) return object_refuse(ts, throw_on_failure, "Cyclic __proto__ value");
+        if (p == obj) {
+            result = 0;
+            break;
+        }
         const ObjectMethods *pm = methods_of(value_to_object(p));
         if (pm && pm->get_prototype_of) break;
         p = structure_of(value_to_object(p))->prototype;
     }
-    return change_prototype(ts, o, proto) < 0 ? -1 : 1;
+    if (result == 1 && change_prototype(ts, o, proto) < 0) result = -1;
+    pthread_mutex_unlock(&prototype_chain_lock);
+    if (result == 0) return object_refuse(ts, throw_on_failure, "Cyclic __proto__ value");
+    return result;
 }
 
 int object_is_extensible(ThreadState *ts, Value obj) {
@@ -1195,7 +1214,9 @@ bool object_restrict(ThreadState *ts, Value v) {
     return next != NULL;
 }
 
-bool structure_is_restricted(const Structure *s) { return (s->flags & STRUCTURE_RESTRICTED) != 0; }
+bool structure_is_restricted(const Structure *s) {
+    return (load_relaxed(&s->flags) & STRUCTURE_RESTRICTED) != 0;
+}
 
 // ---- Atomics on object properties ----
 

@@ -133,7 +133,8 @@ static inline Value *butterfly_elements(Butterfly *b) { return b->slots + b->nam
 
 typedef struct Array {
     Object object;                // CELL_ARRAY
-    uint32_t length;              // the JS length; elements beyond elements_length are holes
+    uint32_t length;              // the JS length; elements beyond elements_length are holes.
+                                  // Raised by an atomic max (array_raise_length), else relaxed
     bool length_writable;
 } Array;
 
@@ -226,7 +227,10 @@ Value object_new_plain(ThreadState *ts);                    // with %Object.prot
 Value array_new(ThreadState *ts, uint32_t capacity);        // empty, length 0
 Value array_from_values(ThreadState *ts, const Value *values, uint32_t count);
 int array_push(ThreadState *ts, Value array, Value v);      // 0 ok, -1 exception
-static inline uint32_t array_length(Value array) { return ((Array *)value_to_cell(array))->length; }
+// Relaxed: threads storing past the end raise it concurrently (an atomic max).
+static inline uint32_t array_length(Value array) {
+    return load_relaxed(&((Array *)value_to_cell(array))->length);
+}
 Value accessor_new(ThreadState *ts, Value getter, Value setter);
 // A Boolean/Number/String/Symbol wrapper (type CELL_*_OBJECT) around `primitive`.
 Value primitive_object_new(ThreadState *ts, CellType type, Value primitive, Value prototype);

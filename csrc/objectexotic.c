@@ -45,7 +45,7 @@ Value array_from_values(ThreadState *ts, const Value *values, uint32_t count) {
 
 int array_push(ThreadState *ts, Value array, Value v) {
     Array *a = value_to_cell(array);
-    uint32_t index = a->length;
+    uint32_t index = load_relaxed(&a->length);
     if (object_set_element_fast(ts, &a->object, index, v)) return 0;
     if (index == UINT32_MAX) {
         error_throw_range(ts, "Invalid array length");
@@ -59,7 +59,8 @@ int array_push(ThreadState *ts, Value array, Value v) {
 }
 
 static void length_descriptor(const Array *a, PropertyDescriptor *out) {
-    data_descriptor(out, value_from_number((double)a->length), a->length_writable ? PROP_WRITABLE : 0);
+    data_descriptor(out, value_from_number((double)load_relaxed(&a->length)),
+                    a->length_writable ? PROP_WRITABLE : 0);
 }
 
 static int array_get_own_property(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *out) {
@@ -147,11 +148,11 @@ static int array_set_length(ThreadState *ts, Array *a, const PropertyDescriptor 
     length_descriptor(a, &current);
     PropertyDescriptor wanted = *desc;
     wanted.value = value_from_number((double)new_length);
-    uint32_t old_length = a->length;
+    uint32_t old_length = load_relaxed(&a->length);
     if (new_length >= old_length) {
         if (!descriptor_validate(&current, true, &wanted, &result))
             return object_refuse(ts, throw_on_failure, "Cannot redefine property: length");
-        a->length = new_length;
+        store_relaxed(&a->length, new_length);
         if (!(result.attributes & PROP_WRITABLE)) a->length_writable = false;
         return 1;
     }
@@ -166,7 +167,7 @@ static int array_set_length(ThreadState *ts, Array *a, const PropertyDescriptor 
         return object_refuse(ts, throw_on_failure, "Cannot redefine property: length");
     int64_t reached = delete_indexes_from(ts, a, new_length);
     if (reached < 0) return -1;
-    a->length = (uint32_t)reached;
+    store_relaxed(&a->length, (uint32_t)reached);
     if (!new_writable) a->length_writable = false;
     if ((uint32_t)reached != new_length)
         return object_refuse(ts, throw_on_failure, "Cannot delete property '%K' of %V",

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ops.h"
+#include "ieee754.h"
 #include "atomics.h"
 #include "errors.h"
 #include "interp.h"
@@ -411,7 +412,7 @@ static double js_pow(double x, double y) {
     if (y != y) return NAN;
     if (y == 0) return 1;
     if ((x == 1 || x == -1) && isinf(y)) return NAN;
-    return pow(x, y);
+    return ieee754_pow(x, y);   // the same routine as Math.pow, so 2 ** y === Math.pow(2, y)
 }
 
 // ApplyStringOrNumericBinaryOperator for everything except +: both operands are converted

@@ -269,7 +269,9 @@ static uint8_t attributes_flags(uint8_t attributes, PropKey key) {
 
 Value structure_prototype(const Structure *s) { return s->prototype; }
 uint32_t structure_property_count(const Structure *s) { return s->property_count; }
-bool structure_is_dictionary(const Structure *s) { return (s->flags & STRUCTURE_DICTIONARY) != 0; }
+bool structure_is_dictionary(const Structure *s) {
+    return (load_relaxed(&s->flags) & STRUCTURE_DICTIONARY) != 0;
+}
 
 // One load of the table: a dictionary may swap in a grown copy meanwhile, and an entry number
 // means nothing in another table [OM-11].
@@ -277,8 +279,9 @@ int32_t structure_lookup(const Structure *s, PropKey key, uint8_t *attributes) {
     const PropertyTable *t = load_acquire(&s->table);
     int32_t e = table_find(t, key, -1);
     if (e < 0) return -1;
-    if (attributes) *attributes = t->entries[e].attributes;
-    return (int32_t)t->entries[e].slot;
+    // Relaxed loads: a kind change rewrites both in place under its claim [OM-10].
+    if (attributes) *attributes = load_relaxed(&t->entries[e].attributes);
+    return (int32_t)load_relaxed(&t->entries[e].slot);
 }
 
 const PropertyEntry *structure_entries(const Structure *s, uint32_t *count) {
@@ -351,7 +354,7 @@ static void transition_link(ThreadState *ts, Structure *parent, Structure *child
             children->children[children->count] = single;
             table_append(grown, single->transition_key, children->count++,
                          single->transition_attributes);
-            parent->transition_single = NULL;
+            store_release(&parent->transition_single, (Structure *)NULL);
         }
         children->table = grown;
         // The list carries its table, so a lock-free reader never pairs a table with another
@@ -660,13 +663,13 @@ static uint8_t integrity_attributes(uint8_t attributes, IntegrityLevel level) {
 // Applies `level` to every entry and the elements' attributes of a structure being built or
 // owned by the caller.
 static void apply_integrity(Structure *s, IntegrityLevel level) {
-    s->flags |= STRUCTURE_NOT_EXTENSIBLE;
-    s->element_attributes = integrity_attributes(s->element_attributes, level);
+    store_relaxed(&s->flags, s->flags | STRUCTURE_NOT_EXTENSIBLE);
+    store_relaxed(&s->element_attributes, integrity_attributes(s->element_attributes, level));
     PropertyTable *t = s->table;
     for (uint32_t e = 0; t && e < t->count; e++) {
         PropertyEntry *p = &t->entries[e];
         if (p->key == JS_HOLE) continue;
-        p->attributes = integrity_attributes(p->attributes, level);
+        store_relaxed(&p->attributes, integrity_attributes(p->attributes, level));
         store_relaxed(&s->flags, s->flags | attributes_flags(p->attributes, p->key));
     }
 }

@@ -103,16 +103,18 @@ struct Structure {
 Structure *structure_for_id(uint32_t id);
 
 // ---- reading structures ----
+// Flags and element attributes of a dictionary change in place under its claim while other
+// threads read them: relaxed loads, each a value that was true a moment ago [OM-11].
 static inline bool structure_is_extensible(const Structure *s) {
-    return !(s->flags & STRUCTURE_NOT_EXTENSIBLE);
+    return !(load_relaxed(&s->flags) & STRUCTURE_NOT_EXTENSIBLE);
 }
 static inline bool structure_has_index_keys(const Structure *s) {
-    return (s->flags & STRUCTURE_HAS_INDEX_KEYS) != 0;
+    return (load_relaxed(&s->flags) & STRUCTURE_HAS_INDEX_KEYS) != 0;
 }
 // Dense element writes need no attribute or extensibility checks.
 static inline bool structure_plain_elements(const Structure *s) {
-    return !(s->flags & (STRUCTURE_NOT_EXTENSIBLE | STRUCTURE_HAS_INDEX_KEYS)) &&
-           s->element_attributes == PROP_DEFAULT;
+    return !(load_relaxed(&s->flags) & (STRUCTURE_NOT_EXTENSIBLE | STRUCTURE_HAS_INDEX_KEYS)) &&
+           load_relaxed(&s->element_attributes) == PROP_DEFAULT;
 }
 // The entries in insertion order (deleted ones have key JS_HOLE); count in *count.
 const PropertyEntry *structure_entries(const Structure *s, uint32_t *count);

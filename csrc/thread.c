@@ -2,7 +2,8 @@
  * thread.c — creating and destroying a Runtime, attaching/detaching JS threads (ThreadState: TID,
  * register stack, allocators, queues), and parking: thread_park/thread_unpark with the
  * runtime-wide deadlock detector. Implements SP-7 (specs/safepoints.md: a thread is registered
- * with the collector from attach to detach) and THR-2, THR-5..THR-7, THR-11 (specs/threads.md).
+ * with the collector from attach to detach) and THR-2, THR-5..THR-7, THR-11, and the home-thread
+ * table and liveness wake-ups of THR-15/THR-16 (specs/threads.md).
  * Must not run JS except through builtins_install_all at runtime creation; a parked thread
  * touches no heap cell (it is blocked, SP-5).
  */
@@ -82,8 +83,31 @@ static ThreadState *attach(Runtime *rt, int tid, bool counted) {
     return ts;
 }
 
+/*
+ * Makes ts findable as the home of its promise reactions [THR-15]. Out of memory leaves it out:
+ * its own reactions still run locally, and those other threads settle go to main instead.
+ */
+static void home_register(ThreadState *ts) {
+    Runtime *rt = ts->rt;
+    pthread_mutex_lock(&rt->homes_lock);
+    if (ts->thread_id >= rt->homes_capacity) {
+        uint32_t capacity = rt->homes_capacity ? rt->homes_capacity : 16;
+        while (capacity <= ts->thread_id) capacity *= 2;
+        ThreadState **grown = realloc(rt->homes, capacity * sizeof *grown);
+        if (grown) {
+            memset(grown + rt->homes_capacity, 0, (capacity - rt->homes_capacity) * sizeof *grown);
+            rt->homes = grown;
+            rt->homes_capacity = capacity;
+        }
+    }
+    if (ts->thread_id < rt->homes_capacity) rt->homes[ts->thread_id] = ts;
+    pthread_mutex_unlock(&rt->homes_lock);
+}
+
 ThreadState *thread_attach(Runtime *rt) {
-    return attach(rt, -1, true);
+    ThreadState *ts = attach(rt, -1, true);
+    if (ts) home_register(ts);
+    return ts;
 }
 
 bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id) {
@@ -107,24 +131,66 @@ bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id) {
 
 ThreadState *thread_attach_reserved(Runtime *rt, uint16_t tid, uint32_t thread_id) {
     ThreadState *ts = attach(rt, tid, false);
-    if (ts) ts->thread_id = thread_id;
+    if (ts) {
+        ts->thread_id = thread_id;
+        home_register(ts);
+    }
     return ts;
 }
 
 static void deadlock_check(Runtime *rt);
+static void unpark_locked(ThreadState *target);
+
+/*
+ * Called with homes_lock and park_lock held, after live_threads dropped: threads idle only for
+ * their reactions re-check whether anyone is left who could settle them [THR-16]. Their unpark
+ * uncounts them before deadlock_check runs, so a thread that is now alone is never reported.
+ */
+static void wake_reaction_waiters(Runtime *rt) {
+    if (rt->awaiting_others == 0) return;
+    // Stops at the last one: usually main, at index 0, so a thread exit costs nothing extra.
+    for (uint32_t i = 0; i < rt->homes_capacity && rt->awaiting_others > 0; i++) {
+        ThreadState *t = rt->homes[i];
+        if (t && t->awaiting_others) {
+            t->awaiting_others = false;
+            rt->awaiting_others--;
+            unpark_locked(t);
+        }
+    }
+}
 
 void thread_unreserve(Runtime *rt, bool never_attached) {
+    pthread_mutex_lock(&rt->homes_lock);
     pthread_mutex_lock(&rt->park_lock);
     rt->spawned_live--;
     if (never_attached) {
         rt->live_threads--;
+        wake_reaction_waiters(rt);
         deadlock_check(rt);
     }
     pthread_mutex_unlock(&rt->park_lock);
+    pthread_mutex_unlock(&rt->homes_lock);
+}
+
+bool thread_await_others(ThreadState *ts) {
+    Runtime *rt = ts->rt;
+    pthread_mutex_lock(&rt->park_lock);
+    bool others = rt->live_threads > 1;
+    if (others && !ts->awaiting_others) {
+        ts->awaiting_others = true;
+        rt->awaiting_others++;
+    }
+    pthread_mutex_unlock(&rt->park_lock);
+    return others;
 }
 
 void thread_detach(ThreadState *ts) {
     Runtime *rt = ts->rt;
+    // Out of the home table first: from here no poster can reach this state [THR-15].
+    pthread_mutex_lock(&rt->homes_lock);
+    if (ts->thread_id < rt->homes_capacity && rt->homes[ts->thread_id] == ts)
+        rt->homes[ts->thread_id] = NULL;
+    pthread_mutex_unlock(&rt->homes_lock);
     job_thread_release(ts);   // its timers and queues die with it
     heap_thread_release(ts);
     pthread_mutex_lock(&rt->threads_lock);
@@ -135,11 +201,18 @@ void thread_detach(ThreadState *ts) {
         }
     }
     pthread_mutex_unlock(&rt->threads_lock);
-    // The departing thread may have been the only one that could wake the others [THR-6].
+    // The departing thread may have been the only one that could wake the others [THR-6, THR-16].
+    pthread_mutex_lock(&rt->homes_lock);
     pthread_mutex_lock(&rt->park_lock);
+    if (ts->awaiting_others) {
+        ts->awaiting_others = false;
+        rt->awaiting_others--;
+    }
     rt->live_threads--;
+    wake_reaction_waiters(rt);
     deadlock_check(rt);
     pthread_mutex_unlock(&rt->park_lock);
+    pthread_mutex_unlock(&rt->homes_lock);
     pthread_cond_destroy(&ts->park_cond);
     pthread_mutex_destroy(&ts->inbox_lock);
     free(ts->stack_base);
@@ -202,7 +275,7 @@ int thread_park(ThreadState *ts, pthread_mutex_t *mutex, const char *reason, dou
     int result = 0;
     pthread_mutex_lock(&rt->park_lock);
     if (!ts->park_token) {
-        bool forever = deadline_ms < 0;
+        bool forever = !(deadline_ms >= 0);   // NaN too: never a garbage timespec
         ts->parked = true;
         ts->park_reason = reason;
         ts->park_forever = forever;
@@ -212,7 +285,8 @@ int thread_park(ThreadState *ts, pthread_mutex_t *mutex, const char *reason, dou
         }
         struct timespec until;
         if (!forever) {
-            double seconds = deadline_ms / 1000.0;
+            // Clamped far beyond any real wait (~3000 years) so the conversion cannot overflow.
+            double seconds = deadline_ms / 1000.0 < 1e11 ? deadline_ms / 1000.0 : 1e11;
             until.tv_sec = (time_t)seconds;
             until.tv_nsec = (long)((seconds - (double)until.tv_sec) * 1e9);
             if (until.tv_nsec >= 1000000000L) until.tv_nsec = 999999999L;
@@ -241,15 +315,20 @@ int thread_park(ThreadState *ts, pthread_mutex_t *mutex, const char *reason, dou
     return result;
 }
 
-void thread_unpark(ThreadState *target) {
+static void unpark_locked(ThreadState *target) {
     Runtime *rt = target->rt;
-    pthread_mutex_lock(&rt->park_lock);
     target->park_token = true;
     if (target->park_forever) {   // stops counting at once, so no false deadlock report [THR-6]
         target->park_forever = false;
         rt->parked_forever--;
     }
     pthread_cond_signal(&target->park_cond);
+}
+
+void thread_unpark(ThreadState *target) {
+    Runtime *rt = target->rt;
+    pthread_mutex_lock(&rt->park_lock);
+    unpark_locked(target);
     pthread_mutex_unlock(&rt->park_lock);
 }
 
@@ -259,6 +338,7 @@ Runtime *runtime_new(void) {
     pthread_mutex_init(&rt->threads_lock, NULL);
     pthread_mutex_init(&rt->park_lock, NULL);
     pthread_mutex_init(&rt->records_lock, NULL);
+    pthread_mutex_init(&rt->homes_lock, NULL);
     for (int i = 0; i < INTRINSIC_COUNT; i++) rt->realm.intrinsics[i] = JS_UNDEFINED;
     rt->realm.global_object = JS_UNDEFINED;
     rt->realm.global_lexicals = JS_UNDEFINED;
@@ -284,5 +364,7 @@ void runtime_free(Runtime *rt) {
     pthread_mutex_destroy(&rt->threads_lock);
     pthread_mutex_destroy(&rt->park_lock);
     pthread_mutex_destroy(&rt->records_lock);
+    pthread_mutex_destroy(&rt->homes_lock);
+    free(rt->homes);
     free(rt);
 }

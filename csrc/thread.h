@@ -110,6 +110,13 @@ struct Runtime {
                                            // park_lock, never reused [THR-2]
     int spawned_live;                      // `new Thread` pthreads not yet finished; under park_lock.
                                            // runtime_free leaves everything in place while > 0 [THR-11]
+    // Home threads of promise reactions [THR-15]: homes[thread_id] is the thread's state from
+    // attach until it detaches (NULL before and after), so a poster holding homes_lock may use it.
+    // Lock order: homes_lock, then a ThreadState's inbox_lock, then park_lock.
+    pthread_mutex_t homes_lock;
+    ThreadState **homes;                   // indexed by thread_id; under homes_lock
+    uint32_t homes_capacity;               // entries allocated in homes; under homes_lock
+    int awaiting_others;                   // threads with awaiting_others set; under park_lock
     pthread_mutex_t records_lock;          // guards thread_records and every ThreadRecord's fields
     struct ThreadRecord *thread_records;   // builtins/thread.c: one per Thread object, never freed
                                            // (their Values are GC roots, traced by job_trace_thread)
@@ -150,6 +157,7 @@ enum {
     COMPILE_DIRECT_EVAL = 8,   // resolves free names dynamically through the caller's scopes
     COMPILE_GENERATOR = 16,
     COMPILE_ASYNC = 32,
+    COMPILE_SHELL_SCRIPT = 0x1000,  // shell.c's load(): a script; parameters is the file name
 };
 
 typedef struct Timer {
@@ -213,6 +221,12 @@ struct ThreadState {
     struct CrossJob *inbox;        // jobs posted by other threads, oldest first (job.c)
     struct CrossJob *inbox_tail;
     int jobs_expected;             // job_expect calls not yet matched by a job_post
+    int reactions_waiting;         // under inbox_lock: reactions this thread registered on
+                                   // pending promises, not yet delivered [THR-16]
+    bool inbox_closed;             // under inbox_lock: the event loop ended for good; reactions
+                                   // homed here go to main instead [THR-15]
+    bool awaiting_others;          // under park_lock: idle only for reactions_waiting; a thread
+                                   // exit unparks it to re-check [THR-16]
     Value thread_locals;           // builtins/thread.c: CELL_VALUES of ThreadLocal slots, or undefined
     // ---- safepoint.c: the --gil global lock ----
     bool gil_held;                 // owner only: this thread holds the GIL [SP-9]
@@ -242,6 +256,10 @@ int thread_park(ThreadState *ts, pthread_mutex_t *mutex, const char *reason, dou
 // Wakes ts if it is parked (or makes its next park return at once). Any thread may call it.
 void thread_unpark(ThreadState *target);
 double thread_now_ms(void);
+// Called by an idle event loop with its inbox_lock held, when only reactions_waiting keeps it
+// [THR-16]: true when another JS thread is live (it may still settle those promises); then ts is
+// unparked whenever a thread exits, so that it re-checks.
+bool thread_await_others(ThreadState *ts);
 
 // ---- thread.c: starting a `new Thread` (builtins/thread.c) [THR-1, THR-2] ----
 // TIDs are 15 bits in the butterfly word [OM-1] and never reused.

@@ -4,7 +4,8 @@ compiles, like CPython's .pyc files, so a rerun of an unchanged file needs neith
 
 A blob is stored under a key that hashes the source bytes, the file name (it is baked into the
 blob for stack traces) and the compiler's fingerprint: the size and mtime of every module of
-jsthreads/parse, jsthreads/compile and bytecode.py, so editing the compiler invalidates the cache.
+jsthreads/parse, jsthreads/compile and bytecode.py, plus the folders of the tree-sitter packages,
+so editing the compiler or reinstalling the grammar invalidates the cache.
 Only successful compilations are stored. Writes are atomic (temporary file, then rename), skipped
 when Python would not write bytecode either (PYTHONDONTWRITEBYTECODE, -B) or when
 JSTHREADS_CODE_CACHE=0; any cache failure silently falls back to compiling. The folder is
@@ -48,6 +49,15 @@ def compiler_fingerprint():
         parts.append("bytecode.py:%d:%d" % (stat.st_size, stat.st_mtime_ns))
     except OSError:
         pass
+    # The parser's grammar comes from these packages: reinstalling either rewrites its folder.
+    for package in ("tree_sitter", "tree_sitter_javascript"):
+        for entry in sys.path:
+            try:
+                stat = os.stat(os.path.join(entry or ".", package))
+            except OSError:
+                continue
+            parts.append("%s:%d" % (package, stat.st_mtime_ns))
+            break
     return "\n".join(parts)
 
 

@@ -77,6 +77,7 @@ def engine_environment() -> dict[str, str]:
 # peer corpus, and is deliberately not ours.
 
 DIRECTIVE_LINE = re.compile(r"//\s+@([A-Za-z][\w-]*)\s*(?::(.*))?$")
+DIRECTIVE_START = re.compile(r"//\s+@[A-Za-z]")
 KNOWN_DIRECTIVES = ("exit", "modes", "repeat", "skip", "timeout")
 
 
@@ -100,6 +101,8 @@ def parse_directives(text: str) -> Directives:
             break
         match = DIRECTIVE_LINE.match(line)
         if not match:
+            if DIRECTIVE_START.match(line):
+                errors.append(f"malformed directive {line!r} (write `// @name: value`)")
             continue
         name, raw = match.group(1), (match.group(2) or "").strip()
         if name not in KNOWN_DIRECTIVES:

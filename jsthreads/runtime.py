@@ -49,8 +49,9 @@ class Runtime:
         return self._engine.to_python(handle)
 
     def eval_file(self, path):
+        # Bytes, then UTF-8: no newline translation, so a bare CR reaches the parser (as in the CLI).
         path = Path(path)
-        return self.eval(path.read_text(encoding="utf-8"), str(path))
+        return self.eval(path.read_bytes().decode("utf-8"), str(path))
 
     def run_until_idle(self):
         try:

@@ -164,3 +164,11 @@ def test_fast_run_path_leaves_everything_else_to_argparse(cli, tmp_path):
         assert cli_module._fast_run_args(arguments) is None, arguments
     code, out, err = cli("run", "x.js", "--gil", "--threads", cwd=tmp_path)
     assert code == 2 and "not allowed with argument" in err
+
+
+@pytest.mark.parametrize("mode", ["--threads", "--gil"])
+def test_the_readme_demo_runs_the_same_in_both_modes(cli, mode):
+    code, out, err = cli("run", "examples/demo.js", mode)
+    assert (code, err) == (0, "")
+    assert "squares from threads: [ 1, 4, 9, 16 ]" in out and "hits: 40000 workers seen: 4" in out
+    assert out.splitlines()[-1] == "timer fired last"

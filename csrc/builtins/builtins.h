@@ -86,6 +86,7 @@ bool builtins_install_console(ThreadState *ts);
 bool builtins_install_thread(ThreadState *ts);    // Thread, ThreadLocal (builtins/thread.c)
 bool builtins_install_sync(ThreadState *ts);      // Lock, Condition (builtins/sync.c)
 bool builtins_install_atomics(ThreadState *ts);   // Atomics (builtins/atomics.c)
+bool builtins_install_shell(ThreadState *ts);     // jsc shell helpers, with --shell-helpers (builtins/shell.c)
 
 // CreateDynamicFunction for Function / GeneratorFunction / AsyncFunction (builtins/function.c):
 // args are the constructor's arguments; flags adds COMPILE_GENERATOR or COMPILE_ASYNC.

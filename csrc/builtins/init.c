@@ -151,7 +151,6 @@ static bool create_roots(ThreadState *ts) {
 }
 
 // builtins/shell.c: the jsc shell helpers, a no-op unless JSTHREADS_SHELL_HELPERS=1.
-bool builtins_install_shell(ThreadState *ts);
 
 bool builtins_install_all(ThreadState *ts) {
     if (!create_roots(ts)) return false;

@@ -6,8 +6,9 @@
  * A capability made for %Promise% itself skips the resolving-function objects when no user code
  * can see them (then, Promise.resolve/reject): the promise is settled directly, unobservably.
  * Any thread may settle a promise or call then on it [INT-13]: state changes happen under a
- * per-promise lock (striped) that is never held across an allocation, and reactions run as
- * jobs of the thread that settles the promise, or that calls then on a settled one.
+ * per-promise lock (striped) that is never held across an allocation, and every reaction runs
+ * on its home thread, the one that registered it (then, await, the combinators' internal thens):
+ * a settle on another thread posts it there through job.c [THR-15].
  */
 #include <pthread.h>
 #include "builtins.h"
@@ -17,10 +18,11 @@ enum { PROMISE_PENDING, PROMISE_FULFILLED, PROMISE_REJECTED };
 
 // Internal jobs (see job.c): a CELL_VALUES record whose items[0] is the kind.
 // Reaction: [kind, source promise, capability promise, resolve, reject, on_fulfilled, on_rejected,
-//            next reaction of the same pending promise (newest first) or undefined]
+//            next reaction of the same pending promise (newest first) or undefined,
+//            home: the Thread id of the thread that registered it, as an int]
 // Thenable: [kind, promise to resolve, thenable, then]
 enum { JOB_REACTION, JOB_THENABLE };
-enum { REACTION_NEXT = 7, REACTION_SIZE = 8 };
+enum { REACTION_NEXT = 7, REACTION_HOME = 8, REACTION_SIZE = 9 };
 
 /*
  * The lock guarding a promise's state, result, reactions and is_handled [INT-13]. Striped by
@@ -83,7 +85,8 @@ void promise_trace(Marker *m, Cell *cell) {
 
 // ---- settling ----
 
-// Enqueues the detached reaction list (newest first) as jobs of this thread, oldest first.
+// Delivers the detached reaction list (newest first) oldest first, each to the thread that
+// registered it [INT-13, THR-15].
 static bool enqueue_reactions(ThreadState *ts, Value reactions, Value value) {
     // Reverse in place: the list is detached, so no other thread can see these links any more.
     Value previous = JS_UNDEFINED;
@@ -98,14 +101,15 @@ static bool enqueue_reactions(ThreadState *ts, Value reactions, Value value) {
         Values *reaction = value_to_cell(r);
         Value next = reaction->items[REACTION_NEXT];
         reaction->items[REACTION_NEXT] = JS_UNDEFINED;
-        if (!job_enqueue(ts, r, value)) return false;
+        uint32_t home = (uint32_t)value_to_int(reaction->items[REACTION_HOME]);
+        if (!job_deliver_reaction(ts, home, r, value)) return false;
         r = next;
     }
     return true;
 }
 
 // Exactly one settle of a promise wins, whatever the threads [INT-13]: the winner detaches the
-// reactions under the lock and runs them as its own jobs; every later then sees the state.
+// reactions under the lock and delivers them; every later then sees the state.
 static bool settle(ThreadState *ts, Value promise, Value value, int state) {
     PromiseObject *p = as_promise(promise);
     pthread_mutex_t *lock = promise_lock(p);
@@ -242,7 +246,7 @@ static bool perform_then(ThreadState *ts, Value promise, Value on_fulfilled, Val
     if (!ops_is_callable(on_rejected)) on_rejected = JS_UNDEFINED;
     Value items[] = {value_from_int(JOB_REACTION), promise, cap ? cap->promise : JS_UNDEFINED,
                      cap ? cap->resolve : JS_UNDEFINED, cap ? cap->reject : JS_UNDEFINED,
-                     on_fulfilled, on_rejected, JS_UNDEFINED};
+                     on_fulfilled, on_rejected, JS_UNDEFINED, value_from_int((int32_t)ts->thread_id)};
     Values *reaction = record_new(ts, items, REACTION_SIZE);
     if (!reaction) return false;
     // Allocated above; under the lock only links and flags change [INT-13].
@@ -257,6 +261,10 @@ static bool perform_then(ThreadState *ts, Value promise, Value on_fulfilled, Val
     Value result = p->result;
     p->is_handled = true;
     pthread_mutex_unlock(lock);
+    // A settle on another thread may already have delivered it and dropped the count below zero
+    // for a moment; only this thread's own event loop reads the count, and it is here [THR-16].
+    if (pending) job_reaction_registered(ts);
+    // On a settled promise the reaction's home is this thread: a plain microtask.
     return pending || job_enqueue(ts, value_from_cell(reaction), result);
 }
 
@@ -434,8 +442,9 @@ enum { COMBINE_ALL, COMBINE_ALL_SETTLED, COMBINE_ANY, COMBINE_RACE };
 enum { STATE_VALUES, STATE_REMAINING, STATE_PROMISE, STATE_RESOLVE, STATE_REJECT, STATE_SIZE };
 
 // Adds delta to the remaining count and returns the new count. Element functions of one
-// combinator may run on several threads at once (each on the thread that settled its promise),
-// so the update is a CAS loop: no decrement is lost and exactly one caller sees zero [INT-13].
+// combinator normally run on the thread that called it (their reactions go home [THR-15]), but
+// a custom `then` may call them from any thread, so the update is a CAS loop: no decrement is
+// lost and exactly one caller sees zero [INT-13].
 static int32_t remaining_add(Values *state, int32_t delta) {
     Value old = load_relaxed(&state->items[STATE_REMAINING]);
     for (;;) {

@@ -16,11 +16,8 @@
 #include "builtins.h"
 #include "../safepoint.h"
 
-// A compile_hook flag that core.py reads as "compile as a whole script" (top-level let/const go
-// to the global lexical scope, as jsc's load() does), with `parameters` carrying the file name.
-// It lives here rather than in thread.h's COMPILE_* list only because that header is shared;
-// core.py's COMPILE_SHELL_SCRIPT mirrors it.
-enum { COMPILE_SHELL_SCRIPT = 0x1000 };
+// load() compiles with COMPILE_SHELL_SCRIPT (thread.h): a whole script whose top-level let/const
+// go to the global lexical scope, as jsc's load() does; `parameters` carries the file name.
 
 // The largest file readFile/load accept; a test's source is a few hundred KB at most.
 #define SHELL_MAX_FILE (64u << 20)

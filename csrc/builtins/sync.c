@@ -424,17 +424,22 @@ static Value instance_prototype(ThreadState *ts) {
     return fallback;
 }
 
-static Value Lock_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
-    (void)self, (void)args, (void)argc, (void)magic;
+// The constructors of Lock and Condition: new.target required, its prototype honoured.
+static Value sync_construct(ThreadState *ts, const char *class_name, size_t size, const char *brand) {
     if (ts->new_target == JS_UNDEFINED)
-        return error_throw_type(ts, "calling Lock constructor without new is invalid");
+        return error_throw_type(ts, "calling %s constructor without new is invalid", class_name);
     Value proto = instance_prototype(ts);
     if (value_is_exception(proto)) return proto;
-    LockObject *lock = object_alloc(ts, sizeof(LockObject), CELL_OBJECT, proto);
-    if (!lock) return JS_EXCEPTION;
-    pthread_mutex_init(&lock->sync.mutex, NULL);
-    lock->sync.brand = &lock_brand;
-    return value_from_cell(lock);
+    SyncObject *sync = object_alloc(ts, size, CELL_OBJECT, proto);
+    if (!sync) return JS_EXCEPTION;
+    pthread_mutex_init(&sync->mutex, NULL);
+    sync->brand = brand;
+    return value_from_cell(sync);
+}
+
+static Value Lock_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)args, (void)argc, (void)magic;
+    return sync_construct(ts, "Lock", sizeof(LockObject), &lock_brand);
 }
 
 static LockObject *this_lock(ThreadState *ts, Value self, const char *method) {
@@ -526,15 +531,7 @@ static Value Lock_prototype_locked(ThreadState *ts, Value self, const Value *arg
 
 static Value Condition_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)args, (void)argc, (void)magic;
-    if (ts->new_target == JS_UNDEFINED)
-        return error_throw_type(ts, "calling Condition constructor without new is invalid");
-    Value proto = instance_prototype(ts);
-    if (value_is_exception(proto)) return proto;
-    ConditionObject *condition = object_alloc(ts, sizeof(ConditionObject), CELL_OBJECT, proto);
-    if (!condition) return JS_EXCEPTION;
-    pthread_mutex_init(&condition->sync.mutex, NULL);
-    condition->sync.brand = &condition_brand;
-    return value_from_cell(condition);
+    return sync_construct(ts, "Condition", sizeof(ConditionObject), &condition_brand);
 }
 
 static ConditionObject *this_condition(ThreadState *ts, Value self, const char *method) {

@@ -119,6 +119,9 @@ def parse(source, filename="<input>", *, module=False, strict=False):
     return program
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
 def _parse_tree(data):
     """Run tree-sitter over a copy of the source patched (byte for byte, so offsets hold) where
     its grammar and ECMAScript 2020 disagree; the converter reads token text from the original.
@@ -136,6 +139,10 @@ def _parse_tree(data):
     parser = Parser(_LANGUAGE)
     if b"\0" in data:
         data = data.replace(b"\0", b"\x01")
+    if b"\r" in data:
+        # A lone CR is a line terminator (ES2020 11.3) but not to the grammar's scanner, which
+        # would then run a // comment on into the next line and skip ASI; CR LF it handles.
+        data = _LONE_CR.sub(b"\n", data)
     original = tree = parser.parse(data)
     if not tree.root_node.has_error:
         return tree

@@ -36,6 +36,18 @@ CASES = {
         console.log({ [Symbol.toStringTag]: 'Tagged', x: 1 }, Object.defineProperty({}, Symbol.toStringTag, { value: 'T2' }));
         console.log('%s is %d years and %i, %f, %j %o %O %%', 'Bob', 42.5, 42.5, '1.5', { a: 1 }, [1], { b: 2 });
     """,
+    "values_and_keys": r"""
+        console.log({ 4294967296: 1, 4294967295: 2, 1: 3 }, new Map([[-0, 'z'], [NaN, 'n']]), new Set([-0, 0]));
+        console.log({ [Symbol("it's")]: 1, [Symbol('a"b')]: 2 }, ['\u0000\u0007\b\t\x1b\x7f\u2028', '\ud800']);
+        var a = [1, 2]; a.length = 5; console.log(a, [ , ], new Array(200).fill(7));
+        class P { constructor() { this.a = 1; } get b() { return 2; } } console.log(new P(), P);
+        console.log({ f() {}, async g() {}, *h() {}, ['computed' + 1]: () => {} });
+        console.log([1.25, 100, -3, 4e-7, 12345678, 0.5, 2, 3, 4, 5, 6, 7, 8]);
+        console.log(Array.from({ length: 26 }, (_, i) => ({ [String.fromCharCode(97 + i)]: i })));
+        console.log('%c styled', 'color: red', '%s', Symbol('s'), '%d', '12px');
+        console.log('%o', { a: [1, 2, { b: 3 }], f() {} });
+        var err = new Error('top'); err.name = 'Custom'; console.log(Object.prototype.toString.call(err), String(err));
+    """,
 }
 
 

@@ -57,3 +57,16 @@ def test_arguments_are_converted_once_in_order(same_as_node):
     same_as_node("var log = []; var a = {valueOf() { log.push('a'); return 2; }},"
                  " b = {valueOf() { log.push('b'); return 10; }};"
                  " console.log(Math.atan2(a, b), Math.pow(a, b), Math.hypot(a, b), log.join(''))")
+
+
+def test_exponent_operator_and_math_pow_agree(run_js):
+    """`**` and Math.pow are one operation (ES2020 12.6.4, 20.2.2.26): same double every time."""
+    code, out, err = run_js("""
+        let differ = 0;
+        for (let i = 0; i < 2000; i++) {
+            const x = (i % 37) * 0.731 - 9, y = (i % 53) * 0.377 - 10;
+            if (!Object.is(x ** y, Math.pow(x, y))) differ++;
+        }
+        console.log(differ, 2 ** -0.5 === Math.pow(2, -0.5));
+    """)
+    assert (code, out.strip(), err) == (0, "0 true", "")

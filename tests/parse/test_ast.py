@@ -528,3 +528,10 @@ def test_let_line_break_binding_is_a_declaration():
     statements = body("var let; let\nx = 1;")
     assert names(statements) == ["VariableDeclaration", "VariableDeclaration"]
     assert statements[1].kind == "let" and statements[1].declarations[0].id.name == "x"
+
+
+def test_a_lone_carriage_return_ends_lines_and_comments():
+    """ES2020 11.3: CR alone is a line terminator, for ASI and for ending a // comment."""
+    program = parse("var a = 1\r var b = 2 // note\r a = b\r\n")
+    assert [type(s).__name__ for s in program.body] == ["VariableDeclaration", "VariableDeclaration",
+                                                      "ExpressionStatement"]

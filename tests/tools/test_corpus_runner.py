@@ -57,6 +57,11 @@ def test_bad_directive_values_are_errors(line):
     assert "bad directive" in corpus.parse_directives(line + "\n").error
 
 
+def test_a_directive_without_its_colon_is_an_error_not_ignored():
+    directives = corpus.parse_directives("// @skip engine: hangs\n")
+    assert "malformed directive" in directives.error and directives.skip is None
+
+
 def test_jsc_style_directives_are_not_ours():
     # The peer corpus opens with `//@ requireOptions(...)`: those lines must not be errors.
     assert corpus.parse_directives('//@ requireOptions("--useJSThreads=1")\n').error is None
