@@ -158,10 +158,7 @@ void jst_runtime_free(jst_runtime *api) {
     // the handle table, a root) this struct [THR-11]: then everything is left alive, and this
     // thread goes back to BLOCKED so that they can still collect and, under --gil, run. The count
     // cannot rise meanwhile: only running JS spawns, and none runs on this thread.
-    pthread_mutex_lock(&rt->park_lock);
-    int spawned = rt->spawned_live;
-    pthread_mutex_unlock(&rt->park_lock);
-    if (spawned > 0) {
+    if (load_acquire(&rt->spawned_live) > 0) {
         api_return(api, JST_OK);
         return;
     }

@@ -124,7 +124,7 @@ bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id) {
     pthread_mutex_lock(&rt->park_lock);
     *thread_id = rt->next_thread_id++;
     rt->live_threads++;
-    rt->spawned_live++;
+    fetch_add_acq_rel(&rt->spawned_live, 1);
     pthread_mutex_unlock(&rt->park_lock);
     return true;
 }
@@ -160,16 +160,18 @@ static void wake_reaction_waiters(Runtime *rt) {
 }
 
 void thread_unreserve(Runtime *rt, bool never_attached) {
-    pthread_mutex_lock(&rt->homes_lock);
-    pthread_mutex_lock(&rt->park_lock);
-    rt->spawned_live--;
     if (never_attached) {
+        pthread_mutex_lock(&rt->homes_lock);
+        pthread_mutex_lock(&rt->park_lock);
         rt->live_threads--;
         wake_reaction_waiters(rt);
         deadlock_check(rt);
+        pthread_mutex_unlock(&rt->park_lock);
+        pthread_mutex_unlock(&rt->homes_lock);
     }
-    pthread_mutex_unlock(&rt->park_lock);
-    pthread_mutex_unlock(&rt->homes_lock);
+    // The thread's very last touch of rt, after every unlock: once spawned_live reads 0,
+    // runtime_free may destroy the mutexes and free rt [THR-11].
+    fetch_add_acq_rel(&rt->spawned_live, -1);
 }
 
 bool thread_await_others(ThreadState *ts) {
@@ -352,10 +354,7 @@ Runtime *runtime_new(void) {
 void runtime_free(Runtime *rt) {
     // Spawned Threads still running are not joined [THR-11]: the process is about to exit, and
     // they may still touch any part of the runtime (main's ThreadState included), so leave it all.
-    pthread_mutex_lock(&rt->park_lock);
-    int spawned = rt->spawned_live;
-    pthread_mutex_unlock(&rt->park_lock);
-    if (spawned > 0) return;
+    if (load_acquire(&rt->spawned_live) > 0) return;
     while (rt->threads) thread_detach(rt->threads);
     thread_records_free(rt);
     atom_table_destroy(rt);

@@ -108,7 +108,8 @@ struct Runtime {
     int parked_forever;                    // of those, parked with no deadline and not yet woken
     uint32_t next_thread_id;               // JS-visible Thread ids: main 0, then 1, 2, ...; under
                                            // park_lock, never reused [THR-2]
-    int spawned_live;                      // `new Thread` pthreads not yet finished; under park_lock.
+    int spawned_live;                      // `new Thread` pthreads not yet finished; atomic, the
+                                           // finishing thread's last access to rt [THR-11].
                                            // runtime_free leaves everything in place while > 0 [THR-11]
     // Home threads of promise reactions [THR-15]: homes[thread_id] is the thread's state from
     // attach until it detaches (NULL before and after), so a poster holding homes_lock may use it.
