@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include "sync.h"
 #include "../atomics.h"
+#include "../structure.h"
 
 /* ---- Waiters [SYNC-10] ----
  * A waiter sits in the bucket of its (object, key) until notify or its deadline takes it out,
@@ -106,6 +107,29 @@ static void seq_cst_store(Value *slot, Value v) {
     (void)exchange_acq_rel(slot, v);
 }
 
+/*
+ * Deletes and attribute changes edit a layout under the object's cell lock [OM-7]. Holding it from
+ * the slot lookup to the atomic step makes them one step [SYNC-14]: the step never lands in a slot
+ * its property has just left (a deleted slot holds undefined, which the property never did).
+ * Element deletes store a hole without the lock: a hole read is a property deleted first.
+ */
+static void lock_target(ThreadState *ts, const Target *t) {
+    object_lock(ts, value_to_object(t->object));
+}
+static void unlock_target(const Target *t) {
+    object_unlock(value_to_object(t->object));
+}
+
+// Under the target's lock, so it throws nothing (the lock is held only around plain memory
+// steps, never while allocating): the writable data slot, or NULL with *why set.
+static Value *writable_slot_locked(ThreadState *ts, const Target *t, const char **why) {
+    uint8_t attrs;
+    Value *slot = data_slot(ts, t, &attrs);
+    if (!slot) *why = "object has no own data property";
+    else if (!(attrs & PROP_WRITABLE)) *why = "property is not writable", slot = NULL;
+    return slot;
+}
+
 /* ---- load / store / exchange / compareExchange ---- */
 
 static Value Atomics_load(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
@@ -113,8 +137,12 @@ static Value Atomics_load(ThreadState *ts, Value self, const Value *args, int ar
     Target t;
     if (!atomics_target(ts, "load", args, argc, &t, true)) return JS_EXCEPTION;
     uint8_t attrs;
+    lock_target(ts, &t);
     Value *slot = data_slot(ts, &t, &attrs);
-    if (slot) return seq_cst_load(slot);
+    Value loaded = slot ? seq_cst_load(slot) : JS_HOLE;
+    unlock_target(&t);
+    if (loaded != JS_HOLE) return loaded;
+    if (slot) return error_throw_type(ts, "Atomics.load: object has no own property");
     Value value;
     int found = exotic_data_value(ts, &t, &value, &attrs);
     if (found < 0) return JS_EXCEPTION;
@@ -185,9 +213,17 @@ static Value Atomics_exchange(ThreadState *ts, Value self, const Value *args, in
     (void)self, (void)magic;
     Target t;
     if (!atomics_target(ts, "exchange", args, argc, &t, true)) return JS_EXCEPTION;
-    Value *slot = writable_slot(ts, &t, "Atomics.exchange");
-    if (!slot) return JS_EXCEPTION;
-    return exchange_acq_rel(slot, builtin_arg(args, argc, 2));
+    const char *why = "object has no own data property";
+    lock_target(ts, &t);
+    Value *slot = writable_slot_locked(ts, &t, &why);
+    Value old = JS_HOLE;
+    if (slot) {
+        old = load_acquire(slot);
+        while (old != JS_HOLE && !cas_acq_rel(slot, &old, builtin_arg(args, argc, 2))) {}
+    }
+    unlock_target(&t);
+    if (old == JS_HOLE) return error_throw_type(ts, "Atomics.exchange: %s", why);
+    return old;
 }
 
 // compareExchange compares with SameValueZero, so a NaN or -0 expected value matches and CAS
@@ -196,16 +232,20 @@ static Value Atomics_compareExchange(ThreadState *ts, Value self, const Value *a
     (void)self, (void)magic;
     Target t;
     if (!atomics_target(ts, "compareExchange", args, argc, &t, true)) return JS_EXCEPTION;
-    Value *slot = writable_slot(ts, &t, "Atomics.compareExchange");
-    if (!slot) return JS_EXCEPTION;
+    const char *why = "object has no own data property";
     Value expected = builtin_arg(args, argc, 2), replacement = builtin_arg(args, argc, 3);
-    Value current = seq_cst_load(slot);
+    lock_target(ts, &t);
+    Value *slot = writable_slot_locked(ts, &t, &why);
+    Value current = slot ? seq_cst_load(slot) : JS_HOLE;
     for (;;) {
-        if (!ops_same_value_zero(current, expected)) return current;
+        if (current == JS_HOLE || !ops_same_value_zero(current, expected)) break;
         Value seen = current;
-        if (cas_acq_rel(slot, &seen, replacement)) return current;
+        if (cas_acq_rel(slot, &seen, replacement)) break;
         current = seen;   // another thread wrote in between: compare against what is there now
     }
+    unlock_target(&t);
+    if (current == JS_HOLE) return error_throw_type(ts, "Atomics.compareExchange: %s", why);
+    return current;
 }
 
 /* ---- add / sub / and / or / xor [SYNC-11] ---- */
@@ -232,11 +272,16 @@ static Value Atomics_rmw(ThreadState *ts, Value self, const Value *args, int arg
     int32_t bits = 0;
     Value raw = builtin_arg(args, argc, 2);
     if (magic <= RMW_SUB ? !ops_to_number(ts, raw, &operand) : !ops_to_int32(ts, raw, &bits)) return JS_EXCEPTION;
-    Value *slot = writable_slot(ts, &t, "Atomics RMW");
-    if (!slot) return JS_EXCEPTION;
-    Value current = seq_cst_load(slot);
+    const char *why = "object has no own data property";
+    lock_target(ts, &t);
+    Value *slot = writable_slot_locked(ts, &t, &why);
+    Value current = slot ? seq_cst_load(slot) : JS_HOLE;
     for (;;) {
-        if (!value_is_number(current)) return error_throw_type(ts, "Atomics RMW: stored value is not a number");
+        if (current == JS_HOLE || !value_is_number(current)) {
+            unlock_target(&t);
+            if (current != JS_HOLE) why = "stored value is not a number";
+            return error_throw_type(ts, "Atomics RMW: %s", why);
+        }
         double old = value_to_number(current);
         Value next;
         switch (magic) {
@@ -247,7 +292,10 @@ static Value Atomics_rmw(ThreadState *ts, Value self, const Value *args, int arg
         default: next = value_from_int(number_to_int32(old) ^ bits); break;
         }
         Value seen = current;
-        if (cas_acq_rel(slot, &seen, next)) return current;
+        if (cas_acq_rel(slot, &seen, next)) {
+            unlock_target(&t);
+            return current;
+        }
         current = seen;
     }
 }

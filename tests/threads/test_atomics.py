@@ -344,3 +344,34 @@ def test_restricted_objects_refuse_foreign_atomics(run_js, mode):
         "ConcurrentAccessError 0",
         "1 1 2",
     ]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("race", [None, "21"])
+def test_rmw_racing_deletes_reads_only_real_values(run_js, mode, race):
+    """SYNC-14: the slot lookup and the atomic step are one step against deletes and re-adds, so
+    a compareExchange or add racing them reads a value the property really held, or throws."""
+    out = run_ok(run_js, mode, """
+        const o = {};
+        for (let i = 0; i < 50; i++) o["x" + i] = i;
+        for (let i = 0; i < 50; i++) delete o["x" + i];   // a dictionary object
+        o.k = 7;
+        const go = { v: 0 };
+        const other = new Thread(() => {
+            Atomics.store(go, "v", 1);
+            const seen = {};
+            for (let i = 0; i < 3000; i++) {
+                let read;
+                try { read = Atomics.compareExchange(o, "k", 7, 9); }
+                catch (e) { read = e.constructor.name; }
+                seen[read] = true;
+                try { Atomics.add(o, "k", 0); } catch (e) { seen[e.constructor.name] = true; }
+            }
+            return Object.keys(seen).sort().join();
+        });
+        while (Atomics.load(go, "v") === 0) {}
+        for (let i = 0; i < 3000; i++) { delete o.k; o.k = 7; }
+        const kinds = other.join().split(",");
+        console.log(kinds.every(k => k === "7" || k === "9" || k === "TypeError"));
+    """, env={"JSTHREADS_RACE": race} if race else None)
+    assert out == "true\n"
