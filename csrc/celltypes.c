@@ -66,4 +66,18 @@ const CellTypeInfo celltype_table[CELL_TYPE_COUNT] = {
     [CELL_GENERATOR] = {"Generator", generator_trace, NULL},
     [CELL_ITERATOR] = {"Iterator", iterator_trace, NULL},
     [CELL_GLOBAL] = {"Global", object_trace, NULL},
+    // Rows below belong to the files that define these types; each replaces its own row.
+    [CELL_DATE] = {"Date", object_trace, NULL},
+    [CELL_REGEXP] = {"RegExp", object_trace, NULL},
+    [CELL_ARRAY_BUFFER] = {"ArrayBuffer", object_trace, NULL},
+    [CELL_TYPED_ARRAY] = {"TypedArray", object_trace, NULL},
+    [CELL_DATA_VIEW] = {"DataView", object_trace, NULL},
+    [CELL_PROXY] = {"Proxy", object_trace, NULL},
+    [CELL_WEAKREF] = {"WeakRef", object_trace, NULL},
+    [CELL_FINALIZATION_REGISTRY] = {"FinalizationRegistry", object_trace, NULL},
+    [CELL_THREAD] = {"Thread", object_trace, NULL},
+    [CELL_THREAD_LOCAL] = {"ThreadLocal", object_trace, NULL},
+    [CELL_LOCK] = {"Lock", object_trace, NULL},
+    [CELL_CONDITION] = {"Condition", object_trace, NULL},
+    [CELL_HOST_OBJECT] = {"HostObject", object_trace, NULL},
 };

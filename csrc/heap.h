@@ -50,6 +50,20 @@ typedef enum CellType {
     CELL_GENERATOR,       // generator and async-function activation objects
     CELL_ITERATOR,        // builtin iterators (array, map, set, string, ...)
     CELL_GLOBAL,
+    // Issue-6 and embedding object types; each owning file defines its layout and trace hook.
+    CELL_DATE,
+    CELL_REGEXP,
+    CELL_ARRAY_BUFFER,    // ArrayBuffer and SharedArrayBuffer (a flag tells them apart)
+    CELL_TYPED_ARRAY,
+    CELL_DATA_VIEW,
+    CELL_PROXY,
+    CELL_WEAKREF,
+    CELL_FINALIZATION_REGISTRY,
+    CELL_THREAD,
+    CELL_THREAD_LOCAL,
+    CELL_LOCK,
+    CELL_CONDITION,
+    CELL_HOST_OBJECT,     // a Python object seen from JS (embedding API)
     CELL_TYPE_COUNT
 } CellType;
 

@@ -61,6 +61,19 @@ typedef enum Intrinsic {
     INTRINSIC_OBJECT_PROTOTYPE_TO_STRING,   // %Object.prototype.toString% (array.c reads it at install)
     INTRINSIC_ARRAY,                        // the %Array% constructor (array.c)
     INTRINSIC_REGEXP,                       // the %RegExp% constructor (regexp installer; string.c's RegExpCreate)
+    INTRINSIC_REGEXP_PROTOTYPE,             // builtins/regexp.c
+    INTRINSIC_REGEXP_STRING_ITERATOR_PROTOTYPE, // builtins/regexp_protocol.c (matchAll)
+    INTRINSIC_DATE_PROTOTYPE,               // builtins/date.c
+    INTRINSIC_ARRAY_BUFFER_PROTOTYPE,       // builtins/typedarray.c, and the rest of this group
+    INTRINSIC_SHARED_ARRAY_BUFFER_PROTOTYPE,
+    INTRINSIC_DATA_VIEW_PROTOTYPE,
+    INTRINSIC_TYPED_ARRAY,                  // %TypedArray%
+    INTRINSIC_TYPED_ARRAY_PROTOTYPE,        // %TypedArray.prototype%
+    INTRINSIC_TYPED_ARRAY_KIND_PROTOTYPES,  // 12 slots: one per typed array kind, in kind order
+    INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS = INTRINSIC_TYPED_ARRAY_KIND_PROTOTYPES + 12,
+    INTRINSIC_WEAKREF_PROTOTYPE = INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS + 12, // builtins/weakref.c
+    INTRINSIC_FINALIZATION_REGISTRY_PROTOTYPE,
+    INTRINSIC_HOST_OBJECT_PROTOTYPE,        // the embedding API's proxies for Python objects
     INTRINSIC_COUNT
 } Intrinsic;
 

@@ -86,7 +86,19 @@ bool builtins_install_console(ThreadState *ts);
 bool builtins_install_thread(ThreadState *ts);    // Thread, ThreadLocal (builtins/thread.c)
 bool builtins_install_sync(ThreadState *ts);      // Lock, Condition (builtins/sync.c)
 bool builtins_install_atomics(ThreadState *ts);   // Atomics (builtins/atomics.c)
-bool builtins_install_shell(ThreadState *ts);     // jsc shell helpers, with --shell-helpers (builtins/shell.c)
+bool builtins_install_date(ThreadState *ts);      // Date (builtins/date.c)
+bool builtins_install_regexp(ThreadState *ts);    // RegExp (builtins/regexp.c)
+bool builtins_install_typedarray(ThreadState *ts); // ArrayBuffer, SharedArrayBuffer, DataView, typed arrays
+bool builtins_install_weakref(ThreadState *ts);   // WeakRef, FinalizationRegistry (builtins/weakref.c)
+bool builtins_install_shell(ThreadState *ts);
+
+// The seam between builtins/regexp.c (the RegExp object over the engine in csrc/regexp/) and
+// builtins/regexp_protocol.c (the @@match/@@matchAll/@@replace/@@search/@@split methods and
+// the String methods built on them, which reach regexps only through Get/Call as the spec says).
+// RegExpCreate(P, F) (§22.2.3.2): undefined pattern/flags allowed; throws on a bad pattern.
+Value regexp_create(ThreadState *ts, Value pattern, Value flags);
+// Called by builtins_install_regexp once %RegExp.prototype% exists, to add the protocol methods.
+bool regexp_install_protocol(ThreadState *ts, Value regexp_prototype);     // jsc shell helpers, with --shell-helpers (builtins/shell.c)
 
 // CreateDynamicFunction for Function / GeneratorFunction / AsyncFunction (builtins/function.c):
 // args are the constructor's arguments; flags adds COMPILE_GENERATOR or COMPILE_ASYNC.

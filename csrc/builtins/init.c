@@ -177,5 +177,9 @@ bool builtins_install_all(ThreadState *ts) {
            builtins_install_thread(ts) &&
            builtins_install_sync(ts) &&
            builtins_install_atomics(ts) &&
+           builtins_install_date(ts) &&
+           builtins_install_regexp(ts) &&
+           builtins_install_typedarray(ts) &&
+           builtins_install_weakref(ts) &&
            builtins_install_shell(ts);
 }

@@ -1,0 +1,10 @@
+/*
+ * builtins/date.c — Date. Not installed yet: the installer is in the list of init.c so
+ * that the feature lands without touching the shared list again.
+ */
+#include "builtins.h"
+
+bool builtins_install_date(ThreadState *ts) {
+    (void)ts;
+    return true;
+}
