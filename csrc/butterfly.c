@@ -293,11 +293,23 @@ bool butterfly_grow(ThreadState *ts, Object *o, uint32_t named, uint32_t element
     return true;
 }
 
+// Elements up to this capacity may jump ahead 4x; beyond it dense storage grows only like appends.
+#define DENSE_JUMP_CAPACITY (64u * 1024u)
+
+/*
+ * [OM-15] A write past the dense capacity stays dense only if it is near: within 4x of the
+ * capacity (at least 1024) while the storage is small; once it holds DENSE_JUMP_CAPACITY
+ * elements, within 1.5x of the elements in use (an append is always near). Without the second
+ * rule a run of ever farther writes (x[2**k - 2] for k up to 32) doubles the storage each time
+ * and ends allocating gigabytes of holes. Measured against the length, not the capacity: size
+ * classes round capacities up, and doubling them would keep pace with the writes.
+ */
 bool butterfly_index_is_sparse(const Object *o, uint32_t index) {
     uint64_t capacity = object_elements_capacity(o);
     if (index < capacity) return false;
-    uint64_t limit = capacity * 4 > 1024 ? capacity * 4 : 1024;
-    return index > limit;
+    if (capacity < DENSE_JUMP_CAPACITY) return index > (capacity * 4 > 1024 ? capacity * 4 : 1024);
+    uint64_t length = object_elements_length(o);
+    return index > length + length / 2;
 }
 
 void butterfly_truncate_elements(ThreadState *ts, Object *o, uint32_t length) {

@@ -28,14 +28,30 @@ void map_trace(Marker *m, Cell *cell);
 void set_trace(Marker *m, Cell *cell);
 void weakmap_trace(Marker *m, Cell *cell);
 void weakset_trace(Marker *m, Cell *cell);
+void weakref_trace(Marker *m, Cell *cell);                 // builtins/weakref.c [HEAP-14]
+void finalization_registry_trace(Marker *m, Cell *cell);   // builtins/weakref.c [HEAP-14]
 void promise_trace(Marker *m, Cell *cell);
 void generator_trace(Marker *m, Cell *cell);
 void iterator_trace(Marker *m, Cell *cell);
+void regexp_trace(Marker *m, Cell *cell);            // builtins/regexp.c
+void array_buffer_trace(Marker *m, Cell *cell);   // builtins/arraybuffer.c
+void typed_array_trace(Marker *m, Cell *cell);    // builtins/typedarray.c
+void data_view_trace(Marker *m, Cell *cell);      // builtins/dataview.c
+// The threads API (builtins/thread.c, builtins/sync.c): native records and mutexes beside the
+// Object part; the finalizers free them [THR-17, SYNC-15]. celltypes.c has weak stand-ins.
+void thread_cell_trace(Marker *m, Cell *cell);
+void thread_cell_finalize(Runtime *rt, Cell *cell);
+void sync_cell_finalize(Runtime *rt, Cell *cell);
 
 // Strings, symbols and the plain containers (celltypes.c itself).
 void rope_trace(Marker *m, Cell *cell);
 void symbol_trace(Marker *m, Cell *cell);
 void values_trace(Marker *m, Cell *cell);
 void accessor_trace(Marker *m, Cell *cell);
+
+// Finalize hooks of object kinds owned elsewhere.
+// builtins/host.c: hands the Python object back. Weak, so that a program linking celltypes.c
+// without the builtins (tests/core's heap drivers) gets a NULL hook instead of a link error.
+void host_object_finalize(Runtime *rt, Cell *cell) __attribute__((weak));
 
 #endif

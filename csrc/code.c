@@ -2,6 +2,7 @@
  * code.c — turns a compiler blob (specs/bytecode.md BC-2, BC-3) into Code cells, and answers
  * line-table queries. Validates every count and index against the blob length and the opcode
  * table, so a malformed blob is a clean error, never an out-of-bounds read [BC-2].
+ * Also allocates each Code's inline caches (BC-11) and value profiles (BC-18).
  * Must not run JS: loading allocates but executes nothing.
  */
 #include <stdlib.h>
@@ -114,6 +115,7 @@ static bool verify_words(const Code *code, const Values *constants) {
             case 'k': case 'n': if (operand >= constants->count) return false; break;
             case 't': if (operand > code->word_count) return false; break;
             case 'c': if (operand >= code->cache_count) return false; break;
+            case 'p': if (operand >= code->profile_count) return false; break;
             default: break;
             }
         }
@@ -127,7 +129,7 @@ static Value load_function(ThreadState *ts, Reader *r, Value filename, Value sou
     if (!code) return JS_EXCEPTION;
     Value code_value = value_from_cell(code);
     code->name = code->filename = code->source = code->constants = code->env_names = JS_UNDEFINED;
-    code->bytes = code->cache_storage = JS_UNDEFINED;
+    code->bytes = code->cache_storage = code->profile_storage = JS_UNDEFINED;
     code->filename = filename;
     code->source = source;
     code->flags = read_u32(r);
@@ -179,7 +181,8 @@ static Value load_function(ThreadState *ts, Reader *r, Value filename, Value sou
     const uint8_t *lines_at = r->p;
     r->p += (size_t)nlines * 12;
     uint32_t ncaches = read_u32(r);
-    if (r->bad || ncaches > (1u << 24)) return JS_UNDEFINED;
+    uint32_t nprofiles = read_u32(r);
+    if (r->bad || ncaches > (1u << 24) || nprofiles > (1u << 24)) return JS_UNDEFINED;
     // One bytes cell holds words, handlers and lines, so interior pointers stay valid [HEAP-7].
     size_t bytes_size = (size_t)nwords * 4 + (size_t)nhandlers * sizeof(Handler) +
                         (size_t)nlines * sizeof(LineEntry);
@@ -200,8 +203,16 @@ static Value load_function(ThreadState *ts, Reader *r, Value filename, Value sou
     if (!caches) return JS_EXCEPTION;
     code->cache_storage = value_from_cell(caches);
     code->caches = (InlineCache *)(caches + sizeof(Cell) + 8);
-    for (uint32_t i = 0; i < ncaches; i++) code->caches[i].holder = JS_UNDEFINED;
+    for (uint32_t i = 0; i < ncaches; i++) code->caches[i].holder = code->caches[i].alt = JS_UNDEFINED;
     code->cache_count = ncaches;  // only now: the collector traces caches[0..cache_count)
+    // Profiles start empty and hold no Values, so code_trace marks only their bytes cell.
+    uint8_t *profiles = heap_alloc(ts, sizeof(Cell) + 8 + (size_t)(nprofiles ? nprofiles : 1) * sizeof(ValueProfile),
+                                   CELL_BYTES);
+    if (!profiles) return JS_EXCEPTION;
+    code->profile_storage = value_from_cell(profiles);
+    code->profiles = (ValueProfile *)(profiles + sizeof(Cell) + 8);
+    memset(code->profiles, 0, (size_t)nprofiles * sizeof(ValueProfile));
+    code->profile_count = nprofiles;
     for (uint32_t i = 0; i < nhandlers; i++) {
         Handler *h = &code->handlers[i];
         if (h->start > h->end || h->end > nwords || h->target >= nwords || h->reg >= code->register_count)
@@ -241,7 +252,7 @@ Value code_load(ThreadState *ts, const uint8_t *blob, size_t length) {
     r.p += 4;
     uint32_t version = read_u32(&r);
     uint32_t count = read_u32(&r);
-    if (version != 1 || count == 0 || count > length) return error_throw_type(ts, "invalid code blob");
+    if (version != 2 || count == 0 || count > length) return error_throw_type(ts, "invalid code blob");
     Value filename = read_string(ts, &r);
     if (value_is_exception(filename)) return filename;
     Value source = read_string(ts, &r);
@@ -286,7 +297,11 @@ void code_trace(Marker *m, Cell *cell) {
     heap_mark_value(m, code->env_names);
     heap_mark_value(m, code->bytes);
     heap_mark_value(m, code->cache_storage);
-    for (uint32_t i = 0; i < code->cache_count; i++) heap_mark_value(m, code->caches[i].holder);
+    heap_mark_value(m, code->profile_storage);
+    for (uint32_t i = 0; i < code->cache_count; i++) {
+        heap_mark_value(m, code->caches[i].holder);
+        heap_mark_value(m, code->caches[i].alt);
+    }
 }
 
 void env_trace(Marker *m, Cell *cell) {

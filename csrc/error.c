@@ -243,22 +243,47 @@ static Value error_header(ThreadState *ts, Value error) {
 
 Value error_capture_stack(ThreadState *ts) { return interp_stack_trace(ts, 0); }
 
+// Header and frames joined as V8 prints them; the header alone when there are no frames.
+static Value join_stack(ThreadState *ts, Value header, Value trace) {
+    if (!value_is_string(trace) || string_length(trace) == 0) return header;
+    StringBuilder b;
+    string_builder_init(&b, ts);
+    string_builder_append_string(&b, header);
+    string_builder_append_char(&b, '\n');
+    string_builder_append_string(&b, trace);
+    return string_builder_finish(&b);
+}
+
+/*
+ * The `stack` accessor of one error: V8 captures the frames at construction but formats
+ * the header ("Name: message") on the first read, so a later change of name or message shows up,
+ * and from then on `stack` is a plain data property holding that text. One native serves as
+ * getter (no argument) and setter (one argument); data[0] holds the captured frames.
+ */
+static Value stack_accessor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)magic;
+    if (!value_is_object(self)) return JS_UNDEFINED;
+    Value text;
+    if (argc > 0) {
+        text = args[0];
+    } else {
+        Value frames = ((NativeFunction *)value_to_cell(ts->callee))->data[0];
+        Value header = error_header(ts, self);
+        if (value_is_exception(header)) return JS_EXCEPTION;
+        text = join_stack(ts, header, frames);
+        if (value_is_exception(text)) return JS_EXCEPTION;
+    }
+    if (object_define_value(ts, self, ATOM(ts, stack), text, PROP_HIDDEN) < 0) return JS_EXCEPTION;
+    return argc > 0 ? JS_UNDEFINED : text;
+}
+
 bool error_install_stack(ThreadState *ts, Value error, int skip) {
-    Value header = error_header(ts, error);
-    if (value_is_exception(header)) return false;
     Value trace = interp_stack_trace(ts, skip);
     if (value_is_exception(trace)) return false;
-    Value stack = header;
-    if (value_is_string(trace) && string_length(trace) > 0) {
-        StringBuilder b;
-        string_builder_init(&b, ts);
-        string_builder_append_string(&b, header);
-        string_builder_append_char(&b, '\n');
-        string_builder_append_string(&b, trace);
-        stack = string_builder_finish(&b);
-        if (value_is_exception(stack)) return false;
-    }
-    return object_define_value(ts, error, ATOM(ts, stack), stack, PROP_HIDDEN) >= 0;
+    Value accessor = function_new_native(ts, stack_accessor, "stack", 0, 0, 0);
+    if (value_is_exception(accessor)) return false;
+    ((NativeFunction *)value_to_cell(accessor))->data[0] = trace;
+    return object_define_accessor(ts, error, ATOM(ts, stack), accessor, accessor, PROP_CONFIGURABLE) >= 0;
 }
 
 static Value error_allocate(ThreadState *ts, ErrorKind kind, Value message) {

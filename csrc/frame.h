@@ -1,6 +1,7 @@
 /*
  * frame.h — the layout contract between the interpreter, generators and (later) the JIT:
- * compiled functions (Code), environment records (Env) and frames on the register stack.
+ * compiled functions (Code), environment records (Env) and frames on the register stack, with
+ * the per-site inline caches (INT-11, INT-15) and value profiles (BC-18) a Code carries.
  * Implements INT-1..INT-3 (specs/interpreter.md). Every word of a frame is a valid Value, so the
  * collector scans the register stack precisely [HEAP-6]; integers such as pc are int Values.
  */
@@ -68,8 +69,40 @@ typedef struct InlineCache {
     uint32_t chain[CACHE_CHAIN];// structure ids of the prototypes checked (0 ends the chain)
     uint32_t chain_length;
     Value holder;               // CACHE_PROTO: the prototype holding the property (traced);
-                                // template sites: the template object
+                                // template sites: the template object; CALL sites: a Code;
+                                // CACHE_CONSTRUCT: the callee's prototype
+    Value alt;                  // CALL sites: a second Code (traced), else undefined
 } InlineCache;
+
+/*
+ * Call and construct sites use the same slot type with their own meaning [INT-15]:
+ *   - CALL sites key on the callee's Code: `holder` and `alt` each hold one Code (2-way
+ *     polymorphic) that may be called there as a plain JS-to-JS call (no class constructor).
+ *     Each key is one atomic 64-bit word and is traced, so a reader sees a Code that really was
+ *     cached there or undefined, never a freed and reused address: a stale key only misses.
+ *   - NEW sites keep one multi-word entry of kind CACHE_CONSTRUCT under the sequence word: the
+ *     callee's structure id (`structure_id`) and the slot of its own `prototype` data property
+ *     (`slot`), the prototype it held (`holder`) and the id of that prototype's initial
+ *     structure (`next_structure_id`), so `this` is allocated without any lookup.
+ */
+enum { CACHE_CONSTRUCT = CACHE_GLOBAL_LEXICAL + 1 };
+
+/*
+ * A value-profile slot (`p` operand, BC-18), for the JIT tiers: `kinds` ORs PROFILE_* bits, one
+ * byte per lane (bytecode.PROFILE_LANES); `structure_id` is the structure of the objects seen
+ * in lane 0 (0 none, PROFILE_POLYMORPHIC several). Threads update it racily and that is benign:
+ * kind bits only ever gain bits (atomic OR) and the id only moves 0 -> id -> POLYMORPHIC (CAS),
+ * so a reader sees a subset of what happened, never something that did not.
+ */
+enum {
+    PROFILE_INT = 1 << 0, PROFILE_DOUBLE = 1 << 1, PROFILE_STRING = 1 << 2, PROFILE_OBJECT = 1 << 3,
+    PROFILE_BOOLEAN = 1 << 4, PROFILE_NULLISH = 1 << 5, PROFILE_OTHER = 1 << 6,
+};
+#define PROFILE_POLYMORPHIC UINT32_MAX
+typedef struct ValueProfile {
+    uint32_t kinds;
+    uint32_t structure_id;
+} ValueProfile;
 
 typedef struct Code {
     Cell header;                // CELL_CODE
@@ -78,7 +111,7 @@ typedef struct Code {
     uint32_t register_count;    // total registers including parameters
     uint32_t length;            // the function's `length`
     uint32_t word_count;        // bytecode words
-    uint32_t handler_count, line_count, cache_count;
+    uint32_t handler_count, line_count, cache_count, profile_count;
     uint32_t env_size;          // slots of the function Env when CODE_NEEDS_ENV
     uint32_t source_start, source_end;  // character offsets into source for toString
     Value name;                 // String
@@ -90,8 +123,10 @@ typedef struct Code {
     Handler *handlers;          // points into `bytes`
     LineEntry *lines;           // points into `bytes`
     InlineCache *caches;        // points into `cache_storage`
+    ValueProfile *profiles;     // points into `profile_storage` (profile_count slots, BC-18)
     Value bytes;                // CELL_BYTES holding words, handlers, lines
     Value cache_storage;        // CELL_BYTES holding the caches (traced by code_trace)
+    Value profile_storage;      // CELL_BYTES holding the value profiles (plain words)
 } Code;
 
 // An environment record. Object environments (with) hold the object in slots[0] [INT-5].

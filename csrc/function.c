@@ -1,7 +1,8 @@
 /*
  * function.c — function objects: closures over bytecode (with their `length`, `name` and
- * `prototype` properties), native function objects, SetFunctionName and
- * GetPrototypeFromConstructor. Must not run bytecode itself (interp.c does).
+ * `prototype` properties, and a sloppy function's own `arguments` and `caller`), native function
+ * objects, SetFunctionName and GetPrototypeFromConstructor. Must not run bytecode itself
+ * (interp.c does).
  */
 #include <string.h>
 #include "interp.h"
@@ -32,6 +33,15 @@ Value function_new_closure(ThreadState *ts, Value code_value, Value env, Value h
         return JS_EXCEPTION;
     if (!(code->flags & CODE_CLASS_CONSTRUCTOR) || string_length(code->name) > 0)
         if (object_define_value(ts, v, ATOM(ts, name), code->name, PROP_CONFIGURABLE) < 0) return JS_EXCEPTION;
+    if ((code->flags & CODE_CONSTRUCTOR) && !(code->flags & (CODE_STRICT | CODE_CLASS_CONSTRUCTOR))) {
+        // Like node, a sloppy `function` has its own non-writable, non-configurable `arguments`
+        // and `caller`, so reading them never reaches %Function.prototype%'s throwing accessors
+        // (those are for strict functions only). Node reports the live activation while the
+        // function runs; ours always read null, which ES2020 16.2 (forbidden extensions) allows.
+        if (object_define_value(ts, v, ATOM(ts, arguments), JS_NULL, 0) < 0 ||
+            object_define_value(ts, v, ATOM(ts, caller), JS_NULL, 0) < 0)
+            return JS_EXCEPTION;
+    }
     if (code->flags & CODE_GENERATOR) {
         Value gen_proto = object_new(ts, realm_intrinsic(ts, INTRINSIC_GENERATOR_PROTOTYPE));
         if (value_is_exception(gen_proto)) return gen_proto;

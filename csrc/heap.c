@@ -18,6 +18,7 @@
 #include "safepoint.h"
 #include "jsstring.h"
 #include "object.h"
+#include "structure.h"
 #include "errors.h"
 #include "interp.h"
 
@@ -75,6 +76,25 @@ _Static_assert(sizeof(LargeObject) == 16, "large cells must stay 16-byte aligned
 
 enum { VERIFY_NONE, VERIFY_ABORT, VERIFY_REPORT };
 
+// A cell with weak entries, registered by its trace hook for the weak sweep [HEAP-14].
+typedef struct WeakEntry {
+    Cell *cell;
+    const WeakHooks *hooks;
+} WeakEntry;
+
+// An ephemeron whose key was not marked when it was met; key NULL = vacant slot.
+typedef struct Ephemeron {
+    Cell *key;
+    Value value;
+} Ephemeron;
+
+// One [[KeepDuringJob]] target [HEAP-15]: kept while `thread` still runs the job named `job`.
+typedef struct KeptEntry {
+    ThreadState *thread;
+    uint64_t job;
+    Value target;
+} KeptEntry;
+
 struct Marker {
     Runtime *rt;
     struct Heap *heap;
@@ -83,6 +103,12 @@ struct Marker {
     int verify;               // VERIFY_*: check each reference before marking it [HEAP-10]
     const char *root;         // which root is being scanned, for diagnostics
     const Cell *parent;       // which cell is being traced, for diagnostics
+    WeakEntry *weak;          // cells with weak entries met so far (borrowed from the Heap)
+    size_t weak_count, weak_capacity;
+    struct Ephemeron *pending;    // open addressing by key: entries whose key is not marked yet
+    size_t pending_count, pending_capacity;   // (borrowed from the Heap) [HEAP-14]
+    Value *ready;                 // values whose key got marked, waiting for drain [HEAP-8]
+    size_t ready_count, ready_capacity;
     char *error;
     size_t error_size;
     bool failed;
@@ -109,6 +135,17 @@ typedef struct Heap {
     HeapThread setup;                           // heap_alloc_unattached's allocators
     Cell **mark_stack;                          // kept between collections; collector only
     size_t mark_capacity;
+    WeakEntry *weak;                            // the weak-cell list, kept like the mark stack
+    size_t weak_capacity;
+    Ephemeron *pending;                         // the ephemeron table, kept like the mark stack
+    size_t pending_capacity;
+    Value *ready;                               // and its work list
+    size_t ready_capacity;
+    WeakEntry *after;                           // sweep hooks that asked for `after` [HEAP-14]
+    size_t after_count, after_capacity;         // collector, then the collecting thread
+    pthread_mutex_t kept_lock;                  // guards kept* for mutators; the collector
+    KeptEntry *kept;                            // reads them with the world stopped [HEAP-15]
+    size_t kept_count, kept_capacity;
 } Heap;
 
 static void fatal(const char *format, ...) {
@@ -590,6 +627,8 @@ static void push(Marker *m, Cell *c) {
 // Marks a cell known to start at c (or, for block cells, to lie inside it: the start is
 // recomputed from the index, so a stray interior pointer still marks the right cell). Cells whose
 // type has no trace hook (flat strings, bytes) are only marked, never pushed.
+static void key_became_marked(Marker *m, const Cell *key);
+
 static inline void mark_valid(Marker *m, Cell *c) {
     if (c->gc_flags & CELL_GC_LARGE) {
         LargeObject *o = (LargeObject *)c - 1;
@@ -604,6 +643,67 @@ static inline void mark_valid(Marker *m, Cell *c) {
         c = cell_at(b, i);
     }
     if (c->type < CELL_TYPE_COUNT && celltype_table[c->type].trace) push(m, c);
+    if (__builtin_expect(m->pending_count != 0, 0)) key_became_marked(m, c);
+}
+
+// ---- ephemerons [HEAP-14] ----
+
+static size_t ephemeron_slot(const Cell *key, size_t capacity) {
+    return (size_t)((((uintptr_t)key >> 4) * 0x9E3779B97F4A7C15ull) >> 20) & (capacity - 1);
+}
+
+// Keeps the table at most half full; entries for one key may sit in several slots.
+static void ephemeron_insert(Marker *m, Cell *key, Value value) {
+    if ((m->pending_count + 1) * 2 > m->pending_capacity) {
+        size_t capacity = m->pending_capacity ? m->pending_capacity * 2 : 1024;
+        Ephemeron *table = calloc(capacity, sizeof *table);
+        if (!table) fatal("out of memory for the ephemeron table (%zu entries)", capacity);
+        for (size_t i = 0; i < m->pending_capacity; i++) {
+            if (!m->pending[i].key) continue;
+            size_t j = ephemeron_slot(m->pending[i].key, capacity);
+            while (table[j].key) j = (j + 1) & (capacity - 1);
+            table[j] = m->pending[i];
+        }
+        free(m->pending);
+        m->pending = table;
+        m->pending_capacity = capacity;
+    }
+    size_t j = ephemeron_slot(key, m->pending_capacity);
+    while (m->pending[j].key) j = (j + 1) & (m->pending_capacity - 1);
+    m->pending[j] = (Ephemeron){key, value};
+    m->pending_count++;
+}
+
+// A cell was marked for the first time: the values of the ephemerons it keys are now live. Each
+// cell is marked once per collection, so every entry is looked at once: marking is linear in the
+// number of entries however their keys and values chain [HEAP-14]. Entries stay in the table
+// (a marked key never comes here again). The values wait in `ready` for drain, because marking
+// one here could mark further keys and recurse as deep as the chain [HEAP-8].
+static void key_became_marked(Marker *m, const Cell *key) {
+    for (size_t j = ephemeron_slot(key, m->pending_capacity); m->pending[j].key; j = (j + 1) & (m->pending_capacity - 1)) {
+        if (m->pending[j].key != key) continue;
+        if (m->ready_count == m->ready_capacity) {
+            size_t capacity = m->ready_capacity ? m->ready_capacity * 2 : 256;
+            Value *ready = realloc(m->ready, capacity * sizeof *ready);
+            if (!ready) fatal("out of memory for the ephemeron work list (%zu entries)", capacity);
+            m->ready = ready;
+            m->ready_capacity = capacity;
+        }
+        m->ready[m->ready_count++] = m->pending[j].value;
+    }
+}
+
+// An entry of a weak table: the value is marked now if the key already is, else as soon as it is.
+void heap_mark_ephemeron(Marker *m, Value key, Value value) {
+    if (!value_is_cell(key) || key == 0 || !value_is_cell(value) || value == 0) return;
+    Cell *k = value_to_cell(key);
+    if (heap_is_marked(k)) heap_mark_value(m, value);
+    else ephemeron_insert(m, k, value);
+}
+
+static void ephemerons_clear(Marker *m) {
+    if (m->pending_count) memset(m->pending, 0, m->pending_capacity * sizeof *m->pending);
+    m->pending_count = 0;
 }
 
 // Describes a broken invariant: aborts under GC stress, else keeps the first one for heap_verify.
@@ -664,6 +764,20 @@ void heap_mark_values(Marker *m, const Value *values, size_t count) {
     for (size_t i = 0; i < count; i++) heap_mark_value(m, values[i]);
 }
 
+// The cell survives but its contents are not traced: a weak cell's entry storage [HEAP-14].
+void heap_mark_cell_shallow(Marker *m, const void *cell) {
+    if (!cell) return;
+    Cell *c = (Cell *)cell;
+    if (m->verify != VERIFY_NONE && !reference_ok(m, c)) return;
+    if (c->gc_flags & CELL_GC_LARGE) {
+        ((LargeObject *)c - 1)->marked = 1;
+        return;
+    }
+    Block *b = block_base(c);
+    uint32_t i = cell_index(b, (uintptr_t)c);
+    b->marks[i >> 6] |= (uint64_t)1 << (i & 63);
+}
+
 // Read by hooks that run between marking and sweeping (structure_table_sweep, weak tables).
 bool heap_is_marked(const void *cell) {
     const Cell *c = cell;
@@ -711,6 +825,8 @@ static void mark_thread(Marker *m, ThreadState *t) {
     scan_conservatively(m, spill, spill + t->safepoint_spill_size);
 }
 
+static void mark_kept(Marker *m);
+
 static void mark_roots(Marker *m) {
     Runtime *rt = m->rt;
     m->root = "the realm";
@@ -721,6 +837,8 @@ static void mark_roots(Marker *m) {
     if (rt->atoms) atom_table_trace(rt, m);
     m->root = "the embedder's handles";
     if (rt->embedder_trace) rt->embedder_trace(rt, m);
+    m->root = "the objects kept during a job";
+    mark_kept(m);
     // The registry is stable while the world is stopped [SP-7].
     for (ThreadState *t = rt->safepoint_threads; t; t = t->safepoint_next) mark_thread(m, t);
     m->root = NULL;
@@ -728,12 +846,18 @@ static void mark_roots(Marker *m) {
 
 // Traces until the mark stack is empty; m->parent names the holder for diagnostics [HEAP-10].
 static void drain(Marker *m) {
-    while (m->count) {
-        Cell *c = m->stack[--m->count];
-        m->parent = c;
-        celltype_table[c->type].trace(m, c);
+    for (;;) {
+        while (m->count) {
+            Cell *c = m->stack[--m->count];
+            m->parent = c;
+            celltype_table[c->type].trace(m, c);
+        }
+        m->parent = NULL;
+        if (!m->ready_count) return;
+        m->root = "an ephemeron whose key is marked";
+        heap_mark_value(m, m->ready[--m->ready_count]);
+        m->root = NULL;
     }
-    m->parent = NULL;
 }
 
 // A Marker lives on the collector's stack for one marking pass and borrows the Heap's stack.
@@ -743,12 +867,145 @@ static void marker_begin(Marker *m, Runtime *rt, int verify) {
     m->heap = rt->heap;
     m->stack = rt->heap->mark_stack;
     m->capacity = rt->heap->mark_capacity;
+    m->weak = rt->heap->weak;
+    m->weak_capacity = rt->heap->weak_capacity;
+    m->pending = rt->heap->pending;
+    m->pending_capacity = rt->heap->pending_capacity;
+    m->ready = rt->heap->ready;
+    m->ready_capacity = rt->heap->ready_capacity;
     m->verify = verify;
 }
 
 static void marker_end(Marker *m) {
     m->heap->mark_stack = m->stack;
     m->heap->mark_capacity = m->capacity;
+    m->heap->weak = m->weak;
+    m->heap->weak_capacity = m->weak_capacity;
+    ephemerons_clear(m);
+    m->heap->pending = m->pending;
+    m->heap->pending_capacity = m->pending_capacity;
+    m->heap->ready = m->ready;
+    m->heap->ready_capacity = m->ready_capacity;
+}
+
+// ---- weak cells and ephemerons [HEAP-14, HEAP-15] ----
+
+void heap_defer_weak(Marker *m, Cell *cell, const WeakHooks *hooks) {
+    if (m->weak_count == m->weak_capacity) {
+        size_t capacity = m->weak_capacity ? m->weak_capacity * 2 : 256;
+        WeakEntry *weak = realloc(m->weak, capacity * sizeof *weak);
+        if (!weak) fatal("out of memory for the weak-cell list (%zu entries)", capacity);
+        m->weak = weak;
+        m->weak_capacity = capacity;
+    }
+    m->weak[m->weak_count++] = (WeakEntry){cell, hooks};
+}
+
+/*
+ * Plain ephemerons need no rounds (heap_mark_ephemeron); a weak cell's `mark` hook is for any other
+ * conditional marking, so those hooks repeat, with a drain after each round, until a round pushes
+ * nothing and meets no new weak cell. With no such hook this is a single pass.
+ */
+static void mark_weak_fixpoint(Marker *m) {
+    for (;;) {
+        size_t seen = m->weak_count;
+        for (size_t i = 0; i < seen; i++)
+            if (m->weak[i].hooks->mark) {
+                m->parent = m->weak[i].cell;
+                m->weak[i].hooks->mark(m, m->weak[i].cell);
+            }
+        m->parent = NULL;
+        bool progress = m->count > 0 || m->ready_count > 0 || m->weak_count != seen;
+        drain(m);
+        if (!progress && m->weak_count == seen) return;
+    }
+}
+
+// Marks are final: every weak cell forgets what died. Those that need it get `after` later.
+static void sweep_weak(Runtime *rt, Marker *m) {
+    Heap *h = rt->heap;
+    h->after_count = 0;
+    for (size_t i = 0; i < m->weak_count; i++) {
+        if (!m->weak[i].hooks->sweep(rt, m->weak[i].cell) || !m->weak[i].hooks->after) continue;
+        if (h->after_count == h->after_capacity) {
+            size_t capacity = h->after_capacity ? h->after_capacity * 2 : 16;
+            WeakEntry *after = realloc(h->after, capacity * sizeof *after);
+            if (!after) continue;   // its cleanup waits for the next collection that finds it
+            h->after = after;
+            h->after_capacity = capacity;
+        }
+        h->after[h->after_count++] = m->weak[i];
+    }
+    m->weak_count = 0;
+}
+
+// The cells were marked in the collection that just ended and no other collection can end before
+// this thread reaches a safepoint, which nothing here does: the pointers are still good.
+static void run_after_hooks(ThreadState *ts) {
+    Heap *h = ts->rt->heap;
+    while (h->after_count) {
+        WeakEntry e = h->after[--h->after_count];
+        e.hooks->after(ts, e.cell);
+    }
+}
+
+/*
+ * What names "the job ts is running" [HEAP-15]: the first two words of its register stack. A job
+ * is a call from the event loop onto an empty register stack, and those words (the bottom frame's
+ * callee and code, or the job's arguments) stay put for as long as that call runs. 0 = no job.
+ * Two jobs may share a name (the same callback twice); that only keeps targets longer, which
+ * [[KeepDuringJob]] allows, while a changed name always means the job that kept them ended.
+ */
+static uint64_t job_identity(const ThreadState *t) {
+    if (!t->stack_base || !t->sp || t->sp < t->stack_base + 2) return 0;
+    uint64_t a = load_relaxed(&t->stack_base[0]), b = load_relaxed(&t->stack_base[1]);
+    return (a * 0x9E3779B97F4A7C15ull) ^ (b + 0x632BE59BD9B4E019ull) ^ 1;
+}
+
+bool heap_keep_during_job(ThreadState *ts, Value target) {
+    if (!value_is_cell(target)) return true;
+    Heap *h = ts->rt->heap;
+    uint64_t job = job_identity(ts);
+    pthread_mutex_lock(&h->kept_lock);
+    // A loop that derefs the same WeakRef keeps adding the same target: the recent tail says so.
+    for (size_t i = h->kept_count, n = 0; i-- > 0 && n < 8; n++) {
+        const KeptEntry *e = &h->kept[i];
+        if (e->target == target && e->thread == ts && e->job == job) {
+            pthread_mutex_unlock(&h->kept_lock);
+            return true;
+        }
+    }
+    if (h->kept_count == h->kept_capacity) {
+        size_t capacity = h->kept_capacity ? h->kept_capacity * 2 : 64;
+        KeptEntry *kept = realloc(h->kept, capacity * sizeof *kept);
+        if (!kept) {
+            pthread_mutex_unlock(&h->kept_lock);
+            error_throw_out_of_memory(ts);
+            return false;
+        }
+        h->kept = kept;
+        h->kept_capacity = capacity;
+    }
+    h->kept[h->kept_count++] = (KeptEntry){ts, job, target};
+    pthread_mutex_unlock(&h->kept_lock);
+    return true;
+}
+
+// A root [HEAP-15]. No mutator is inside kept_lock while the world is stopped (nothing there
+// reaches a safepoint), so the list is read without it. Entries whose thread left, or moved on
+// to another job, are dropped first; the rest are marked.
+static void mark_kept(Marker *m) {
+    Heap *h = m->heap;
+    size_t kept = 0;
+    for (size_t i = 0; i < h->kept_count; i++) {
+        KeptEntry e = h->kept[i];
+        ThreadState *t = m->rt->safepoint_threads;
+        while (t && t != e.thread) t = t->safepoint_next;
+        if (!t || job_identity(t) != e.job) continue;
+        h->kept[kept++] = e;
+        heap_mark_value(m, e.target);
+    }
+    h->kept_count = kept;
 }
 
 // ---- sweeping [HEAP-3, HEAP-4, HEAP-12] ----
@@ -764,6 +1021,9 @@ static uint32_t sweep_block(Runtime *rt, Block *b) {
         Cell *c = cell_at(b, i);
         if ((b->marks[i >> 6] >> (i & 63)) & 1) {
             live++;
+            // Live code forgets cache entries that name dead structure ids, so that the ids may
+            // be handed out again [OM-14].
+            if (c->type == CELL_CODE) structure_clear_dead_caches(rt, c);
             continue;
         }
         if (c->type != CELL_FREE) {
@@ -865,10 +1125,14 @@ static void mark_and_sweep(Runtime *rt) {
     sort_large(h);   // binary search needs it; appends since the last collection may be unsorted
     mark_roots(&m);
     drain(&m);
+    mark_weak_fixpoint(&m);
+    // Weak entries and structure ids of the dead are dropped while the marks still say who died.
+    sweep_weak(rt, &m);
     marker_end(&m);
-    // Structure ids of dead structures are dropped while the marks still say who is dead.
     structure_table_sweep(rt);
     sweep(rt);
+    // Inline caches naming dead ids were cleared by the sweep of their Code cells [OM-14].
+    structure_table_recycle_ids(rt);
     // Every counter restarts, the per-thread ones too (their owners are parked) [HEAP-11].
     store_relaxed(&h->bytes_since_gc, 0);
     for (ThreadState *t = rt->safepoint_threads; t; t = t->safepoint_next) t->heap.bytes_allocated = 0;
@@ -892,6 +1156,7 @@ static void collect(ThreadState *ts, bool forced) {
         pthread_mutex_unlock(&h->lock);
     }
     safepoint_resume_the_world(ts);
+    run_after_hooks(ts);
 }
 
 // ---- verification ----
@@ -939,6 +1204,8 @@ static bool verify_locked(Runtime *rt, char *error, size_t error_size) {
     sort_large(h);
     mark_roots(&m);
     drain(&m);
+    mark_weak_fixpoint(&m);
+    m.weak_count = 0;
     marker_end(&m);
     for (size_t i = 0; i < h->block_count; i++) memset(h->blocks[i]->marks, 0, sizeof h->blocks[i]->marks);
     for (size_t i = 0; i < h->large_count; i++) h->large[i]->marked = 0;
@@ -967,6 +1234,7 @@ bool heap_init(Runtime *rt) {
         free(h);
         return false;
     }
+    pthread_mutex_init(&h->kept_lock, NULL);
     h->large_sorted = true;
     h->stress_batch = STRESS_BATCH_DEFAULT;
     // JSTHREADS_GC_STRESS=1 collects at every slow path; a number N > 1 also sets the batch [HEAP-11].
@@ -979,6 +1247,7 @@ bool heap_init(Runtime *rt) {
     const char *race = getenv("JSTHREADS_RACE");
     if (race && *race) rt->race_seed = strtoull(race, NULL, 0);
     if (!safepoint_init(rt)) {
+        pthread_mutex_destroy(&h->kept_lock);
         pthread_mutex_destroy(&h->lock);
         free(h);
         return false;
@@ -1011,6 +1280,12 @@ void heap_destroy(Runtime *rt) {
     free(h->blocks);
     free(h->large);
     free(h->mark_stack);
+    free(h->weak);
+    free(h->pending);
+    free(h->ready);
+    free(h->after);
+    free(h->kept);
+    pthread_mutex_destroy(&h->kept_lock);
     pthread_mutex_destroy(&h->lock);
     safepoint_destroy(rt);
     free(h);

@@ -125,6 +125,29 @@ void heap_mark_value(Marker *m, Value v);
 void heap_mark_cell(Marker *m, const void *cell);   // NULL is ignored
 void heap_mark_values(Marker *m, const Value *values, size_t count);
 
+// Weak containers [HEAP-14]. A trace hook of a cell with weak entries (WeakMap, WeakSet,
+// WeakRef, FinalizationRegistry) marks its strong parts, marks its entry storage with
+// heap_mark_cell_shallow (the cell is kept, its contents are not traced) and registers itself
+// with heap_defer_weak; key -> value entries go to heap_mark_ephemeron. After ordinary marking
+// the collector calls every registered `mark` hook (conditional marking that is not a plain
+// ephemeron) and drains, until a round marks nothing new; then it calls every `sweep` hook, which drops the entries whose keys died. A sweep
+// hook that returns true gets `after` called on the collecting thread once the world has resumed
+// (it may lock and post jobs then, but still must not allocate on the JS heap).
+typedef struct WeakHooks {
+    void (*mark)(Marker *m, Cell *cell);                 // NULL when nothing is conditional
+    bool (*sweep)(Runtime *rt, Cell *cell);              // marks are valid; must not allocate
+    void (*after)(ThreadState *ts, Cell *cell);          // NULL when sweep never returns true
+} WeakHooks;
+void heap_mark_cell_shallow(Marker *m, const void *cell);   // NULL is ignored
+// One ephemeron (a weak table's key -> value entry), from a weak cell's trace hook: the value is
+// marked once the key is marked by anything, now or later in this collection; marking stays
+// linear however entries chain. Non-cell keys or values are ignored.
+void heap_mark_ephemeron(Marker *m, Value key, Value value);
+void heap_defer_weak(Marker *m, Cell *cell, const WeakHooks *hooks);
+// [[KeepDuringJob]] (WeakRef): target stays alive at least until the job now running on ts ends
+// (a collection that finds ts between jobs, or in a different job, forgets it) [HEAP-15].
+bool heap_keep_during_job(ThreadState *ts, Value target);
+
 // Collection. heap_collect stops the world (all mutators parked at safepoints), marks from every
 // root and sweeps. Callable from any attached thread.
 void heap_collect(ThreadState *ts);

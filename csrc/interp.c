@@ -1,8 +1,9 @@
 /*
  * interp.c — the dispatch loop (computed goto over register bytecode), frame push/pop, calls and
  * constructs, exception unwinding through handler tables, generators and async functions.
- * Implements INT-1..INT-12 (specs/interpreter.md). JS-to-JS calls push a frame on the thread's
- * register stack and stay in the same loop, so deep JS recursion never consumes the C stack;
+ * Implements INT-1..INT-12 and INT-15 (specs/interpreter.md) and fills the value profiles
+ * (BC-18). JS-to-JS calls push a frame on the thread's register stack and stay in the same
+ * loop, so deep JS recursion never consumes the C stack;
  * natives that call back into JS re-enter through interp_call with a depth limit [INT-4].
  * Every thread running a Code shares its inline caches and generators, so IC entries and
  * generator states change atomically [INT-11, INT-12]; slots go through object.h's accessors.
@@ -20,6 +21,7 @@
 #include "structure.h"
 #include "atomics.h"
 #include "builtins/builtins.h"
+#include "builtins/typedarray.h"
 #include "gen/opcodes.h"
 
 // Native re-entries (a builtin calling back into JS) nest on the C stack: stop at a fixed depth or
@@ -70,10 +72,12 @@ static Value coerce_this(ThreadState *ts, Code *code, Value this_value) {
 
 /*
  * Pushes a frame for `fn` at ts->sp. The arguments may live anywhere (caller registers or a
- * native array); they are copied before anything can allocate over them.
+ * native array); they are copied before anything can allocate over them. `below` says they lie
+ * wholly below ts->sp (a CALL's caller registers), so a plain forward copy is enough. The body
+ * is inlined into the cached CALL and NEW paths, where `below` and `kind` are constants.
  */
-static Frame *push_frame(ThreadState *ts, Function *fn, Value this_value, const Value *args, int argc,
-                         Value new_target, uint32_t kind) {
+static inline __attribute__((always_inline)) Frame *push_frame_inline(ThreadState *ts, Function *fn,
+        Value this_value, const Value *args, int argc, Value new_target, uint32_t kind, bool below) {
     Code *code = value_to_cell(fn->code);
     Value *base = ts->sp;
     if (base + FRAME_WORDS + code->register_count + 8 > ts->stack_limit) {
@@ -86,7 +90,11 @@ static Frame *push_frame(ThreadState *ts, Function *fn, Value this_value, const 
     uint32_t params = code->param_count;
     uint32_t copy = (uint32_t)argc < params ? (uint32_t)argc : params;
     // Copy arguments first: they may alias the area being initialised (callee registers).
-    memmove(regs, args, copy * sizeof(Value));
+    if (below) {
+        for (uint32_t i = 0; i < copy; i++) regs[i] = args[i];
+    } else {
+        memmove(regs, args, copy * sizeof(Value));
+    }
     for (uint32_t i = copy; i < code->register_count; i++) regs[i] = JS_UNDEFINED;
     f->callee = value_from_cell(fn);
     f->code = fn->code;
@@ -131,6 +139,11 @@ fail:
     ts->sp = base;
     ts->frame = value_to_int(f->caller) >= 0 ? (Frame *)(ts->stack_base + value_to_int(f->caller)) : NULL;
     return NULL;
+}
+
+static Frame *push_frame(ThreadState *ts, Function *fn, Value this_value, const Value *args, int argc,
+                         Value new_target, uint32_t kind) {
+    return push_frame_inline(ts, fn, this_value, args, argc, new_target, kind, false);
 }
 
 static void pop_frame(ThreadState *ts, Frame *f) {
@@ -247,13 +260,38 @@ Value interp_construct(ThreadState *ts, Value fn, const Value *args, int argc, V
     }
 }
 
+/*
+ * JSTHREADS_PROFILE_DUMP=1: after a script's synchronous run, print every non-empty value-profile
+ * slot of its functions to stderr, one line each: "jsthreads-profile", file, the function's
+ * source_start and source_end, slot, kinds and structure id, tab-separated. `jsthreads disasm
+ * --profile` reads these lines [BC-18]. Function Codes are reached through the function
+ * constants (BC-9), each referenced by exactly one parent.
+ */
+static void dump_profiles(ThreadState *ts, Code *code, int depth) {
+    if (depth > 1000) return;
+    char *file = string_to_utf8(ts, code->filename, NULL);
+    for (uint32_t i = 0; i < code->profile_count; i++) {
+        ValueProfile *p = &code->profiles[i];
+        uint32_t kinds = load_relaxed(&p->kinds), id = load_relaxed(&p->structure_id);
+        if (kinds == 0) continue;
+        fprintf(stderr, "jsthreads-profile\t%s\t%u\t%u\t%u\t%u\t%u\n", file ? file : "?", code->source_start,
+                code->source_end, i, kinds, id);
+    }
+    free(file);
+    Values *constants = value_to_cell(code->constants);
+    for (uint32_t i = 0; i < constants->count; i++)
+        if (value_cell_type(constants->items[i]) == CELL_CODE)
+            dump_profiles(ts, value_to_cell(constants->items[i]), depth + 1);
+}
+
 Value interp_run_script(ThreadState *ts, Value code_value) {
-    Code *code = value_to_cell(code_value);
     Function *fn = value_to_cell(function_new_closure(ts, code_value, JS_UNDEFINED, JS_UNDEFINED));
     if (!fn) return JS_EXCEPTION;
-    (void)code;
     if (!push_frame(ts, fn, ts->rt->realm.global_object, NULL, 0, JS_UNDEFINED, FRAME_ENTRY)) return JS_EXCEPTION;
-    return run(ts, false);
+    Value result = run(ts, false);
+    const char *dump = getenv("JSTHREADS_PROFILE_DUMP");
+    if (dump && *dump && strcmp(dump, "0") != 0) dump_profiles(ts, value_to_cell(code_value), 0);
+    return result;
 }
 
 // Runs eval code in the caller's environment (direct eval) or the global one (indirect) [INT-5].
@@ -315,6 +353,67 @@ static bool global_lexical_conflicts(ThreadState *ts, Value name) {
     int has = object_has_own_property(ts, ts->rt->realm.global_lexicals, name);
     if (has > 0) error_throw_syntax(ts, "Identifier '%K' has already been declared", name);
     return has != 0;
+}
+
+/*
+ * GlobalDeclarationInstantiation's checks (ES2020 15.1.11 steps 5-12) for a script's lexical,
+ * var and function names (atom lists), made before any binding exists so that a clash leaves no
+ * partial declarations behind. A var-declared global is a non-configurable global property
+ * (scripts make their vars non-configurable), which stands in for the spec's [[VarNames]].
+ */
+static bool check_global_declarations(ThreadState *ts, Value lexical, Value vars, Value functions) {
+    Realm *realm = &ts->rt->realm;
+    Value lists[3] = {lexical, vars, functions};
+    for (int i = 0; i < 3; i++)
+        if (value_cell_type(lists[i]) != CELL_VALUES) { error_throw_type(ts, "invalid code blob"); return false; }
+    Values *names = value_to_cell(lexical);
+    for (uint32_t i = 0; i < names->count; i++) {
+        Value name = names->items[i];
+        int has = object_has_own_property(ts, realm->global_lexicals, name);
+        if (has < 0) return false;
+        PropertyDescriptor desc;
+        int on_global = has ? 0 : object_get_own_property(ts, realm->global_object, name, &desc);
+        if (on_global < 0) return false;
+        if (has || (on_global && !(desc.attributes & PROP_CONFIGURABLE))) {
+            error_throw_syntax(ts, "Identifier '%K' has already been declared", name);
+            return false;
+        }
+    }
+    for (int list = 1; list < 3; list++) {
+        names = value_to_cell(lists[list]);
+        for (uint32_t i = 0; i < names->count; i++)
+            if (global_lexical_conflicts(ts, names->items[i])) return false;
+    }
+    int extensible = object_is_extensible(ts, realm->global_object);
+    if (extensible < 0) return false;
+    // CanDeclareGlobalFunction: a new name needs an extensible global; an existing one must be
+    // configurable or a writable, enumerable data property.
+    names = value_to_cell(functions);
+    for (uint32_t i = 0; i < names->count; i++) {
+        PropertyDescriptor desc;
+        int found = object_get_own_property(ts, realm->global_object, names->items[i], &desc);
+        if (found < 0) return false;
+        bool ok = found ? (desc.attributes & PROP_CONFIGURABLE) ||
+                          (!(desc.attributes & PROP_ACCESSOR) && (desc.attributes & PROP_WRITABLE) &&
+                           (desc.attributes & PROP_ENUMERABLE))
+                        : extensible;
+        if (!ok) {
+            error_throw_type(ts, found ? "Cannot redefine property: %K" : "Cannot define property %K, object is not extensible",
+                             names->items[i]);
+            return false;
+        }
+    }
+    // CanDeclareGlobalVar: an existing own property, or room for a new one.
+    names = value_to_cell(vars);
+    for (uint32_t i = 0; i < names->count && !extensible; i++) {
+        int found = object_has_own_property(ts, realm->global_object, names->items[i]);
+        if (found < 0) return false;
+        if (!found) {
+            error_throw_type(ts, "Cannot define property %K, object is not extensible", names->items[i]);
+            return false;
+        }
+    }
+    return true;
 }
 
 // Is `name` visible through a with-object (honouring @@unscopables)? 1 yes, 0 no, -1 threw.
@@ -541,6 +640,125 @@ static inline bool cache_store(ThreadState *ts, Object *o, uint32_t slot, Value 
     if (value_is_cell(old) && ((Cell *)value_to_cell(old))->type == CELL_ACCESSOR) return false;
     object_store_slot(ts, o, slot, v);
     return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Call and construct caches [INT-15]
+
+/*
+ * A CALL site's keys are the Codes it has called as plain JS-to-JS calls (never a class
+ * constructor, which must throw). A hit skips the generic callable dispatch. A miss fills an
+ * empty way, first `holder` then `alt`, with a CAS so two racing fillers never both think they
+ * own a way; when both are taken the site is megamorphic and keeps its keys (no thrashing).
+ * Returns whether `callee` may be called in the loop.
+ */
+static inline bool call_cache_hit(const InlineCache *c, Value code) {
+    return load_relaxed(&c->holder) == code || load_relaxed(&c->alt) == code;
+}
+
+static bool call_cache_miss(InlineCache *c, const Function *callee) {
+    const Code *target = value_to_cell(callee->code);
+    if (target->flags & CODE_CLASS_CONSTRUCTOR) return false;
+    Value empty = JS_UNDEFINED;
+    if (!cas_acq_rel(&c->holder, &empty, callee->code) && empty != callee->code) {
+        empty = JS_UNDEFINED;
+        cas_acq_rel(&c->alt, &empty, callee->code);
+    }
+    return true;
+}
+
+// Allocates an ordinary object of structure s, which must be live (the caller holds it, so
+// the conservative scan keeps it alive across the allocation). Mirrors object_alloc.
+static Value object_new_with_structure(ThreadState *ts, Structure *s) {
+    Object *o = heap_alloc(ts, sizeof(Object), CELL_OBJECT);
+    if (!o) return JS_EXCEPTION;
+    butterfly_init(o, ts->tid);
+    o->header.structure_id = structure_id(s);
+    return value_from_cell(o);
+}
+
+/*
+ * `this` for `new fn` where fn is its own new.target [INT-3], through the site's
+ * CACHE_CONSTRUCT entry. A hit needs fn's structure id to be the cached one, the cached slot to
+ * still hold the cached prototype (read with the id re-checked, so a racing redefinition
+ * misses) and that prototype's initial structure to be alive; then the object is allocated
+ * without a property lookup or a structure-table probe. A miss takes the generic path and
+ * refills the entry when fn's `prototype` is a plain own data property holding an object.
+ */
+static Value construct_this_cached(ThreadState *ts, Value fn, InlineCache *c) {
+    Object *o = value_to_object(fn);
+    uint32_t id = object_id(o);
+    CacheEntry e;
+    Value proto;
+    if (cache_read(c, &e) && e.kind == CACHE_CONSTRUCT && e.structure_id == id &&
+        cache_load(o, e.slot, id, &proto) && proto == e.holder) {
+        Structure *s = structure_get(ts->rt, e.next_structure_id);
+        if (s) return object_new_with_structure(ts, s);
+    }
+    Structure *fs = structure_get(ts->rt, id);
+    uint8_t attributes;
+    int32_t slot = cacheable(id, fs) && object_ic_cacheable(o) ? structure_lookup(fs, ATOM(ts, prototype), &attributes) : -1;
+    if (slot < 0 || (attributes & PROP_ACCESSOR) || !cache_load(o, (uint32_t)slot, id, &proto) ||
+        !value_is_object(proto))
+        return construct_this(ts, fn);
+    Structure *s = structure_initial(ts, proto);
+    if (!s) return JS_EXCEPTION;
+    CacheEntry fill = {0};
+    fill.kind = CACHE_CONSTRUCT;
+    fill.structure_id = id;
+    fill.slot = (uint32_t)slot;
+    fill.holder = proto;
+    fill.next_structure_id = structure_id(s);
+    cache_write(c, &fill);
+    return object_new_with_structure(ts, s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value profiles [BC-18]: what the JIT tiers will specialise on. Updates are racy on purpose
+// and benign: kind bits are only ever ORed in, a structure id only moves 0 -> id -> polymorphic.
+
+#define PROFILE_LANES(result, left, right) ((uint32_t)(result) | (uint32_t)(left) << 8 | (uint32_t)(right) << 16)
+
+static inline uint32_t profile_kind(Value v) {
+    if (value_is_int(v)) return PROFILE_INT;
+    if (value_is_number(v)) return PROFILE_DOUBLE;
+    if (value_is_string(v)) return PROFILE_STRING;
+    if (value_is_object(v)) return PROFILE_OBJECT;
+    if (value_is_bool(v)) return PROFILE_BOOLEAN;
+    if (value_is_nullish(v)) return PROFILE_NULLISH;
+    return PROFILE_OTHER;
+}
+
+static inline uint32_t profile_number_kind(Value v) {
+    return value_is_int(v) ? PROFILE_INT : PROFILE_DOUBLE;
+}
+
+// Out of line: the dispatch loop keeps only the test, so its register allocation is unchanged.
+static __attribute__((noinline, cold)) void profile_add(ValueProfile *p, uint32_t bits) {
+    __atomic_fetch_or(&p->kinds, bits, __ATOMIC_RELAXED);
+}
+
+// The common case is a slot that has seen these kinds already: one relaxed load, no store, so
+// threads running the same Code keep the slot's cache line shared.
+static inline void profile_note(ValueProfile *p, uint32_t bits) {
+    if (__builtin_expect((load_relaxed(&p->kinds) & bits) != bits, 0)) profile_add(p, bits);
+}
+
+static __attribute__((noinline, cold)) void profile_structure(ValueProfile *p, uint32_t id) {
+    uint32_t seen = load_relaxed(&p->structure_id);
+    if (seen == id || seen == PROFILE_POLYMORPHIC) return;
+    if (seen == 0 && cas_acq_rel(&p->structure_id, &seen, id)) return;
+    if (seen != id) store_relaxed(&p->structure_id, PROFILE_POLYMORPHIC);
+}
+
+// Records v in lane 0 (with its structure when it is an object) and `lanes` in the others.
+static inline void profile_value(ValueProfile *p, Value v, uint32_t lanes) {
+    uint32_t kind = profile_kind(v);
+    profile_note(p, kind | lanes);
+    if (kind == PROFILE_OBJECT) {
+        uint32_t id = object_id(value_to_object(v)) & ~STRUCTURE_ID_BUSY;
+        if (__builtin_expect(load_relaxed(&p->structure_id) != id, 0)) profile_structure(p, id);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -885,6 +1103,8 @@ static inline Value get_elem(ThreadState *ts, Value base, Value key) {
         Value v = object_load_element(value_to_object(base), (uint32_t)value_to_int(key));
         if (v != JS_HOLE && value_cell_type(v) != CELL_ACCESSOR) return v;
     }
+    Value element;
+    if (typed_array_get_fast(base, key, &element)) return element;
     // A null or undefined base throws before the key is converted (ES2020 12.3.2.1 step 4).
     if (value_is_nullish(base) && value_is_object(key))
         return error_throw_type(ts, "Cannot read properties of %s", value_is_null(base) ? "null" : "undefined");
@@ -892,6 +1112,7 @@ static inline Value get_elem(ThreadState *ts, Value base, Value key) {
 }
 
 static inline bool put_elem(ThreadState *ts, Value base, Value key, Value v, bool strict) {
+    if (typed_array_set_fast(ts, base, key, v)) return true;
     if (value_is_int(key) && value_is_object(base) && value_to_int(key) >= 0 &&
         object_set_element_fast(ts, value_to_object(base), (uint32_t)value_to_int(key), v))
         return true;
@@ -1427,6 +1648,8 @@ static Value run(ThreadState *ts, bool throwing) {
         if (value_is_exception(v)) goto exception;    \
     } while (0)
 #define STRICT ((code->flags & CODE_STRICT) != 0)
+// The profile slot of the running instruction: its last operand [BC-18].
+#define PROFILE_SLOT(op) (&code->profiles[pc[opcode_length[op] - 1]])
 
     LOAD_FRAME();
     insn = pc;
@@ -1511,6 +1734,7 @@ op_GET_GLOBAL:
     tmp = global_get(ts, KV(B), &code->caches[C_], false);
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_GET_GLOBAL), tmp, 0);
     ADVANCE(OP_GET_GLOBAL);
     NEXT();
 op_TYPEOF_GLOBAL:
@@ -1524,6 +1748,11 @@ op_PUT_GLOBAL:
     SYNC();
     if (!global_put(ts, KV(A), R(B), &code->caches[C_], D != 0)) goto exception;
     ADVANCE(OP_PUT_GLOBAL);
+    NEXT();
+op_CHECK_GLOBAL_DECLARATIONS:
+    SYNC();
+    if (!check_global_declarations(ts, KV(A), KV(B), KV(C_))) goto exception;
+    ADVANCE(OP_CHECK_GLOBAL_DECLARATIONS);
     NEXT();
 op_DECLARE_GLOBAL_VAR: {
     SYNC();
@@ -1695,6 +1924,7 @@ op_GET_PROP:
     tmp = get_prop(ts, R(B), KV(C_), &code->caches[D]);
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_GET_PROP), tmp, 0);
     ADVANCE(OP_GET_PROP);
     NEXT();
 op_PUT_PROP:
@@ -1706,6 +1936,7 @@ op_GET_ELEM:
     SYNC();
     tmp = get_elem(ts, R(B), R(C_));
     CHECK(tmp);
+    profile_value(PROFILE_SLOT(OP_GET_ELEM), tmp, PROFILE_LANES(0, profile_kind(R(B)), profile_kind(R(C_))));
     R(A) = tmp;
     ADVANCE(OP_GET_ELEM);
     NEXT();
@@ -1915,18 +2146,27 @@ op_CREATE_REST:
     NEXT();
 op_REGEXP:
     SYNC();
-    error_throw_syntax(ts, "Regular expressions are not supported yet (RegExp arrives with the language-breadth issue)");
-    goto exception;
+    tmp = regexp_create(ts, KV(B), KV(C_));   // compiled once per (pattern, flags): builtins/regexp.c
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_REGEXP);
+    NEXT();
 
     // Arithmetic: int32 fast paths, doubles next, everything else in ops.c.
 op_ADD: {
     Value x = R(B), y = R(C_);
     if (value_is_int(x) && value_is_int(y)) {
         int32_t r;
-        if (!__builtin_add_overflow(value_to_int(x), value_to_int(y), &r)) { R(A) = value_from_int(r); ADVANCE(OP_ADD); NEXT(); }
+        if (!__builtin_add_overflow(value_to_int(x), value_to_int(y), &r)) {
+            R(A) = value_from_int(r);
+            profile_note(PROFILE_SLOT(OP_ADD), PROFILE_LANES(PROFILE_INT, PROFILE_INT, PROFILE_INT));
+            ADVANCE(OP_ADD);
+            NEXT();
+        }
     }
     if (value_is_number(x) && value_is_number(y)) {
         R(A) = value_from_number(value_to_number(x) + value_to_number(y));
+        profile_note(PROFILE_SLOT(OP_ADD), PROFILE_LANES(profile_number_kind(R(A)), profile_number_kind(x), profile_number_kind(y)));
         ADVANCE(OP_ADD);
         NEXT();
     }
@@ -1934,6 +2174,7 @@ op_ADD: {
     tmp = ops_add(ts, x, y);
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_ADD), tmp, PROFILE_LANES(0, profile_kind(x), profile_kind(y)));
     ADVANCE(OP_ADD);
     NEXT();
 }
@@ -1941,10 +2182,16 @@ op_SUB: {
     Value x = R(B), y = R(C_);
     if (value_is_int(x) && value_is_int(y)) {
         int32_t r;
-        if (!__builtin_sub_overflow(value_to_int(x), value_to_int(y), &r)) { R(A) = value_from_int(r); ADVANCE(OP_SUB); NEXT(); }
+        if (!__builtin_sub_overflow(value_to_int(x), value_to_int(y), &r)) {
+            R(A) = value_from_int(r);
+            profile_note(PROFILE_SLOT(OP_SUB), PROFILE_LANES(PROFILE_INT, PROFILE_INT, PROFILE_INT));
+            ADVANCE(OP_SUB);
+            NEXT();
+        }
     }
     if (value_is_number(x) && value_is_number(y)) {
         R(A) = value_from_number(value_to_number(x) - value_to_number(y));
+        profile_note(PROFILE_SLOT(OP_SUB), PROFILE_LANES(profile_number_kind(R(A)), profile_number_kind(x), profile_number_kind(y)));
         ADVANCE(OP_SUB);
         NEXT();
     }
@@ -1952,6 +2199,7 @@ op_SUB: {
     tmp = ops_arithmetic(ts, ARITH_SUB, x, y);
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_SUB), tmp, PROFILE_LANES(0, profile_kind(x), profile_kind(y)));
     ADVANCE(OP_SUB);
     NEXT();
 }
@@ -1959,10 +2207,16 @@ op_MUL: {
     Value x = R(B), y = R(C_);
     if (value_is_int(x) && value_is_int(y)) {
         int32_t r;
-        if (!__builtin_mul_overflow(value_to_int(x), value_to_int(y), &r) && r != 0) { R(A) = value_from_int(r); ADVANCE(OP_MUL); NEXT(); }
+        if (!__builtin_mul_overflow(value_to_int(x), value_to_int(y), &r) && r != 0) {
+            R(A) = value_from_int(r);
+            profile_note(PROFILE_SLOT(OP_MUL), PROFILE_LANES(PROFILE_INT, PROFILE_INT, PROFILE_INT));
+            ADVANCE(OP_MUL);
+            NEXT();
+        }
     }
     if (value_is_number(x) && value_is_number(y)) {
         R(A) = value_from_number(value_to_number(x) * value_to_number(y));
+        profile_note(PROFILE_SLOT(OP_MUL), PROFILE_LANES(profile_number_kind(R(A)), profile_number_kind(x), profile_number_kind(y)));
         ADVANCE(OP_MUL);
         NEXT();
     }
@@ -1970,6 +2224,7 @@ op_MUL: {
     tmp = ops_arithmetic(ts, ARITH_MUL, x, y);
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_MUL), tmp, PROFILE_LANES(0, profile_kind(x), profile_kind(y)));
     ADVANCE(OP_MUL);
     NEXT();
 }
@@ -1977,6 +2232,7 @@ op_DIV: {
     Value x = R(B), y = R(C_);
     if (value_is_number(x) && value_is_number(y)) {
         R(A) = value_from_number(value_to_number(x) / value_to_number(y));
+        profile_note(PROFILE_SLOT(OP_DIV), PROFILE_LANES(profile_number_kind(R(A)), profile_number_kind(x), profile_number_kind(y)));
         ADVANCE(OP_DIV);
         NEXT();
     }
@@ -1984,6 +2240,7 @@ op_DIV: {
     tmp = ops_arithmetic(ts, ARITH_DIV, x, y);
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_DIV), tmp, PROFILE_LANES(0, profile_kind(x), profile_kind(y)));
     ADVANCE(OP_DIV);
     NEXT();
 }
@@ -1991,6 +2248,7 @@ op_MOD: {
     Value x = R(B), y = R(C_);
     if (value_is_int(x) && value_is_int(y) && value_to_int(x) >= 0 && value_to_int(y) > 0) {
         R(A) = value_from_int(value_to_int(x) % value_to_int(y));
+        profile_note(PROFILE_SLOT(OP_MOD), PROFILE_LANES(PROFILE_INT, PROFILE_INT, PROFILE_INT));
         ADVANCE(OP_MOD);
         NEXT();
     }
@@ -1998,16 +2256,19 @@ op_MOD: {
     tmp = ops_arithmetic(ts, ARITH_MOD, x, y);
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_MOD), tmp, PROFILE_LANES(0, profile_kind(x), profile_kind(y)));
     ADVANCE(OP_MOD);
     NEXT();
 }
-#define GENERIC_ARITH(name, arith)                       \
-    op_##name:                                           \
-    SYNC();                                              \
-    tmp = ops_arithmetic(ts, arith, R(B), R(C_));        \
-    CHECK(tmp);                                          \
-    R(A) = tmp;                                          \
-    ADVANCE(OP_##name);                                  \
+#define GENERIC_ARITH(name, arith)                                                  \
+    op_##name:                                                                      \
+    SYNC();                                                                         \
+    tmp = ops_arithmetic(ts, arith, R(B), R(C_));                                   \
+    CHECK(tmp);                                                                     \
+    profile_value(PROFILE_SLOT(OP_##name), tmp,                                     \
+                  PROFILE_LANES(0, profile_kind(R(B)), profile_kind(R(C_))));       \
+    R(A) = tmp;                                                                     \
+    ADVANCE(OP_##name);                                                             \
     NEXT();
     GENERIC_ARITH(EXP, ARITH_EXP)
     GENERIC_ARITH(SHR, ARITH_SHR)
@@ -2017,12 +2278,16 @@ op_MOD: {
         if (value_is_int(x) && value_is_int(y)) {                                   \
             int32_t a = value_to_int(x), b = value_to_int(y);                       \
             R(A) = value_from_int(expr);                                            \
+            profile_note(PROFILE_SLOT(OP_##name),                                   \
+                         PROFILE_LANES(PROFILE_INT, PROFILE_INT, PROFILE_INT));     \
             ADVANCE(OP_##name);                                                     \
             NEXT();                                                                 \
         }                                                                           \
         SYNC();                                                                     \
         tmp = ops_arithmetic(ts, arith, x, y);                                      \
         CHECK(tmp);                                                                 \
+        profile_value(PROFILE_SLOT(OP_##name), tmp,                                 \
+                      PROFILE_LANES(0, profile_kind(x), profile_kind(y)));          \
         R(A) = tmp;                                                                 \
         ADVANCE(OP_##name);                                                         \
         NEXT();                                                                     \
@@ -2055,6 +2320,7 @@ op_LT: op_LE: op_GT: op_GE: {
         int32_t a = value_to_int(x), b = value_to_int(y);
         bool r = op == OP_LT ? a < b : op == OP_LE ? a <= b : op == OP_GT ? a > b : a >= b;
         R(A) = value_from_bool(r);
+        profile_note(PROFILE_SLOT(OP_LT), PROFILE_LANES(PROFILE_BOOLEAN, PROFILE_INT, PROFILE_INT));
         ADVANCE(OP_LT);
         NEXT();
     }
@@ -2062,6 +2328,7 @@ op_LT: op_LE: op_GT: op_GE: {
         double a = value_to_number(x), b = value_to_number(y);
         bool r = op == OP_LT ? a < b : op == OP_LE ? a <= b : op == OP_GT ? a > b : a >= b;
         R(A) = value_from_bool(r);
+        profile_note(PROFILE_SLOT(OP_LT), PROFILE_LANES(PROFILE_BOOLEAN, profile_number_kind(x), profile_number_kind(y)));
         ADVANCE(OP_LT);
         NEXT();
     }
@@ -2074,6 +2341,7 @@ op_LT: op_LE: op_GT: op_GE: {
     else { r = ops_less_than(ts, x, y, true); if (r >= 0) r = (r == 0) ? 1 : 0; }
     if (r < 0) goto exception;
     R(A) = value_from_bool(r == 1);
+    profile_note(PROFILE_SLOT(OP_LT), PROFILE_LANES(PROFILE_BOOLEAN, profile_kind(x), profile_kind(y)));
     ADVANCE(OP_LT);
     NEXT();
 }
@@ -2137,8 +2405,13 @@ op_INC: op_DEC: {
     Value x = R(B);
     int32_t delta = *insn == OP_INC ? 1 : -1;
     int32_t r;
-    if (value_is_int(x) && !__builtin_add_overflow(value_to_int(x), delta, &r)) R(A) = value_from_int(r);
-    else R(A) = value_from_number(value_to_number(x) + delta);
+    if (value_is_int(x) && !__builtin_add_overflow(value_to_int(x), delta, &r)) {
+        R(A) = value_from_int(r);
+        profile_note(PROFILE_SLOT(OP_INC), PROFILE_LANES(PROFILE_INT, PROFILE_INT, 0));
+    } else {
+        R(A) = value_from_number(value_to_number(x) + delta);
+        profile_note(PROFILE_SLOT(OP_INC), PROFILE_LANES(profile_number_kind(R(A)), profile_number_kind(x), 0));
+    }
     ADVANCE(OP_INC);
     NEXT();
 }
@@ -2147,6 +2420,11 @@ op_JMP: pc = code->words + A; NEXT();
 op_LOOP:
     pc = code->words + A;
     safepoint_poll(ts);
+    if (safepoint_interrupted(ts)) {   // the embedder's interrupt or time limit
+        SYNC();
+        safepoint_throw_interrupt(ts);
+        goto exception;
+    }
     NEXT();
 op_JMP_TRUE:
     if (ops_to_boolean(R(A))) pc = code->words + B; else ADVANCE(OP_JMP_TRUE);
@@ -2171,34 +2449,37 @@ op_JMP_STRICT_EQ:
 op_CALL: op_CALL_EVAL: {
     Value fn = R(B);
     SYNC();
-    if (*insn == OP_CALL_EVAL && fn == realm_intrinsic(ts, INTRINSIC_EVAL)) {
-        tmp = E > 0 ? direct_eval(ts, f, R(D)) : JS_UNDEFINED;
-        CHECK(tmp);
-        R(A) = tmp;
-        ADVANCE(OP_CALL);
-        NEXT();
-    }
     if (value_cell_type(fn) == CELL_FUNCTION) {
+        // %eval% is native, so a bytecode callee is never a direct eval.
         Function *callee = value_to_cell(fn);
-        Code *target = value_to_cell(callee->code);
-        if (!(target->flags & CODE_CLASS_CONSTRUCTOR)) {
+        InlineCache *site = &code->caches[pc[6]];
+        if (call_cache_hit(site, callee->code) || call_cache_miss(site, callee)) {
             uint32_t result_register = A;
             const uint32_t *resume = pc + opcode_length[OP_CALL];
-            Frame *caller = f;
             ts->sp = regs + code->register_count;
-            Frame *nf = push_frame(ts, callee, R(C_), &R(D), (int)E, JS_UNDEFINED, 0);
+            Frame *nf = push_frame_inline(ts, callee, R(C_), &R(D), (int)E, JS_UNDEFINED, 0, true);
             if (!nf) goto exception;
             nf->return_pc = value_from_int((int32_t)(resume - code->words));
             nf->return_register = value_from_int((int32_t)result_register);
-            (void)caller;
             LOAD_FRAME();
             safepoint_poll(ts);
+            if (safepoint_interrupted(ts)) {   // thrown in the callee, at its first instruction
+                insn = pc;
+                SYNC();
+                safepoint_throw_interrupt(ts);
+                goto exception;
+            }
             NEXT();
         }
     }
-    tmp = interp_call(ts, fn, R(C_), &R(D), (int)E);
+    if (*insn == OP_CALL_EVAL && fn == realm_intrinsic(ts, INTRINSIC_EVAL)) {
+        tmp = E > 0 ? direct_eval(ts, f, R(D)) : JS_UNDEFINED;
+    } else {
+        tmp = interp_call(ts, fn, R(C_), &R(D), (int)E);
+    }
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_CALL), tmp, 0);
     ADVANCE(OP_CALL);
     NEXT();
 }
@@ -2221,16 +2502,22 @@ op_NEW: {
         if (target->flags & (CODE_CONSTRUCTOR | CODE_CLASS_CONSTRUCTOR)) {
             Value this_value = JS_HOLE;
             if (!(target->flags & CODE_DERIVED)) {
-                this_value = construct_this(ts, fn);
+                this_value = construct_this_cached(ts, fn, &code->caches[E]);
                 CHECK(this_value);
             }
             ts->sp = regs + code->register_count;
-            Frame *nf = push_frame(ts, callee, this_value, &R(C_), (int)D, fn, FRAME_CONSTRUCT);
+            Frame *nf = push_frame_inline(ts, callee, this_value, &R(C_), (int)D, fn, FRAME_CONSTRUCT, true);
             if (!nf) goto exception;
             nf->return_pc = value_from_int((int32_t)(pc + opcode_length[OP_NEW] - code->words));
             nf->return_register = value_from_int((int32_t)A);
             LOAD_FRAME();
             safepoint_poll(ts);  // function entry is a safepoint [SP-6]
+            if (safepoint_interrupted(ts)) {
+                insn = pc;
+                SYNC();
+                safepoint_throw_interrupt(ts);
+                goto exception;
+            }
             NEXT();
         }
     }
@@ -2238,6 +2525,7 @@ op_NEW: {
     tmp = interp_construct(ts, fn, &R(C_), (int)D, fn);
     CHECK(tmp);
     R(A) = tmp;
+    profile_value(PROFILE_SLOT(OP_NEW), tmp, 0);
     ADVANCE(OP_NEW);
     NEXT();
 }
@@ -2295,7 +2583,10 @@ do_return: {
     pop_frame(ts, done);
     if (kind & FRAME_ENTRY) return tmp;
     LOAD_FRAME();
-    // The caller's pc was synced when it called; resume after the call instruction.
+    // The caller's pc was synced when it called: it is the CALL or NEW, whose last operand is
+    // the profile slot of its result [BC-18]. Resume after it.
+    insn = pc;
+    if (opcode_profile_lanes[*insn]) profile_value(&code->profiles[insn[opcode_length[*insn] - 1]], tmp, 0);
     pc = code->words + value_to_int(done->return_pc);
     R(value_to_int(done->return_register)) = tmp;
     NEXT();

@@ -351,6 +351,11 @@ static bool report_rejections(ThreadState *ts) {
 bool job_run_event_loop(ThreadState *ts) {
     char reason[64];
     for (;;) {
+        // An interrupt (time limit, rt.interrupt()) ends the loop even with jobs still queued.
+        if (safepoint_interrupted(ts)) {
+            safepoint_throw_interrupt(ts);
+            return false;
+        }
         if (!job_run_microtasks(ts)) return false;
         if (!report_rejections(ts)) return false;
         Value fn, argument;
@@ -402,4 +407,5 @@ void job_trace_thread(Marker *m, ThreadState *ts) {
     if (has_cell(ts->thread_locals)) heap_mark_value(m, ts->thread_locals);
     // Runtime-wide, but marking twice is harmless and every collection reaches some thread.
     thread_records_trace(m, ts->rt);
+    if (ts->rt->sync_roots) heap_mark_cell(m, ts->rt->sync_roots);   // [SYNC-2]
 }

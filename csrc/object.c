@@ -27,6 +27,7 @@ static const ObjectMethods *const exotic_methods[CELL_TYPE_COUNT] = {
     [CELL_ARRAY] = &array_methods,
     [CELL_STRING_OBJECT] = &string_object_methods,
     [CELL_ARGUMENTS] = &arguments_methods,
+    [CELL_TYPED_ARRAY] = &typed_array_methods,
 };
 
 static inline const ObjectMethods *methods_of(const Object *o) {
@@ -506,12 +507,43 @@ static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t att
     return add_locked(ts, o, key, attributes, v, is_new);
 }
 
-// Dense elements carry no layout: adding one only makes room in the storage.
-static int add_element(ThreadState *ts, Object *o, uint32_t index, Value v) {
+/*
+ * Dense elements carry no layout, but filling a hole is an add all the same [OM-15]: it happens
+ * under a claim of the object's id, after re-checking that the claimed structure is extensible
+ * with the same element attributes. preventExtensions/seal/freeze claim the id too, so an element
+ * add either lands before the integrity change (which then covers it) or sees the new structure
+ * and is refused: no element is added after a freeze returns. An array's length is raised under
+ * the same claim (the exotic define raises it again later, a no-op then), so a frozen array's
+ * length never grows either. Room is made before the claim (allocation); the lock-free owner's
+ * claim covers a few stores only.
+ */
+static inline void store_claimed_element(ThreadState *ts, Object *o, uint32_t index, Value v) {
+    if (o->header.type == CELL_ARRAY) array_raise_length((Array *)o, index + 1);
+    store_element(ts, o, index, v);
+}
+
+static int add_element(ThreadState *ts, Object *o, uint32_t index, uint8_t attributes, Value v) {
     if (index >= object_elements_capacity(o) &&
         !butterfly_grow(ts, o, object_named_capacity(o), index + 1))
         return -1;
-    store_element(ts, o, index, v);
+    if (lock_free_path(ts, o)) {
+        uint32_t id = object_structure_id(o);
+        Structure *s = structure_for_id(id);
+        if (!(id & STRUCTURE_ID_BUSY) && s && structure_is_extensible(s) &&
+            load_relaxed(&s->element_attributes) == attributes && claim(o, id)) {
+            store_claimed_element(ts, o, index, v);
+            store_release(&o->header.structure_id, id);
+            return 0;
+        }
+    }
+    uint32_t id = lock_and_claim(ts, o);
+    Structure *s = structure_for_id(id);
+    if (!structure_is_extensible(s) || load_relaxed(&s->element_attributes) != attributes) {
+        publish_and_unlock(o, id);
+        return ADD_REFUSED;
+    }
+    store_claimed_element(ts, o, index, v);
+    publish_and_unlock(o, id);
     return 0;
 }
 
@@ -520,7 +552,7 @@ static int add_element(ThreadState *ts, Object *o, uint32_t index, Value v) {
 static int add_property(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v) {
     if (property_key_is_index(key) && attributes == structure_of(o)->element_attributes &&
         !(attributes & PROP_ACCESSOR) && !butterfly_index_is_sparse(o, property_key_index(key)))
-        return add_element(ts, o, property_key_index(key), v);
+        return add_element(ts, o, property_key_index(key), attributes, v);
     return add_to_structure(ts, o, key, attributes, v, true);
 }
 
@@ -550,19 +582,14 @@ int object_remove_property(ThreadState *ts, Object *o, PropKey key) {
     return 0;
 }
 
-// Gives key new attributes and stores `stored` as its value. A change of kind (data <->
-// accessor) moves the property to a fresh slot, so that no reader holding the old id ever finds
-// an Accessor in a data slot [OM-10].
-static int change_attributes(ThreadState *ts, Object *o, PropKey key, uint8_t attributes,
-                             Value stored) {
-    uint32_t id = lock_and_claim(ts, o);
-    Structure *s = structure_for_id(id);
-    uint8_t old_attributes;
-    int32_t old_slot = structure_lookup(s, key, &old_attributes);
-    if (old_slot < 0) {  // deleted by a racing thread: the define re-adds it
-        publish_and_unlock(o, id);
-        return add_to_structure(ts, o, key, attributes, stored, true);
-    }
+/*
+ * Under the caller's locked claim of `id` (structure s, where key has slot old_slot): gives key
+ * new attributes and stores `stored` as its value, then publishes and unlocks. A change of kind
+ * (data <-> accessor) moves the property to a fresh slot, so that no reader holding the old id
+ * ever finds an Accessor in a data slot [OM-10].
+ */
+static int apply_attributes_claimed(ThreadState *ts, Object *o, uint32_t id, Structure *s, PropKey key,
+                                    int32_t old_slot, uint8_t attributes, Value stored) {
     Structure *d = NULL;
     int32_t slot = -1;
     if (butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o)) &&
@@ -696,52 +723,113 @@ int ordinary_get_own_property(ThreadState *ts, Object *o, PropKey key, PropertyD
 
 // OrdinaryDefineOwnProperty: validate against the stored property, then store the complete
 // result, changing the layout only when the attributes (or the storage place) change.
-int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
-                                 const PropertyDescriptor *desc, bool throw_on_failure) {
-    Structure *s = structure_of(o);
+// The structure of o's current id, and that id (which may carry STRUCTURE_ID_BUSY).
+static Structure *structure_and_id(const Object *o, uint32_t *id) {
+    for (int spins = 0;; spins++) {
+        *id = object_structure_id(o);
+        Structure *s = structure_for_id(*id);
+        if (__builtin_expect(s != NULL, 1)) return s;
+        if (spins > 64) sched_yield();  // an in-place dictionary edit is publishing [OM-11]
+    }
+}
+
+// The value a define stores: for an accessor, the current Accessor when nothing changes, else a
+// fresh one (cells may be shared by other properties, so one is never edited).
+static Value stored_value(ThreadState *ts, const PropRef *ref, bool found, const PropertyDescriptor *current,
+                          const PropertyDescriptor *result) {
+    if (!(result->attributes & PROP_ACCESSOR)) return result->value;
+    if (found && (current->attributes & PROP_ACCESSOR) && current->getter == result->getter &&
+        current->setter == result->setter && value_cell_type(ref->value) == CELL_ACCESSOR)
+        return ref->value;
+    return accessor_new(ts, result->getter, result->setter);
+}
+
+enum { DEFINE_RETRY = 2 };
+
+/*
+ * [OM-16] Redefines an existing named property with validation and store under one locked claim,
+ * so racing defines and deletes of the same object serialise: each validates against the state
+ * the previous one left, one wins, and the property never pairs one define's attributes with
+ * another's value. DEFINE_RETRY when the property vanished (a racing delete): the caller
+ * starts over, as an add.
+ */
+static int define_named_locked(ThreadState *ts, Object *o, PropKey key, const PropertyDescriptor *desc,
+                               bool throw_on_failure) {
+    uint32_t id = lock_and_claim(ts, o);
+    Structure *s = structure_for_id(id);
     PropRef ref;
     PropertyDescriptor current, result;
-    bool found = find_own(o, s, key, &ref);
-    if (found) ref_describe(o, &ref, &current);
-    if (!descriptor_validate(found ? &current : NULL, structure_is_extensible(s), desc, &result)) {
-        if (!found)
-            return object_refuse(ts, throw_on_failure,
-                                 "Cannot define property %K, object is not extensible", key);
+    if (!find_own(o, s, key, &ref) || ref.kind != REF_NAMED) {
+        publish_and_unlock(o, id);
+        return DEFINE_RETRY;
+    }
+    ref_describe(o, &ref, &current);
+    if (!descriptor_validate(&current, structure_is_extensible(s), desc, &result)) {
+        publish_and_unlock(o, id);
         return object_refuse(ts, throw_on_failure, "Cannot redefine property: %K", key);
     }
-    Value stored = result.value;
-    if (result.attributes & PROP_ACCESSOR) {
-        if (found && (current.attributes & PROP_ACCESSOR) && current.getter == result.getter &&
-            current.setter == result.setter && value_cell_type(ref.value) == CELL_ACCESSOR) {
-            stored = ref_load(o, &ref);
-        } else {
-            // A fresh Accessor: cells may be shared by other properties, so never edit one.
-            stored = accessor_new(ts, result.getter, result.setter);
-            if (value_is_exception(stored)) return -1;
-        }
-    }
-    if (!found) {
-        int added = add_property(ts, o, key, result.attributes, stored);
-        if (added == ADD_REFUSED)
-            return object_refuse(ts, throw_on_failure,
-                                 "Cannot define property %K, object is not extensible", key);
-        return added < 0 ? -1 : 1;
-    }
-    if (ref.kind == REF_ELEMENT) {
-        if (result.attributes == structure_of(o)->element_attributes) {
-            store_element(ts, o, ref.where, stored);
-            return 1;
-        }
-        // The element gets attributes of its own, so it moves into the structure; it is a hole
-        // in the elements only once the structure has it. Not an add: extensibility is moot.
-        if (add_to_structure(ts, o, key, result.attributes, stored, false) < 0) return -1;
-        store_element(ts, o, ref.where, JS_HOLE);
-        return 1;
+    Value stored = stored_value(ts, &ref, true, &current, &result);   // the locked claim may allocate
+    if (value_is_exception(stored)) {
+        publish_and_unlock(o, id);
+        return -1;
     }
     if (result.attributes != ref.attributes)
-        return change_attributes(ts, o, key, result.attributes, stored) < 0 ? -1 : 1;
+        return apply_attributes_claimed(ts, o, id, s, key, (int32_t)ref.where, result.attributes, stored) < 0 ? -1 : 1;
     store_slot(ts, o, ref.where, stored);
+    publish_and_unlock(o, id);
     return 1;
+}
+
+int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
+                                 const PropertyDescriptor *desc, bool throw_on_failure) {
+    for (;;) {
+        uint32_t id;
+        Structure *s = structure_and_id(o, &id);
+        PropRef ref;
+        PropertyDescriptor current, result;
+        bool found = find_own(o, s, key, &ref);
+        if (found) ref_describe(o, &ref, &current);
+        if (!descriptor_validate(found ? &current : NULL, structure_is_extensible(s), desc, &result)) {
+            // A refusal needs no claim: the state it saw was current at the moment it was read.
+            if (!found)
+                return object_refuse(ts, throw_on_failure,
+                                     "Cannot define property %K, object is not extensible", key);
+            return object_refuse(ts, throw_on_failure, "Cannot redefine property: %K", key);
+        }
+        if (!found) {
+            Value stored = stored_value(ts, &ref, false, &current, &result);
+            if (value_is_exception(stored)) return -1;
+            int added = add_property(ts, o, key, result.attributes, stored);
+            if (added == ADD_REFUSED)
+                return object_refuse(ts, throw_on_failure,
+                                     "Cannot define property %K, object is not extensible", key);
+            return added < 0 ? -1 : 1;
+        }
+        if (ref.kind == REF_ELEMENT) {
+            Value stored = stored_value(ts, &ref, true, &current, &result);
+            if (value_is_exception(stored)) return -1;
+            if (result.attributes == structure_of(o)->element_attributes) {
+                store_element(ts, o, ref.where, stored);
+                return 1;
+            }
+            // The element gets attributes of its own, so it moves into the structure; it is a hole
+            // in the elements only once the structure has it. Not an add: extensibility is moot.
+            if (add_to_structure(ts, o, key, result.attributes, stored, false) < 0) return -1;
+            store_element(ts, o, ref.where, JS_HOLE);
+            return 1;
+        }
+        // A named property [OM-16]: the lock-free owner stores a same-attributes value under a
+        // claim of the id it validated against (a failed claim means the state changed: redo it
+        // locked); every other redefinition validates again and applies under the locked claim.
+        if (result.attributes == ref.attributes && !(result.attributes & PROP_ACCESSOR) &&
+            !(id & STRUCTURE_ID_BUSY) && lock_free_path(ts, o) && claim(o, id)) {
+            store_slot(ts, o, ref.where, result.value);
+            store_release(&o->header.structure_id, id);
+            return 1;
+        }
+        int done = define_named_locked(ts, o, key, desc, throw_on_failure);
+        if (done != DEFINE_RETRY) return done;
+    }
 }
 
 int ordinary_delete(ThreadState *ts, Object *o, PropKey key, bool throw_on_failure) {
@@ -1265,8 +1353,10 @@ bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v
     if (m && !(m->traits & EXOTIC_NO_VIRTUAL_INDEXES)) return false;
     Value *slot = element_address(o, index);
     if (!slot) return false;
-    Structure *s = structure_of(o);
-    if (restricted_for(ts, s)) return false;  // the slow path throws
+    // The id first: a hole fill below claims exactly the id whose structure it checked [OM-15].
+    uint32_t id = object_structure_id(o);
+    Structure *s = structure_for_id(id);
+    if (!s || restricted_for(ts, s)) return false;  // mid-edit dictionary: slow path; restricted: it throws
     if (!butterfly_may_store(ts, o)) {
         // The first store of a foreign thread: SW first, then the address in the storage that
         // is current from now on [OM-4].
@@ -1279,15 +1369,31 @@ bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v
         return true;
     }
     if (!structure_plain_elements(s) || !prototypes_lack_indexes(s->prototype)) return false;
+    // Filling a hole is an add [OM-15]: under a claim of the id whose structure was checked. The
+    // lock-free owner claims with a CAS; anyone else takes the cell lock (waiting as blocked) and
+    // checks again under its claim. A lost claim leaves it to the slow path.
+    bool locked = (id & STRUCTURE_ID_BUSY) || !lock_free_path(ts, o);
+    if (locked) {
+        uint32_t claimed = lock_and_claim(ts, o);
+        if (claimed != id || load_acquire(slot) != JS_HOLE) {
+            publish_and_unlock(o, claimed);
+            return false;
+        }
+    } else if (!claim(o, id)) {
+        return false;
+    }
+    bool stored = true;
     if (o->header.type == CELL_ARRAY) {
         Array *a = (Array *)o;
         if (index >= load_relaxed(&a->length)) {
-            if (!a->length_writable) return false;
-            array_raise_length(a, index + 1);
+            if (!a->length_writable) stored = false;
+            else array_raise_length(a, index + 1);
         }
     }
-    store_element(ts, o, index, v);
-    return true;
+    if (stored) store_element(ts, o, index, v);
+    if (locked) publish_and_unlock(o, id);
+    else store_release(&o->header.structure_id, id);
+    return stored;
 }
 
 // ---- tracing: every object kind's hook starts with object_trace ----

@@ -1,16 +1,20 @@
 /*
  * objectexotic.c — the exotic objects of the core: Arrays (`length`, ArraySetLength), String
- * wrappers (own indexes and `length`) and arguments objects (mapped parameters read and write the
- * function's Env), plus array construction. Must not change layouts itself: it goes through the
- * ordinary methods and object_remove_property in object.c [OM-7]. ES2020 §9.4.2-9.4.4.
+ * wrappers (own indexes and `length`), arguments objects (mapped parameters read and write the
+ * function's Env) and typed arrays (integer-indexed, TA-3), plus array construction. Must not
+ * change layouts itself: it goes through the ordinary methods and object_remove_property in
+ * object.c [OM-7]. ES2020 §9.4.2-9.4.5.
  */
+#include <math.h>
 #include <stdlib.h>
+#include "builtins/typedarray.h"
 #include "objectexotic.h"
 #include "celltrace.h"
 #include "errors.h"
 #include "frame.h"
 #include "jsstring.h"
 #include "ops.h"
+#include "structure.h"
 
 static void data_descriptor(PropertyDescriptor *out, Value v, uint8_t attributes) {
     out->value = v;
@@ -367,3 +371,236 @@ void arguments_trace(Marker *m, Cell *cell) {
     heap_mark_value(m, a->env);
     heap_mark_value(m, a->mapping);
 }
+
+// ---- integer-indexed exotic objects: typed arrays (ES2020 §9.4.5) ----
+// Numeric keys never reach ordinary storage (define refuses them), so stored properties stay
+// authoritative for every other key [TA-3]. Index semantics follow test262 (ES2021+): elements
+// are configurable, a delete of a valid index fails, an out-of-range write through a receiver
+// that is not the typed array itself is ignored.
+
+const uint8_t typedarray_element_size[TA_KIND_COUNT] = {1, 1, 1, 2, 2, 4, 4, 4, 8};
+
+// CanonicalNumericIndexString (§7.1.21) of a non-index key: "-0", or a string that ToString(ToNumber)
+// reproduces. Most keys fail on their first character, so the conversion is rare.
+int typed_array_numeric_key(ThreadState *ts, PropKey key, double *index) {
+    if (!value_is_string(key) || string_length(key) == 0) return 0;
+    String *flat = string_flatten(ts, key);   // keys are atoms: already flat
+    if (!flat) return -1;
+    uint16_t c = string_char_at(flat, 0);
+    if (!((c >= '0' && c <= '9') || c == '-' || c == 'I' || c == 'N')) return 0;
+    double number;
+    if (!ops_to_number(ts, key, &number)) return -1;
+    if (number == 0 && signbit(number)) {
+        // Only the literal "-0" is canonical for negative zero.
+        bool minus_zero = string_length(key) == 2 && c == '-' && string_char_at(flat, 1) == '0';
+        if (minus_zero) *index = -0.0;
+        return minus_zero;
+    }
+    Value back = ops_number_to_string(ts, number);
+    if (value_is_exception(back)) return -1;
+    String *back_flat = string_flatten(ts, back);
+    if (!back_flat) return -1;
+    uint32_t length = string_length(key);
+    if (string_length(back) != length) return 0;
+    for (uint32_t i = 0; i < length; i++)
+        if (string_char_at(back_flat, i) != string_char_at(flat, i)) return 0;
+    *index = number;
+    return 1;
+}
+
+// Whether a key is a numeric index for typed arrays: 1 (*index set), 0, or -1 on throw.
+static int numeric_key(ThreadState *ts, PropKey key, double *index) {
+    if (property_key_is_index(key)) {
+        *index = (double)property_key_index(key);
+        return 1;
+    }
+    return typed_array_numeric_key(ts, key, index);
+}
+
+static bool valid_index(const TypedArrayObject *ta, double index) {
+    return index == index && index >= 0 && index == (double)(size_t)index &&
+           index < (double)typed_array_length(ta) && !(index == 0 && signbit(index));
+}
+
+static int typed_array_get_own_property(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *out) {
+    TypedArrayObject *ta = (TypedArrayObject *)o;
+    double index;
+    int numeric = numeric_key(ts, key, &index);
+    if (numeric < 0) return -1;
+    if (!numeric) return ordinary_get_own_property(ts, o, key, out);
+    if (!valid_index(ta, index)) return 0;
+    data_descriptor(out, typed_array_load(ta, (size_t)index),
+                    PROP_WRITABLE | PROP_ENUMERABLE | PROP_CONFIGURABLE);
+    return 1;
+}
+
+static int typed_array_has_property(ThreadState *ts, Object *o, PropKey key) {
+    double index;
+    int numeric = numeric_key(ts, key, &index);
+    if (numeric < 0) return -1;
+    if (numeric) return valid_index((TypedArrayObject *)o, index);
+    PropertyDescriptor desc;
+    if (ordinary_get_own_property(ts, o, key, &desc)) return 1;
+    Value proto = object_get_prototype_of(ts, value_from_cell(o));
+    if (value_is_exception(proto)) return -1;
+    return value_is_object(proto) ? object_has_property(ts, proto, key) : 0;
+}
+
+static int typed_array_define_own_property(ThreadState *ts, Object *o, PropKey key,
+                                           const PropertyDescriptor *desc, bool throw_on_failure) {
+    TypedArrayObject *ta = (TypedArrayObject *)o;
+    double index;
+    int numeric = numeric_key(ts, key, &index);
+    if (numeric < 0) return -1;
+    if (!numeric) return ordinary_define_own_property(ts, o, key, desc, throw_on_failure);
+    if (!valid_index(ta, index))
+        return object_refuse(ts, throw_on_failure, "Invalid typed array index");
+    if (((desc->has & DESC_HAS_CONFIGURABLE) && !(desc->attributes & PROP_CONFIGURABLE)) ||
+        ((desc->has & DESC_HAS_ENUMERABLE) && !(desc->attributes & PROP_ENUMERABLE)) ||
+        (desc->has & (DESC_HAS_GET | DESC_HAS_SET)) ||
+        ((desc->has & DESC_HAS_WRITABLE) && !(desc->attributes & PROP_WRITABLE)))
+        return object_refuse(ts, throw_on_failure, "Cannot redefine property: %K", key);
+    if ((desc->has & DESC_HAS_VALUE) && typed_array_set_element(ts, ta, index, desc->value) < 0)
+        return -1;
+    return 1;
+}
+
+// `ta.length` without the getter call, when the lookup would find the original
+// %TypedArray.prototype.length% getter through the kind's untouched prototype (loops test the
+// length on every iteration). False means "take the generic path".
+static bool length_fast(ThreadState *ts, TypedArrayObject *ta, PropKey key, Value *out) {
+    uint8_t attributes;
+    Structure *s = object_structure(ts, &ta->object);
+    Value proto = structure_prototype(s);
+    if (proto != realm_intrinsic(ts, INTRINSIC_TYPED_ARRAY_KIND_PROTOTYPES + ta->kind) ||
+        structure_lookup(s, key, &attributes) >= 0)
+        return false;
+    Structure *kind_structure = object_structure(ts, value_to_object(proto));
+    Value base = structure_prototype(kind_structure);
+    if (base != realm_intrinsic(ts, INTRINSIC_TYPED_ARRAY_PROTOTYPE) ||
+        structure_lookup(kind_structure, key, &attributes) >= 0)
+        return false;
+    Object *holder = value_to_object(base);
+    int32_t slot = structure_lookup(object_structure(ts, holder), key, &attributes);
+    if (slot < 0 || !(attributes & PROP_ACCESSOR)) return false;
+    Value accessor = object_load_slot(holder, (uint32_t)slot);
+    if (value_cell_type(accessor) != CELL_ACCESSOR ||
+        ((Accessor *)value_to_cell(accessor))->getter != realm_intrinsic(ts, TYPED_ARRAY_LENGTH_GETTER))
+        return false;
+    *out = value_from_number((double)typed_array_length(ta));
+    return true;
+}
+
+static Value typed_array_get(ThreadState *ts, Object *o, PropKey key, Value receiver) {
+    TypedArrayObject *ta = (TypedArrayObject *)o;
+    if (property_key_is_index(key)) {
+        uint32_t i = property_key_index(key);
+        return i < typed_array_length(ta) ? typed_array_load(ta, i) : JS_UNDEFINED;
+    }
+    Value length;
+    if (key == ATOM(ts, length) && receiver == value_from_cell(o) && length_fast(ts, ta, key, &length))
+        return length;
+    double index;
+    int numeric = typed_array_numeric_key(ts, key, &index);
+    if (numeric < 0) return JS_EXCEPTION;
+    if (numeric) return valid_index(ta, index) ? typed_array_load(ta, (size_t)index) : JS_UNDEFINED;
+    PropertyDescriptor desc;
+    if (ordinary_get_own_property(ts, o, key, &desc)) {
+        if (!(desc.attributes & PROP_ACCESSOR)) return desc.value;
+        if (value_is_undefined(desc.getter)) return JS_UNDEFINED;
+        return interp_call(ts, desc.getter, receiver, NULL, 0);
+    }
+    Value proto = object_get_prototype_of(ts, value_from_cell(o));
+    if (value_is_exception(proto)) return JS_EXCEPTION;
+    return value_is_object(proto) ? object_get_with_receiver(ts, proto, key, receiver) : JS_UNDEFINED;
+}
+
+// OrdinarySet (§9.1.9.1) for a typed array holder: the own property decides, else the prototype.
+static int typed_array_set(ThreadState *ts, Object *o, PropKey key, Value v, Value receiver,
+                           bool throw_on_failure) {
+    TypedArrayObject *ta = (TypedArrayObject *)o;
+    double index;
+    int numeric = numeric_key(ts, key, &index);
+    if (numeric < 0) return -1;
+    if (numeric) {
+        if (receiver == value_from_cell(o)) return typed_array_set_element(ts, ta, index, v) < 0 ? -1 : 1;
+        if (!valid_index(ta, index)) return 1;
+    }
+    PropertyDescriptor own;
+    int found = typed_array_get_own_property(ts, o, key, &own);
+    if (found < 0) return -1;
+    if (!found) {
+        Value proto = object_get_prototype_of(ts, value_from_cell(o));
+        if (value_is_exception(proto)) return -1;
+        if (value_is_object(proto)) return object_set(ts, proto, key, v, receiver, throw_on_failure);
+        data_descriptor(&own, JS_UNDEFINED, PROP_DEFAULT);
+    }
+    if (own.attributes & PROP_ACCESSOR) {
+        if (value_is_undefined(own.setter))
+            return object_refuse(ts, throw_on_failure,
+                                 "Cannot set property %K of %V which has only a getter", key, receiver);
+        Value result = interp_call(ts, own.setter, receiver, &v, 1);
+        return value_is_exception(result) ? -1 : 1;
+    }
+    if (!(own.attributes & PROP_WRITABLE))
+        return object_refuse(ts, throw_on_failure,
+                             "Cannot assign to read only property '%K' of object '%V'", key, receiver);
+    if (!value_is_object(receiver))
+        return object_refuse(ts, throw_on_failure, "Cannot create property '%K' on %V", key, receiver);
+    PropertyDescriptor existing;
+    found = object_get_own_property(ts, receiver, key, &existing);
+    if (found < 0) return -1;
+    if (found) {
+        if (existing.attributes & PROP_ACCESSOR)
+            return object_refuse(ts, throw_on_failure, "Cannot redefine property: %K", key);
+        if (!(existing.attributes & PROP_WRITABLE))
+            return object_refuse(ts, throw_on_failure,
+                                 "Cannot assign to read only property '%K' of object '%V'", key, receiver);
+        PropertyDescriptor value_only = {.value = v, .has = DESC_HAS_VALUE};
+        return object_define_own_property(ts, receiver, key, &value_only, throw_on_failure);
+    }
+    PropertyDescriptor created;
+    data_descriptor(&created, v, PROP_DEFAULT);
+    int defined = object_define_own_property(ts, receiver, key, &created, false);
+    if (defined == 0)
+        return object_refuse(ts, throw_on_failure, "Cannot add property %K, object is not extensible", key);
+    return defined;
+}
+
+static int typed_array_delete(ThreadState *ts, Object *o, PropKey key, bool throw_on_failure) {
+    double index;
+    int numeric = numeric_key(ts, key, &index);
+    if (numeric < 0) return -1;
+    if (!numeric) return ordinary_delete(ts, o, key, throw_on_failure);
+    if (!valid_index((TypedArrayObject *)o, index)) return 1;
+    return object_refuse(ts, throw_on_failure, "Cannot delete property '%K' of %V", key, value_from_cell(o));
+}
+
+static Values *typed_array_own_keys(ThreadState *ts, Object *o, int flags) {
+    size_t length = typed_array_length((TypedArrayObject *)o);
+    VirtualKeys virtual_keys = {length > UINT32_MAX - 1 ? UINT32_MAX - 1 : (uint32_t)length, JS_HOLE};
+    return ordinary_own_keys(ts, o, flags, &virtual_keys);
+}
+
+static int typed_array_set_integrity(ThreadState *ts, Object *o, bool frozen) {
+    if (typed_array_length((TypedArrayObject *)o) > 0) {
+        // SetIntegrityLevel prevents extensions before it meets the first element (step 3).
+        if (object_prevent_extensions(ts, value_from_cell(o), false) < 0) return -1;
+        error_throw_type(ts, frozen ? "Cannot freeze array buffer views with elements"
+                                    : "Cannot seal array buffer views with elements");
+        return -1;
+    }
+    return ordinary_set_integrity(ts, o, frozen);
+}
+
+const ObjectMethods typed_array_methods = {
+    .traits = EXOTIC_PLAIN_STORAGE,
+    .get_own_property = typed_array_get_own_property,
+    .define_own_property = typed_array_define_own_property,
+    .has_property = typed_array_has_property,
+    .get = typed_array_get,
+    .set = typed_array_set,
+    .delete_property = typed_array_delete,
+    .own_keys = typed_array_own_keys,
+    .set_integrity = typed_array_set_integrity,
+};

@@ -46,6 +46,7 @@ typedef struct ObjectMethods {
 extern const ObjectMethods array_methods;
 extern const ObjectMethods string_object_methods;
 extern const ObjectMethods arguments_methods;
+extern const ObjectMethods typed_array_methods;   // objectexotic.c, integer-indexed [TA-3]
 
 // ---- ordinary internal methods (object.c) ----
 int ordinary_get_own_property(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *out);

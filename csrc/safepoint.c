@@ -1,8 +1,10 @@
 /*
  * safepoint.c — the stop flag, parking at polls, blocked regions, thread registration, the --gil
  * global lock and the JSTHREADS_RACE amplifier. Owns Runtime.safepoint_* / gil_* and
- * ThreadState.safepoint_* / gil_held. Must not touch the heap: it only records where each
- * thread's roots are, for heap.c to scan. Implements SP-1..SP-12 (specs/safepoints.md).
+ * ThreadState.safepoint_* / gil_held, and the interrupt requests of the embedding API. Must not
+ * touch the heap (except safepoint_throw_interrupt, called by a RUNNING thread at a poll): it
+ * only records where each thread's roots are, for heap.c to scan. Implements SP-1..SP-12
+ * (specs/safepoints.md).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -393,4 +395,26 @@ int safepoint_cond_wait(ThreadState *ts, pthread_cond_t *cond, pthread_mutex_t *
     safepoint_leave_blocked(ts);
     pthread_mutex_lock(mutex);
     return status == ETIMEDOUT ? ETIMEDOUT : 0;
+}
+
+// ---- interrupts (embedding API) ----
+
+void safepoint_request_interrupt(ThreadState *target, int reason) {
+    store_relaxed(&target->interrupt_request, reason);
+    // A thread idle in its event loop (a timer, an awaited job) would only notice at its next
+    // wake-up; waking it makes the loop see the request now (job_run_event_loop checks it).
+    thread_unpark(target);
+}
+
+void safepoint_clear_interrupt(ThreadState *ts) {
+    store_relaxed(&ts->interrupt_request, 0);
+}
+
+// Called from a poll site, so the thread is RUNNING and may allocate the error.
+Value safepoint_throw_interrupt(ThreadState *ts) {
+    int reason = load_relaxed(&ts->interrupt_request);
+    if (ts->rt->interrupt_hook) return ts->rt->interrupt_hook(ts, reason);
+    // No embedder to build an Error (and no dependency on error.c here): a thrown null.
+    ts->exception = JS_NULL;
+    return JS_EXCEPTION;
 }

@@ -38,6 +38,21 @@ static inline void safepoint_poll(ThreadState *ts) {
 }
 
 /*
+ * Interrupts (the embedding API's rt.interrupt() and time limits). Any thread may request one on
+ * any ThreadState; the interpreter's polls (loop back edges and function entry) test it right
+ * after safepoint_poll and then throw safepoint_throw_interrupt's error. The request stays set
+ * until the embedder clears it, so a catch block that loops is interrupted again at its next poll.
+ * Between polls nothing is interrupted: a thread parked in a wait notices when it wakes.
+ */
+static inline bool safepoint_interrupted(ThreadState *ts) {
+    return __builtin_expect(load_relaxed(&ts->interrupt_request) != 0, 0);
+}
+void safepoint_request_interrupt(ThreadState *target, int reason);
+void safepoint_clear_interrupt(ThreadState *ts);
+// Sets the pending exception for the thread's interrupt request; returns JS_EXCEPTION.
+Value safepoint_throw_interrupt(ThreadState *ts);
+
+/*
  * Around anything that may wait (a Lock or Condition wait, join, sleep, I/O, a call into Python):
  *     safepoint_enter_blocked(ts);  ...wait, touching no heap cell...  safepoint_leave_blocked(ts);
  * While blocked the thread counts as stopped, so a collection never waits for it [SP-5]; leaving

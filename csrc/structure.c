@@ -15,6 +15,7 @@
 #include "celltrace.h"
 #include "errors.h"
 #include "safepoint.h"
+#include "frame.h"
 
 /*
  * The model. Every object names its layout by a structure id. Objects start at the initial
@@ -82,8 +83,10 @@ struct StructureTable {
     pthread_mutex_t lock;                  // guards inserts into `initial` and `retired`
     InitialCache *initial;                 // load_acquire by readers
     InitialCache *retired;                 // replaced caches, freed by the sweep
-    uint32_t *dead_ids;                    // ids freed by sweeps, awaiting recycling [OM-3]
+    uint32_t *dead_ids;                    // ids freed by this collection's sweep [OM-3]
     uint32_t dead_count, dead_capacity;    // collector only (world stopped)
+    uint32_t *cooling_ids;                 // ids freed by the previous collection [OM-14]
+    uint32_t cooling_count, cooling_capacity;
 };
 
 #define DICTIONARY_THRESHOLD 64
@@ -808,15 +811,77 @@ void structure_table_sweep(Runtime *rt) {
     sweep_initial_cache(table);
 }
 
-// The collector calls this only after clearing every inline cache entry that names a dead id,
-// so handing the ids out again cannot make a stale entry hit a new layout [OM-3].
+/*
+ * The collector calls this after every live Code cell has dropped its cache entries naming dead
+ * ids (structure_clear_dead_caches). An id waits one more collection before it is handed out
+ * again [OM-14]: the entries cleared now cover every fill that happened before this stop, and a
+ * fill that read the id before this stop and stores it later (no fill holds an id across a
+ * safepoint today, but nothing would catch one that did) is cleared by the next collection,
+ * which still sees the id dead. Only then can no cache or in-flight reader confuse two layouts.
+ */
 void structure_table_recycle_ids(Runtime *rt) {
     StructureTable *table = rt->structures;
     pthread_mutex_lock(&ids.lock);
+    uint32_t recycled = 0;
+    while (recycled < table->cooling_count &&
+           push_id(&ids.free_ids, &ids.free_count, &ids.free_capacity, table->cooling_ids[recycled]))
+        recycled++;
+    // Ids that found no room stay cooling (and are retried); the newly dead join them.
+    if (recycled && recycled < table->cooling_count)
+        memmove(table->cooling_ids, table->cooling_ids + recycled, (table->cooling_count - recycled) * sizeof(uint32_t));
+    table->cooling_count -= recycled;
     for (uint32_t i = 0; i < table->dead_count; i++)
-        if (!push_id(&ids.free_ids, &ids.free_count, &ids.free_capacity, table->dead_ids[i])) break;
+        if (!push_id(&table->cooling_ids, &table->cooling_count, &table->cooling_capacity, table->dead_ids[i]))
+            break;   // without memory an id is simply never recycled
     table->dead_count = 0;
     pthread_mutex_unlock(&ids.lock);
+}
+
+// An id no cache may keep: dead or retired (its table entry is NULL). 0 is "no id".
+static bool id_is_dead(uint32_t id) {
+    return id != 0 && structure_for_id(id) == NULL;
+}
+
+/*
+ * Called by the sweep for every live Code cell, with the world stopped [OM-14]: no filler is
+ * half-way through a sequence-locked entry (fills reach no safepoint), so entries are reset with
+ * plain stores, keeping the sequence even.
+ */
+void structure_clear_dead_caches(Runtime *rt, Cell *cell) {
+    (void)rt;
+    Code *code = (Code *)cell;
+    if (!code->caches || value_cell_type(code->cache_storage) != CELL_BYTES) return;
+    for (uint32_t i = 0; i < code->cache_count; i++) {
+        InlineCache *c = &code->caches[i];
+        uint64_t own = load_relaxed(&c->own);
+        if (own && id_is_dead((uint32_t)(own >> 32))) store_relaxed(&c->own, (uint64_t)0);
+        if (c->kind == CACHE_EMPTY || (c->sequence & 1)) continue;
+        // Every id field of every kind is checked: clearing an entry is never wrong (a miss).
+        bool dead = id_is_dead(c->structure_id & ~STRUCTURE_ID_BUSY) || id_is_dead(c->next_structure_id);
+        for (uint32_t k = 0; k < c->chain_length && k < CACHE_CHAIN; k++)
+            if (id_is_dead(c->chain[k])) dead = true;
+        if (!dead) continue;
+        c->kind = CACHE_EMPTY;
+        c->structure_id = c->next_structure_id = c->slot = c->chain_length = 0;
+        memset(c->chain, 0, sizeof c->chain);
+        c->holder = JS_UNDEFINED;
+        store_release(&c->sequence, c->sequence + 2);
+    }
+    // Value profiles only move 0 -> id -> POLYMORPHIC; a dead id moves on, never back to 0.
+    if (!code->profiles || value_cell_type(code->profile_storage) != CELL_BYTES) return;
+    for (uint32_t i = 0; i < code->profile_count; i++) {
+        uint32_t id = load_relaxed(&code->profiles[i].structure_id);
+        if (id != PROFILE_POLYMORPHIC && id_is_dead(id))
+            store_relaxed(&code->profiles[i].structure_id, (uint32_t)PROFILE_POLYMORPHIC);
+    }
+}
+
+// Ids in the table (handed out and not yet free): what a churn test watches stay bounded.
+uint32_t structure_ids_in_use(void) {
+    pthread_mutex_lock(&ids.lock);
+    uint32_t n = ids.next_id - 1 - ids.free_count;
+    pthread_mutex_unlock(&ids.lock);
+    return n;
 }
 
 // ---- set-up and tear-down ----
@@ -844,6 +909,8 @@ void structure_table_destroy(Runtime *rt) {
     }
     for (uint32_t i = 0; i < table->dead_count; i++)
         push_id(&ids.free_ids, &ids.free_count, &ids.free_capacity, table->dead_ids[i]);
+    for (uint32_t i = 0; i < table->cooling_count; i++)
+        push_id(&ids.free_ids, &ids.free_count, &ids.free_capacity, table->cooling_ids[i]);
     pthread_mutex_unlock(&ids.lock);
     free(table->initial);
     while (table->retired) {
@@ -852,6 +919,7 @@ void structure_table_destroy(Runtime *rt) {
         table->retired = next;
     }
     free(table->dead_ids);
+    free(table->cooling_ids);
     pthread_mutex_destroy(&table->lock);
     free(table);
     rt->structures = NULL;

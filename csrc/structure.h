@@ -102,6 +102,12 @@ struct Structure {
 // The structure currently named `id`, or NULL (id 0, dead or retired). Lock-free [OM-9].
 Structure *structure_for_id(uint32_t id);
 
+// The collector's side of id recycling [OM-14] (heap.c calls these with the world stopped):
+// drops a live Code cell's inline-cache entries and profile ids that name dead ids.
+void structure_clear_dead_caches(Runtime *rt, Cell *code);
+// Ids currently handed out (live, retired or dead but not yet recycled), for tests.
+uint32_t structure_ids_in_use(void);
+
 // ---- reading structures ----
 // Flags and element attributes of a dictionary change in place under its claim while other
 // threads read them: relaxed loads, each a value that was true a moment ago [OM-11].

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include "thread.h"
 #include "heap.h"
 #include "object.h"
@@ -46,7 +47,11 @@ static void compute_native_stack_limit(ThreadState *ts) {
 static ThreadState *attach(Runtime *rt, int tid, bool counted) {
     ThreadState *ts = calloc(1, sizeof *ts);
     if (!ts) return NULL;
-    ts->stack_base = calloc(REGISTER_STACK_VALUES, sizeof(Value));
+    // mmap, not calloc: the OS hands out zero pages as they are touched, where calloc of reused
+    // heap memory would clear all 8 MiB up front, the bulk of a short Thread's cost.
+    void *stack = mmap(NULL, REGISTER_STACK_VALUES * sizeof(Value), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    ts->stack_base = stack == MAP_FAILED ? NULL : stack;
     if (!ts->stack_base) {
         free(ts);
         return NULL;
@@ -111,27 +116,45 @@ ThreadState *thread_attach(Runtime *rt) {
 }
 
 bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id) {
-    bool ok = false;
-    pthread_mutex_lock(&rt->threads_lock);
-    if (rt->next_tid < THREAD_TID_LIMIT) {
-        *tid = (uint16_t)rt->next_tid++;
-        ok = true;
+    // The cap first: every increment of spawned_live happens here under park_lock, so two racing
+    // creators cannot both take the last place [THR-18]. A finishing thread's decrement (outside
+    // the lock) only makes the check conservative for an instant.
+    pthread_mutex_lock(&rt->park_lock);
+    bool ok = load_acquire(&rt->spawned_counted) < rt->max_spawned_threads;
+    if (ok) {
+        fetch_add_acq_rel(&rt->spawned_counted, 1);
+        fetch_add_acq_rel(&rt->spawned_live, 1);
     }
-    pthread_mutex_unlock(&rt->threads_lock);
+    pthread_mutex_unlock(&rt->park_lock);
     if (!ok) return false;
+    pthread_mutex_lock(&rt->threads_lock);
+    ok = rt->next_tid < THREAD_TID_LIMIT;
+    if (ok) *tid = (uint16_t)rt->next_tid++;
+    pthread_mutex_unlock(&rt->threads_lock);
+    if (!ok) {
+        fetch_add_acq_rel(&rt->spawned_counted, -1);
+        fetch_add_acq_rel(&rt->spawned_live, -1);
+        return false;
+    }
     // Counted live from here, before the pthread exists: a creator that joins at once must not
     // look like the last thread standing to the deadlock detector [THR-6].
     pthread_mutex_lock(&rt->park_lock);
     *thread_id = rt->next_thread_id++;
     rt->live_threads++;
-    fetch_add_acq_rel(&rt->spawned_live, 1);
     pthread_mutex_unlock(&rt->park_lock);
     return true;
+}
+
+bool thread_may_block(ThreadState *ts) {
+    Runtime *rt = ts->rt;
+    if (!rt->can_block_is_false) return true;
+    return ts->spawned && !rt->gil_mode;
 }
 
 ThreadState *thread_attach_reserved(Runtime *rt, uint16_t tid, uint32_t thread_id) {
     ThreadState *ts = attach(rt, tid, false);
     if (ts) {
+        ts->spawned = true;
         ts->thread_id = thread_id;
         home_register(ts);
     }
@@ -159,8 +182,13 @@ static void wake_reaction_waiters(Runtime *rt) {
     }
 }
 
+void thread_uncount(Runtime *rt) {
+    fetch_add_acq_rel(&rt->spawned_counted, -1);
+}
+
 void thread_unreserve(Runtime *rt, bool never_attached) {
     if (never_attached) {
+        thread_uncount(rt);
         pthread_mutex_lock(&rt->homes_lock);
         pthread_mutex_lock(&rt->park_lock);
         rt->live_threads--;
@@ -217,7 +245,7 @@ void thread_detach(ThreadState *ts) {
     pthread_mutex_unlock(&rt->homes_lock);
     pthread_cond_destroy(&ts->park_cond);
     pthread_mutex_destroy(&ts->inbox_lock);
-    free(ts->stack_base);
+    munmap(ts->stack_base, REGISTER_STACK_VALUES * sizeof(Value));
     free(ts);
 }
 
@@ -344,6 +372,17 @@ Runtime *runtime_new(void) {
     for (int i = 0; i < INTRINSIC_COUNT; i++) rt->realm.intrinsics[i] = JS_UNDEFINED;
     rt->realm.global_object = JS_UNDEFINED;
     rt->realm.global_lexicals = JS_UNDEFINED;
+    // The threads options of the notes, from the environment the CLI sets (--max-threads N,
+    // --can-block-is-false) [THR-18, THR-19]. A malformed or out-of-range cap keeps the default.
+    rt->max_spawned_threads = THREAD_DEFAULT_MAX_SPAWNED;
+    const char *cap = getenv("JSTHREADS_MAX_THREADS");
+    if (cap && *cap) {
+        char *end;
+        long n = strtol(cap, &end, 10);
+        if (*end == '\0' && n >= 0 && n <= THREAD_DEFAULT_MAX_SPAWNED) rt->max_spawned_threads = (int)n;
+    }
+    const char *gate = getenv("JSTHREADS_CAN_BLOCK_IS_FALSE");
+    rt->can_block_is_false = gate && *gate && strcmp(gate, "0") != 0;
     if (!heap_init(rt) || !structure_table_init(rt) || !atom_table_init(rt)) {
         free(rt);
         return NULL;

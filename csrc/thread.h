@@ -131,10 +131,15 @@ struct Runtime {
     ThreadState **homes;                   // indexed by thread_id; under homes_lock
     uint32_t homes_capacity;               // entries allocated in homes; under homes_lock
     int awaiting_others;                   // threads with awaiting_others set; under park_lock
+    int spawned_counted;                   // spawned Threads that count against the cap: from
+                                           // thread_reserve until their outcome is published; atomic
+    int max_spawned_threads;               // maxJSThreads: cap on spawned_counted; written once by
+                                           // runtime_new (JSTHREADS_MAX_THREADS) [THR-18]
+    bool can_block_is_false;               // JSTHREADS_CAN_BLOCK_IS_FALSE: the blocking gate is
+                                           // on; written once by runtime_new [THR-19]
     pthread_mutex_t records_lock;          // guards thread_records and every ThreadRecord's fields
-    struct ThreadRecord *thread_records;   // builtins/thread.c: one per Thread object, never freed
-                                           // (their Values are GC roots, traced by job_trace_thread)
-    uint64_t brand_secret;                 // builtins/thread.c: random; tags Thread/ThreadLocal cells
+    struct ThreadRecord *thread_records;   // builtins/thread.c: one per live Thread object, freed
+                                           // by its finalizer [THR-17]
     uint32_t next_thread_local;            // builtins/thread.c: ThreadLocal slot indexes; atomic
     // ---- safepoint.c: the --gil global lock ----
     // In --gil mode a thread is RUNNING only while it holds the GIL, so at most one thread runs
@@ -154,13 +159,17 @@ struct Runtime {
     // tickets, asyncWait and waitAsync records) while only C queues name them.
     pthread_mutex_t sync_roots_lock;       // guards the sync_roots_* fields and every root slot
     struct Values *sync_roots;             // spine of CELL_VALUES chunks: written once at start-up,
-                                           // kept alive by a hidden key of realm.global_lexicals
+                                           // a GC root marked by job_trace_thread
     uint32_t sync_roots_free;              // first free root handle (1-based), 0 when none
     uint32_t sync_roots_chunks;            // chunks linked into the spine; under sync_roots_lock
     Value sync_job;                        // the native running posted Lock/Condition/Atomics
                                            // jobs; written once at start-up, rooted by handle 1
     pthread_mutex_t atomics_lock;          // guards atomics_waiters and every waiter on them
     struct AtomicsWaiter *atomics_waiters[64];  // FIFO lists hashed by (object, key) [SYNC-10]
+    // ---- api.c, safepoint.c: embedding API (interrupts and time limits) ----
+    // Builds the exception an interrupted thread throws at its poll (api.c installs it; NULL: a
+    // plain Error). reason is JST_REASON_INTERRUPT or JST_REASON_TIMEOUT (api.h).
+    Value (*interrupt_hook)(ThreadState *ts, int reason);
 };
 
 // Flags for compile_hook.
@@ -242,8 +251,12 @@ struct ThreadState {
     bool awaiting_others;          // under park_lock: idle only for reactions_waiting; a thread
                                    // exit unparks it to re-check [THR-16]
     Value thread_locals;           // builtins/thread.c: CELL_VALUES of ThreadLocal slots, or undefined
+    bool spawned;                  // written once at attach: runs a `new Thread` (not main/embedder)
     // ---- safepoint.c: the --gil global lock ----
     bool gil_held;                 // owner only: this thread holds the GIL [SP-9]
+    // ---- api.c, safepoint.c: embedding API (interrupts and time limits) ----
+    int interrupt_request;         // atomic: a pending JST_REASON_* the next poll throws, 0 none
+    bool embed_attached;           // owner only: a pthread attached by api.c (not a spawned Thread)
     // ---- builtins/sync.c, builtins/atomics.c: Lock, Condition, ThreadLocal, Atomics ----
 };
 
@@ -270,6 +283,12 @@ int thread_park(ThreadState *ts, pthread_mutex_t *mutex, const char *reason, dou
 // Wakes ts if it is parked (or makes its next park return at once). Any thread may call it.
 void thread_unpark(ThreadState *target);
 double thread_now_ms(void);
+// The blocking gate [THR-19]: false when the runtime was started with the gate on
+// (--can-block-is-false) and ts may not block: every thread under --gil (the gate is per
+// runtime there), only main and embedder threads under --threads. Callers that would block
+// (join of a running thread, contended hold, Condition.wait, a blocking Atomics.wait) throw
+// their TypeError instead; non-blocking paths never ask.
+bool thread_may_block(ThreadState *ts);
 // Called by an idle event loop with its inbox_lock held, when only reactions_waiting keeps it
 // [THR-16]: true when another JS thread is live (it may still settle those promises); then ts is
 // unparked whenever a thread exits, so that it re-checks.
@@ -278,14 +297,19 @@ bool thread_await_others(ThreadState *ts);
 // ---- thread.c: starting a `new Thread` (builtins/thread.c) [THR-1, THR-2] ----
 // TIDs are 15 bits in the butterfly word [OM-1] and never reused.
 #define THREAD_TID_LIMIT 0x7FFFu
+#define THREAD_DEFAULT_MAX_SPAWNED 32766   // maxJSThreads' default in the notes
 // On the creating thread: reserves a TID and a Thread id and counts the thread live (for the
-// deadlock detector) before its pthread exists. False when the TID space is exhausted.
+// deadlock detector) before its pthread exists. False when the TID space is exhausted or
+// max_spawned_threads `new Thread` pthreads are live already [THR-18].
 bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id);
 // On the new pthread: attaches with the reserved ids (NULL on out-of-memory).
 ThreadState *thread_attach_reserved(Runtime *rt, uint16_t tid, uint32_t thread_id);
 // The spawned pthread is gone, or never_attached: it never started (then it also stops counting
 // as live, which thread_detach does otherwise).
 void thread_unreserve(Runtime *rt, bool never_attached);
+// The spawned thread is about to publish its outcome: it stops counting against maxJSThreads, so
+// a joiner may start another at once [THR-18]. Not for a thread that never attached.
+void thread_uncount(Runtime *rt);
 // builtins/thread.c: marks the Values of every ThreadRecord (job_trace_thread calls it) and frees
 // them (runtime_free calls it).
 void thread_records_trace(Marker *m, Runtime *rt);

@@ -33,10 +33,11 @@ def generate_headers():
 
 
 def api_cdef():
-    """api.h without preprocessor lines; the Python callback becomes extern "Python+C"."""
+    """api.h without preprocessor lines; the Python callbacks become extern "Python+C"."""
     text = (CSRC / "api.h").read_text()
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    return re.sub(r"^int jst_py_compile", 'extern "Python+C" int jst_py_compile', text, flags=re.M)
+    # The callbacks the engine makes into Python: compiling eval source, and host objects.
+    return re.sub(r"^int (jst_py_compile|jst_py_host)\b", r'extern "Python+C" int \1', text, flags=re.M)
 
 
 def c_sources():

@@ -10,6 +10,8 @@ is its opcode word followed by one word per operand. Operand kinds:
   r  register index          k  constant-pool index       n  constant index of a name (atom)
   i  signed immediate        t  jump target (absolute word index)
   c  inline-cache / site slot index (per function)
+  p  value-profile slot index (per function): the emitter allocates it itself, callers of
+     FunctionCode.emit never pass one; PROFILE_LANES says which values the slot records
 """
 
 # flags: T may throw, G may collect (allocates), S safepoint poll, B branch, X ends the block
@@ -38,9 +40,10 @@ OPCODES = [
     ("PUT_ENV", "iir", "", "env^a.slots[b] = r[c]"),
     ("PUT_ENV_CHECKED", "iirn", "T", "env^a.slots[b] = r[c], ReferenceError if it holds <hole>"),
     # globals and dynamic names
-    ("GET_GLOBAL", "rnc", "TG", "r[a] = global binding n[b] (ReferenceError if missing)"),
+    ("GET_GLOBAL", "rncp", "TG", "r[a] = global binding n[b] (ReferenceError if missing)"),
     ("TYPEOF_GLOBAL", "rn", "TG", "r[a] = typeof global binding n[b] (no ReferenceError)"),
     ("PUT_GLOBAL", "nrci", "TG", "global binding n[a] = r[b]; d=1 strict (ReferenceError if missing)"),
+    ("CHECK_GLOBAL_DECLARATIONS", "kkk", "TG", "script prologue: GlobalDeclarationInstantiation's checks of lexical names k[a], var names k[b] and function names k[c] (atom lists), all before any binding is made"),
     ("DECLARE_GLOBAL_VAR", "n", "TG", "CreateGlobalVarBinding(n[a])"),
     ("DECLARE_GLOBAL_FUNCTION", "nr", "TG", "CreateGlobalFunctionBinding(n[a], r[b])"),
     ("DECLARE_GLOBAL_LEXICAL", "ni", "TG", "global lexical n[a] = <hole>; b=1 const"),
@@ -59,9 +62,9 @@ OPCODES = [
     ("SAVE_ENV", "r", "", "r[a] = env (handlers restore it)"),
     ("RESTORE_ENV", "r", "", "env = r[a]"),
     # properties
-    ("GET_PROP", "rrnc", "TG", "r[a] = r[b][n[c]]"),
+    ("GET_PROP", "rrncp", "TG", "r[a] = r[b][n[c]]"),
     ("PUT_PROP", "rnrc", "TG", "r[a][n[b]] = r[c] (strictness from the function)"),
-    ("GET_ELEM", "rrr", "TG", "r[a] = r[b][r[c]]"),
+    ("GET_ELEM", "rrrp", "TG", "r[a] = r[b][r[c]]"),
     ("PUT_ELEM", "rrr", "TG", "r[a][r[b]] = r[c]"),
     ("DELETE_PROP", "rrn", "TG", "r[a] = delete r[b][n[c]]"),
     ("DELETE_ELEM", "rrr", "TG", "r[a] = delete r[b][r[c]]"),
@@ -90,26 +93,26 @@ OPCODES = [
     ("CREATE_REST", "ri", "G", "r[a] = array of arguments from index b"),
     ("REGEXP", "rkk", "TG", "r[a] = new RegExp(k[b], k[c])"),
     # operators
-    ("ADD", "rrr", "TG", "r[a] = r[b] + r[c]"),
-    ("SUB", "rrr", "TG", "r[a] = r[b] - r[c]"),
-    ("MUL", "rrr", "TG", "r[a] = r[b] * r[c]"),
-    ("DIV", "rrr", "TG", "r[a] = r[b] / r[c]"),
-    ("MOD", "rrr", "TG", "r[a] = r[b] % r[c]"),
-    ("EXP", "rrr", "TG", "r[a] = r[b] ** r[c]"),
-    ("BIT_AND", "rrr", "TG", "r[a] = r[b] & r[c]"),
-    ("BIT_OR", "rrr", "TG", "r[a] = r[b] | r[c]"),
-    ("BIT_XOR", "rrr", "TG", "r[a] = r[b] ^ r[c]"),
-    ("SHL", "rrr", "TG", "r[a] = r[b] << r[c]"),
-    ("SAR", "rrr", "TG", "r[a] = r[b] >> r[c]"),
-    ("SHR", "rrr", "TG", "r[a] = r[b] >>> r[c]"),
+    ("ADD", "rrrp", "TG", "r[a] = r[b] + r[c]"),
+    ("SUB", "rrrp", "TG", "r[a] = r[b] - r[c]"),
+    ("MUL", "rrrp", "TG", "r[a] = r[b] * r[c]"),
+    ("DIV", "rrrp", "TG", "r[a] = r[b] / r[c]"),
+    ("MOD", "rrrp", "TG", "r[a] = r[b] % r[c]"),
+    ("EXP", "rrrp", "TG", "r[a] = r[b] ** r[c]"),
+    ("BIT_AND", "rrrp", "TG", "r[a] = r[b] & r[c]"),
+    ("BIT_OR", "rrrp", "TG", "r[a] = r[b] | r[c]"),
+    ("BIT_XOR", "rrrp", "TG", "r[a] = r[b] ^ r[c]"),
+    ("SHL", "rrrp", "TG", "r[a] = r[b] << r[c]"),
+    ("SAR", "rrrp", "TG", "r[a] = r[b] >> r[c]"),
+    ("SHR", "rrrp", "TG", "r[a] = r[b] >>> r[c]"),
     ("EQ", "rrr", "TG", "r[a] = r[b] == r[c]"),
     ("NE", "rrr", "TG", "r[a] = r[b] != r[c]"),
     ("STRICT_EQ", "rrr", "", "r[a] = r[b] === r[c]"),
     ("STRICT_NE", "rrr", "", "r[a] = r[b] !== r[c]"),
-    ("LT", "rrr", "TG", "r[a] = r[b] < r[c]"),
-    ("LE", "rrr", "TG", "r[a] = r[b] <= r[c]"),
-    ("GT", "rrr", "TG", "r[a] = r[b] > r[c]"),
-    ("GE", "rrr", "TG", "r[a] = r[b] >= r[c]"),
+    ("LT", "rrrp", "TG", "r[a] = r[b] < r[c]"),
+    ("LE", "rrrp", "TG", "r[a] = r[b] <= r[c]"),
+    ("GT", "rrrp", "TG", "r[a] = r[b] > r[c]"),
+    ("GE", "rrrp", "TG", "r[a] = r[b] >= r[c]"),
     ("INSTANCEOF", "rrr", "TG", "r[a] = r[b] instanceof r[c]"),
     ("NEG", "rr", "TG", "r[a] = -r[b]"),
     ("TO_NUMBER", "rr", "TG", "r[a] = +r[b]"),
@@ -118,8 +121,8 @@ OPCODES = [
     ("NOT", "rr", "", "r[a] = !r[b]"),
     ("BIT_NOT", "rr", "TG", "r[a] = ~r[b]"),
     ("TYPEOF", "rr", "", "r[a] = typeof r[b]"),
-    ("INC", "rr", "TG", "r[a] = r[b] + 1 (r[b] already numeric)"),
-    ("DEC", "rr", "TG", "r[a] = r[b] - 1 (r[b] already numeric)"),
+    ("INC", "rrp", "TG", "r[a] = r[b] + 1 (r[b] already numeric)"),
+    ("DEC", "rrp", "TG", "r[a] = r[b] - 1 (r[b] already numeric)"),
     # control
     ("JMP", "t", "BX", "pc = a"),
     ("LOOP", "t", "BSX", "pc = a (a backward edge: polls the safepoint)"),
@@ -130,10 +133,10 @@ OPCODES = [
     ("JMP_UNDEFINED", "rt", "B", "if r[a] is undefined pc = b"),
     ("JMP_STRICT_EQ", "rrt", "B", "if r[a] === r[b] pc = c (switch cases)"),
     # calls
-    ("CALL", "rrrii", "TGS", "r[a] = r[b].call(r[c], r[d .. d+e])"),
+    ("CALL", "rrriicp", "TGS", "r[a] = r[b].call(r[c], r[d .. d+e]); call cache f"),
     ("CALL_SPREAD", "rrrr", "TGS", "r[a] = r[b].call(r[c], ...array r[d])"),
-    ("CALL_EVAL", "rrrii", "TGS", "like CALL, but a direct eval when r[b] is %eval%"),
-    ("NEW", "rrii", "TGS", "r[a] = new r[b](r[c .. c+d])"),
+    ("CALL_EVAL", "rrriicp", "TGS", "like CALL, but a direct eval when r[b] is %eval%"),
+    ("NEW", "rriicp", "TGS", "r[a] = new r[b](r[c .. c+d]); construct cache e"),
     ("NEW_SPREAD", "rrr", "TGS", "r[a] = new r[b](...array r[c])"),
     ("SUPER_CALL", "rii", "TGS", "r[a] = super(r[b .. b+c]); binds this"),
     ("SUPER_CALL_SPREAD", "rr", "TGS", "r[a] = super(...array r[b]); binds this"),
@@ -161,6 +164,26 @@ OPCODES = [
     ("ASYNC_RESULT", "r", "X", "async function: resolve the result promise with r[a] and finish"),
     ("DEBUGGER", "", "", "nothing"),
 ]
+
+
+# Value profiles (specs/bytecode.md BC-18). A `p` slot is a C `ValueProfile` {kinds, structure_id}:
+# `kinds` holds one byte of PROFILE_KINDS bits per lane, lane i in bits 8i..8i+7; the lanes an
+# opcode records are listed here (the interpreter fills exactly these). `structure_id` is the
+# structure of the objects seen in lane 0 (0: none yet, 0xFFFFFFFF: more than one).
+PROFILE_KINDS = ("int", "double", "string", "object", "boolean", "nullish", "other")
+PROFILE_LANES = {
+    "GET_GLOBAL": ("result",),
+    "GET_PROP": ("result",),
+    "GET_ELEM": ("result", "object", "key"),
+    "CALL": ("result",),
+    "CALL_EVAL": ("result",),
+    "NEW": ("result",),
+    "INC": ("result", "operand"),
+    "DEC": ("result", "operand"),
+}
+for _name in ("ADD", "SUB", "MUL", "DIV", "MOD", "EXP", "BIT_AND", "BIT_OR", "BIT_XOR", "SHL", "SAR",
+              "SHR", "LT", "LE", "GT", "GE"):
+    PROFILE_LANES[_name] = ("result", "left", "right")
 
 
 OPCODE_INDEX = {name: index for index, (name, _, _, _) in enumerate(OPCODES)}
@@ -193,6 +216,10 @@ def generate_c_header():
     lines.append("};")
     lines.append("static const char *const opcode_operands[OP_COUNT] = {")
     lines.append("    " + ", ".join(f'"{ops}"' for _, ops, _, _ in OPCODES))
+    lines.append("};")
+    lines.append("/* Value-profile lanes each opcode records (bit i: lane i), from PROFILE_LANES. */")
+    lines.append("static const unsigned char opcode_profile_lanes[OP_COUNT] = {")
+    lines.append("    " + ", ".join(str((1 << len(PROFILE_LANES.get(name, ()))) - 1) for name, _, _, _ in OPCODES))
     lines.append("};")
     lines.append("")
     lines.append("/* Labels for the computed-goto dispatch table, in opcode order. */")

@@ -13,13 +13,17 @@ compiler are imported only by the paths that need them.
 import os
 import sys
 
-RUN_FLAGS = ("--threads", "--gil", "--shell-helpers")
+RUN_FLAGS = ("--threads", "--gil", "--shell-helpers", "--can-block-is-false")
 SHELL_ENV = "JSTHREADS_SHELL_HELPERS"  # read by csrc/builtins/shell.c at runtime creation
+# The threads options of the notes, read by csrc/thread.c at runtime creation (specs/threads.md).
+MAX_THREADS_ENV = "JSTHREADS_MAX_THREADS"  # --max-threads N: maxJSThreads [THR-18]
+CAN_BLOCK_ENV = "JSTHREADS_CAN_BLOCK_IS_FALSE"  # --can-block-is-false: the blocking gate [THR-19]
 
 
 class _RunArgs:
-    def __init__(self, file=None, eval=None, gil=False, shell_helpers=False):
+    def __init__(self, file=None, eval=None, gil=False, shell_helpers=False, can_block_is_false=False):
         self.file, self.eval, self.gil, self.shell_helpers = file, eval, gil, shell_helpers
+        self.can_block_is_false, self.max_threads = can_block_is_false, None
 
 
 def _fast_run_args(arguments):
@@ -33,7 +37,8 @@ def _fast_run_args(arguments):
         return None
     if "--gil" in flags and "--threads" in flags:
         return None
-    return _RunArgs(file=files[0], gil="--gil" in flags, shell_helpers="--shell-helpers" in flags)
+    return _RunArgs(file=files[0], gil="--gil" in flags, shell_helpers="--shell-helpers" in flags,
+                    can_block_is_false="--can-block-is-false" in flags)
 
 
 def _read_source(name):
@@ -79,6 +84,10 @@ def _run(args):
         return 1
     if args.shell_helpers:
         os.environ[SHELL_ENV] = "1"
+    if args.can_block_is_false:
+        os.environ[CAN_BLOCK_ENV] = "1"
+    if args.max_threads is not None:
+        os.environ[MAX_THREADS_ENV] = str(args.max_threads)
     from .core import Engine, EngineError
     engine = Engine("gil" if args.gil else "threads")
     try:
@@ -119,12 +128,23 @@ def _repl(args):
 
 def _disasm(args):
     from .disasm import main as disasm_main
-    return disasm_main([args.file])
+    return disasm_main((["--profile"] if args.profile else []) + [args.file])
 
 
 def _corpus(args):
     from . import corpus
     return corpus.run(args)
+
+
+def _thread_cap(text):
+    import argparse
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 32766:
+        raise argparse.ArgumentTypeError("--max-threads takes an integer from 0 to 32766")
+    return value
 
 
 def _parse(arguments):
@@ -139,12 +159,19 @@ def _parse(arguments):
     mode.add_argument("--gil", action="store_true", help="one thread runs at a time (the oracle)")
     run.add_argument("--shell-helpers", action="store_true",
                      help="define the jsc shell helpers (print, load, $vm, ...) for peer-corpus tests")
+    run.add_argument("--max-threads", type=_thread_cap, metavar="N",
+                     help="at most N spawned Threads live at once (maxJSThreads; default 32766)")
+    run.add_argument("--can-block-is-false", action="store_true",
+                     help="main (every thread under --gil) may not block: join of a running thread, "
+                          "contended hold, Condition.wait and blocking Atomics.wait throw TypeError")
     run.set_defaults(handler=_run)
     repl = commands.add_parser("repl", help="interactive prompt")
     repl.add_argument("--gil", action="store_true")
     repl.set_defaults(handler=_repl)
     disasm = commands.add_parser("disasm", help="print the bytecode of every function")
     disasm.add_argument("file")
+    disasm.add_argument("--profile", action="store_true",
+                        help="run the program first, then show the value kinds each instruction saw")
     disasm.set_defaults(handler=_disasm)
     corpus_parser = commands.add_parser("corpus", help="run corpus tests under --gil/--threads")
     if arguments[:1] == ["corpus"]:

@@ -78,7 +78,7 @@ def engine_environment() -> dict[str, str]:
 
 DIRECTIVE_LINE = re.compile(r"//\s+@([A-Za-z][\w-]*)\s*(?::(.*))?$")
 DIRECTIVE_START = re.compile(r"//\s+@[A-Za-z]")
-KNOWN_DIRECTIVES = ("exit", "modes", "repeat", "skip", "timeout")
+KNOWN_DIRECTIVES = ("exit", "flags", "modes", "repeat", "skip", "timeout")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,6 +89,7 @@ class Directives:
     skip: str | None = None  # the reason, when the test is skipped
     exit: int | None = None  # expected exit code; None: inferred from NAME.expected
     error: str | None = None  # a bad or unknown directive: the test fails with this message
+    flags: tuple[str, ...] = ()  # `// @flags: --opt ...`: engine options after `run FILE --MODE`
 
 
 def parse_directives(text: str) -> Directives:
@@ -136,6 +137,11 @@ def _directive_value(name: str, raw: str) -> object:
         return repeat
     if name == "exit":
         return int(raw)
+    if name == "flags":
+        flags = tuple(raw.split())
+        if not flags or any(not flag.startswith("--") for flag in flags):
+            raise ValueError("give engine options such as --max-threads=4")
+        return flags
     return raw or "skipped by directive"  # skip
 
 
@@ -334,7 +340,7 @@ def run_one(test: CorpusTest, mode: str, *, timeout: float, race_seed: int | Non
         result.message = f"not run under {mode} (@modes: {' '.join(directives.modes)})"
         return result
 
-    command = [*(engine or engine_command()), "run", test.path.name, f"--{mode}", *engine_args]
+    command = [*(engine or engine_command()), "run", test.path.name, f"--{mode}", *directives.flags, *engine_args]
     env = engine_environment()
     added = dict(extra_env or {})
     if race_seed is not None:

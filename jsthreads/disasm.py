@@ -5,6 +5,10 @@ Owns only presentation. Operand rendering is driven by the operand kinds in byte
 `read_blob`, which mirrors csrc/code.c. Per function it prints a header, the constants, one
 line per instruction (pc, opcode, operands, line:col where the line table changes), the
 handler table and the env slot names (specs/bytecode.md BC-1..BC-3).
+
+`jsthreads disasm --profile FILE` first runs FILE with JSTHREADS_PROFILE_DUMP=1 (the interpreter
+then prints every filled value-profile slot of the script's functions when its synchronous run
+ends, csrc/interp.c) and shows each profiled instruction's observed kinds after it (BC-18).
 """
 
 import json
@@ -15,6 +19,7 @@ from .compile.blob import read_blob
 from .compile.code import FUNCTION_FLAGS, Atom, ConstList, FunctionRef, NullConst
 
 HANDLER_KINDS = {0: "catch", 1: "finally"}
+PROFILE_POLYMORPHIC = 0xFFFFFFFF
 
 
 def flag_names(flags):
@@ -74,15 +79,31 @@ def render_operand(kind, value, f, functions):
         return "-> %04d" % value
     if kind == "c":
         return "ic#%d" % value
+    if kind == "p":
+        return "vp#%d" % value
     return str(value)
 
 
-def disassemble_function(f, functions):
+def render_profile(name, kinds, structure_id):
+    """`result=int|double left=int` for a slot's lane bytes, named by bytecode.PROFILE_LANES."""
+    parts = []
+    for lane, lane_name in enumerate(bytecode.PROFILE_LANES.get(name, ())):
+        bits = (kinds >> (8 * lane)) & 0xFF
+        if bits:
+            seen = [kind for i, kind in enumerate(bytecode.PROFILE_KINDS) if bits & (1 << i)]
+            text = "%s=%s" % (lane_name, "|".join(seen))
+            if lane == 0 and structure_id:
+                text += "(%s)" % ("polymorphic" if structure_id == PROFILE_POLYMORPHIC else "s%d" % structure_id)
+            parts.append(text)
+    return " ".join(parts) or "unreached"
+
+
+def disassemble_function(f, functions, profiles=None):
     lines = []
     lines.append("function %s (params=%d regs=%d flags=%s)" % (
         function_title(f), f.param_count, f.register_count, flag_names(f.flags)))
-    lines.append("  #%d length=%d env_size=%d caches=%d source=%d..%d" % (
-        f.index, f.length, f.env_size, f.cache_count, f.source_start, f.source_end))
+    lines.append("  #%d length=%d env_size=%d caches=%d profiles=%d source=%d..%d" % (
+        f.index, f.length, f.env_size, f.cache_count, f.profile_count, f.source_start, f.source_end))
     if f.constants:
         lines.append("  constants:")
         for index, value in enumerate(f.constants):
@@ -117,6 +138,9 @@ def disassemble_function(f, functions):
         if position is not None:
             text = "%-60s ; %d:%d" % (text.rstrip(), position[0], position[1])
         lines.append(text.rstrip())
+        if profiles is not None and insn.kinds.endswith("p"):
+            kinds, structure_id = profiles.get(insn.operands[-1], (0, 0))
+            lines.append("          seen: " + render_profile(insn.name, kinds, structure_id))
     if len(f.words) in targets:
         lines.append(">>%04d  (end)" % len(f.words))
     if f.handlers:
@@ -127,21 +151,57 @@ def disassemble_function(f, functions):
     return "\n".join(lines)
 
 
-def disassemble(blob):
-    """The text of every function in a blob, entry first."""
+def disassemble(blob, profiles=None):
+    """The text of every function in a blob, entry first. `profiles` (from parse_profiles)
+    adds each profiled instruction's observed kinds."""
     parsed = read_blob(blob)
     parts = ["; %s (%d functions)" % (parsed.filename, len(parsed.functions))]
     for f in parsed.functions:
-        parts.append(disassemble_function(f, parsed.functions))
+        found = None
+        if profiles is not None:
+            found = profiles.get((parsed.filename, f.source_start, f.source_end), {})
+        parts.append(disassemble_function(f, parsed.functions, found))
     return "\n\n".join(parts) + "\n"
+
+
+def parse_profiles(text):
+    """{(file, source_start, source_end): {slot: (kinds, structure_id)}} from the
+    JSTHREADS_PROFILE_DUMP lines in text; functions with the same span merge (kinds ORed)."""
+    found = {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if len(fields) != 7 or fields[0] != "jsthreads-profile":
+            continue
+        try:
+            start, end, slot, kinds, structure_id = (int(x) for x in fields[2:])
+        except ValueError:
+            continue
+        slots = found.setdefault((fields[1], start, end), {})
+        old_kinds, old_id = slots.get(slot, (0, 0))
+        if old_id and structure_id and old_id != structure_id:
+            structure_id = PROFILE_POLYMORPHIC
+        slots[slot] = (old_kinds | kinds, structure_id or old_id)
+    return found
+
+
+def run_for_profiles(path):
+    """Runs `jsthreads run path` with profile dumping on; (profiles, exit code)."""
+    import os
+    import subprocess
+    env = dict(os.environ, JSTHREADS_PROFILE_DUMP="1")
+    done = subprocess.run([sys.executable, "-m", "jsthreads", "run", path], env=env, capture_output=True,
+                          text=True, errors="replace")
+    return parse_profiles(done.stderr), done.returncode
 
 
 def main(argv):
     """`jsthreads disasm FILE`: 0 on success, 1 on a SyntaxError, 2 on a usage or I/O error."""
     from .compile import compile_source
     from .parse import JSSyntaxError
+    profile = "--profile" in argv
+    argv = [a for a in argv if a != "--profile"]
     if len(argv) != 1:
-        print("usage: jsthreads disasm FILE", file=sys.stderr)
+        print("usage: jsthreads disasm [--profile] FILE", file=sys.stderr)
         return 2
     path = argv[0]
     try:
@@ -155,7 +215,12 @@ def main(argv):
     except JSSyntaxError as error:
         print(error.format(), file=sys.stderr)
         return 1
-    sys.stdout.write(disassemble(blob))
+    profiles = None
+    if profile:
+        profiles, code = run_for_profiles(path)
+        if code != 0:
+            print("jsthreads disasm: %s exited with %d; profiles up to there" % (path, code), file=sys.stderr)
+    sys.stdout.write(disassemble(blob, profiles))
     return 0
 
 

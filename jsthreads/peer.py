@@ -49,7 +49,10 @@ IGNORED_OPTIONS = frozenset("""
     forceDidDeferGCWork maxHeapSizeAsRAMSizeMultiple forceRAMSize destroy-vm
 """.split())
 # Collecting all the time is what JSTHREADS_GC_STRESS does (a collection at every slow path).
-MAPPED_OPTIONS = {"collectContinuously": {"JSTHREADS_GC_STRESS": "1"}}
+MAPPED_OPTIONS = {"collectContinuously": {"JSTHREADS_GC_STRESS": "1"},
+                  "can-block-is-false": {"JSTHREADS_CAN_BLOCK_IS_FALSE": "1"}}
+# Options whose value is passed on: jsc option name -> engine environment variable.
+VALUED_OPTIONS = {"maxJSThreads": "JSTHREADS_MAX_THREADS"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,6 +68,12 @@ def map_options(options: Iterable[str]) -> RunPlan:
     for option in options:
         name, _, value = option.lstrip("-").partition("=")
         if name in IGNORED_OPTIONS:
+            continue
+        if name in VALUED_OPTIONS:
+            if value.isdigit():
+                env[VALUED_OPTIONS[name]] = value
+            else:
+                unsupported.append(option)
             continue
         if name in MAPPED_OPTIONS and value not in ("0", "false"):
             env.update(MAPPED_OPTIONS[name])

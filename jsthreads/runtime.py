@@ -1,34 +1,174 @@
-"""Runtime: the embedding API's entry point (eval, eval_file), over core.Engine.
+"""The embedding API (DESIGN.md §5, docs/embedding.md): Runtime, live proxies of JS values,
+conversions both ways, errors, limits, and Python callables and objects handed to JS.
 
-Owns compiling source for the engine and mapping engine failures to Python exceptions:
-JSSyntaxError for source that does not parse, JSError for anything JS throws. The full
-embedding surface (proxies, conversions, callbacks, limits) arrives with its own issue.
+Owns the Python half of csrc/api.h: every C call goes through `lib` from jsthreads.core, with the
+GIL released while JS runs (cffi's default for out-of-line API calls), so Python threads run JS
+in parallel. Each Python thread that calls in becomes a JS thread of its own (api.c attaches it
+on its first call and detaches it when the thread ends). JS threads call Python back through
+`jst_py_host` (cffi takes the GIL for it). Objects stay in JS and are reached through handles:
+a proxy owns one handle (a GC root) and releases it in __del__, from any thread.
 """
 
+import itertools
+import json
+import threading
+import time
+import weakref
+from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
-from .compile import compile_source, JSSyntaxError
-from .core import Engine, EngineError
+from .compile import compile_source
+from .parse.diagnostics import JSSyntaxError as _ParseSyntaxError
+from .core import ffi, lib, MODES
+
+__all__ = ["Runtime", "JSError", "JSSyntaxError", "JSTimeoutError", "JSInterruptedError",
+           "JSMemoryError", "JSObject", "JSArray", "JSFunction", "JSPromise", "undefined"]
+
+MAX_SAFE_INTEGER = 2 ** 53
+# Hot-path constants, read once (attribute lookups on `lib` cost a little on every call).
+_OK, _THROWN = lib.JST_OK, lib.JST_ERROR_THROWN
+_K_UNDEFINED, _K_NULL, _K_BOOL, _K_NUMBER, _K_STRING, _K_HOST = (
+    lib.JST_KIND_UNDEFINED, lib.JST_KIND_NULL, lib.JST_KIND_BOOL, lib.JST_KIND_NUMBER,
+    lib.JST_KIND_STRING, lib.JST_KIND_HOST)
+_H_UNDEFINED, _H_NULL, _H_FALSE, _H_TRUE = (lib.JST_HANDLE_UNDEFINED, lib.JST_HANDLE_NULL,
+                                            lib.JST_HANDLE_FALSE, lib.JST_HANDLE_TRUE)
+_NULL = ffi.NULL
+
+
+class _Undefined:
+    """JS `undefined`, for the Runtimes created with `undefined=jsthreads.undefined` and for
+    passing undefined (rather than null, which None becomes) to JS."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self):
+        return "undefined"
+
+    def __bool__(self):
+        return False
+
+    def __reduce__(self):
+        return (_Undefined, ())
+
+
+undefined = _Undefined()
 
 
 class JSError(Exception):
-    """A JS exception that escaped to Python; `text` is the report the CLI would print."""
+    """A JS exception that reached Python: `.name`, `.message`, `.stack` (the JS stack text),
+    `.value` (the thrown value, converted) and `.text` (the report the CLI would print)."""
 
-    def __init__(self, text):
+    def __init__(self, text, name="Error", message="", stack=None, value=None):
         super().__init__(text)
         self.text = text
-        first = text.splitlines()[0] if text else ""
-        if first.startswith("Uncaught "):
-            first = first[len("Uncaught "):]
-        name, sep, message = first.partition(": ")
-        self.name = name if sep else "Error"
-        self.message = message if sep else first
+        self.name = name
+        self.message = message
+        self.stack = stack
+        self.value = value
+
+
+class JSTimeoutError(JSError):
+    """The Runtime's time_limit ran out during the call (TimeoutError-like)."""
+
+
+class JSInterruptedError(JSError):
+    """rt.interrupt() stopped the call."""
+
+
+class JSMemoryError(JSError):
+    """The Runtime's heap_limit was reached (a RangeError in JS); the runtime stays usable."""
+
+
+class JSSyntaxError(JSError, _ParseSyntaxError):
+    """Source that does not parse: `.filename`, `.line`, `.column` (1-based), `.message`."""
+
+    def __init__(self, error):
+        _ParseSyntaxError.__init__(self, error.message, error.filename, error.line, error.column,
+                                   error.source_line)
+        self.text = error.format()
+        self.name = "SyntaxError"
+        self.stack = None
+        self.value = None
+
+    def __str__(self):
+        return self.message
+
+
+# Runtimes by key, for the C callbacks (py_data is the key, so no cycle keeps a Runtime alive).
+_RUNTIMES = {}
+_RUNTIME_KEYS = itertools.count(1)
+_results = threading.local()   # one jst_result per Python thread, reused by every call
+
+
+def _result():
+    try:
+        return _results.r
+    except AttributeError:
+        _results.r = ffi.new("jst_result *")
+        return _results.r
+
+
+@lru_cache(maxsize=256)
+def _compiled(source, filename):
+    # Repeated evals of one snippet (a REPL line, a template) compile once, like V8's cache.
+    return compile_source(source, filename)
+
+
+def _wtf8(text):
+    return text.encode("utf-8", "surrogatepass")
 
 
 class Runtime:
-    def __init__(self, mode="threads"):
-        self._engine = Engine(mode)
+    """One JS runtime: its own heap, globals and JS threads (see docs/embedding.md).
+
+    mode: "threads" (JS threads and Python threads run JS in parallel) or "gil" (one at a time).
+    time_limit: seconds each call from Python may run (JSTimeoutError after), None for no limit.
+    heap_limit: bytes of JS heap (JSMemoryError / a JS RangeError beyond), None for no limit.
+    undefined: what JS `undefined` becomes in Python (None unless given, e.g. jsthreads.undefined).
+    """
+
+    def __init__(self, mode="threads", time_limit=None, heap_limit=None, undefined=None):
+        if mode not in MODES:
+            raise ValueError("mode must be 'threads' or 'gil', not %r" % (mode,))
+        if heap_limit is not None and heap_limit <= 0:
+            raise ValueError("heap_limit must be a positive number of bytes")
         self.mode = mode
+        self._undefined = undefined
+        self._key = next(_RUNTIME_KEYS)
+        self._hosts = {}                 # host id -> Python object JS holds (api.c reports deaths)
+        self._host_errors = OrderedDict()  # host id -> Python exception raised in a callback
+        self._host_ids = itertools.count(1)
+        self._close_lock = threading.Lock()
+        self._closed = False
+        self._api = None
+        out = ffi.new("jst_runtime **")
+        _RUNTIMES[self._key] = weakref.ref(self)
+        status = lib.jst_runtime_create(MODES[mode], int(heap_limit or 0), ffi.cast("void *", self._key), out)
+        if status != lib.JST_OK:
+            del _RUNTIMES[self._key]
+            raise MemoryError("could not create a jsthreads runtime (status %d)" % status)
+        self._api = out[0]
+        self.time_limit = time_limit
+        self._globals = None
+
+    # ---- life cycle ----
+
+    @property
+    def time_limit(self):
+        return self._time_limit
+
+    @time_limit.setter
+    def time_limit(self, seconds):
+        if seconds is not None and seconds <= 0:
+            raise ValueError("time_limit must be a positive number of seconds")
+        self._time_limit = seconds
+        lib.jst_set_time_limit(self._api, float(seconds or 0))
 
     def __enter__(self):
         return self
@@ -37,27 +177,788 @@ class Runtime:
         self.close()
 
     def close(self):
-        self._engine.close()
+        """Frees the runtime. Other Python threads must not be inside it. If JS Threads are still
+        running, the runtime stays alive until the process ends (they keep using it)."""
+        with self._close_lock:
+            if self._closed:
+                return
+            status = lib.jst_runtime_close(self._api)
+            if status == lib.JST_ERROR_BUSY:
+                raise RuntimeError("the Runtime is in use (by another thread, or this close() runs "
+                                   "inside a call from JS); close it once those calls return")
+            # Closed, or (JS Threads still running) left to them until the process ends: then the
+            # C runtime lives on, and so must this object's half, for their callbacks.
+            self._closed = True
+            if status == lib.JST_OK:
+                self._api = None
+                _RUNTIMES.pop(self._key, None)
+                self._hosts.clear()
+                self._host_errors.clear()
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def __del__(self):
+        try:
+            if self._api is not None:
+                self.close()
+        except Exception:
+            pass
+
+    def _live(self):
+        if self._closed:
+            raise RuntimeError("this jsthreads Runtime is closed")
+        return self._api
+
+    # ---- running code ----
 
     def eval(self, source, filename="<eval>", run_event_loop=False):
-        """Runs source as a script; returns its completion value (primitives as Python values)."""
-        blob = compile_source(source, filename)
+        """Runs source as a script; returns its completion value converted (objects as proxies)."""
         try:
-            handle = self._engine.run_blob(blob, run_event_loop)
-        except EngineError as error:
-            raise JSError(error.text) from None
-        return self._engine.to_python(handle)
+            blob = _compiled(source, filename)
+        except _ParseSyntaxError as error:
+            raise JSSyntaxError(error) from None
+        r = _result()
+        status = lib.jst_eval_blob(self._live(), blob, len(blob), 1 if run_event_loop else 0, r)
+        return self._finish(status, r)
 
-    def eval_file(self, path):
+    def eval_file(self, path, run_event_loop=False):
         # Bytes, then UTF-8: no newline translation, so a bare CR reaches the parser (as in the CLI).
         path = Path(path)
-        return self.eval(path.read_bytes().decode("utf-8"), str(path))
+        return self.eval(path.read_bytes().decode("utf-8"), str(path), run_event_loop)
 
     def run_until_idle(self):
+        """Runs this thread's microtasks and timers until none is left."""
+        r = _result()
+        self._finish(lib.jst_drain(self._live(), 1, r), r)
+
+    def run_microtasks(self):
+        r = _result()
+        self._finish(lib.jst_drain(self._live(), 0, r), r)
+
+    def call(self, function, *args):
+        """Calls a JS function (a JSFunction, or the name of a global) with converted arguments."""
+        api = self._live()
+        handles, owned = self._handles(args)
+        r = _result()
         try:
-            self._engine.run_event_loop()
-        except EngineError as error:
-            raise JSError(error.text) from None
+            if isinstance(function, str):
+                name = _wtf8(function)
+                status = lib.jst_call_named(api, name, len(name), handles, len(args), r)
+            elif isinstance(function, JSObject):
+                status = lib.jst_call(api, function._h, lib.JST_HANDLE_UNDEFINED, handles, len(args), r)
+            else:
+                raise TypeError("call() takes a JS function or a global's name, not %s" % type(function).__name__)
+        finally:
+            for h in owned:
+                lib.jst_handle_release(api, h)
+        return self._finish(status, r)
+
+    @property
+    def globals(self):
+        """The global scope as a mutable mapping (globalThis; reads also see top-level let/const)."""
+        if self._globals is None:
+            self._globals = _Globals(self)
+        return self._globals
+
+    def expose(self, name_or_function=None, function=None):
+        """Makes a Python callable a JS global: rt.expose("name", fn), rt.expose(fn), or as a
+        decorator @rt.expose / @rt.expose("name"). Returns the callable."""
+        if callable(name_or_function) and function is None:
+            target = name_or_function
+            self.globals[target.__name__] = target
+            return target
+        if function is not None:
+            self.globals[name_or_function] = function
+            return function
+
+        def decorator(target):
+            self.globals[name_or_function or target.__name__] = target
+            return target
+        return decorator
+
+    def interrupt(self):
+        """From any thread: makes the JS running in this runtime throw (JSInterruptedError in the
+        Python call that ran it). JS Threads stop too. A no-op when nothing runs."""
+        with self._close_lock:   # never concurrently with close() freeing the runtime
+            if not self._closed:
+                lib.jst_interrupt(self._api)
+
+    def gc(self):
+        lib.jst_gc(self._live())
+        self._drop_dead_hosts()
+
+    def thread_id(self):
+        """The JS thread id of the calling Python thread in this runtime (attaching it)."""
+        return lib.jst_thread_id(self._live())
+
+    # ---- conversions: Python -> JS ----
+
+    def _handles(self, values):
+        """C array of handles for values, and the list of those the caller must release."""
+        if not values:
+            return _NULL, ()
+        handles = ffi.new("jst_handle[]", len(values))
+        owned = []
+        try:
+            for i, value in enumerate(values):
+                t = type(value)
+                if (t is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER) or t is float:
+                    h = handles[i] = lib.jst_new_number(self._api, value)   # the common case
+                    owned.append(h)
+                    continue
+                h, own = self._to_js(value)
+                handles[i] = h
+                if own:
+                    owned.append(h)
+        except BaseException:
+            for h in owned:
+                lib.jst_handle_release(self._api, h)
+            raise
+        return handles, owned
+
+    def _to_js(self, value, memo=None):
+        """(handle, owned): owned handles are new and the caller releases them."""
+        if value is None:
+            return lib.JST_HANDLE_NULL, False
+        if value is True:
+            return lib.JST_HANDLE_TRUE, False
+        if value is False:
+            return lib.JST_HANDLE_FALSE, False
+        t = type(value)
+        if t is int or t is float:
+            if t is int and not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+                raise OverflowError("int %d is beyond 2**53: a JS number cannot hold it exactly" % value)
+            return lib.jst_new_number(self._api, value), True
+        if t is str:
+            data = _wtf8(value)
+            out = ffi.new("jst_handle *")
+            self._check(lib.jst_new_string(self._api, data, len(data), out))
+            return out[0], True
+        if value is undefined:
+            return lib.JST_HANDLE_UNDEFINED, False
+        if isinstance(value, JSObject):
+            if value._rt is not self:
+                raise ValueError("a JS value of another Runtime cannot be passed to this one")
+            return value._h, False
+        if isinstance(value, bool):
+            return (lib.JST_HANDLE_TRUE if value else lib.JST_HANDLE_FALSE), False
+        if isinstance(value, (int, float)):
+            return self._to_js(int(value) if isinstance(value, int) else float(value))
+        if isinstance(value, str):
+            return self._to_js(str(value))
+        if isinstance(value, (list, tuple, dict)):
+            return self._container_to_js(value, memo)
+        if callable(value):
+            return self._host_function(value), True
+        return self._host_object(value), True
+
+    def _container_to_js(self, value, memo):
+        if memo is None:
+            # One crossing for plain data: json.dumps (C) here, a C JSON reader there.
+            try:
+                text = json.dumps(value, separators=(",", ":"), check_circular=True).encode("ascii")
+            except (TypeError, ValueError):
+                text = None
+            if text is not None:
+                r = _result()
+                status = lib.jst_from_json(self._api, text, len(text), r)
+                if status == lib.JST_OK:
+                    return r.handle, True
+                if status == lib.JST_ERROR_RANGE:
+                    raise OverflowError("an int beyond 2**53 cannot become a JS number exactly")
+                if status == lib.JST_ERROR_OOM:
+                    raise JSMemoryError("RangeError: Out of memory", "RangeError", "Out of memory")
+            memo = {}
+        # Element by element: cycles become cycles, JS proxies and Python objects pass through.
+        if id(value) in memo:
+            return lib.jst_handle_dup(self._api, memo[id(value)]), True
+        out = ffi.new("jst_handle *")
+        is_dict = isinstance(value, dict)
+        self._check(lib.jst_new_object(self._api, out) if is_dict else lib.jst_new_array(self._api, out))
+        target = out[0]
+        memo[id(value)] = target
+        items = value.items() if is_dict else enumerate(value)
+        r = _result()
+        try:
+            for key, item in items:
+                if not isinstance(key, (str, int)):
+                    raise TypeError("dict keys converted to JS must be str or int, not %s" % type(key).__name__)
+                name = _wtf8(str(key))
+                h, own = self._to_js(item, memo)
+                try:
+                    status = lib.jst_set_named(self._api, target, name, len(name), h, r)
+                finally:
+                    if own:
+                        lib.jst_handle_release(self._api, h)
+                self._finish(status, r)
+        except BaseException:
+            lib.jst_handle_release(self._api, target)
+            raise
+        return target, True
+
+    def _new_host_id(self, obj):
+        self._drop_dead_hosts()
+        host_id = next(self._host_ids)
+        self._hosts[host_id] = obj
+        return host_id
+
+    def _host_function(self, function):
+        name = _wtf8(getattr(function, "__name__", None) or type(function).__name__)
+        out = ffi.new("jst_handle *")
+        self._check(lib.jst_new_host_function(self._api, self._new_host_id(function), name, len(name), out))
+        return out[0]
+
+    def _host_object(self, obj):
+        names = "\0".join(n for n in dir(obj) if not n.startswith("_"))
+        data = _wtf8(names)
+        out = ffi.new("jst_handle *")
+        self._check(lib.jst_new_host_object(self._api, self._new_host_id(obj), data, len(data), out))
+        return out[0]
+
+    def _drop_dead_hosts(self):
+        ids = ffi.new("uint64_t[64]")
+        while True:
+            n = lib.jst_take_dead_hosts(self._api, ids, 64)
+            for i in range(n):
+                self._hosts.pop(ids[i], None)
+            if n < 64:
+                return
+
+    def _check(self, status):
+        if status == lib.JST_ERROR_OOM:
+            raise JSMemoryError("RangeError: Out of memory", "RangeError", "Out of memory")
+        if status != lib.JST_OK:
+            raise RuntimeError("jsthreads: embedding call failed (status %d)" % status)
+
+    # ---- conversions: JS -> Python ----
+
+    def _finish(self, status, r):
+        if status == _OK:
+            return self._from_result(r)
+        if status == _THROWN:
+            raise self._error(r.handle)
+        self._check(status)
+
+    def _from_result(self, r, this=None):
+        kind = r.kind
+        if kind == _K_NUMBER:
+            n = r.number
+            return int(n) if n.is_integer() and -MAX_SAFE_INTEGER <= n <= MAX_SAFE_INTEGER else n
+        if kind == _K_STRING:
+            return ffi.unpack(r.text, r.length).decode("utf-8", "surrogatepass")
+        if kind == _K_UNDEFINED:
+            return self._undefined
+        if kind == _K_NULL:
+            return None
+        if kind == _K_BOOL:
+            return r.number != 0
+        if kind == _K_HOST:
+            return self._hosts.get(r.host_id)
+        cls = _PROXY_CLASSES.get(kind, JSObject)
+        if cls is JSFunction:
+            return JSFunction(self, r.handle, this)
+        return cls(self, r.handle)
+
+    def _from_handle(self, h):
+        """A value from a handle the caller keeps owning (objects get their own duplicate)."""
+        r = _result()
+        self._check(lib.jst_handle_read(self._api, h, r))
+        if r.handle:
+            r.handle = lib.jst_handle_dup(self._api, h)
+        return self._from_result(r)
+
+    def _error(self, h):
+        """The Python exception for a thrown value (handle h, consumed)."""
+        api = self._api
+        try:
+            host = ffi.new("uint64_t *")
+            reason = lib.jst_exception_reason(api, h, host)
+            text_out = ffi.new("char **")
+            if lib.jst_error_format(api, h, text_out) == lib.JST_OK:
+                text = ffi.string(text_out[0]).decode("utf-8", "replace")
+                lib.jst_free_text(text_out[0])
+            else:
+                text = "Uncaught exception"
+            value = self._from_handle(h)
+        finally:
+            lib.jst_handle_release(api, h)
+        name, message, stack = "Error", "", None
+        if isinstance(value, JSObject):
+            try:
+                name = str(value.get("name", "Error"))
+                message = str(value.get("message", ""))
+                stack = value.get("stack")
+            except JSError:
+                pass
+        else:
+            message = str(value)
+            name = type(value).__name__ if value is not None else "null"
+        cls = {lib.JST_REASON_TIMEOUT: JSTimeoutError, lib.JST_REASON_INTERRUPT: JSInterruptedError,
+               lib.JST_REASON_OOM: JSMemoryError}.get(reason, JSError)
+        error = cls(text, name, message, stack, value)
+        if reason == lib.JST_REASON_HOST:
+            error.__cause__ = self._host_errors.get(host[0])
+        return error
+
+    def _host_error(self, exc):
+        """A JS Error standing for a Python exception raised in a callback (an owned handle)."""
+        host_id = next(self._host_ids)
+        self._host_errors[host_id] = exc
+        while len(self._host_errors) > 256:   # thrown errors are rarely kept long; bound the memo
+            self._host_errors.popitem(last=False)
+        name = _wtf8(type(exc).__name__)
+        message = _wtf8(str(exc))
+        out = ffi.new("jst_handle *")
+        if lib.jst_new_host_error(self._api, name, len(name), message, len(message), host_id, out) != lib.JST_OK:
+            return 0
+        return out[0]
 
 
-__all__ = ["Runtime", "JSError", "JSSyntaxError"]
+class _Globals:
+    """rt.globals: a mapping over globalThis."""
+
+    def __init__(self, rt):
+        self._rt = rt
+
+    def _global_object(self):
+        out = ffi.new("jst_handle *")
+        self._rt._check(lib.jst_global(self._rt._live(), out))
+        return JSObject(self._rt, out[0])
+
+    def _lookup(self, name):
+        rt = self._rt
+        data = _wtf8(name)
+        found = ffi.new("int *")
+        r = _result()
+        value = rt._finish(lib.jst_global_get(rt._live(), data, len(data), found, r), r)
+        return found[0], value
+
+    def __getitem__(self, name):
+        found, value = self._lookup(name)
+        if not found:
+            raise KeyError(name)
+        return value
+
+    def get(self, name, default=None):
+        found, value = self._lookup(name)
+        return value if found else default
+
+    def __setitem__(self, name, value):
+        self._global_object()[name] = value
+
+    def __delitem__(self, name):
+        if name not in self:
+            raise KeyError(name)
+        del self._global_object()[name]
+
+    def __contains__(self, name):
+        return bool(self._lookup(name)[0])
+
+    def keys(self):
+        return self._global_object().keys()
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self):
+        return len(self.keys())
+
+
+class JSObject:
+    """A live JS object. Item and attribute access read and write its properties; `in` tests
+    them; len, iteration, keys/values/items follow its own enumerable properties; calling works
+    for functions; .to_py() makes a deep Python copy."""
+
+    __slots__ = ("_rt", "_h", "__weakref__")
+
+    def __init__(self, rt, handle):
+        object.__setattr__(self, "_rt", rt)
+        object.__setattr__(self, "_h", handle)
+
+    def __del__(self):
+        rt = self._rt
+        api = rt._api
+        if api is not None and self._h:
+            lib.jst_handle_release(api, self._h)
+
+    # properties
+    def _key(self, key):
+        if isinstance(key, str):
+            return _wtf8(key), None
+        if isinstance(key, int) and not isinstance(key, bool):
+            return str(key).encode(), None
+        if isinstance(key, JSObject):
+            return None, key._h
+        raise TypeError("JS property keys are str, int or JS symbols, not %s" % type(key).__name__)
+
+    def _get(self, key):
+        rt = self._rt
+        name, handle = self._key(key)
+        r = _result()
+        if handle is None:
+            status = lib.jst_get_named(rt._live(), self._h, name, len(name), r)
+        else:
+            status = lib.jst_get(rt._live(), self._h, handle, r)
+        if status == lib.JST_OK:
+            return rt._from_result(r, this=self)
+        return rt._finish(status, r)
+
+    def __getitem__(self, key):
+        return self._get(key)
+
+    def get(self, key, default=None):
+        return self._get(key) if key in self else default
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return self._get(name)
+
+    def __setitem__(self, key, value):
+        rt = self._rt
+        api = rt._live()
+        name, handle = self._key(key)
+        h, own = rt._to_js(value)
+        r = _result()
+        try:
+            if handle is None:
+                status = lib.jst_set_named(api, self._h, name, len(name), h, r)
+            else:
+                status = lib.jst_set(api, self._h, handle, h, r)
+        finally:
+            if own:
+                lib.jst_handle_release(api, h)
+        rt._finish(status, r)
+
+    def __setattr__(self, name, value):
+        if name.startswith("_"):
+            raise AttributeError("JS proxies take no private attributes (%s); use item access" % name)
+        self[name] = value
+
+    def _key_handle(self, key):
+        rt = self._rt
+        if isinstance(key, JSObject):
+            return key._h, False
+        if isinstance(key, (str, int)) and not isinstance(key, bool):
+            return rt._to_js(str(key))
+        raise TypeError("JS property keys are str, int or JS symbols, not %s" % type(key).__name__)
+
+    def __delitem__(self, key):
+        rt = self._rt
+        h, own = self._key_handle(key)
+        r = _result()
+        try:
+            status = lib.jst_delete(rt._live(), self._h, h, r)
+        finally:
+            if own:
+                lib.jst_handle_release(rt._api, h)
+        rt._finish(status, r)
+
+    def __delattr__(self, name):
+        del self[name]
+
+    def __contains__(self, key):
+        rt = self._rt
+        try:
+            h, own = self._key_handle(key)
+        except TypeError:
+            return False
+        r = _result()
+        try:
+            status = lib.jst_has(rt._live(), self._h, h, r)
+        finally:
+            if own:
+                lib.jst_handle_release(rt._api, h)
+        return rt._finish(status, r)
+
+    def keys(self):
+        """Own enumerable string keys, as a Python list."""
+        rt = self._rt
+        r = _result()
+        keys = rt._finish(lib.jst_keys(rt._live(), self._h, r), r)
+        return keys.to_py()
+
+    def values(self):
+        return [self[k] for k in self.keys()]
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def __len__(self):
+        return len(self.keys())
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    # calling
+    def __call__(self, *args):
+        return self._call(lib.JST_HANDLE_UNDEFINED, args)
+
+    def _call(self, this_handle, args):
+        rt = self._rt
+        api = rt._live()
+        handles, owned = rt._handles(args)
+        r = _result()
+        try:
+            status = lib.jst_call(api, self._h, this_handle, handles, len(args), r)
+        finally:
+            for h in owned:
+                lib.jst_handle_release(api, h)
+        return rt._finish(status, r)
+
+    def new(self, *args):
+        """`new f(...args)`."""
+        rt = self._rt
+        api = rt._live()
+        handles, owned = rt._handles(args)
+        r = _result()
+        try:
+            status = lib.jst_construct(api, self._h, handles, len(args), r)
+        finally:
+            for h in owned:
+                lib.jst_handle_release(api, h)
+        return rt._finish(status, r)
+
+    # copying
+    def to_py(self):
+        """A deep copy as Python lists, dicts and scalars (cycles preserved; functions and other
+        non-data objects stay proxies)."""
+        rt = self._rt
+        text = ffi.new("char **")
+        length = ffi.new("size_t *")
+        status = lib.jst_to_json(rt._live(), self._h, text, length)
+        if status == lib.JST_OK:
+            try:
+                data = ffi.unpack(text[0], length[0])
+            finally:
+                lib.jst_free_text(text[0])
+            value = json.loads(data)
+            if rt._undefined is not None:
+                return _to_py_slow(self, {})   # undefined must stay distinct from null
+            return value
+        return _to_py_slow(self, {})
+
+    def __repr__(self):
+        rt = self._rt
+        if rt._api is None:
+            return "<JSObject of a closed Runtime>"
+        text = ffi.new("char **")
+        if lib.jst_handle_inspect(rt._api, self._h, text) != lib.JST_OK:
+            return "<JSObject>"
+        try:
+            return ffi.string(text[0]).decode("utf-8", "replace")
+        finally:
+            lib.jst_free_text(text[0])
+
+    def __str__(self):
+        rt = self._rt
+        text = ffi.new("char **")
+        if lib.jst_handle_to_utf8(rt._live(), self._h, text) != lib.JST_OK:
+            return repr(self)
+        try:
+            return ffi.string(text[0]).decode("utf-8", "replace")
+        finally:
+            lib.jst_free_text(text[0])
+
+    def __eq__(self, other):
+        if not isinstance(other, JSObject) or other._rt is not self._rt:
+            return NotImplemented
+        return bool(lib.jst_handle_same(self._rt._api, self._h, other._h))
+
+    def __hash__(self):
+        return hash(str(lib.jst_handle_identity(self._rt._api, self._h)))
+
+
+def _to_py_slow(value, memo):
+    """Deep copy with a memo keyed by JS identity, so cycles come back as cycles."""
+    if not isinstance(value, JSObject) or isinstance(value, (JSFunction, JSPromise)):
+        return value
+    key = lib.jst_handle_identity(value._rt._api, value._h)
+    if key in memo:
+        return memo[key]
+    if isinstance(value, JSArray):
+        out = []
+        memo[key] = out
+        for i in range(len(value)):
+            out.append(_to_py_slow(value[i], memo))
+        return out
+    out = {}
+    memo[key] = out
+    for k in value.keys():
+        out[k] = _to_py_slow(value[k], memo)
+    return out
+
+
+class JSArray(JSObject):
+    """A live JS array: len is its length; iteration yields its elements."""
+
+    __slots__ = ()
+
+    def __len__(self):
+        rt = self._rt
+        r = _result()
+        return rt._finish(lib.jst_length(rt._live(), self._h, r), r)
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        if isinstance(key, int) and key < 0:
+            key += len(self)
+        return self._get(key)
+
+    def append(self, value):
+        self.push(value)
+
+
+class JSFunction(JSObject):
+    """A live JS function; calling it converts the arguments. Read as a property of an object, it
+    is called with that object as `this`."""
+
+    __slots__ = ("_this",)
+
+    def __init__(self, rt, handle, this=None):
+        JSObject.__init__(self, rt, handle)
+        object.__setattr__(self, "_this", this)
+
+    def __call__(self, *args):
+        # JSObject._call inlined: this is the hot path of Python -> JS calls.
+        rt = self._rt
+        api = rt._live()
+        this = self._this
+        try:
+            r = _results.r
+        except AttributeError:
+            r = _result()
+        this_handle = _H_UNDEFINED if this is None else this._h
+        if all(type(a) is float or (type(a) is int and -MAX_SAFE_INTEGER <= a <= MAX_SAFE_INTEGER) for a in args):
+            status = lib.jst_call_numbers(api, self._h, this_handle, args, len(args), r)
+        else:
+            handles, owned = rt._handles(args)
+            status = lib.jst_call(api, self._h, this_handle, handles, len(args), r)
+            for h in owned:
+                lib.jst_handle_release(api, h)
+        if status == _OK and r.kind == _K_NUMBER:
+            n = r.number
+            return int(n) if n.is_integer() and -MAX_SAFE_INTEGER <= n <= MAX_SAFE_INTEGER else n
+        return rt._finish(status, r)
+
+
+class JSPromise(JSObject):
+    """A JS promise: .result(timeout) waits for it (running this thread's jobs); awaitable."""
+
+    __slots__ = ()
+
+    def _settled(self):
+        """(True, value) once fulfilled; raises the rejection; (False, None) while pending."""
+        rt = self._rt
+        r = _result()
+        rt._check(lib.jst_promise_state(rt._live(), self._h, r))
+        state = int(r.number)
+        if state == 0:
+            return False, None
+        if not r.handle:   # a Python object (host value)
+            value = rt._hosts.get(r.host_id)
+            if state == 2:
+                raise JSError("Uncaught %r" % (value,), type(value).__name__, str(value), None, value)
+            return True, value
+        if state == 2:
+            raise rt._error(r.handle)
+        try:
+            return True, rt._from_handle(r.handle)
+        finally:
+            lib.jst_handle_release(rt._api, r.handle)
+
+    @property
+    def state(self):
+        """"pending", "fulfilled" or "rejected"."""
+        rt = self._rt
+        r = _result()
+        rt._check(lib.jst_promise_state(rt._live(), self._h, r))
+        if r.handle:
+            lib.jst_handle_release(rt._api, r.handle)
+        return ("pending", "fulfilled", "rejected")[int(r.number)]
+
+    def result(self, timeout=None):
+        """The fulfilled value, or the rejection raised as JSError. Runs this thread's microtasks
+        and event loop (timers) first; then waits for other threads to settle it, at most
+        `timeout` seconds (TimeoutError)."""
+        rt = self._rt
+        deadline = None if timeout is None else time.monotonic() + timeout
+        done, value = self._settled()
+        if done:
+            return value
+        rt.run_microtasks()
+        done, value = self._settled()
+        if done:
+            return value
+        rt.run_until_idle()
+        delay = 0.0005
+        while True:
+            done, value = self._settled()
+            if done:
+                return value
+            if deadline is not None and time.monotonic() >= deadline:
+                raise TimeoutError("the JS promise did not settle within %s s" % timeout)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.02)
+            rt.run_microtasks()
+
+    def __await__(self):
+        import asyncio
+        rt = self._rt
+        rt.run_microtasks()
+        done, value = self._settled()
+        if not done:
+            rt.run_until_idle()
+        while not done:
+            done, value = self._settled()
+            if done:
+                break
+            yield from asyncio.sleep(0.001).__await__()
+            rt.run_microtasks()
+        return value
+
+
+_PROXY_CLASSES = {
+    lib.JST_KIND_ARRAY: JSArray,
+    lib.JST_KIND_FUNCTION: JSFunction,
+    lib.JST_KIND_PROMISE: JSPromise,
+}
+
+
+# ---- callbacks from JS threads ----
+
+@ffi.def_extern()
+def jst_py_host(runtime_data, op, host_id, subject, argv, argc, result):
+    """A JS thread runs Python: calls a host function, or reads/writes a host object's attribute.
+    Never lets a Python exception escape: it becomes a JS Error named after its class."""
+    ref = _RUNTIMES.get(int(ffi.cast("uintptr_t", runtime_data)))
+    rt = ref() if ref is not None else None
+    if rt is None or rt._api is None:
+        result[0] = 0
+        return 0
+    try:
+        target = rt._hosts[host_id]
+        if op == lib.JST_HOST_CALL:
+            args = [rt._from_handle(argv[i]) for i in range(argc)]
+            value = target(*args)
+        elif op == lib.JST_HOST_GET:
+            value = getattr(target, rt._from_handle(subject))
+        else:
+            setattr(target, rt._from_handle(subject), rt._from_handle(argv[0]))
+            value = None
+        h, own = rt._to_js(value)
+        result[0] = h if own else lib.jst_handle_dup(rt._api, h)
+        return 0
+    except BaseException as exc:  # every Python error becomes a JS Error; none may escape to C
+        try:
+            result[0] = rt._host_error(exc)
+        except BaseException:
+            result[0] = 0
+        return 1

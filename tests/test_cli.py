@@ -87,9 +87,16 @@ def test_modes_accepted(run_js, flag):
     assert run_js("console.log(typeof globalThis)", "m.js", flag)[:2] == (0, "object\n")
 
 
-def test_regexp_literal_is_a_clear_error(run_js):
-    code, out, err = run_js("console.log('a');\nvar r = /ab+c/;\n")
-    assert code == 1 and "Regular expressions are not supported yet" in err and no_traceback(err)
+def test_bad_regexp_literal_is_an_early_syntax_error(run_js):
+    # Reported before anything runs: 'a' is never printed.
+    code, out, err = run_js("console.log('a');\nvar r = /ab(c/;\n")
+    assert code == 1 and out == "" and no_traceback(err)
+    assert "SyntaxError: Invalid regular expression: /ab(c/" in err and ":2:" in err
+
+
+def test_bad_regexp_from_the_constructor_is_a_catchable_syntax_error(run_js):
+    code, out, err = run_js("try { new RegExp('(') } catch (e) { console.log(e.name, /ab+c/.test('xabbc')) }")
+    assert code == 0 and out == "SyntaxError true\n"
 
 
 def test_repl_echoes_values_and_survives_errors(cli):

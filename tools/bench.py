@@ -577,25 +577,19 @@ def write_threads_json(path: Path, results: dict) -> None:
     path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
 
 
-# `--embedding` will time the Python boundary (Runtime creation, eval of small snippets, calls
-# both ways). It is accepted and refused until it exists, so the command line stays stable.
+# `--embedding`: the Python <-> JS boundary (tools/bench_embedding.py) against mini-racer and
+# quickjs, the PyPI bindings a Python user would otherwise pick.
 
-LATER_MODES = {
-    "embedding": "embedding API costs (Runtime creation, small evals, Python<->JS calls)",
-}
+def run_embedding_bench(console, repeat: int, json_path: Path | None) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench_embedding
 
-
-def add_later_mode_arguments(parser: argparse.ArgumentParser) -> None:
-    for name, meaning in LATER_MODES.items():
-        parser.add_argument(f"--{name}", action="store_true", help=f"(not implemented yet) {meaning}")
-
-
-def refuse_later_modes(args: argparse.Namespace, errors) -> int | None:
-    for name in LATER_MODES:
-        if getattr(args, name):
-            errors.print(f"bench: --{name} is not implemented yet", markup=False)
-            return 2
-    return None
+    table = bench_embedding.measure(repeat, log=lambda text: console.print(text, markup=False))
+    console.print(bench_embedding.report(table), markup=False)
+    if json_path:
+        json_path.write_text(json.dumps({"embedding": table}, indent=1) + "\n", encoding="utf-8")
+    ours = [row.get("jsthreads") for row in table.values()]
+    return 1 if any(not isinstance(value, float) for value in ours) else 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -617,7 +611,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threads", action="store_true",
                         help="the threads set: 2-thread speedup, shared counter (Lock/Atomics), producer/"
                              "consumer, --threads vs --gil single-thread cost, node worker_threads")
-    add_later_mode_arguments(parser)
+    parser.add_argument("--embedding", action="store_true",
+                        help="the embedding API: Python->JS and JS->Python calls, small evals, 10,000-"
+                             "element lists both ways, against mini-racer and quickjs")
     return parser
 
 
@@ -629,9 +625,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not console.is_terminal:
         console = Console(highlight=False, width=120)  # logs: keep the table on one line per bench
     errors = Console(stderr=True, highlight=False)
-    refused = refuse_later_modes(args, errors)
-    if refused is not None:
-        return refused
+    if args.embedding:
+        return run_embedding_bench(console, args.repeat, args.json)
     if args.threads:
         results = run_threads_benches(args.repeat, args.filter, errors, with_node="node" in args.engines)
         print_threads_report(console, results)

@@ -3,13 +3,16 @@ implement the full, language-independent case mappings of SpecialCasing.txt).
 
 Used by builtins/string.c for toUpperCase/toLowerCase and normalize. Run it after a Python
 upgrade that changes unicodedata.unidata_version: `python tools/gen_unicode.py`.
-It only writes the header; it never touches other files.
+It also writes csrc/regexp/unicode_tables.h for the regexp engine (Canonicalize in both modes,
+group-name identifier characters, and the \\p{...} property sets). It only writes those two
+headers; it never touches other files.
 """
 import pathlib
 import sys
 import unicodedata
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "csrc" / "builtins" / "unicode_data.h"
+REGEXP_OUT = pathlib.Path(__file__).resolve().parent.parent / "csrc" / "regexp" / "unicode_tables.h"
 MAX_CP = 0x110000
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
 
@@ -219,5 +222,172 @@ def main():
     print(f"wrote {OUT}", file=sys.stderr)
 
 
+# ---- csrc/regexp/unicode_tables.h ----
+
+GENERAL_CATEGORIES = {
+    # short name: (long name, other aliases)
+    "Cc": ("Control", ["cntrl"]), "Cf": ("Format", []), "Cn": ("Unassigned", []),
+    "Co": ("Private_Use", []), "Cs": ("Surrogate", []), "Ll": ("Lowercase_Letter", []),
+    "Lm": ("Modifier_Letter", []), "Lo": ("Other_Letter", []), "Lt": ("Titlecase_Letter", []),
+    "Lu": ("Uppercase_Letter", []), "Mc": ("Spacing_Mark", []), "Me": ("Enclosing_Mark", []),
+    "Mn": ("Nonspacing_Mark", []), "Nd": ("Decimal_Number", ["digit"]), "Nl": ("Letter_Number", []),
+    "No": ("Other_Number", []), "Pc": ("Connector_Punctuation", []), "Pd": ("Dash_Punctuation", []),
+    "Pe": ("Close_Punctuation", []), "Pf": ("Final_Punctuation", []), "Pi": ("Initial_Punctuation", []),
+    "Po": ("Other_Punctuation", []), "Ps": ("Open_Punctuation", []), "Sc": ("Currency_Symbol", []),
+    "Sk": ("Modifier_Symbol", []), "Sm": ("Math_Symbol", []), "So": ("Other_Symbol", []),
+    "Zl": ("Line_Separator", []), "Zp": ("Paragraph_Separator", []), "Zs": ("Space_Separator", []),
+}
+CATEGORY_GROUPS = {
+    "C": ("Other", [], "Cc Cf Cn Co Cs"), "L": ("Letter", [], "Ll Lm Lo Lt Lu"),
+    "LC": ("Cased_Letter", [], "Ll Lt Lu"), "M": ("Mark", ["Combining_Mark"], "Mc Me Mn"),
+    "N": ("Number", [], "Nd Nl No"), "P": ("Punctuation", ["punct"], "Pc Pd Pe Pf Pi Po Ps"),
+    "S": ("Symbol", [], "Sc Sk Sm So"), "Z": ("Separator", [], "Zl Zp Zs"),
+}
+
+
+def simple_case_fold(c):
+    """scf(c) (CaseFolding.txt statuses C and S). unicodedata has only the full folding
+    (str.casefold): when that is one character it is the simple one; otherwise the simple
+    folding, where one exists, is the single-character lowercase with the same full folding."""
+    ch = chr(c)
+    full = ch.casefold()
+    if len(full) == 1:
+        return ord(full)
+    lower = ch.lower()
+    if len(lower) == 1 and lower.casefold() == full:
+        return ord(lower)
+    return c
+
+
+def canonicalize_non_unicode(c):
+    """Canonicalize for non-unicode patterns (§22.2.2.7.3): toUpperCase when it gives one code
+    unit, unless that maps a non-ASCII character to ASCII."""
+    upper = chr(c).upper()
+    if len(upper) != 1:
+        return c
+    u = ord(upper)
+    if c >= 128 and u < 128:
+        return c
+    return u
+
+
+def binary_properties(categories):
+    """Binary properties unicodedata can give exactly (or, for ID_Start/ID_Continue, through
+    str.isidentifier's XID sets). name -> set of code points."""
+    props = {}
+    cps = range(MAX_CP)
+    props["Any"] = None  # every code point
+    props["ASCII"] = set(range(128))
+    props["Assigned"] = {c for c in cps if categories[c] != "Cn"}
+    props["ASCII_Hex_Digit"] = {ord(x) for x in "0123456789abcdefABCDEF"}
+    props["Hex_Digit"] = props["ASCII_Hex_Digit"] | set(range(0xFF10, 0xFF1A)) | \
+        set(range(0xFF21, 0xFF27)) | set(range(0xFF41, 0xFF47))
+    props["Bidi_Mirrored"] = {c for c in cps if unicodedata.mirrored(chr(c))}
+    props["White_Space"] = {c for c in cps if chr(c).isspace() and not 0x1C <= c <= 0x1F} | {0x85}
+    props["XID_Start"] = {c for c in cps if chr(c).isidentifier() and c != ord("_")}
+    props["XID_Continue"] = {c for c in cps if ("a" + chr(c)).isidentifier()}
+    # ID_Start differs from XID_Start only by a few NFKC-unstable characters; these two are
+    # the ones the identifier grammar cares about (Other_ID_Start katakana voicing marks).
+    props["ID_Start"] = props["XID_Start"] | {0x309B, 0x309C}
+    props["ID_Continue"] = props["XID_Continue"] | props["ID_Start"]
+    props["Changes_When_Lowercased"] = {c for c in cps if not 0xD800 <= c <= 0xDFFF and
+                                        unicodedata.normalize("NFD", chr(c)).lower() != unicodedata.normalize("NFD", chr(c))}
+    props["Changes_When_Uppercased"] = {c for c in cps if not 0xD800 <= c <= 0xDFFF and
+                                        unicodedata.normalize("NFD", chr(c)).upper() != unicodedata.normalize("NFD", chr(c))}
+    props["Changes_When_Titlecased"] = {c for c in cps if not 0xD800 <= c <= 0xDFFF and
+                                        unicodedata.normalize("NFD", chr(c)).title() != unicodedata.normalize("NFD", chr(c))}
+    props["Changes_When_Casefolded"] = {c for c in cps if not 0xD800 <= c <= 0xDFFF and
+                                        unicodedata.normalize("NFD", chr(c)).casefold() != unicodedata.normalize("NFD", chr(c))}
+    props["Changes_When_Casemapped"] = props["Changes_When_Lowercased"] | props["Changes_When_Uppercased"] | \
+        props["Changes_When_Titlecased"]
+    # CPython's islower/isupper of one character test exactly the derived Lowercase and
+    # Uppercase properties (makeunicodedata.py's LOWER_MASK and UPPER_MASK); Cased is their union
+    # with Lt by definition (UAX #44).
+    props["Lowercase"] = {c for c in cps if chr(c).islower()}
+    props["Uppercase"] = {c for c in cps if chr(c).isupper()}
+    props["Cased"] = props["Lowercase"] | props["Uppercase"] | {c for c in cps if categories[c] == "Lt"}
+    ignorable, _ = final_sigma_properties()
+    props["Case_Ignorable"] = {c for a, b in ignorable for c in range(a, b + 1)}
+    return props
+
+
+BINARY_ALIASES = {
+    "ASCII_Hex_Digit": "AHex", "Hex_Digit": "Hex", "Bidi_Mirrored": "Bidi_M", "White_Space": "space",
+    "XID_Start": "XIDS", "XID_Continue": "XIDC", "ID_Start": "IDS", "ID_Continue": "IDC",
+    "Changes_When_Lowercased": "CWL", "Changes_When_Uppercased": "CWU", "Changes_When_Titlecased": "CWT",
+    "Changes_When_Casefolded": "CWCF", "Changes_When_Casemapped": "CWCM", "Case_Ignorable": "CI",
+    "Lowercase": "Lower", "Uppercase": "Upper",
+}
+
+
+def emit_pairs(lines, name, rows, per_line=6):
+    """A `static const uint32_t name[][2]` table of {first, second} rows."""
+    lines.append(f"static const uint32_t {name}[][2] = {{")
+    cells = [f"{{0x{a:X}, 0x{b:X}}}," for a, b in rows]
+    for i in range(0, len(cells), per_line):
+        lines.append("    " + " ".join(cells[i:i + per_line]))
+    lines.append("};")
+
+
+def regexp_tables():
+    categories = [unicodedata.category(chr(c)) for c in range(MAX_CP)]
+    lines = [
+        "/*",
+        " * Generated by tools/gen_unicode.py from Python's unicodedata "
+        f"(Unicode {unicodedata.unidata_version}); do not edit.",
+        " * Case pairs: {c, Canonicalize(c)} for every c that Canonicalize changes, sorted (unicode:",
+        " * simple case folding; non-unicode: the single-unit toUpperCase rule). Properties: inclusive",
+        " * ranges in regex_property_pool; each name (with its aliases) gives an offset and a count.",
+        " * Script and Script_Extensions are missing: unicodedata does not have them.",
+        " */",
+        "#ifndef JST_REGEXP_UNICODE_TABLES_H",
+        "#define JST_REGEXP_UNICODE_TABLES_H",
+        "#include <stdint.h>",
+        "",
+        "typedef struct RegexPropertyName { const char *name; uint32_t offset, count; uint8_t kind; } RegexPropertyName;",
+        "enum { REGEX_PROPERTY_CATEGORY = 1, REGEX_PROPERTY_BINARY = 2 };",
+        "",
+    ]
+    for name, canon, limit in (("unicode", simple_case_fold, MAX_CP),
+                               ("legacy", canonicalize_non_unicode, 0x10000)):
+        pairs = [(c, canon(c)) for c in range(limit)]
+        pairs = [(c, k) for c, k in pairs if c != k]
+        emit_pairs(lines, f"regex_case_pairs_{name}", pairs)
+    lines.append("")
+    start = {c for c in range(MAX_CP) if chr(c).isidentifier()}
+    cont = {c for c in range(MAX_CP) if ("a" + chr(c)).isidentifier()}
+    emit_pairs(lines, "regex_id_start", to_ranges(sorted(start)))
+    emit_pairs(lines, "regex_id_continue", to_ranges(sorted(cont)))
+    lines.append("")
+    pool = []
+    names = []
+
+    def add(name_list, codes, kind):
+        ranges = to_ranges(sorted(codes)) if codes is not None else [(0, MAX_CP - 1)]
+        offset = len(pool)
+        pool.extend(ranges)
+        for n in name_list:
+            names.append((n, offset, len(ranges), kind))
+
+    by_category = {}
+    for c, k in enumerate(categories):
+        by_category.setdefault(k, []).append(c)
+    for short, (long, aliases, members) in CATEGORY_GROUPS.items():
+        codes = [c for m in members.split() for c in by_category.get(m, [])]
+        add([short, long] + aliases, codes, 1)
+    for short, (long, aliases) in GENERAL_CATEGORIES.items():
+        add([short, long] + aliases, by_category.get(short, []), 1)
+    for name, codes in binary_properties(categories).items():
+        add([name] + ([BINARY_ALIASES[name]] if name in BINARY_ALIASES else []), codes, 2)
+    names.sort()
+    emit_pairs(lines, "regex_property_pool", pool)
+    emit_array(lines, "RegexPropertyName", "regex_property_names",
+               [f'{{"{n}", {o}, {k}, {kind}}},' for n, o, k, kind in names], 2)
+    lines += ["", "#endif", ""]
+    REGEXP_OUT.write_text("\n".join(lines))
+    print(f"wrote {REGEXP_OUT}", file=sys.stderr)
+
+
 if __name__ == "__main__":
     main()
+    regexp_tables()

@@ -2,15 +2,16 @@
  * builtins/atomics.c — the Atomics namespace on (object, key): seq-cst load/store/exchange/
  * compareExchange and the add/sub/and/or/xor family as single atomic steps on the property's
  * slot (object_atomic_slot, OM-4), and wait/waitAsync/notify through a runtime-wide waiter table
- * keyed by (object, key). Typed arrays take their own branch in atomics_target once they exist;
- * until then they (and every other non-object) are a TypeError. Never holds atomics_lock across
- * an allocation, a JS call or a safepoint. Implements SYNC-9..SYNC-12 (specs/sync.md).
+ * keyed by (object, key). Integer typed arrays take the element path (one __atomic builtin per
+ * operation, TA-4) and Int32Array wait/notify share the waiter table (TA-5). Never holds
+ * atomics_lock across an allocation, a JS call or a safepoint. Implements SYNC-9..SYNC-12.
  */
 #include <math.h>
 #include <stdlib.h>
 #include "sync.h"
 #include "../atomics.h"
 #include "../structure.h"
+#include "typedarray.h"
 
 /* ---- Waiters [SYNC-10] ----
  * A waiter sits in the bucket of its (object, key) until notify or its deadline takes it out,
@@ -130,10 +131,225 @@ static Value *writable_slot_locked(ThreadState *ts, const Target *t, const char 
     return slot;
 }
 
+/* ---- Typed arrays [TA-4, TA-5] ----
+ * Integer typed arrays take the element path: every operation is one __atomic builtin of the
+ * element's width, seq-cst, on the element's aligned address inside the buffer's bytes (which a
+ * detach never frees [TA-1]). Waiters on an Int32Array are keyed by (buffer, -1 - byte index):
+ * every view of one SharedArrayBuffer meets the same waiters, and the negative number can never
+ * be a property key, so element waiters and property waiters on the buffer never meet. */
+
+// ValidateIntegerTypedArray: Int8..Uint32 except Uint8Clamped, or Int32 only when waitable; the
+// buffer must not be detached.
+static TypedArrayObject *ta_validate(ThreadState *ts, Value v, bool waitable) {
+    TypedArrayObject *ta = typed_array_of(v);
+    bool integer = ta->kind <= TA_UINT32 && ta->kind != TA_UINT8_CLAMPED;
+    if (waitable ? ta->kind != TA_INT32 : !integer) {
+        error_throw_type(ts, waitable ? "[object Array] is not an int32 or BigInt64 typed array."
+                                      : "[object Array] is not an integer shared typed array.");
+        return NULL;
+    }
+    if (typed_array_is_detached(ta)) {
+        error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
+        return NULL;
+    }
+    return ta;
+}
+
+// ValidateAtomicAccess: ToIndex, then a RangeError past the end.
+static bool ta_index(ThreadState *ts, TypedArrayObject *ta, Value request, size_t *out) {
+    double index;
+    if (!ops_to_index(ts, request, &index)) return false;
+    if (index >= (double)ta->length) {
+        error_throw_range(ts, "Invalid atomic access index");
+        return false;
+    }
+    *out = (size_t)index;
+    return true;
+}
+
+// The operand conversion (ToIntegerOrInfinity) and the detach re-check after it.
+static bool ta_operand(ThreadState *ts, TypedArrayObject *ta, Value v, double *out) {
+    if (!ops_to_integer(ts, v, out)) return false;
+    if (*out == 0) *out = 0;   // -0 stores and returns +0
+    if (typed_array_is_detached(ta)) {
+        error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
+        return false;
+    }
+    return true;
+}
+
+static Value ta_bits_value(int kind, uint64_t bits) {
+    switch (kind) {
+    case TA_INT8: return value_from_int((int8_t)bits);
+    case TA_UINT8: return value_from_int((uint8_t)bits);
+    case TA_INT16: return value_from_int((int16_t)bits);
+    case TA_UINT16: return value_from_int((uint16_t)bits);
+    case TA_INT32: return value_from_int((int32_t)bits);
+    default: return value_from_number((double)(uint32_t)bits);
+    }
+}
+
+// The first five match RMW_ADD..RMW_XOR below, so Atomics_rmw passes its magic through.
+enum { TA_OP_ADD, TA_OP_SUB, TA_OP_AND, TA_OP_OR, TA_OP_XOR, TA_OP_EXCHANGE, TA_OP_LOAD, TA_OP_STORE };
+
+#define TA_RMW(T)                                                                                   \
+    do {                                                                                            \
+        T *q = (T *)p, x = (T)bits;                                                                 \
+        switch (op) {                                                                               \
+        case TA_OP_ADD: return (uint64_t)__atomic_fetch_add(q, x, __ATOMIC_SEQ_CST);                \
+        case TA_OP_SUB: return (uint64_t)__atomic_fetch_sub(q, x, __ATOMIC_SEQ_CST);                \
+        case TA_OP_AND: return (uint64_t)__atomic_fetch_and(q, x, __ATOMIC_SEQ_CST);                \
+        case TA_OP_OR: return (uint64_t)__atomic_fetch_or(q, x, __ATOMIC_SEQ_CST);                  \
+        case TA_OP_XOR: return (uint64_t)__atomic_fetch_xor(q, x, __ATOMIC_SEQ_CST);                \
+        case TA_OP_EXCHANGE: return (uint64_t)__atomic_exchange_n(q, x, __ATOMIC_SEQ_CST);          \
+        case TA_OP_LOAD: return (uint64_t)__atomic_load_n(q, __ATOMIC_SEQ_CST);                     \
+        default: __atomic_store_n(q, x, __ATOMIC_SEQ_CST); return 0;                                \
+        }                                                                                           \
+    } while (0)
+
+// One seq-cst step on the element at p; returns the bits it held before (load: the bits read).
+static uint64_t ta_step(uint8_t *p, int size, int op, uint64_t bits) {
+    switch (size) {
+    case 1: TA_RMW(uint8_t);
+    case 2: TA_RMW(uint16_t);
+    default: TA_RMW(uint32_t);
+    }
+}
+
+static uint8_t *ta_element(TypedArrayObject *ta, size_t index) {
+    return ta->data + index * typedarray_element_size[ta->kind];
+}
+
+// load, store, exchange and add..xor on a typed array; op is a TA_OP_*.
+static Value ta_operation(ThreadState *ts, const Value *args, int argc, int op) {
+    TypedArrayObject *ta = ta_validate(ts, args[0], false);
+    size_t index;
+    if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+    double operand = 0;
+    if (op != TA_OP_LOAD && !ta_operand(ts, ta, builtin_arg(args, argc, 2), &operand)) return JS_EXCEPTION;
+    if (op == TA_OP_LOAD && typed_array_is_detached(ta))
+        return error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
+    uint64_t old = ta_step(ta_element(ta, index), typedarray_element_size[ta->kind], op,
+                           (uint64_t)(uint32_t)ops_double_to_int32(operand));
+    if (op == TA_OP_STORE) return value_from_number(operand);
+    return ta_bits_value(ta->kind, old);
+}
+
+static Value ta_compare_exchange(ThreadState *ts, const Value *args, int argc) {
+    TypedArrayObject *ta = ta_validate(ts, args[0], false);
+    size_t index;
+    if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+    double expected, replacement;
+    if (!ops_to_integer(ts, builtin_arg(args, argc, 2), &expected) ||
+        !ta_operand(ts, ta, builtin_arg(args, argc, 3), &replacement))
+        return JS_EXCEPTION;
+    uint8_t *p = ta_element(ta, index);
+    uint32_t want = (uint32_t)ops_double_to_int32(expected), put = (uint32_t)ops_double_to_int32(replacement);
+    uint64_t seen;
+    switch (typedarray_element_size[ta->kind]) {
+    case 1: {
+        uint8_t e = (uint8_t)want;
+        __atomic_compare_exchange_n(p, &e, (uint8_t)put, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        seen = e;
+        break;
+    }
+    case 2: {
+        uint16_t e = (uint16_t)want;
+        __atomic_compare_exchange_n((uint16_t *)p, &e, (uint16_t)put, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        seen = e;
+        break;
+    }
+    default: {
+        uint32_t e = want;
+        __atomic_compare_exchange_n((uint32_t *)p, &e, put, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        seen = e;
+        break;
+    }
+    }
+    return ta_bits_value(ta->kind, seen);
+}
+
+static Value result_string(ThreadState *ts, const char *s);
+
+static Value ta_waiter_key(size_t byte_index) { return value_from_number(-1.0 - (double)byte_index); }
+
+// waitAsync's typed-array front [TA-5]: the waiter target, the element and its expected value.
+static int32_t *ta_wait_async_arguments(ThreadState *ts, const Value *args, int argc, Target *t,
+                                        int32_t *expected, double *timeout) {
+    TypedArrayObject *ta = ta_validate(ts, args[0], true);
+    if (!ta) return NULL;
+    if (!array_buffer_of(ta->buffer)->shared) {
+        error_throw_type(ts, "[object Array] is not a shared typed array.");
+        return NULL;
+    }
+    size_t index;
+    if (!ta_index(ts, ta, builtin_arg(args, argc, 1), &index) ||
+        !ops_to_int32(ts, builtin_arg(args, argc, 2), expected))
+        return NULL;
+    *timeout = INFINITY;
+    Value limit = builtin_arg(args, argc, 3);
+    if (limit != JS_UNDEFINED) {
+        if (!ops_to_number(ts, limit, timeout)) return NULL;
+        if (isnan(*timeout)) *timeout = INFINITY;
+        else if (*timeout < 0) *timeout = 0;
+    }
+    t->object = ta->buffer;
+    t->key = ta_waiter_key(ta->byte_offset + index * 4);
+    return (int32_t *)ta_element(ta, index);
+}
+
+/*
+ * wait(int32Array, index, value, timeout) on a SharedArrayBuffer [TA-5]: the same one-step
+ * read-and-enqueue under atomics_lock as the property path [SYNC-10], comparing int32 bits.
+ */
+static Value ta_wait(ThreadState *ts, const Value *args, int argc) {
+    TypedArrayObject *ta = ta_validate(ts, args[0], true);
+    if (!ta) return JS_EXCEPTION;
+    if (!array_buffer_of(ta->buffer)->shared) return error_throw_type(ts, "[object Array] is not a shared typed array.");
+    size_t index;
+    if (!ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+    int32_t expected;
+    if (!ops_to_int32(ts, builtin_arg(args, argc, 2), &expected)) return JS_EXCEPTION;
+    double timeout = INFINITY;
+    Value limit = builtin_arg(args, argc, 3);
+    if (limit != JS_UNDEFINED) {
+        if (!ops_to_number(ts, limit, &timeout)) return JS_EXCEPTION;
+        if (isnan(timeout)) timeout = INFINITY;
+        else if (timeout < 0) timeout = 0;
+    }
+    // DoWait's AgentCanSuspend step, before the value is read [THR-19].
+    if (!thread_may_block(ts)) return error_throw_type(ts, "Atomics.wait cannot be called from the current thread.");
+    Runtime *rt = ts->rt;
+    double deadline = timeout > 1e12 ? -1 : thread_now_ms() + timeout;
+    Value key = ta_waiter_key(ta->byte_offset + index * 4);
+    AtomicsWaiter self_waiter = {.ts = ts, .object = ta->buffer, .key = key};
+    AtomicsWaiter **bucket = bucket_of(rt, ta->buffer, key);
+    int32_t *p = (int32_t *)ta_element(ta, index);
+    pthread_mutex_lock(&rt->atomics_lock);
+    if (__atomic_load_n(p, __ATOMIC_SEQ_CST) != expected) {
+        pthread_mutex_unlock(&rt->atomics_lock);
+        return result_string(ts, "not-equal");
+    }
+    if (timeout == 0) {
+        pthread_mutex_unlock(&rt->atomics_lock);
+        return result_string(ts, "timed-out");
+    }
+    bucket_append(bucket, &self_waiter);
+    while (!self_waiter.notified) {
+        if (thread_park(ts, &rt->atomics_lock, "Atomics.wait", deadline) != 0 && !self_waiter.notified) {
+            bucket_remove(bucket, &self_waiter);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&rt->atomics_lock);
+    return result_string(ts, self_waiter.notified ? "ok" : "timed-out");
+}
+
 /* ---- load / store / exchange / compareExchange ---- */
 
 static Value Atomics_load(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
+    if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, TA_OP_LOAD);
     Target t;
     if (!atomics_target(ts, "load", args, argc, &t, true)) return JS_EXCEPTION;
     uint8_t attrs;
@@ -157,6 +373,7 @@ static Value Atomics_load(ThreadState *ts, Value self, const Value *args, int ar
  */
 static Value Atomics_store(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
+    if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, TA_OP_STORE);
     Target t;
     if (!atomics_target(ts, "store", args, argc, &t, true)) return JS_EXCEPTION;
     Value v = builtin_arg(args, argc, 2);
@@ -211,6 +428,7 @@ static Value *writable_slot(ThreadState *ts, const Target *t, const char *prefix
 
 static Value Atomics_exchange(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
+    if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, TA_OP_EXCHANGE);
     Target t;
     if (!atomics_target(ts, "exchange", args, argc, &t, true)) return JS_EXCEPTION;
     const char *why = "object has no own data property";
@@ -230,6 +448,7 @@ static Value Atomics_exchange(ThreadState *ts, Value self, const Value *args, in
 // loops over them terminate; it returns the value read [SYNC-11].
 static Value Atomics_compareExchange(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
+    if (argc > 0 && value_is_typed_array(args[0])) return ta_compare_exchange(ts, args, argc);
     Target t;
     if (!atomics_target(ts, "compareExchange", args, argc, &t, true)) return JS_EXCEPTION;
     const char *why = "object has no own data property";
@@ -262,6 +481,7 @@ static int32_t number_to_int32(double d) {
 
 static Value Atomics_rmw(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self;
+    if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, magic);
     static const char *const names[] = {"add", "sub", "and", "or", "xor"};
     Target t;
     if (!atomics_target(ts, names[magic], args, argc, &t, true)) return JS_EXCEPTION;
@@ -337,6 +557,7 @@ static Value result_string(ThreadState *ts, const char *s) {
  */
 static Value Atomics_wait(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
+    if (argc > 0 && value_is_typed_array(args[0])) return ta_wait(ts, args, argc);
     Target t;
     double timeout;
     Value *slot = wait_arguments(ts, "wait", args, argc, &t, &timeout);
@@ -347,6 +568,7 @@ static Value Atomics_wait(ThreadState *ts, Value self, const Value *args, int ar
     double deadline = timeout > 1e12 ? -1 : thread_now_ms() + timeout;
     AtomicsWaiter self_waiter = {.ts = ts, .object = t.object, .key = t.key};
     AtomicsWaiter **bucket = bucket_of(rt, t.object, t.key);
+    bool may_block = thread_may_block(ts);
     pthread_mutex_lock(&rt->atomics_lock);
     if (!ops_same_value_zero(seq_cst_load(slot), expected)) {
         pthread_mutex_unlock(&rt->atomics_lock);
@@ -355,6 +577,11 @@ static Value Atomics_wait(ThreadState *ts, Value self, const Value *args, int ar
     if (timeout == 0) {
         pthread_mutex_unlock(&rt->atomics_lock);
         return result_string(ts, "timed-out");
+    }
+    // Only a wait that would block is gated; the answers above never block [THR-19].
+    if (!may_block) {
+        pthread_mutex_unlock(&rt->atomics_lock);
+        return error_throw_type(ts, "Atomics.wait cannot be called from the current thread.");
     }
     bucket_append(bucket, &self_waiter);
     while (!self_waiter.notified) {
@@ -420,7 +647,14 @@ static Value Atomics_waitAsync(ThreadState *ts, Value self, const Value *args, i
     (void)self, (void)magic;
     Target t;
     double timeout;
-    if (!wait_arguments(ts, "waitAsync", args, argc, &t, &timeout)) return JS_EXCEPTION;
+    // A typed array's element (the record roots its buffer, so the address stays valid) [TA-5].
+    int32_t *element = NULL, element_expected = 0;
+    if (argc > 0 && value_is_typed_array(args[0])) {
+        element = ta_wait_async_arguments(ts, args, argc, &t, &element_expected, &timeout);
+        if (!element) return JS_EXCEPTION;
+    } else if (!wait_arguments(ts, "waitAsync", args, argc, &t, &timeout)) {
+        return JS_EXCEPTION;
+    }
     Value expected = builtin_arg(args, argc, 2);
     Runtime *rt = ts->rt;
     // Everything that allocates comes first; the decision is made under atomics_lock.
@@ -453,10 +687,12 @@ static Value Atomics_waitAsync(ThreadState *ts, Value self, const Value *args, i
     *w = (AtomicsWaiter){.ts = ts, .object = t.object, .key = t.key, .root = root};
     ASYNC_ITEM(record, ASYNC_WAITER) = value_from_number((double)(uintptr_t)w);
 
-    Value *slot = data_slot(ts, &t, &(uint8_t){0});
+    Value *slot = element ? NULL : data_slot(ts, &t, &(uint8_t){0});
     const char *immediate = NULL;
     pthread_mutex_lock(&rt->atomics_lock);
-    if (!slot || !ops_same_value_zero(seq_cst_load(slot), expected)) immediate = "not-equal";
+    if (element ? __atomic_load_n(element, __ATOMIC_SEQ_CST) != element_expected
+                : !slot || !ops_same_value_zero(seq_cst_load(slot), expected))
+        immediate = "not-equal";
     else if (timeout == 0) immediate = "timed-out";
     else {
         job_expect(ts);   // before the waiter is visible to a notifier [SYNC-3]
@@ -484,13 +720,24 @@ static Value Atomics_waitAsync(ThreadState *ts, Value self, const Value *args, i
 static Value Atomics_notify(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Target t;
-    if (!atomics_target(ts, "notify", args, argc, &t, false)) return JS_EXCEPTION;
+    TypedArrayObject *ta = NULL;
+    size_t index = 0;
+    if (argc > 0 && value_is_typed_array(args[0])) {
+        // [TA-5]: an Int32Array (shared or not); the waiters of a shared one's element.
+        ta = ta_validate(ts, args[0], true);
+        if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+        t.object = ta->buffer;
+        t.key = ta_waiter_key(ta->byte_offset + index * 4);
+    } else if (!atomics_target(ts, "notify", args, argc, &t, false)) {
+        return JS_EXCEPTION;
+    }
     double count = INFINITY;
     Value limit = builtin_arg(args, argc, 2);
     if (limit != JS_UNDEFINED) {
         if (!ops_to_integer(ts, limit, &count)) return JS_EXCEPTION;
         if (count < 0) count = 0;
     }
+    if (ta && !array_buffer_of(ta->buffer)->shared) return value_from_int(0);
     Runtime *rt = ts->rt;
     AtomicsWaiter *posted = NULL;   // async waiters whose settling job is posted after the unlock
     int woken = 0;

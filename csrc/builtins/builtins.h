@@ -90,6 +90,9 @@ bool builtins_install_date(ThreadState *ts);      // Date (builtins/date.c)
 bool builtins_install_regexp(ThreadState *ts);    // RegExp (builtins/regexp.c)
 bool builtins_install_typedarray(ThreadState *ts); // ArrayBuffer, SharedArrayBuffer, DataView, typed arrays
 bool builtins_install_weakref(ThreadState *ts);   // WeakRef, FinalizationRegistry (builtins/weakref.c)
+// Defines the global `$262` with detachArrayBuffer for test262 (builtins/arraybuffer.c); shell.c
+// calls it only under JSTHREADS_SHELL_HELPERS.
+bool typedarray_install_shell_helpers(ThreadState *ts);
 bool builtins_install_shell(ThreadState *ts);
 
 // The seam between builtins/regexp.c (the RegExp object over the engine in csrc/regexp/) and
@@ -97,6 +100,8 @@ bool builtins_install_shell(ThreadState *ts);
 // the String methods built on them, which reach regexps only through Get/Call as the spec says).
 // RegExpCreate(P, F) (§22.2.3.2): undefined pattern/flags allowed; throws on a bad pattern.
 Value regexp_create(ThreadState *ts, Value pattern, Value flags);
+// RegExp.prototype.toString as first installed ("/source/flags"), for console.log's formatting.
+Value regexp_to_string(ThreadState *ts, Value regexp);
 // Called by builtins_install_regexp once %RegExp.prototype% exists, to add the protocol methods.
 bool regexp_install_protocol(ThreadState *ts, Value regexp_prototype);     // jsc shell helpers, with --shell-helpers (builtins/shell.c)
 

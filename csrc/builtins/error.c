@@ -4,6 +4,7 @@
  * V8's Error.captureStackTrace / stackTraceLimit. Throw helpers and `stack` text are error.c's.
  */
 #include "builtins.h"
+#include "../frame.h"
 
 // Defines `cause` when the options object has one (InstallErrorCause, ES2022 §20.5.8.1).
 static bool install_cause(ThreadState *ts, Value error, Value options) {
@@ -30,6 +31,19 @@ static Value iterable_to_array(ThreadState *ts, Value iterable) {
             return JS_EXCEPTION;
         }
     }
+}
+
+// V8 leaves the constructors of the error out of its stack: frames up to and including the one
+// running new.target (a subclass constructor calling super) are skipped; none when new.target
+// runs no JS frame (plain `new Error`, or Reflect.construct with an unrelated new.target).
+static int frames_of_construction(ThreadState *ts, Value new_target) {
+    int n = 0;
+    for (Frame *f = ts->frame; f; n++) {
+        if (f->callee == new_target) return n + 1;
+        int32_t caller = value_to_int(f->caller);
+        f = caller >= 0 ? (Frame *)(ts->stack_base + caller) : NULL;
+    }
+    return 0;
 }
 
 // Every error constructor; magic is the ErrorKind. Own keys come out as V8 orders them:
@@ -59,7 +73,7 @@ static Value Error_constructor(ThreadState *ts, Value self, const Value *args, i
             object_define_value(ts, error, ATOM(ts, errors), errors, PROP_HIDDEN) < 0)
             return JS_EXCEPTION;
     }
-    if (!error_install_stack(ts, error, 0)) return JS_EXCEPTION;
+    if (!error_install_stack(ts, error, frames_of_construction(ts, new_target))) return JS_EXCEPTION;
     return error;
 }
 

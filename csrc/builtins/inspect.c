@@ -12,6 +12,8 @@
 
 #include "builtins.h"
 #include "../number.h"
+#include "date.h"
+#include "typedarray.h"
 
 // ---- growable UTF-16 text ----
 
@@ -352,6 +354,8 @@ static const char *internal_class_name(Value v) {
     case CELL_WEAKMAP: return "WeakMap";
     case CELL_WEAKSET: return "WeakSet";
     case CELL_PROMISE: return "Promise";
+    case CELL_DATE: return "Date";
+    case CELL_REGEXP: return "RegExp";
     default: return "Object";
     }
 }
@@ -1145,6 +1149,44 @@ static bool format_error(Inspector *in, Value error, const Text *constructor, bo
     return !failed(in);
 }
 
+// ---- typed arrays and buffers (formatTypedArray, formatArrayBuffer) ----
+
+// The elements of a typed array, at most maxArrayLength of them, then "... n more items".
+static void format_typed_array(Inspector *in, Value value, TextList *output) {
+    TypedArrayObject *ta = typed_array_of(value);
+    size_t length = typed_array_length(ta), limit = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
+    for (size_t i = 0; i < limit; i++) {
+        Text item = {0};
+        format_number(in, &item, value_to_number(typed_array_load(ta, i)));
+        list_push(in, output, &item);
+    }
+    if (length > limit) remaining_text(in, output, (uint32_t)(length - limit));
+}
+
+// "[Uint8Contents]: <01 02>" (hex of the first maxArrayLength bytes), or "(detached)".
+static void format_array_buffer(Inspector *in, Value value, TextList *output) {
+    ArrayBufferObject *buffer = array_buffer_of(value);
+    Text item = {0};
+    if (load_acquire(&buffer->detached)) {
+        text_cstr(in, &item, "(detached)");
+    } else {
+        size_t length = buffer->byte_length, limit = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
+        text_cstr(in, &item, "[Uint8Contents]: <");
+        for (size_t i = 0; i < limit; i++) {
+            char hex[4];
+            snprintf(hex, sizeof hex, i ? " %02x" : "%02x", __atomic_load_n(&buffer->data[i], __ATOMIC_RELAXED));
+            text_cstr(in, &item, hex);
+        }
+        if (length > limit) {
+            char more[64];
+            snprintf(more, sizeof more, " ... %zu more byte%s", length - limit, length - limit > 1 ? "s" : "");
+            text_cstr(in, &item, more);
+        }
+        text_unit(in, &item, '>');
+    }
+    list_push(in, output, &item);
+}
+
 // ---- formatValue / formatRaw ----
 
 static int32_t seen_index(Values *list, Value v) {
@@ -1163,7 +1205,7 @@ static bool format_raw(Inspector *in, Value value, int recurse_times, Text *out)
     const char *close = "}";
     bool ok = false;
     int extras_type = OBJECT_TYPE;
-    enum { PLAIN, ARRAY, MAP, SET, PROMISE, WEAK, ITERATOR } formatter = PLAIN;
+    enum { PLAIN, ARRAY, MAP, SET, PROMISE, WEAK, ITERATOR, TYPED_ARRAY, ARRAY_BUFFER } formatter = PLAIN;
 
     int has = constructor_name(in, value, recurse_times, &constructor);
     if (has < 0) goto done;
@@ -1202,6 +1244,21 @@ static bool format_raw(Inspector *in, Value value, int recurse_times, Text *out)
             }
             extras_type = ARRAY_EXTRAS_TYPE;
             formatter = ARRAY;
+        } else if (type == CELL_TYPED_ARRAY) {
+            TypedArrayObject *ta = typed_array_of(value);
+            snprintf(size, sizeof size, "(%zu)", typed_array_length(ta));
+            get_prefix(in, &open, &constructor, has_constructor, &tag, typedarray_kind_name[ta->kind], size);
+            if (!(keys = get_keys(in, value, true))) goto done;
+            text_unit(in, &open, '[');
+            close = "]";
+            if (typed_array_length(ta) == 0 && keys->count == 0) {
+                text_text(in, out, &open);
+                text_unit(in, out, ']');
+                ok = true;
+                goto done;
+            }
+            extras_type = ARRAY_EXTRAS_TYPE;
+            formatter = TYPED_ARRAY;
         } else if (type == CELL_MAP || type == CELL_SET) {
             Values *entries = NULL;
             if (!map_inspect_entries(ts, value, &entries)) goto done;
@@ -1264,6 +1321,35 @@ static bool format_raw(Inspector *in, Value value, int recurse_times, Text *out)
                 ok = true;
                 goto done;
             }
+        } else if (type == CELL_DATE) {
+            // isDate: the toISOString form ("Invalid Date" for NaN), prefixed unless plainly a Date.
+            double t = NAN;
+            char iso[64] = "Invalid Date";
+            if (date_time_value(value, &t) && !isnan(t)) date_format_iso(t, iso, sizeof iso);
+            Text prefix = {0};
+            get_prefix(in, &prefix, &constructor, has_constructor, &tag, "Date", "");
+            if (!text_equals_cstr(&prefix, "Date ")) text_text(in, &base, &prefix);
+            text_free(&prefix);
+            text_cstr(in, &base, iso);
+            if (keys->count == 0) {
+                text_text(in, out, &base);
+                ok = true;
+                goto done;
+            }
+        } else if (type == CELL_REGEXP) {
+            // isRegExp: the primordial RegExp.prototype.toString, prefixed unless plainly a RegExp.
+            Value shown = regexp_to_string(in->ts, value);
+            if (value_is_exception(shown)) goto done;
+            Text prefix = {0};
+            get_prefix(in, &prefix, &constructor, has_constructor, &tag, "RegExp", "");
+            if (!text_equals_cstr(&prefix, "RegExp ")) text_text(in, &base, &prefix);
+            text_free(&prefix);
+            if (!text_string(in, &base, shown)) goto done;
+            if (keys->count == 0) {
+                text_text(in, out, &base);
+                ok = true;
+                goto done;
+            }
         } else if (type == CELL_ERROR) {
             if (!format_error(in, value, &constructor, has_constructor, &tag, &keys, &base)) goto done;
             if (keys->count == 0) {
@@ -1271,6 +1357,24 @@ static bool format_raw(Inspector *in, Value value, int recurse_times, Text *out)
                 ok = true;
                 goto done;
             }
+        } else if (type == CELL_ARRAY_BUFFER || type == CELL_DATA_VIEW) {
+            // The byteLength (DataView: also byteOffset and buffer) getters are listed first.
+            bool view = type == CELL_DATA_VIEW;
+            open.length = 0;
+            get_prefix(in, &open, &constructor, has_constructor, &tag,
+                       view ? "DataView" : array_buffer_of(value)->shared ? "SharedArrayBuffer" : "ArrayBuffer", "");
+            text_unit(in, &open, '{');
+            const char *const names[] = {"byteLength", "byteOffset", "buffer"};
+            Values *listed = values_new(ts, keys->count + 3);
+            if (!listed) goto done;
+            for (int i = 0; i < (view ? 3 : 1); i++) {
+                Value name = atom_from_cstr(ts, names[i]);
+                if (value_is_exception(name)) goto done;
+                listed->items[listed->count++] = name;
+            }
+            for (uint32_t i = 0; i < keys->count; i++) listed->items[listed->count++] = keys->items[i];
+            keys = listed;
+            if (!view) formatter = ARRAY_BUFFER;
         } else if (type == CELL_PROMISE || type == CELL_WEAKMAP || type == CELL_WEAKSET) {
             open.length = 0;
             get_prefix(in, &open, &constructor, has_constructor, &tag,
@@ -1327,6 +1431,8 @@ static bool format_raw(Inspector *in, Value value, int recurse_times, Text *out)
     case SET: formatted = format_map_or_set(in, value, false, recurse_times, &output); break;
     case PROMISE: formatted = format_promise(in, value, recurse_times, &output); break;
     case WEAK: list_push_cstr(in, &output, "<items unknown>"); break;
+    case TYPED_ARRAY: format_typed_array(in, value, &output); break;
+    case ARRAY_BUFFER: format_array_buffer(in, value, &output); break;
     case ITERATOR: {
         bool pairs;
         formatted = format_iterator(in, value, recurse_times, &output, &pairs);

@@ -10,6 +10,7 @@
  * element but never crashes.
  */
 #include "builtins.h"
+#include "typedarray.h"
 #include "atomics.h"
 
 Value iterator_new(ThreadState *ts, Intrinsic prototype, Value target, uint8_t kind) {
@@ -32,7 +33,10 @@ static const char *const source_names[] = {"Array Iterator", "String Iterator", 
 static IteratorObject *this_iterator(ThreadState *ts, Value self, int source) {
     if (value_cell_type(self) == CELL_ITERATOR) {
         IteratorObject *it = value_to_cell(self);
-        if ((it->kind & ITERATOR_SOURCE_MASK) == source) return it;
+        // Iteration kind 3 marks regexp_protocol.c's match-all iterators, which share the cell
+        // type but answer only to %RegExpStringIteratorPrototype%.next.
+        if ((it->kind & ITERATOR_SOURCE_MASK) == source && (it->kind & ITERATION_MASK) != ITERATION_MASK)
+            return it;
     }
     error_throw_type(ts, "Method %s.prototype.next called on incompatible receiver %V",
                      source_names[source >> 2], self);
@@ -69,6 +73,12 @@ static Value ArrayIterator_next(ThreadState *ts, Value self, const Value *args, 
     if (!value_is_object(target)) return finish(ts, it);   // exhausted by another thread
     if (value_cell_type(target) == CELL_ARRAY) {
         length = array_length(target);
+    } else if (value_cell_type(target) == CELL_TYPED_ARRAY) {
+        // §22.1.5.2.1 step 8: a typed array's length is its own, and a detached one throws.
+        TypedArrayObject *ta = typed_array_of(target);
+        if (typed_array_is_detached(ta))
+            return error_throw_type(ts, "Cannot perform %%ArrayIteratorPrototype%%.next on a detached ArrayBuffer");
+        length = (int64_t)typed_array_length(ta);
     } else {
         length = ops_length_of_array_like(ts, target);
         if (length < 0) return JS_EXCEPTION;

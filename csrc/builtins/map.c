@@ -1,8 +1,9 @@
 /*
  * builtins/map.c — Map, Set, WeakMap and WeakSet (ES2020 §23): SameValueZero keys kept in
  * insertion order by an ordered hash table stored in GC cells (no malloc'd side storage).
- * WeakMap/WeakSet hold their keys strongly for now: true weak semantics need ephemeron marking
- * in the collector. Keys must still be objects (or unregistered symbols, as in node 20).
+ * WeakMap/WeakSet keys are objects only (ES2020) and are held weakly: their tables are
+ * untraced ephemeron tables whose values the collector marks once their keys are marked, and
+ * whose dead entries it tombstones [HEAP-14].
  * Any thread may use any collection [INT-14]: lookups and mutations run under a per-table lock
  * (striped by address) that is never held across an allocation, so a racing set is never lost;
  * iteration reads without the lock and stays memory-safe (entries are appended and published
@@ -10,10 +11,11 @@
  */
 #include <pthread.h>
 #include "builtins.h"
+#include "weak.h"
 #include "atomics.h"
 
 /*
- * Entry table (a CELL_VALUES cell; count = 2 + 2 * entries used):
+ * Entry table (a CELL_VALUES cell, CELL_BYTES for weak collections; count = 2 + 2 * entries used):
  *   items[0]          JS_UNDEFINED, or the table that replaced this one (growth, compaction, clear)
  *   items[1]          the hash index, a CELL_BYTES HashIndex
  *   items[2 + 2i]     key of entry i, JS_HOLE once deleted (a tombstone)
@@ -59,14 +61,33 @@ static pthread_mutex_t *map_lock(Value map) {
 }
 static HashIndex *table_index(const Values *t) { return (HashIndex *)value_to_cell(t->items[1]); }
 
-static Values *table_new(ThreadState *ts, uint32_t entries) {
+// Whether map is a WeakMap or WeakSet, whose tables are weak [HEAP-14].
+static bool is_weak(Value map) {
+    CellType type = value_cell_type(map);
+    return type == CELL_WEAKMAP || type == CELL_WEAKSET;
+}
+
+/*
+ * A weak collection's table has the Values layout but is a CELL_BYTES cell, which nothing
+ * traces: only weakmap_trace reads it, entry by entry, as ephemerons. A stale pointer to it on
+ * some native stack (a table being replaced while its successor is allocated is the common case)
+ * then keeps the cell, never its keys [HEAP-14].
+ */
+static Values *weak_values_new(ThreadState *ts, uint32_t capacity) {
+    Values *v = heap_alloc(ts, sizeof(Values) + (size_t)capacity * sizeof(Value), CELL_BYTES);
+    if (!v) return NULL;
+    v->capacity = (uint32_t)((heap_cell_size(v) - sizeof(Values)) / sizeof(Value));
+    return v;
+}
+
+static Values *table_new(ThreadState *ts, uint32_t entries, bool weak) {
     uint32_t buckets = MIN_ENTRIES;
     while (buckets < entries) buckets *= 2;
     HashIndex *h = heap_alloc(ts, sizeof(HashIndex) + sizeof(uint32_t) * (buckets + 2 * (size_t)entries), CELL_BYTES);
     if (!h) return NULL;
     h->bucket_mask = buckets - 1;
     h->entry_capacity = entries;
-    Values *t = values_new(ts, TABLE_HEADER + 2 * entries);
+    Values *t = weak ? weak_values_new(ts, TABLE_HEADER + 2 * entries) : values_new(ts, TABLE_HEADER + 2 * entries);
     if (!t) return NULL;
     t->items[0] = JS_UNDEFINED;
     t->items[1] = value_from_cell(h);
@@ -165,7 +186,7 @@ static void rebuild_into(Value map, Values *fresh) {
 }
 
 static bool collection_init(ThreadState *ts, Value map) {
-    Values *t = table_new(ts, MIN_ENTRIES);
+    Values *t = table_new(ts, MIN_ENTRIES, is_weak(map));
     if (!t) return false;
     MapObject *m = as_map(map);
     m->table = value_from_cell(t);
@@ -204,7 +225,7 @@ static int collection_put(ThreadState *ts, Value map, Value key, Value value) {
         Value full = m->table;
         pthread_mutex_unlock(lock);
         uint32_t capacity = size < MIN_ENTRIES / 2 ? MIN_ENTRIES : 2 * (size + 1);
-        Values *fresh = table_new(ts, capacity);
+        Values *fresh = table_new(ts, capacity, is_weak(map));
         if (!fresh) return -1;
         pthread_mutex_lock(lock);
         // Sized for `size` live entries: usable only if no more arrived meanwhile.
@@ -231,7 +252,7 @@ static bool collection_delete(ThreadState *ts, Value map, Value key) {
 }
 
 static bool collection_clear(ThreadState *ts, Value map) {
-    Values *fresh = table_new(ts, MIN_ENTRIES);
+    Values *fresh = table_new(ts, MIN_ENTRIES, is_weak(map));
     if (!fresh) return false;
     MapObject *m = as_map(map);
     pthread_mutex_t *lock = map_lock(map);
@@ -308,8 +329,57 @@ void map_trace(Marker *m, Cell *cell) {
     heap_mark_value(m, ((MapObject *)cell)->table);
 }
 void set_trace(Marker *m, Cell *cell) { map_trace(m, cell); }
-void weakmap_trace(Marker *m, Cell *cell) { map_trace(m, cell); }
-void weakset_trace(Marker *m, Cell *cell) { map_trace(m, cell); }
+
+/*
+ * Weak collections [HEAP-14]. The table and its hash index are kept but not traced: each entry is
+ * an ephemeron, whose value the collector marks once something else has marked its key. The
+ * world is stopped and no mutator holds a map lock across a safepoint, so tables are read and
+ * pruned here without the lock. The table is a CELL_BYTES cell (weak_values_new), so a pointer
+ * to it that a mutator still has on its stack keeps the cell, never its keys.
+ * Entries whose key died become tombstones, exactly as a delete leaves them; the next growth
+ * compacts them away, so a loop of short-lived keys keeps the table bounded.
+ */
+static bool weak_table_sweep(Runtime *rt, Cell *cell) {
+    (void)rt;
+    MapObject *map = (MapObject *)cell;
+    if (value_cell_type(map->table) != CELL_BYTES) return false;
+    Values *t = as_table(map->table);
+    uint32_t used = (t->count - TABLE_HEADER) / 2;
+    for (uint32_t i = 0; i < used; i++) {
+        Value k = t->items[TABLE_HEADER + 2 * i];
+        if (k == JS_HOLE || !value_is_cell(k) || heap_is_marked(value_to_cell(k))) continue;
+        kill_entry(t, i);
+        store_relaxed(&map->size, map->size - 1);
+        map->deleted++;
+    }
+    return false;
+}
+
+static const WeakHooks weak_table_hooks = {NULL, weak_table_sweep, NULL};
+
+void weakmap_trace(Marker *m, Cell *cell) {
+    object_trace(m, cell);
+    Value table = ((MapObject *)cell)->table;
+    if (value_cell_type(table) != CELL_BYTES) return;
+    Values *t = as_table(table);
+    heap_mark_cell_shallow(m, t);
+    heap_mark_value(m, t->items[1]);   // the hash index: plain bytes
+    uint32_t used = (t->count - TABLE_HEADER) / 2;
+    for (uint32_t i = 0; i < used; i++) {
+        Value k = t->items[TABLE_HEADER + 2 * i];
+        if (k != JS_HOLE) heap_mark_ephemeron(m, k, t->items[TABLE_HEADER + 2 * i + 1]);
+    }
+    heap_defer_weak(m, cell, &weak_table_hooks);
+}
+void weakset_trace(Marker *m, Cell *cell) { weakmap_trace(m, cell); }
+
+// Live entries of a WeakMap or WeakSet, for the test helper in weakref.c: entries die at the
+// collection that finds their key unreachable, so this watches collection happen.
+uint32_t weak_collection_live_count(Value collection) {
+    CellType type = value_cell_type(collection);
+    if (type != CELL_WEAKMAP && type != CELL_WEAKSET) return 0;
+    return load_relaxed(&as_map(collection)->size);
+}
 
 // ---- natives ----
 
@@ -326,11 +396,8 @@ static bool check_receiver(ThreadState *ts, Value self, int kind, const char *me
     return false;
 }
 
-// CanBeHeldWeakly: objects and symbols not in the global registry.
-static bool can_be_held_weakly(Value v) {
-    if (value_is_object(v)) return true;
-    return value_is_symbol(v) && !((Symbol *)value_to_cell(v))->registered;
-}
+// ES2020 weak keys are objects only; symbols as weak keys came with ES2023.
+static bool can_be_held_weakly(Value v) { return value_is_object(v); }
 
 // AddEntriesFromIterable (Map, WeakMap) and the add loop of the Set/WeakSet constructors.
 static bool add_from_iterable(ThreadState *ts, Value target, Value iterable, bool pairs) {

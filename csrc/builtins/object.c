@@ -467,6 +467,8 @@ static const char *builtin_tag(ThreadState *ts, Value obj) {
     case CELL_BOOLEAN_OBJECT: return "Boolean";
     case CELL_NUMBER_OBJECT: return "Number";
     case CELL_STRING_OBJECT: return "String";
+    case CELL_DATE: return "Date";
+    case CELL_REGEXP: return "RegExp";
     default: return "Object";
     }
 }

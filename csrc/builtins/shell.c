@@ -171,5 +171,6 @@ bool builtins_install_shell(ThreadState *ts) {
     Value shell = object_new(ts, realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE));
     if (value_is_exception(shell)) return false;
     return builtins_install_table(ts, shell, shell_methods, BUILTIN_COUNT(shell_methods)) &&
-           builtins_define_global(ts, "$jstShell", shell);
+           builtins_define_global(ts, "$jstShell", shell) &&
+           typedarray_install_shell_helpers(ts);   // $262.detachArrayBuffer (builtins/arraybuffer.c)
 }

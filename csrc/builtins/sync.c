@@ -11,11 +11,12 @@
 #include "sync.h"
 #include "../atomics.h"
 #include "../safepoint.h"
+#include "../celltrace.h"
 
 /* ---- Sync roots [SYNC-2] ----
- * The spine is a CELL_VALUES of chunk cells, hung from a key of the global lexical scope that no
- * JS name can reach (a fresh Symbol), so the collector marks it as part of the realm. A free
- * slot holds the next free handle as an int (0 ends the list). */
+ * The spine is a CELL_VALUES of chunk cells that job_trace_thread marks as a runtime root (not a
+ * property of any object, so no JS code can reach it). A free slot holds the next free handle as
+ * an int (0 ends the list). */
 
 #define SYNC_ROOT_CHUNK 256u
 #define SYNC_ROOT_SPINE 1024u
@@ -33,12 +34,7 @@ static bool sync_roots_init(ThreadState *ts) {
     if (!spine) return false;
     for (uint32_t i = 0; i < spine->capacity; i++) spine->items[i] = JS_UNDEFINED;
     spine->count = spine->capacity;
-    Value description = string_from_utf8(ts, "jsthreads.syncRoots", 19);
-    if (value_is_exception(description)) return false;
-    Value key = symbol_new(ts, description);
-    if (value_is_exception(key)) return false;
-    if (object_define_value(ts, rt->realm.global_lexicals, key, value_from_cell(spine), 0) < 0) return false;
-    rt->sync_roots = spine;
+    rt->sync_roots = spine;   // a root from here on; no safepoint since the allocation [SYNC-2]
     rt->sync_roots_free = 0;
     rt->sync_roots_chunks = 0;
     return true;
@@ -95,10 +91,8 @@ void sync_root_free(Runtime *rt, uint32_t handle) {
 
 /* ---- Lock and Condition objects [SYNC-1] ----
  * Instances are ordinary objects (one structure per prototype, so every plain `new Lock()` shares
- * a shape) allocated with room for the C state after the Object header. The brand word, written
- * once before the object escapes, tells them apart from other objects. */
-
-static const char lock_brand = 'L', condition_brand = 'C';
+ * a shape) of their own cell types, CELL_LOCK and CELL_CONDITION, with the C state after the
+ * Object header. The cell type is the brand; the finalizer destroys the mutex [SYNC-15]. */
 
 /*
  * A thread waiting in hold() or wait() (a node on its own C stack), or a queued async ticket
@@ -115,8 +109,7 @@ enum { HOLD_NONE, HOLD_SYNC, HOLD_ASYNC };
 
 // The part Lock and Condition share, so one brand check serves both.
 typedef struct SyncObject {
-    Object object;            // CELL_OBJECT
-    const char *brand;        // &lock_brand or &condition_brand, written once at construction
+    Object object;            // CELL_LOCK or CELL_CONDITION
     pthread_mutex_t mutex;    // guards every field of the rest of the object
 } SyncObject;
 
@@ -137,15 +130,21 @@ typedef struct ConditionObject {
     Waiter *waiters, *waiters_tail;   // sync (stack) and async (malloc'd, root != 0), FIFO
 } ConditionObject;
 
-static void *branded(Value v, size_t size, const char *brand) {
-    if (value_cell_type(v) != CELL_OBJECT) return NULL;
-    void *cell = value_to_cell(v);
-    if (heap_cell_size(cell) < size) return NULL;
-    return ((SyncObject *)cell)->brand == brand ? cell : NULL;
+static LockObject *as_lock(Value v) {
+    return value_cell_type(v) == CELL_LOCK ? value_to_cell(v) : NULL;
 }
-static LockObject *as_lock(Value v) { return branded(v, sizeof(LockObject), &lock_brand); }
 static ConditionObject *as_condition(Value v) {
-    return branded(v, sizeof(ConditionObject), &condition_brand);
+    return value_cell_type(v) == CELL_CONDITION ? value_to_cell(v) : NULL;
+}
+
+/*
+ * A dead Lock or Condition has no waiter [SYNC-15]: a parked thread holds it on its stack, and a
+ * queued ticket or async Condition waiter roots it through its record (TICKET_LOCK,
+ * TICKET_CONDITION). So only the mutex is left to destroy; the world is stopped and no one holds it.
+ */
+void sync_cell_finalize(Runtime *rt, Cell *cell) {
+    (void)rt;
+    pthread_mutex_destroy(&((SyncObject *)cell)->mutex);
 }
 
 static void queue_append(Waiter **head, Waiter **tail, Waiter *w) {
@@ -184,10 +183,11 @@ static void queue_remove(Waiter **head, Waiter **tail, Waiter *w) {
 
 /* ---- Acquiring and releasing ----
  * A ticket record (asyncHold, asyncWait) is a CELL_VALUES: [SYNC_JOB_LOCK, lock, fn or
- * undefined, promise, granted hold id or undefined, root handle]. Its thread has one job_expect
+ * undefined, promise, granted hold id or undefined, root handle, the Condition an asyncWait
+ * waits on or undefined]. The record is what keeps the lock and condition alive meanwhile. Its thread has one job_expect
  * outstanding from the moment the ticket exists until the job that grants it is posted. */
 
-enum { TICKET_LOCK, TICKET_FN, TICKET_PROMISE, TICKET_GRANTED, TICKET_ROOT, TICKET_ITEMS };
+enum { TICKET_LOCK, TICKET_FN, TICKET_PROMISE, TICKET_GRANTED, TICKET_ROOT, TICKET_CONDITION, TICKET_ITEMS };
 #define TICKET_ITEM(record, i) ((record)->items[SYNC_RECORD_FIRST_FREE + (i)])
 
 // Under lock->sync.mutex, with the lock free.
@@ -259,6 +259,13 @@ static void spin_until_free(ThreadState *ts, LockObject *lock) {
  */
 static bool acquire_blocking(ThreadState *ts, LockObject *lock, const char *reason, uint64_t *id) {
     pthread_mutex_lock(&lock->sync.mutex);
+    bool own_sync = lock->held && lock->holder == ts && lock->hold_kind == HOLD_SYNC;
+    if (lock->held && !own_sync && !thread_may_block(ts)) {
+        // Only a contended hold is gated; an uncontended one never blocks [THR-19].
+        pthread_mutex_unlock(&lock->sync.mutex);
+        error_throw_type(ts, "Lock.prototype.hold cannot block the current thread");
+        return false;
+    }
     if (lock->held && lock->holder == ts) {
         pthread_mutex_unlock(&lock->sync.mutex);
         error_throw_kind(ts, ERROR_PLAIN, "Lock is not recursive");
@@ -299,6 +306,7 @@ static Values *ticket_record_new(ThreadState *ts, Value lock, Value fn, Value pr
     TICKET_ITEM(record, TICKET_PROMISE) = promise;
     TICKET_ITEM(record, TICKET_GRANTED) = JS_UNDEFINED;
     TICKET_ITEM(record, TICKET_ROOT) = JS_UNDEFINED;
+    TICKET_ITEM(record, TICKET_CONDITION) = JS_UNDEFINED;
     record->count = SYNC_RECORD_FIRST_FREE + TICKET_ITEMS;
     uint32_t root = sync_root_new(ts, value_from_cell(record));
     if (!root) return NULL;
@@ -425,21 +433,20 @@ static Value instance_prototype(ThreadState *ts) {
 }
 
 // The constructors of Lock and Condition: new.target required, its prototype honoured.
-static Value sync_construct(ThreadState *ts, const char *class_name, size_t size, const char *brand) {
+static Value sync_construct(ThreadState *ts, const char *class_name, size_t size, CellType type) {
     if (ts->new_target == JS_UNDEFINED)
         return error_throw_type(ts, "calling %s constructor without new is invalid", class_name);
     Value proto = instance_prototype(ts);
     if (value_is_exception(proto)) return proto;
-    SyncObject *sync = object_alloc(ts, size, CELL_OBJECT, proto);
+    SyncObject *sync = object_alloc(ts, size, type, proto);
     if (!sync) return JS_EXCEPTION;
     pthread_mutex_init(&sync->mutex, NULL);
-    sync->brand = brand;
     return value_from_cell(sync);
 }
 
 static Value Lock_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)args, (void)argc, (void)magic;
-    return sync_construct(ts, "Lock", sizeof(LockObject), &lock_brand);
+    return sync_construct(ts, "Lock", sizeof(LockObject), CELL_LOCK);
 }
 
 static LockObject *this_lock(ThreadState *ts, Value self, const char *method) {
@@ -531,7 +538,7 @@ static Value Lock_prototype_locked(ThreadState *ts, Value self, const Value *arg
 
 static Value Condition_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)args, (void)argc, (void)magic;
-    return sync_construct(ts, "Condition", sizeof(ConditionObject), &condition_brand);
+    return sync_construct(ts, "Condition", sizeof(ConditionObject), CELL_CONDITION);
 }
 
 static ConditionObject *this_condition(ThreadState *ts, Value self, const char *method) {
@@ -554,6 +561,10 @@ static Value Condition_prototype_wait(ThreadState *ts, Value self, const Value *
     if (!lock->held || lock->holder != ts || lock->hold_kind != HOLD_SYNC) {
         pthread_mutex_unlock(&lock->sync.mutex);
         return error_throw_type(ts, "Condition.prototype.wait requires the lock to be held by the caller");
+    }
+    if (!thread_may_block(ts)) {   // checked before enqueueing: a gated wait leaves no waiter [THR-19]
+        pthread_mutex_unlock(&lock->sync.mutex);
+        return error_throw_type(ts, "Condition.prototype.wait cannot block the current thread");
     }
     Waiter self_waiter = {.ts = ts, .queued = true};
     pthread_mutex_lock(&condition->sync.mutex);
@@ -587,6 +598,7 @@ static Value Condition_prototype_asyncWait(ThreadState *ts, Value self, const Va
     if (value_is_exception(promise)) return promise;
     Values *record = ticket_record_new(ts, lock_value, JS_UNDEFINED, promise);
     if (!record) return JS_EXCEPTION;
+    TICKET_ITEM(record, TICKET_CONDITION) = self;   // the waiter keeps its Condition alive [SYNC-15]
     Waiter *node = malloc(sizeof *node);
     if (!node) {
         sync_root_free(ts->rt, ticket_root(record));

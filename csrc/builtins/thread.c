@@ -11,32 +11,29 @@
 #include <stdlib.h>
 #include <time.h>
 #include "builtins.h"
+#include "../safepoint.h"
 #include "../atomics.h"
+#include "../celltrace.h"
 
 /*
- * Thread and ThreadLocal instances are CELL_OBJECTs with a few native words after the Object
- * header (the collector traces only the header's structure and butterfly). `brand` holds
- * Runtime.brand_secret mixed with the kind: user code cannot forge it, so a receiver is a Thread
- * exactly when it is a CELL_OBJECT cell large enough whose brand matches [THR-13].
+ * Thread and ThreadLocal instances are cells of their own types (CELL_THREAD, CELL_THREAD_LOCAL),
+ * ordinary objects with native words after the Object header: the cell type is the brand, which
+ * user code cannot forge [THR-13].
  */
-enum { BRAND_THREAD = 0x54, BRAND_THREAD_LOCAL = 0x4c };
-
 typedef struct ThreadObject {
     Object object;
-    uint64_t brand;
-    struct ThreadRecord *record;
+    struct ThreadRecord *record;   // written once before the object escapes; NULL after teardown
 } ThreadObject;
 
 typedef struct ThreadLocalObject {
     Object object;
-    uint64_t brand;
     uint32_t index;              // slot in every thread's ThreadState.thread_locals [THR-14]
 } ThreadLocalObject;
 
 enum { THREAD_RUNNING, THREAD_FINISHED, THREAD_FAILED };
 
 // A thread waiting for an outcome: a sync joiner (on its own C stack, promise undefined) or an
-// async one (malloc'd; promise and settle are GC roots through the record list).
+// async one (malloc'd; promise and settle are traced through the Thread cell).
 typedef struct JoinWaiter {
     struct JoinWaiter *next;
     ThreadState *ts;
@@ -45,12 +42,15 @@ typedef struct JoinWaiter {
 } JoinWaiter;
 
 /*
- * The native side of one Thread object; every field is under Runtime.records_lock. Records live
- * until runtime_free (objects have no finalizer to free them), and their Values are traced from
- * the runtime-wide list, so an outcome stays valid for any number of later joins [THR-3].
+ * The native side of one Thread object; every field is under Runtime.records_lock except the
+ * links, which change only under records_lock while RUNNING or with the world stopped. A record
+ * lives exactly as long as its object [THR-17]: the object's finalizer unlinks and frees it. The
+ * runtime list roots the object only while someone may still need it without holding it: the
+ * thread is running (it publishes into the record), or it failed unobserved and its failure is
+ * not reported yet [THR-4]. Once finished, a Thread nobody references is collected with its record.
  */
 typedef struct ThreadRecord {
-    struct ThreadRecord *next;   // Runtime.thread_records
+    struct ThreadRecord *next, *previous;   // Runtime.thread_records
     Value object;                // the Thread object (so Thread.current === what new returned)
     Value start;                 // CELL_VALUES [fn, ...args] until the thread takes it, else undefined
     Value outcome;               // fn's result or exception once settled
@@ -62,21 +62,13 @@ typedef struct ThreadRecord {
     JoinWaiter *waiters;
 } ThreadRecord;
 
-static uint64_t brand_of(ThreadState *ts, int kind) {
-    return ts->rt->brand_secret ^ (uint64_t)kind;
+static ThreadRecord *thread_record(Value v) {
+    if (value_cell_type(v) != CELL_THREAD) return NULL;
+    return ((ThreadObject *)value_to_cell(v))->record;
 }
 
-static void *branded(ThreadState *ts, Value v, int kind, size_t size) {
-    if (value_cell_type(v) != CELL_OBJECT) return NULL;
-    void *cell = value_to_cell(v);
-    if (heap_cell_size(cell) < size) return NULL;
-    uint64_t brand = kind == BRAND_THREAD ? ((ThreadObject *)cell)->brand : ((ThreadLocalObject *)cell)->brand;
-    return brand == brand_of(ts, kind) ? cell : NULL;
-}
-
-static ThreadRecord *thread_record(ThreadState *ts, Value v) {
-    ThreadObject *t = branded(ts, v, BRAND_THREAD, sizeof(ThreadObject));
-    return t ? t->record : NULL;
+static ThreadLocalObject *as_thread_local(Value v) {
+    return value_cell_type(v) == CELL_THREAD_LOCAL ? value_to_cell(v) : NULL;
 }
 
 static Value incompatible(ThreadState *ts, const char *method) {
@@ -87,50 +79,85 @@ static Value incompatible(ThreadState *ts, const char *method) {
 static Value thread_object_new(ThreadState *ts, Value prototype, ThreadRecord **out) {
     ThreadRecord *record = calloc(1, sizeof *record);
     if (!record) return error_throw_out_of_memory(ts);
-    ThreadObject *t = object_alloc(ts, sizeof(ThreadObject), CELL_OBJECT, prototype);
+    ThreadObject *t = object_alloc(ts, sizeof(ThreadObject), CELL_THREAD, prototype);
     if (!t) {
         free(record);
         return JS_EXCEPTION;
     }
-    t->brand = brand_of(ts, BRAND_THREAD);
-    t->record = record;
     record->object = value_from_cell(t);
     record->start = JS_UNDEFINED;
     record->outcome = JS_UNDEFINED;
     record->state = THREAD_RUNNING;
     Runtime *rt = ts->rt;
+    // Linked before the object can reach a safepoint, so a collection never sees one without the
+    // other; no safepoint between here and the caller's use of *out [THR-17].
     pthread_mutex_lock(&rt->records_lock);
+    t->record = record;
     record->next = rt->thread_records;
+    if (record->next) record->next->previous = record;
     rt->thread_records = record;
     pthread_mutex_unlock(&rt->records_lock);
     *out = record;
     return record->object;
 }
 
+// Under records_lock: the record's object must stay alive even if no JS value names it.
+static bool record_pins_object(const ThreadRecord *r) {
+    return r->state == THREAD_RUNNING || (r->state == THREAD_FAILED && !r->observed && !r->reported);
+}
+
 void thread_records_trace(Marker *m, Runtime *rt) {
     // Called with the world stopped: no record changes meanwhile (every writer holds
-    // records_lock only while RUNNING, between safepoints).
-    for (ThreadRecord *r = rt->thread_records; r; r = r->next) {
-        heap_mark_value(m, r->object);
-        heap_mark_value(m, r->start);
-        heap_mark_value(m, r->outcome);
-        for (JoinWaiter *w = r->waiters; w; w = w->next) {
-            heap_mark_value(m, w->promise);
-            heap_mark_value(m, w->settle);
-        }
+    // records_lock only while RUNNING, between safepoints). The rest of a record's Values are
+    // traced through its object (thread_cell_trace).
+    for (ThreadRecord *r = rt->thread_records; r; r = r->next)
+        if (record_pins_object(r)) heap_mark_value(m, r->object);
+}
+
+void thread_cell_trace(Marker *m, Cell *cell) {
+    object_trace(m, cell);
+    ThreadRecord *r = ((ThreadObject *)cell)->record;
+    if (!r) return;
+    heap_mark_value(m, r->start);
+    heap_mark_value(m, r->outcome);
+    for (JoinWaiter *w = r->waiters; w; w = w->next) {
+        heap_mark_value(m, w->promise);
+        heap_mark_value(m, w->settle);
     }
 }
 
+static void record_free(ThreadRecord *dead) {
+    while (dead->waiters) {
+        JoinWaiter *w = dead->waiters;
+        dead->waiters = w->next;
+        if (w->promise != JS_UNDEFINED) free(w);
+    }
+    free(dead);
+}
+
+/*
+ * The object is dead, so nothing can join it any more and (the list pins running threads) its
+ * thread has finished publishing [THR-17]. Runs with the world stopped, when no mutator is inside
+ * a records_lock section, so the list is unlinked without the lock (HEAP-12 forbids taking it).
+ */
+void thread_cell_finalize(Runtime *rt, Cell *cell) {
+    ThreadRecord *r = ((ThreadObject *)cell)->record;
+    if (!r) return;
+    ((ThreadObject *)cell)->record = NULL;
+    if (r->previous) r->previous->next = r->next;
+    else rt->thread_records = r->next;
+    if (r->next) r->next->previous = r->previous;
+    record_free(r);
+}
+
 void thread_records_free(Runtime *rt) {
+    // Teardown: the heap (and so the finalizers of the objects) goes after this.
     while (rt->thread_records) {
         ThreadRecord *dead = rt->thread_records;
         rt->thread_records = dead->next;
-        while (dead->waiters) {
-            JoinWaiter *w = dead->waiters;
-            dead->waiters = w->next;
-            if (w->promise != JS_UNDEFINED) free(w);
-        }
-        free(dead);
+        if (value_cell_type(dead->object) == CELL_THREAD)
+            ((ThreadObject *)value_to_cell(dead->object))->record = NULL;
+        record_free(dead);
     }
 }
 
@@ -197,13 +224,28 @@ static void *thread_main(void *argument) {
     Value outcome = failed ? error_take(ts) : result;
     // The thread's own microtasks run before its outcome is visible to joiners [THR-3].
     while (!job_run_microtasks(ts)) report_uncaught(ts, error_take(ts));
+    thread_uncount(rt);   // before joiners wake: a joined thread no longer counts [THR-18]
     publish(rt, ts, record, failed, outcome);
     // Like a browser's event loop, an uncaught error in a later job is reported and the loop
     // goes on, so jobs posted to this thread by others still run [THR-10].
-    while (!job_run_event_loop(ts)) report_uncaught(ts, error_take(ts));
+    // An interrupt (time limit, rt.interrupt()) stays requested, so it ends the loop for good.
+    while (!job_run_event_loop(ts)) {
+        report_uncaught(ts, error_take(ts));
+        if (safepoint_interrupted(ts)) break;
+    }
     thread_detach(ts);
     thread_unreserve(rt, false);
     return NULL;
+}
+
+// A Thread whose pthread never started: the constructor throws, so no one can join it; it stops
+// pinning its object and is never reported [THR-4, THR-17].
+static void abandon(Runtime *rt, ThreadRecord *record) {
+    pthread_mutex_lock(&rt->records_lock);
+    record->start = JS_UNDEFINED;
+    record->state = THREAD_FAILED;
+    record->observed = true;
+    pthread_mutex_unlock(&rt->records_lock);
 }
 
 // 4 MiB of C stack: natives recurse on it and the native stack limit keeps a margin below it.
@@ -227,9 +269,14 @@ static Value Thread_constructor(ThreadState *ts, Value self, const Value *args, 
     if (value_is_exception(object)) return JS_EXCEPTION;
     Runtime *rt = ts->rt;
     StartInfo *start = malloc(sizeof *start);
-    if (!start) return error_throw_out_of_memory(ts);
+    if (!start) {
+        abandon(rt, record);
+        return error_throw_out_of_memory(ts);
+    }
+    // The live-thread cap (maxJSThreads) and the TID space are checked here [THR-18].
     if (!thread_reserve(rt, &start->tid, &start->id)) {
         free(start);
+        abandon(rt, record);
         return error_throw_range(ts, "too many live Threads (or thread-ID space exhausted)");
     }
     start->rt = rt;
@@ -249,11 +296,7 @@ static Value Thread_constructor(ThreadState *ts, Value self, const Value *args, 
     if (status != 0) {
         free(start);
         thread_unreserve(rt, true);
-        pthread_mutex_lock(&rt->records_lock);
-        record->start = JS_UNDEFINED;
-        pthread_mutex_unlock(&rt->records_lock);
-        Value error = error_new(ts, ERROR_RANGE, string_from_cstr(ts, "too many live Threads (or thread-ID space exhausted)"));
-        if (!value_is_exception(error)) publish(rt, ts, record, true, error);
+        abandon(rt, record);
         return error_throw_range(ts, "too many live Threads (or thread-ID space exhausted)");
     }
     return object;
@@ -280,7 +323,7 @@ static Value Thread_current(ThreadState *ts, Value self, const Value *args, int 
 
 static Value Thread_prototype_id(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)args, (void)argc, (void)magic;
-    ThreadRecord *record = thread_record(ts, self);
+    ThreadRecord *record = thread_record(self);
     if (!record) return incompatible(ts, "Thread.prototype.id");
     pthread_mutex_lock(&ts->rt->records_lock);
     uint32_t id = record->id;
@@ -290,12 +333,17 @@ static Value Thread_prototype_id(ThreadState *ts, Value self, const Value *args,
 
 static Value Thread_prototype_join(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)args, (void)argc, (void)magic;
-    ThreadRecord *record = thread_record(ts, self);
+    ThreadRecord *record = thread_record(self);
     if (!record) return incompatible(ts, "Thread.prototype.join");
     if (self == ts->thread_object) return error_throw_kind(ts, ERROR_PLAIN, "Thread cannot join itself");
     Runtime *rt = ts->rt;
     char reason[48];
     pthread_mutex_lock(&rt->records_lock);
+    if (record->state == THREAD_RUNNING && !thread_may_block(ts)) {
+        // A finished thread's outcome is read without blocking, so only this case is gated [THR-19].
+        pthread_mutex_unlock(&rt->records_lock);
+        return error_throw_type(ts, "Thread.prototype.join cannot block the current thread");
+    }
     record->observed = true;
     if (record->state == THREAD_RUNNING) {
         snprintf(reason, sizeof reason, "join(Thread %u)", record->id);
@@ -314,7 +362,7 @@ static Value Thread_prototype_join(ThreadState *ts, Value self, const Value *arg
 static Value Thread_settle(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
     Value promise = builtin_arg(args, argc, 0);
-    ThreadRecord *record = thread_record(ts, ((NativeFunction *)value_to_cell(ts->callee))->data[0]);
+    ThreadRecord *record = thread_record(((NativeFunction *)value_to_cell(ts->callee))->data[0]);
     if (!record) return JS_UNDEFINED;
     pthread_mutex_lock(&ts->rt->records_lock);
     bool failed = record->state == THREAD_FAILED;
@@ -327,7 +375,7 @@ static Value Thread_settle(ThreadState *ts, Value self, const Value *args, int a
 // Settles on a later event-loop turn, never synchronously, even when already finished [THR-3].
 static Value Thread_prototype_asyncJoin(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)args, (void)argc, (void)magic;
-    ThreadRecord *record = thread_record(ts, self);
+    ThreadRecord *record = thread_record(self);
     if (!record) return incompatible(ts, "Thread.prototype.asyncJoin");
     Value promise = promise_new(ts);
     if (value_is_exception(promise)) return JS_EXCEPTION;
@@ -387,9 +435,8 @@ static Value ThreadLocal_constructor(ThreadState *ts, Value self, const Value *a
     if (new_target == JS_UNDEFINED) return error_throw_type(ts, "calling ThreadLocal constructor without new is invalid");
     Value prototype = function_prototype_for(ts, new_target, INTRINSIC_THREAD_LOCAL_PROTOTYPE);
     if (value_is_exception(prototype)) return JS_EXCEPTION;
-    ThreadLocalObject *local = object_alloc(ts, sizeof(ThreadLocalObject), CELL_OBJECT, prototype);
+    ThreadLocalObject *local = object_alloc(ts, sizeof(ThreadLocalObject), CELL_THREAD_LOCAL, prototype);
     if (!local) return JS_EXCEPTION;
-    local->brand = brand_of(ts, BRAND_THREAD_LOCAL);
     local->index = fetch_add_relaxed(&ts->rt->next_thread_local, 1u);
     return value_from_cell(local);
 }
@@ -397,7 +444,7 @@ static Value ThreadLocal_constructor(ThreadState *ts, Value self, const Value *a
 // Slots are the calling thread's own, so neither accessor takes a lock [THR-14].
 static Value ThreadLocal_prototype_value(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)args, (void)argc, (void)magic;
-    ThreadLocalObject *local = branded(ts, self, BRAND_THREAD_LOCAL, sizeof(ThreadLocalObject));
+    ThreadLocalObject *local = as_thread_local(self);
     if (!local) return incompatible(ts, "ThreadLocal.prototype.value");
     uint32_t index = local->index;
     Values *slots = value_is_cell(ts->thread_locals) ? value_to_cell(ts->thread_locals) : NULL;
@@ -406,7 +453,7 @@ static Value ThreadLocal_prototype_value(ThreadState *ts, Value self, const Valu
 
 static Value ThreadLocal_prototype_set_value(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)magic;
-    ThreadLocalObject *local = branded(ts, self, BRAND_THREAD_LOCAL, sizeof(ThreadLocalObject));
+    ThreadLocalObject *local = as_thread_local(self);
     if (!local) return incompatible(ts, "ThreadLocal.prototype.value");
     uint32_t index = local->index;
     Values *slots = value_is_cell(ts->thread_locals) ? value_to_cell(ts->thread_locals) : NULL;
@@ -459,14 +506,6 @@ static bool install_class(ThreadState *ts, const char *name, NativeFn constructo
 }
 
 bool builtins_install_thread(ThreadState *ts) {
-    Runtime *rt = ts->rt;
-    if (!rt->brand_secret) {
-        struct timespec t;
-        clock_gettime(CLOCK_REALTIME, &t);
-        uint64_t seed = (uint64_t)t.tv_nsec * 0x9E3779B97F4A7C15ull ^ (uint64_t)t.tv_sec ^ (uint64_t)(uintptr_t)rt;
-        seed ^= seed >> 31;
-        rt->brand_secret = (seed * 0xBF58476D1CE4E5B9ull) | 0x100;   // never 0, never a bare kind
-    }
     return install_class(ts, "Thread", Thread_constructor, 1, INTRINSIC_THREAD_PROTOTYPE,
                          thread_prototype_table, BUILTIN_COUNT(thread_prototype_table),
                          thread_statics, BUILTIN_COUNT(thread_statics)) &&

@@ -72,6 +72,7 @@ class Function:
         self.handlers = []
         self.lines = []            # (pc, line, column)
         self.cache_count = 0
+        self.profile_count = 0
 
     def instructions(self):
         return decode(self.words)
@@ -200,6 +201,7 @@ def read_blob(data):
         f.handlers = [Handler(*struct.unpack("<5I", reader.take(20))) for _ in range(reader.u32())]
         f.lines = [struct.unpack("<3I", reader.take(12)) for _ in range(reader.u32())]
         f.cache_count = reader.u32()
+        f.profile_count = reader.u32()
         functions.append(f)
     if reader.at != len(reader.data):
         raise BlobError("%d trailing bytes" % (len(reader.data) - reader.at))

@@ -10,7 +10,7 @@ import struct
 from .. import bytecode
 
 MAGIC = b"JSTB"
-VERSION = 1
+VERSION = 2
 
 # Code flags; mirror of the CODE_* enum in csrc/frame.h.
 STRICT = 1 << 0
@@ -71,6 +71,7 @@ class FunctionCode:
         self.handlers = []           # (start, end, target, register, kind)
         self.lines = []              # (pc, line, column)
         self.cache_count = 0
+        self.profile_count = 0       # value-profile slots (`p` operands, BC-18)
         self.index = 0
 
     def constant(self, value):
@@ -90,7 +91,13 @@ class FunctionCode:
 
     def emit(self, name, *operands):
         opcode = bytecode.OPCODE_INDEX[name]
-        assert len(operands) == len(bytecode.OPCODES[opcode][1]), (name, operands)
+        kinds = bytecode.OPCODES[opcode][1]
+        if kinds.endswith("p"):
+            # Profile slots are bookkeeping, not semantics: every site gets a fresh one here so
+            # that no emitter path can forget or share one [BC-18].
+            operands = operands + (self.profile_count,)
+            self.profile_count += 1
+        assert len(operands) == len(kinds), (name, operands)
         pc = len(self.words)
         self.words.append(opcode)
         self.words.extend(operands)
@@ -171,5 +178,5 @@ def serialize(functions, filename, source):
         out.append(struct.pack("<I", len(f.lines)))
         for entry in f.lines:
             out.append(struct.pack("<3I", *entry))
-        out.append(struct.pack("<I", f.cache_count))
+        out.append(struct.pack("<II", f.cache_count, f.profile_count))
     return b"".join(out)

@@ -221,6 +221,7 @@ class FunctionEmitter:
         # binding; declaring the lexical names first keeps a conflicting `let` from leaving the
         # script's vars behind (`var x; let existingVar;` must not create x).
         if mode == "script":
+            self.check_global_declarations(program, scope)
             for binding in scope.order:
                 if binding.kind in ("let", "const", "class"):
                     self.emit("DECLARE_GLOBAL_LEXICAL", self.name(binding.name), 1 if binding.kind == "const" else 0)
@@ -232,6 +233,26 @@ class FunctionEmitter:
             # (scope.py gave them its slots).
             self.push_env(scope)
             self.init_lexicals(scope)
+
+    def check_global_declarations(self, program, scope):
+        """CHECK_GLOBAL_DECLARATIONS: ES2020 15.1.11 steps 5-12 check every name of the script
+        before the DECLARE_GLOBAL_* instructions create any binding, so a clash anywhere leaves
+        the global object untouched."""
+        lexical = [b.name for b in scope.order if b.kind in ("let", "const", "class")]
+        variables = [b.name for b in scope.order if b.kind == "var"]
+        functions = []
+        for statement in program.body:
+            node = statement
+            while type(node) is ast.LabeledStatement:
+                node = node.body
+            if type(node) is ast.FunctionDeclaration and node.id.name not in functions:
+                functions.append(node.id.name)
+        if not (lexical or variables or functions):
+            return
+
+        def atoms(names):
+            return self.const(C.ConstList([C.Atom(name) for name in names]))
+        self.emit("CHECK_GLOBAL_DECLARATIONS", atoms(lexical), atoms(variables), atoms(functions))
 
     def env_names_constant(self, scope):
         if not scope.function.dynamic and scope.kind != "with":
@@ -1185,7 +1206,7 @@ class FunctionEmitter:
         for index, expression in enumerate(quasi.expressions):
             self.expression(expression, args + 1 + index)
         self.at(node)
-        self.emit("CALL", dst, fn, this, args, 1 + len(quasi.expressions))
+        self.emit("CALL", dst, fn, this, args, 1 + len(quasi.expressions), self.fc.new_cache())
         return dst
 
     def expr_ArrayExpression(self, node, dst):
@@ -1745,7 +1766,7 @@ class FunctionEmitter:
         for index, argument in enumerate(node.arguments):
             self.expression(argument, args + index)
         self.at(node)
-        self.emit(op, dst, fn, this, args, len(node.arguments))
+        self.emit(op, dst, fn, this, args, len(node.arguments), self.fc.new_cache())
         return dst
 
     def spread_arguments(self, arguments):
@@ -1798,7 +1819,7 @@ class FunctionEmitter:
         for index, argument in enumerate(node.arguments):
             self.expression(argument, args + index)
         self.at(node)
-        self.emit("NEW", dst, fn, args, len(node.arguments))
+        self.emit("NEW", dst, fn, args, len(node.arguments), self.fc.new_cache())
         return dst
 
     def expr_SpreadElement(self, node, dst):
@@ -1908,7 +1929,7 @@ class FunctionEmitter:
                 init = self.field_initializer([field], ctor, single=True)
                 v = self.temp()
                 this = ctor
-                self.emit("CALL", v, init, this, 0, 0)
+                self.emit("CALL", v, init, this, 0, 0, self.fc.new_cache())
             else:
                 v = self.temp()
                 self.emit("LOAD_UNDEFINED", v)

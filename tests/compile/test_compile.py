@@ -90,6 +90,7 @@ def verify_function(f, functions, referenced):
     check(f.param_count <= f.register_count, "params %d > registers %d", f.param_count, f.register_count)
     check(insns and insns[-1].name in ENDS_BLOCK, "code must end with a block-ending instruction")
     caches = []
+    profiles = []
     for insn in insns:
         for kind, value in zip(insn.kinds, insn.operands):
             where = "%04d %s" % (insn.pc, insn.name)
@@ -106,6 +107,9 @@ def verify_function(f, functions, referenced):
             elif kind == "c":
                 check(0 <= value < f.cache_count, "%s: cache %d >= %d", where, value, f.cache_count)
                 caches.append(value)
+            elif kind == "p":
+                check(0 <= value < f.profile_count, "%s: profile %d >= %d", where, value, f.profile_count)
+                profiles.append(value)
         if insn.name in ("CLOSURE", "METHOD", "CLASS"):
             ref = constant(f, insn, "k")
             check(isinstance(ref, C.FunctionRef), "%04d %s: k is not a function", insn.pc, insn.name)
@@ -113,6 +117,9 @@ def verify_function(f, functions, referenced):
             referenced.add(ref.index)
     # BC-11: one cache slot per site, none unused.
     check(sorted(caches) == list(range(f.cache_count)), "cache slots %s vs count %d", sorted(caches), f.cache_count)
+    # BC-18: one profile slot per profiled instruction, none unused.
+    check(sorted(profiles) == list(range(f.profile_count)), "profile slots %s vs count %d",
+          sorted(profiles), f.profile_count)
     # BC-8: handlers inside the code, on boundaries, with a valid register.
     for h in f.handlers:
         check(h.start < h.end <= end, "handler range [%d, %d)", h.start, h.end)
@@ -242,6 +249,7 @@ def test_blob_round_trip_preserves_every_field_and_constant_tag():
     assert h.name == "f\u00e9\U0001F600" and h.flags == C.STRICT | C.ARROW
     assert (h.param_count, h.register_count, h.length, h.env_size) == (1, 4, 1, 2)
     assert (h.source_start, h.source_end, h.env_names, h.cache_count) == (3, 40, ["a", "b"], 1)
+    assert h.profile_count == 1 and h.words[-6] == 0  # GET_PROP got profile slot 0 from emit
     assert h.words == f.words and [tuple(x) for x in h.handlers] == f.handlers
     assert h.lines == [(0, 1, 1)] and blob.functions[1].env_names is None
     got = h.constants
@@ -271,7 +279,7 @@ def test_blob_reader_rejects_malformed_bytes():
 def test_instruction_length_is_one_word_plus_one_per_operand():
     """BC-1: the decoder and bytecode.instruction_length agree for every opcode."""
     for index, (name, kinds, flags, meaning) in enumerate(bytecode.OPCODES):
-        assert set(kinds) <= set("rknitc"), name
+        assert set(kinds) <= set("rknitcp"), name
         assert set(flags) <= set("TGSBX"), name
         words = [index] + [0] * len(kinds)
         (insn,) = decode(words)
@@ -926,7 +934,7 @@ def test_callee_register_is_copied_when_an_argument_may_assign_it():
 def test_calls_pass_this_and_consecutive_arguments():
     f = fn(compile_js("function f(o) { return o.m(1, 2, 3); }"), "f")
     call = instructions(f, "CALL")[0]
-    dst, callee, this, first, count = call.operands
+    dst, callee, this, first, count = call.operands[:5]  # then the call cache and profile slots
     assert count == 3 and first + count <= f.register_count
     get = instructions(f, "GET_PROP")[0]
     assert get.operands[0] == callee and get.operands[1] == this

@@ -38,7 +38,7 @@ def test_every_function_gets_a_header_line(text):
 
 def test_instruction_lines_show_pc_opcode_and_rendered_operands(text):
     # Registers as rN, names quoted, cache slots as ic#N.
-    assert re.search(r'^  \d{4}  GET_PROP +r\d+, r\d+, "foo", ic#\d+$', text, re.M)
+    assert re.search(r'^  \d{4}  GET_PROP +r\d+, r\d+, "foo", ic#\d+, vp#\d+$', text, re.M)
     assert re.search(r'^  \d{4}  LOAD_CONST +r\d+, "n"|TO_STRING', text, re.M)
     # Jumps render their target, and the target line is marked.
     jump = re.search(r"JMP +-> (\d{4})", text)
@@ -76,16 +76,20 @@ def test_operand_rendering_follows_the_operand_kinds_of_every_opcode():
     f.constant(C.Atom("name"))
     f.cache_count = 1
     for name, kinds, _, _ in bytecode.OPCODES:
-        f.emit(name, *([0] * len(kinds)))
+        f.emit(name, *([0] * len(kinds.replace("p", ""))))   # emit adds the profile slot itself
     out = disasm.disassemble(C.serialize([f], "all.js", ""))
     lines = [l for l in out.splitlines() if re.match(r"^(  |>>)\d{4}  ", l)]
     assert len(lines) == len(bytecode.OPCODES)
     expected = {"r": "r0", "k": '"name"', "n": '"name"', "i": "0", "t": "-> 0000", "c": "ic#0"}
+    profiles = 0
     for line, (name, kinds, _, _) in zip(lines, bytecode.OPCODES):
         body = line.split(";")[0].split(None, 2)
         assert body[1] == name
         operands = body[2].strip() if len(body) > 2 else ""
+        expected["p"] = "vp#%d" % profiles   # profile slots are numbered in emission order
+        profiles += kinds.count("p")
         assert operands == ", ".join(expected[k] for k in kinds), line
+    assert f.profile_count == profiles == len(bytecode.PROFILE_LANES)
 
 
 def test_main_prints_the_disassembly(tmp_path, capsys):

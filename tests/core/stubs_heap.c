@@ -50,6 +50,21 @@ NO_TRACE(weakset_trace)
 NO_TRACE(promise_trace)
 NO_TRACE(generator_trace)
 NO_TRACE(iterator_trace)
+NO_TRACE(regexp_trace)
+NO_TRACE(array_buffer_trace)
+NO_TRACE(typed_array_trace)
+NO_TRACE(data_view_trace)
+NO_TRACE(weakref_trace)
+NO_TRACE(finalization_registry_trace)
+NO_TRACE(thread_cell_trace)
+
+// The finalizers and structure-table hooks the collector calls; none of their cells exist here.
+#define NO_FINALIZE(name) \
+    void name(Runtime *rt, Cell *cell) { (void)rt; (void)cell; }
+NO_FINALIZE(thread_cell_finalize)
+NO_FINALIZE(sync_cell_finalize)
+void structure_table_recycle_ids(Runtime *rt) { (void)rt; }
+void structure_clear_dead_caches(Runtime *rt, Cell *code) { (void)rt, (void)code; }
 
 void structure_table_sweep(Runtime *rt) { (void)rt; }
 
@@ -118,3 +133,6 @@ Values *test_values(ThreadState *ts, uint32_t capacity) {
     v->count = capacity;
     return v;
 }
+
+// safepoint.c wakes a thread it interrupts; these tests never park one.
+void thread_unpark(ThreadState *target) { (void)target; }

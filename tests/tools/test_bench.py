@@ -111,11 +111,6 @@ def test_startup_compares_the_engine_command_with_node(bench_tool, fake_engine, 
     assert "start-up" in capsys.readouterr().out
 
 
-def test_later_modes_are_refused(bench_tool, capsys):
-    assert bench_tool.main(["--embedding"]) == 2
-    assert "not implemented yet" in capsys.readouterr().err
-
-
 # --- the threads set (--threads) -------------------------------------------------------------
 
 

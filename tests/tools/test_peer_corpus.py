@@ -62,10 +62,21 @@ def test_collect_continuously_maps_to_gc_stress_and_unknown_options_are_unsuppor
     found = peer.parse_peer_directives(
         '//@ requireOptions("--useJSThreads=1", "--collectContinuously=1")\n'
         '//@ runDefault()\n'
-        '//@ runDefault("--can-block-is-false")\n')
+        '//@ runDefault("--watchdog=100")\n')
     runnable, unsupported = found.plans()
     assert runnable == [peer.RunPlan(env=(("JSTHREADS_GC_STRESS", "1"),))]
-    assert [plan.unsupported for plan in unsupported] == [("--can-block-is-false",)]
+    assert [plan.unsupported for plan in unsupported] == [("--watchdog=100",)]
+
+
+def test_threads_options_map_to_the_engine_environment():
+    # THR-18, THR-19: maxJSThreads passes its value on; the blocking gate is a switch.
+    found = peer.parse_peer_directives(
+        '//@ requireOptions("--useJSThreads=1", "--maxJSThreads=4")\n'
+        '//@ runDefault("--can-block-is-false")\n')
+    runnable, unsupported = found.plans()
+    assert runnable == [peer.RunPlan(env=(("JSTHREADS_CAN_BLOCK_IS_FALSE", "1"), ("JSTHREADS_MAX_THREADS", "4")))]
+    assert unsupported == []
+    assert peer.map_options(["--maxJSThreads=lots"]).unsupported == ("--maxJSThreads=lots",)
 
 
 def test_premise_skip_lines_at_line_start_only():
@@ -186,6 +197,19 @@ def test_quit_drain_microtasks_and_vm_mode(run_js):
     assert run_js(source, "main.js", "--shell-helpers", "--gil") == (3, "job\nafter\ntrue number true\n", "")
     code, out, err = run_js(source, "main.js", "--shell-helpers")
     assert code == 3 and out.splitlines()[2] == "false number true"
+
+
+def test_bench_folder_gets_its_harness_with_capped_iterations(tmp_path, run_js):
+    # Tools/threads/bench-gate.sh loads bench/harness.js first; the shim does it for a folder named
+    # bench, capping warm-up and measured runs at 1 + 3 (the checksum is still checked each run).
+    write(tmp_path, "bench/harness.js",
+          "function reportBench(name, fn, expected, warmup, measured) {\n"
+          "  for (let i = 0; i < warmup + measured; i++) if (fn() !== expected) throw new Error('bad');\n"
+          "  print('BENCH', name, warmup, measured);\n}\n")
+    write(tmp_path, "bench/b.js", "let calls = 0;\nreportBench('b', () => { calls++; return 7; }, 7, 20, 50);\n"
+                                  "print(calls);\nreportBench('c', () => 8, 9);\n")
+    code, out, err = run_js((tmp_path / "bench/b.js").read_text(), "bench/b.js", "--shell-helpers")
+    assert code == 1 and out == "BENCH b 1 3\n4\n" and "Error: bad" in err
 
 
 # --- `jsthreads corpus --peer` end to end (real engine) --------------------------------------

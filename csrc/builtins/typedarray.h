@@ -1,0 +1,216 @@
+/*
+ * builtins/typedarray.h — the layouts of ArrayBuffer/SharedArrayBuffer, typed arrays and DataView
+ * and the element accessors that typedarray.c, dataview.c, atomics.c, inspect.c and the
+ * integer-indexed exotic methods (objectexotic.c) share. Implements TA-1..TA-5 (specs/sync.md).
+ *
+ * Memory model [TA-1]: a buffer's bytes live in a CELL_BYTES cell that only the buffer references.
+ * A detach sets `detached` and nothing else, so a thread still reading through a typed array it
+ * checked a moment earlier reads valid (stale) memory; the bytes go when the collector finds the
+ * buffer dead, never earlier. Every element access is one aligned relaxed atomic load or store of
+ * the element's width [TA-2], so racing plain accesses never tear and are not data races in C.
+ */
+#ifndef JST_BUILTINS_TYPEDARRAY_H
+#define JST_BUILTINS_TYPEDARRAY_H
+
+#include <math.h>
+#include <string.h>
+#include "builtins.h"
+#include "../safepoint.h"
+
+// The typed array kinds in intrinsic-slot order (INTRINSIC_TYPED_ARRAY_KIND_*). BigInt64 and
+// BigUint64 keep their slots until BigInt exists; slot 11 is spare.
+typedef enum TypedArrayKind {
+    TA_INT8, TA_UINT8, TA_UINT8_CLAMPED, TA_INT16, TA_UINT16, TA_INT32, TA_UINT32,
+    TA_FLOAT32, TA_FLOAT64,
+    TA_KIND_COUNT,          // the kinds that exist today
+    TA_BIGINT64 = TA_KIND_COUNT, TA_BIGUINT64,
+} TypedArrayKind;
+
+// The spare kind slot 11 of the constructors group keeps %TypedArray.prototype.length%'s getter,
+// so the exotic [[Get]] can answer `ta.length` directly while that getter is the one installed.
+#define TYPED_ARRAY_LENGTH_GETTER (INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS + 11)
+
+extern const uint8_t typedarray_element_size[TA_KIND_COUNT];
+extern const char *const typedarray_kind_name[TA_KIND_COUNT];
+
+typedef struct ArrayBufferObject {
+    Object object;          // CELL_ARRAY_BUFFER
+    Cell *storage;          // CELL_BYTES holding the bytes at +16, or NULL when byte_length is 0.
+                            // Set at creation, never changed: a detach does not free it [TA-1]
+    uint8_t *data;          // storage + 16 (16-byte aligned), or NULL
+    size_t byte_length;     // fixed at creation; a detached buffer reports 0
+    bool shared;            // a SharedArrayBuffer (never detached)
+    bool detached;          // set once by $262.detachArrayBuffer; read with load_acquire
+} ArrayBufferObject;
+
+typedef struct TypedArrayObject {
+    Object object;          // CELL_TYPED_ARRAY; every field is set at creation and never changes
+    Value buffer;           // the ArrayBufferObject viewed
+    uint8_t *data;          // buffer data + byte_offset (NULL for an empty buffer)
+    size_t length;          // elements
+    size_t byte_offset;
+    uint8_t kind;           // TypedArrayKind
+} TypedArrayObject;
+
+typedef struct DataViewObject {
+    Object object;          // CELL_DATA_VIEW; fields set at creation and never changed
+    Value buffer;
+    size_t byte_offset;
+    size_t byte_length;
+} DataViewObject;
+
+static inline ArrayBufferObject *array_buffer_of(Value buffer) { return value_to_cell(buffer); }
+static inline bool array_buffer_is_detached(Value buffer) {
+    return load_acquire(&array_buffer_of(buffer)->detached);
+}
+static inline TypedArrayObject *typed_array_of(Value v) { return value_to_cell(v); }
+static inline bool typed_array_is_detached(const TypedArrayObject *ta) {
+    return array_buffer_is_detached(ta->buffer);
+}
+// The length a typed array has now: 0 once its buffer is detached (IntegerIndexedObjectLength).
+static inline size_t typed_array_length(const TypedArrayObject *ta) {
+    return typed_array_is_detached(ta) ? 0 : ta->length;
+}
+
+/*
+ * Element `index` (in range, buffer not detached) as a Number Value: one relaxed load of the
+ * element's width from its naturally aligned address [TA-2].
+ */
+static inline Value typed_array_load(const TypedArrayObject *ta, size_t index) {
+    uint8_t *p = ta->data + index * typedarray_element_size[ta->kind];
+    switch (ta->kind) {
+    case TA_INT8: return value_from_int(__atomic_load_n((int8_t *)p, __ATOMIC_RELAXED));
+    case TA_UINT8:
+    case TA_UINT8_CLAMPED: return value_from_int(__atomic_load_n(p, __ATOMIC_RELAXED));
+    case TA_INT16: return value_from_int(__atomic_load_n((int16_t *)p, __ATOMIC_RELAXED));
+    case TA_UINT16: return value_from_int(__atomic_load_n((uint16_t *)p, __ATOMIC_RELAXED));
+    case TA_INT32: return value_from_int(__atomic_load_n((int32_t *)p, __ATOMIC_RELAXED));
+    case TA_UINT32: return value_from_number((double)__atomic_load_n((uint32_t *)p, __ATOMIC_RELAXED));
+    case TA_FLOAT32: {
+        uint32_t bits = __atomic_load_n((uint32_t *)p, __ATOMIC_RELAXED);
+        float f;
+        memcpy(&f, &bits, sizeof f);
+        return value_from_number((double)f);
+    }
+    default: {
+        uint64_t bits = __atomic_load_n((uint64_t *)p, __ATOMIC_RELAXED);
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        return value_from_number(d);
+    }
+    }
+}
+
+// ToUint8Clamp (ES2020 7.1.11): round half to even, NaN to 0.
+static inline uint8_t typedarray_clamp_uint8(double d) {
+    if (!(d > 0)) return 0;
+    if (d >= 255) return 255;
+    double f = (double)(int)d;
+    if (f + 0.5 < d) return (uint8_t)(f + 1);
+    if (d < f + 0.5) return (uint8_t)f;
+    return ((int)f & 1) ? (uint8_t)(f + 1) : (uint8_t)f;
+}
+
+// ToInt32's modular conversion, whose low bits are every integer kind's (ToInt8 .. ToUint32).
+static inline int32_t typedarray_to_int32(double d) {
+    if (!isfinite(d)) return 0;
+    if (d >= -2147483648.0 && d <= 2147483647.0) return (int32_t)d;
+    double m = fmod(trunc(d), 4294967296.0);
+    if (m < 0) m += 4294967296.0;
+    return (int32_t)(uint32_t)m;
+}
+
+// The element bits of `number` for `kind` (NumericToRawBytes), in the low bytes of the result.
+static inline uint64_t typedarray_raw_bits(int kind, double number) {
+    switch (kind) {
+    case TA_UINT8_CLAMPED: return typedarray_clamp_uint8(number);
+    case TA_FLOAT32: {
+        float f = (float)number;
+        uint32_t bits;
+        memcpy(&bits, &f, sizeof bits);
+        return bits;
+    }
+    case TA_FLOAT64: {
+        uint64_t bits;
+        memcpy(&bits, &number, sizeof bits);
+        return bits;
+    }
+    default: return (uint32_t)typedarray_to_int32(number);
+    }
+}
+
+// Stores already-converted bits into element `index` (in range): one relaxed store [TA-2].
+static inline void typed_array_store_bits(TypedArrayObject *ta, size_t index, uint64_t bits) {
+    uint8_t *p = ta->data + index * typedarray_element_size[ta->kind];
+    switch (typedarray_element_size[ta->kind]) {
+    case 1: __atomic_store_n(p, (uint8_t)bits, __ATOMIC_RELAXED); break;
+    case 2: __atomic_store_n((uint16_t *)p, (uint16_t)bits, __ATOMIC_RELAXED); break;
+    case 4: __atomic_store_n((uint32_t *)p, (uint32_t)bits, __ATOMIC_RELAXED); break;
+    default: __atomic_store_n((uint64_t *)p, bits, __ATOMIC_RELAXED); break;
+    }
+}
+
+// The number of a Number Value (int or double).
+static inline double typedarray_number(Value v) { return value_to_number(v); }
+
+/*
+ * IntegerIndexedElementSet: ToNumber(v) first (it may run JS, even detach the buffer), then a
+ * store only if index is still in range. 0 on success (stored or ignored), -1 on throw.
+ */
+static inline int typed_array_set_element(ThreadState *ts, TypedArrayObject *ta, double index, Value v) {
+    double number;
+    if (value_is_number(v)) number = value_to_number(v);
+    else if (!ops_to_number(ts, v, &number)) return -1;
+    if (index >= 0 && !signbit(index) && index < (double)typed_array_length(ta) && index == (double)(size_t)index)
+        typed_array_store_bits(ta, (size_t)index, typedarray_raw_bits(ta->kind, number));
+    return 0;
+}
+
+// Long element loops poll every 64K steps, so a multi-megabyte fill or copy never holds up a
+// stop-the-world [SP-6]. Buffers never move and their bytes outlive a detach, so addresses held
+// across the poll stay valid [TA-1].
+static inline void typedarray_poll(ThreadState *ts, size_t step) {
+    if ((step & 0xFFFF) == 0xFFFF) safepoint_poll(ts);
+}
+
+// Whether v is a typed array (any kind).
+static inline bool value_is_typed_array(Value v) { return value_cell_type(v) == CELL_TYPED_ARRAY; }
+
+// Fast paths for an interpreter or JIT element access `base[key]` with an int32 key: true when
+// answered (a load in range, or undefined out of range: no prototype lookup for numeric keys,
+// TA-3); false means "take the generic path". Never throw, never allocate.
+static inline bool typed_array_get_fast(Value base, Value key, Value *out) {
+    if (!value_is_typed_array(base) || !value_is_int(key)) return false;
+    TypedArrayObject *ta = typed_array_of(base);
+    int32_t index = value_to_int(key);
+    *out = index >= 0 && (size_t)index < typed_array_length(ta) ? typed_array_load(ta, (size_t)index) : JS_UNDEFINED;
+    return true;
+}
+// `base[key] = v` for a Number v (no conversion that could run JS): stored in range, dropped out
+// of range. A restricted view takes the generic path, which throws for foreign threads.
+static inline bool typed_array_set_fast(ThreadState *ts, Value base, Value key, Value v) {
+    if (!value_is_typed_array(base) || !value_is_int(key) || !value_is_number(v)) return false;
+    TypedArrayObject *ta = typed_array_of(base);
+    if (structure_is_restricted(object_structure(ts, &ta->object))) return false;
+    int32_t index = value_to_int(key);
+    if (index >= 0 && (size_t)index < typed_array_length(ta))
+        typed_array_store_bits(ta, (size_t)index, typedarray_raw_bits(ta->kind, value_to_number(v)));
+    return true;
+}
+
+// ---- shared between the typed array files ----
+// AllocateArrayBuffer with %ArrayBuffer.prototype% (or the SharedArrayBuffer one): zeroed bytes.
+Value array_buffer_new(ThreadState *ts, size_t byte_length, bool shared, Value prototype);
+// A new typed array of `kind` over a fresh zeroed buffer of `length` elements.
+Value typed_array_new(ThreadState *ts, int kind, size_t length);
+// A typed array object over `buffer` (no checks), with the given prototype.
+Value typed_array_over(ThreadState *ts, int kind, Value buffer, size_t byte_offset, size_t length,
+                       Value prototype);
+// CanonicalNumericIndexString for a non-index key (objectexotic.c): 1 with *index set when
+// numeric, 0 when not, -1 on throw.
+int typed_array_numeric_key(ThreadState *ts, PropKey key, double *index);
+// The installers of arraybuffer.c and dataview.c (typedarray.c's installer calls them).
+bool typedarray_install_buffers(ThreadState *ts);
+bool typedarray_install_dataview(ThreadState *ts);
+
+#endif
