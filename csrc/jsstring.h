@@ -107,6 +107,8 @@ void string_builder_append_char(StringBuilder *b, uint16_t c);
 void string_builder_append_cstr(StringBuilder *b, const char *ascii);
 void string_builder_append_string(StringBuilder *b, Value s);
 void string_builder_append_latin1(StringBuilder *b, const uint8_t *chars, size_t length);
+// Appends the code units [start, end) of a flat string: one copy when it is Latin-1.
+void string_builder_append_range(StringBuilder *b, const String *s, uint32_t start, uint32_t end);
 Value string_builder_finish(StringBuilder *b);                   // frees the buffer
 void string_builder_discard(StringBuilder *b);
 

@@ -527,6 +527,15 @@ void string_builder_append_latin1(StringBuilder *b, const uint8_t *chars, size_t
     b->length += length;
 }
 
+void string_builder_append_range(StringBuilder *b, const String *s, uint32_t start, uint32_t end) {
+    if (start >= end) return;
+    if (!(s->header.flags & STRING_WIDE)) {
+        string_builder_append_latin1(b, s->chars.latin1 + start, end - start);
+        return;
+    }
+    for (uint32_t i = start; i < end; i++) string_builder_append_char(b, s->chars.wide[i]);
+}
+
 void string_builder_append_cstr(StringBuilder *b, const char *ascii) {
     string_builder_append_latin1(b, (const uint8_t *)ascii, strlen(ascii));
 }

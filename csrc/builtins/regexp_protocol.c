@@ -84,15 +84,6 @@ static double advance_string_index(const String *s, double index, bool unicode) 
     return d >= 0xDC00 && d <= 0xDFFF ? index + 2 : index + 1;
 }
 
-// Appends S[start, end) to b: one copy for Latin-1 strings.
-static void append_range(StringBuilder *b, const String *s, uint32_t start, uint32_t end) {
-    if (start >= end) return;
-    if (!(s->header.flags & STRING_WIDE)) {
-        string_builder_append_latin1(b, s->chars.latin1 + start, end - start);
-        return;
-    }
-    for (uint32_t i = start; i < end; i++) string_builder_append_char(b, s->chars.wide[i]);
-}
 
 static bool set_last_index(ThreadState *ts, Value rx, Value v) {
     return ops_set(ts, rx, ATOM(ts, lastIndex), v, true) >= 0;
@@ -341,14 +332,14 @@ static Value RegExp_prototype_replace(ThreadState *ts, Value self, const Value *
         }
         // A match that starts before the end of the previous one is dropped (step 14.o).
         if (m.position >= next_source_position) {
-            append_range(&b, flat, next_source_position, (uint32_t)m.position);
+            string_builder_append_range(&b, flat, next_source_position, (uint32_t)m.position);
             string_builder_append_string(&b, replacement);
             double end = m.position + string_length(m.matched);
             next_source_position = end > length_s ? length_s + 1 : (uint32_t)end;
         }
         if (b.length > STRING_MAX_LENGTH) break;
     }
-    append_range(&b, flat, next_source_position, length_s);
+    string_builder_append_range(&b, flat, next_source_position, length_s);
     if (b.length > STRING_MAX_LENGTH) {
         string_builder_discard(&b);
         return error_throw_range(ts, "Invalid string length");

@@ -46,14 +46,6 @@ static void append_code_point(StringBuilder *b, uint32_t cp) {
     }
 }
 
-static void append_range(StringBuilder *b, const String *s, uint32_t start, uint32_t end) {
-    if (start >= end) return;
-    if (!(s->header.flags & STRING_WIDE)) {
-        string_builder_append_latin1(b, s->chars.latin1 + start, end - start);
-        return;
-    }
-    for (uint32_t i = start; i < end; i++) string_builder_append_char(b, s->chars.wide[i]);
-}
 
 static Value finish(StringBuilder *b) {
     if (b->length > STRING_MAX_LENGTH) {
@@ -524,7 +516,7 @@ static Value convert_case(ThreadState *ts, Value s, bool upper) {
     if (first == length) return s;
     StringBuilder b;
     string_builder_init(&b, ts);
-    append_range(&b, flat, 0, first);
+    string_builder_append_range(&b, flat, 0, first);
     for (uint32_t i = first; i < length; i += size) {
         uint32_t cp = code_point_at(flat, i, &size);
         if (cp < 0x80) {
@@ -825,7 +817,7 @@ Value string_get_substitution(ThreadState *ts, Value matched, Value str, uint32_
     if (i == length) return replacement;
     StringBuilder b;
     string_builder_init(&b, ts);
-    append_range(&b, r, 0, i);
+    string_builder_append_range(&b, r, 0, i);
     while (i < length) {
         uint16_t c = unit_at(r, i);
         if (c != '$' || i + 1 == length) {
@@ -841,11 +833,11 @@ Value string_get_substitution(ThreadState *ts, Value matched, Value str, uint32_
             string_builder_append_string(&b, matched);
             i += 2;
         } else if (next == '`') {
-            append_range(&b, s, 0, position);
+            string_builder_append_range(&b, s, 0, position);
             i += 2;
         } else if (next == '\'') {
             uint32_t tail = position + match_length;
-            if (tail < s->length) append_range(&b, s, tail, s->length);
+            if (tail < s->length) string_builder_append_range(&b, s, tail, s->length);
             i += 2;
         } else if (next >= '0' && next <= '9') {
             uint32_t digits = 1, index = next - '0';
@@ -860,7 +852,7 @@ Value string_get_substitution(ThreadState *ts, Value matched, Value str, uint32_
                 Value capture = captures[index - 1];
                 if (capture != JS_UNDEFINED) string_builder_append_string(&b, capture);
             } else {
-                append_range(&b, r, i, i + 1 + digits);
+                string_builder_append_range(&b, r, i, i + 1 + digits);
             }
             i += 1 + digits;
         } else if (next == '<') {
@@ -954,13 +946,13 @@ static Value String_prototype_replace(ThreadState *ts, Value self, const Value *
             string_builder_discard(&b);
             return JS_EXCEPTION;
         }
-        append_range(&b, h, end_of_last, (uint32_t)position);
+        string_builder_append_range(&b, h, end_of_last, (uint32_t)position);
         string_builder_append_string(&b, replacement);
         end_of_last = (uint32_t)position + search_length;
         if (!magic || b.length > STRING_MAX_LENGTH) break;
         position = (uint64_t)position + advance <= h->length ? find_forward(ts, h, n, (uint32_t)position + advance) : -1;
     }
-    append_range(&b, h, end_of_last, h->length);
+    string_builder_append_range(&b, h, end_of_last, h->length);
     return finish(&b);
 }
 
