@@ -38,7 +38,7 @@ void array_buffer_trace(Marker *m, Cell *cell);   // builtins/arraybuffer.c
 void typed_array_trace(Marker *m, Cell *cell);    // builtins/typedarray.c
 void data_view_trace(Marker *m, Cell *cell);      // builtins/dataview.c
 // The threads API (builtins/thread.c, builtins/sync.c): native records and mutexes beside the
-// Object part; the finalizers free them [THR-17, SYNC-15]. celltypes.c has weak stand-ins.
+// Object part; the finalizers free them [THR-17, SYNC-15].
 void thread_cell_trace(Marker *m, Cell *cell);
 void thread_cell_finalize(Runtime *rt, Cell *cell);
 void sync_cell_finalize(Runtime *rt, Cell *cell);
@@ -50,8 +50,7 @@ void values_trace(Marker *m, Cell *cell);
 void accessor_trace(Marker *m, Cell *cell);
 
 // Finalize hooks of object kinds owned elsewhere.
-// builtins/host.c: hands the Python object back. Weak, so that a program linking celltypes.c
-// without the builtins (tests/core's heap drivers) gets a NULL hook instead of a link error.
-void host_object_finalize(Runtime *rt, Cell *cell) __attribute__((weak));
+// builtins/host.c: hands the Python object back to the embedding layer.
+void host_object_finalize(Runtime *rt, Cell *cell);
 
 #endif

@@ -33,13 +33,6 @@ void accessor_trace(Marker *m, Cell *cell) {
     heap_mark_value(m, accessor->setter);
 }
 
-// Weak stand-ins for the threads API's hooks, for the heap's C test drivers (tests/core), which
-// link this file without the builtins and create no such cells. The engine links the real,
-// strong definitions of builtins/thread.c and builtins/sync.c, which take precedence.
-__attribute__((weak)) void thread_cell_trace(Marker *m, Cell *cell) { object_trace(m, cell); }
-__attribute__((weak)) void thread_cell_finalize(Runtime *rt, Cell *cell) { (void)rt, (void)cell; }
-__attribute__((weak)) void sync_cell_finalize(Runtime *rt, Cell *cell) { (void)rt, (void)cell; }
-
 const CellTypeInfo celltype_table[CELL_TYPE_COUNT] = {
     [CELL_FREE] = {"free", NULL, NULL},
     [CELL_STRING] = {"String", NULL, NULL},
@@ -73,7 +66,6 @@ const CellTypeInfo celltype_table[CELL_TYPE_COUNT] = {
     [CELL_GENERATOR] = {"Generator", generator_trace, NULL},
     [CELL_ITERATOR] = {"Iterator", iterator_trace, NULL},
     [CELL_GLOBAL] = {"Global", object_trace, NULL},
-    // Rows below belong to the files that define these types; each replaces its own row.
     [CELL_DATE] = {"Date", object_trace, NULL},
     [CELL_REGEXP] = {"RegExp", regexp_trace, NULL},
     [CELL_ARRAY_BUFFER] = {"ArrayBuffer", array_buffer_trace, NULL},

@@ -63,6 +63,7 @@ NO_TRACE(thread_cell_trace)
     void name(Runtime *rt, Cell *cell) { (void)rt; (void)cell; }
 NO_FINALIZE(thread_cell_finalize)
 NO_FINALIZE(sync_cell_finalize)
+NO_FINALIZE(host_object_finalize)
 void structure_table_recycle_ids(Runtime *rt) { (void)rt; }
 void structure_clear_dead_caches(Runtime *rt, Cell *code) { (void)rt, (void)code; }
 
