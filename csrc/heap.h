@@ -30,6 +30,7 @@ typedef enum CellType {
     CELL_CODE,            // a compiled function: bytecode, constants, handlers, lines
     CELL_ENV,             // an environment record of captured bindings
     CELL_FRAME_SNAPSHOT,  // the saved registers of a suspended generator/async frame
+    CELL_BIGINT,          // a BigInt primitive: sign and magnitude digits (builtins/bigint.c)
     CELL_FIRST_OBJECT,
     CELL_OBJECT = CELL_FIRST_OBJECT,
     CELL_ARRAY,
@@ -42,6 +43,7 @@ typedef enum CellType {
     CELL_NUMBER_OBJECT,
     CELL_STRING_OBJECT,
     CELL_SYMBOL_OBJECT,
+    CELL_BIGINT_OBJECT,   // Object(1n) (builtins/bigint.c)
     CELL_MAP,
     CELL_SET,
     CELL_WEAKMAP,

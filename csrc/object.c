@@ -28,6 +28,8 @@ static const ObjectMethods *const exotic_methods[CELL_TYPE_COUNT] = {
     [CELL_STRING_OBJECT] = &string_object_methods,
     [CELL_ARGUMENTS] = &arguments_methods,
     [CELL_TYPED_ARRAY] = &typed_array_methods,
+    [CELL_PROXY] = &proxy_methods,
+    [CELL_HOST_OBJECT] = &host_object_methods,
 };
 
 static inline const ObjectMethods *methods_of(const Object *o) {

@@ -47,6 +47,8 @@ extern const ObjectMethods array_methods;
 extern const ObjectMethods string_object_methods;
 extern const ObjectMethods arguments_methods;
 extern const ObjectMethods typed_array_methods;   // objectexotic.c, integer-indexed [TA-3]
+extern const ObjectMethods proxy_methods;         // builtins/proxy.c
+extern const ObjectMethods host_object_methods;   // builtins/host.c
 
 // ---- ordinary internal methods (object.c) ----
 int ordinary_get_own_property(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *out);

@@ -74,6 +74,12 @@ typedef enum Intrinsic {
     INTRINSIC_WEAKREF_PROTOTYPE = INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS + 12, // builtins/weakref.c
     INTRINSIC_FINALIZATION_REGISTRY_PROTOTYPE,
     INTRINSIC_HOST_OBJECT_PROTOTYPE,        // the embedding API's proxies for Python objects
+    INTRINSIC_BIGINT_PROTOTYPE,             // builtins/bigint.c
+    INTRINSIC_PROXY,                        // the %Proxy% constructor (builtins/proxy.c)
+    INTRINSIC_ASYNC_ITERATOR_PROTOTYPE,     // %AsyncIteratorPrototype% (async generators, interp.c)
+    INTRINSIC_ASYNC_FROM_SYNC_ITERATOR_PROTOTYPE,
+    INTRINSIC_ASYNC_GENERATOR_PROTOTYPE,    // %AsyncGeneratorFunction.prototype.prototype%
+    INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE, // %AsyncGeneratorFunction.prototype%
     INTRINSIC_COUNT
 } Intrinsic;
 

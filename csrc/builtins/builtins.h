@@ -90,6 +90,10 @@ bool builtins_install_date(ThreadState *ts);      // Date (builtins/date.c)
 bool builtins_install_regexp(ThreadState *ts);    // RegExp (builtins/regexp.c)
 bool builtins_install_typedarray(ThreadState *ts); // ArrayBuffer, SharedArrayBuffer, DataView, typed arrays
 bool builtins_install_weakref(ThreadState *ts);   // WeakRef, FinalizationRegistry (builtins/weakref.c)
+bool builtins_install_bigint(ThreadState *ts);    // BigInt (builtins/bigint.c)
+bool builtins_install_proxy(ThreadState *ts);     // Proxy (builtins/proxy.c)
+bool builtins_install_reflect(ThreadState *ts);   // Reflect (builtins/reflect.c)
+bool builtins_install_uri(ThreadState *ts);       // encodeURI/decodeURI and friends (builtins/uri.c)
 // Defines the global `$262` with detachArrayBuffer for test262 (builtins/arraybuffer.c); shell.c
 // calls it only under JSTHREADS_SHELL_HELPERS.
 bool typedarray_install_shell_helpers(ThreadState *ts);

@@ -10,6 +10,10 @@
  */
 #include "host.h"
 #include "../api.h"
+#include "../objectexotic.h"
+
+// Ordinary for now: attributes are accessors installed on the object itself.
+const ObjectMethods host_object_methods = {.traits = EXOTIC_PLAIN_STORAGE | EXOTIC_NO_VIRTUAL_INDEXES};
 
 static bool read_host_id(Value v, uint64_t *out) {
     if (value_cell_type(v) != CELL_HOST_OBJECT) return false;

@@ -181,5 +181,9 @@ bool builtins_install_all(ThreadState *ts) {
            builtins_install_regexp(ts) &&
            builtins_install_typedarray(ts) &&
            builtins_install_weakref(ts) &&
+           builtins_install_bigint(ts) &&
+           builtins_install_proxy(ts) &&
+           builtins_install_reflect(ts) &&
+           builtins_install_uri(ts) &&
            builtins_install_shell(ts);
 }
