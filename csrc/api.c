@@ -37,6 +37,7 @@
 #include "safepoint.h"
 #include "builtins/builtins.h"
 #include "builtins/host.h"
+#include "bigint.h"
 
 typedef struct Attachment {
     jst_runtime *api;               // NULL once the runtime closed; under attach_lock
@@ -383,6 +384,7 @@ static int kind_of(Value v) {
     if (value_is_number(v)) return JST_KIND_NUMBER;
     if (value_is_string(v)) return JST_KIND_STRING;
     if (value_is_symbol(v)) return JST_KIND_SYMBOL;
+    if (value_is_bigint(v)) return JST_KIND_BIGINT;
     uint64_t id;
     if (host_id_of(v, &id)) return JST_KIND_HOST;
     switch (value_cell_type(v)) {
@@ -414,13 +416,17 @@ static int fill_result(jst_runtime *api, ThreadState *ts, Value v, jst_result *r
     case JST_KIND_NUMBER:
         r->number = value_to_number(v);
         return JST_OK;
-    case JST_KIND_STRING:
-        r->text = api_string_to_wtf8(ts, v, &r->length, &tls_text, &tls_text_capacity);
+    case JST_KIND_BIGINT:
+    case JST_KIND_STRING: {
+        Value s = r->kind == JST_KIND_BIGINT ? bigint_to_string(ts, v, 16) : v;
+        r->text = value_is_exception(s) ? NULL : api_string_to_wtf8(ts, s, &r->length, &tls_text, &tls_text_capacity);
         if (!r->text) {
             error_take(ts);
             return JST_ERROR_OOM;
         }
+        // A handle the caller passed in stays the caller's; the value itself came back inline.
         return JST_OK;
+    }
     case JST_KIND_HOST:
         host_id_of(v, &r->host_id);
         return JST_OK;
@@ -539,38 +545,135 @@ void jst_set_time_limit(jst_runtime *api, double seconds) {
 
 // ---- host callbacks (builtins/host.c) ----
 
-Value api_host_invoke(ThreadState *ts, int op, uint64_t host_id, Value subject, const Value *args, int argc) {
-    jst_runtime *api = ts->rt->embedder;
-    if (!api || !api->py_data) return error_throw_type(ts, "Python objects are not available in this runtime");
-    jst_handle small[16];
-    jst_handle *argv = argc <= 16 ? small : malloc((size_t)argc * sizeof *argv);
-    if (!argv) return error_throw_out_of_memory(ts);
-    jst_handle subject_handle = handle_new(api, subject);
-    bool ok = subject_handle != 0;
-    int made = 0;
-    for (; ok && made < argc; made++) {
-        argv[made] = handle_new(api, args[made]);
-        ok = argv[made] != 0;
+// One value for Python without a handle when it is a primitive: strings as WTF-8 in a malloc'd
+// buffer (*text, freed by the caller), objects as a new handle (released by the caller).
+static bool host_value(jst_runtime *api, ThreadState *ts, Value v, jst_result *r, char **text) {
+    memset(r, 0, sizeof *r);
+    *text = NULL;
+    r->kind = kind_of(v);
+    switch (r->kind) {
+    case JST_KIND_UNDEFINED:
+    case JST_KIND_NULL:
+        return true;
+    case JST_KIND_BOOL:
+        r->number = v == JS_TRUE;
+        return true;
+    case JST_KIND_NUMBER:
+        r->number = value_to_number(v);
+        return true;
+    case JST_KIND_BIGINT:
+    case JST_KIND_STRING: {
+        size_t capacity = 0;
+        Value s = r->kind == JST_KIND_BIGINT ? bigint_to_string(ts, v, 16) : v;
+        r->text = value_is_exception(s) ? NULL : api_string_to_wtf8(ts, s, &r->length, text, &capacity);
+        return r->text != NULL;
     }
-    Value result = JS_UNDEFINED;
-    int status = 0;
+    case JST_KIND_HOST:
+        host_id_of(v, &r->host_id);
+        return true;
+    default:
+        r->handle = handle_new(api, v);
+        if (!r->handle) error_throw_out_of_memory(ts);
+        return r->handle != 0;
+    }
+}
+
+/*
+ * A JS thread runs Python (builtins/host.c): one crossing, with the arguments converted here on
+ * the calling JS thread (primitives inline, all-number argument lists as a plain double array)
+ * and the result coming back inline, so the common call allocates no handle at all. The thread
+ * is BLOCKED while Python runs and while it waits for the Python GIL [SP-5]: a stop-the-world
+ * never waits for Python. Returns JST_HOST_VALUE (*out), JST_HOST_ABSENT, or -1 with an
+ * exception pending.
+ */
+int api_host_invoke(ThreadState *ts, int op, uint64_t host_id, Value subject, const Value *args, int argc,
+                    Value *out) {
+    *out = JS_UNDEFINED;
+    jst_runtime *api = ts->rt->embedder;
+    if (!api || !api->py_data) {
+        error_throw_type(ts, "Python objects are not available in this runtime");
+        return -1;
+    }
+    enum { SMALL = 8 };
+    jst_result small_argv[SMALL], key = {0};
+    double small_numbers[SMALL];
+    char *small_texts[SMALL], *key_text = NULL;
+    bool big = argc > SMALL;
+    jst_result *argv = big ? malloc((size_t)argc * sizeof *argv) : small_argv;
+    double *numbers = big ? malloc((size_t)argc * sizeof *numbers) : small_numbers;
+    char **texts = big ? calloc((size_t)argc, sizeof *texts) : small_texts;
+    int made = 0;
+    bool ok = argv && numbers && texts;
+    if (!ok) error_throw_out_of_memory(ts);
+    bool all_numbers = true, all_ints = true;
+    if (ok && op != JST_HOST_CALL) ok = host_value(api, ts, subject, &key, &key_text);
+    for (; ok && made < argc; made++) {
+        ok = host_value(api, ts, args[made], &argv[made], &texts[made]);
+        double n = numbers[made] = argv[made].number;
+        all_numbers = all_numbers && argv[made].kind == JST_KIND_NUMBER;
+        all_ints = all_ints && n == trunc(n) && fabs(n) <= 9007199254740992.0 && !(n == 0 && signbit(n));
+    }
+    if (op == JST_HOST_CALL && argc > 0 && all_numbers && all_ints) op = JST_HOST_CALL_INTS;
+    int status = -1;
     if (ok) {
-        jst_handle out = 0;
+        // Strings up to this size come back copied into it (no handle, no second crossing).
+        char text[256];
+        jst_result result;
+        memset(&result, 0, sizeof result);
+        result.text = text;
+        result.length = sizeof text;
         ThreadState *saved = tls_callback_ts;
         tls_callback_ts = ts;
-        // Blocked while Python runs and while this thread waits for the Python GIL [SP-5].
         safepoint_enter_blocked(ts);
-        status = jst_py_host(api->py_data, op, host_id, subject_handle, argv, argc, &out);
+        bool call = op == JST_HOST_CALL || op == JST_HOST_CALL_INTS;
+        int answer = jst_py_host(api->py_data, op, host_id, call ? NULL : &key,
+                                 all_numbers && argc ? numbers : NULL, argv, argc, &result);
         safepoint_leave_blocked(ts);
         tls_callback_ts = saved;
-        result = handle_get(api, out);
-        handle_release(api, out);
+        switch (answer) {
+        case JST_HOST_NUMBER:
+            *out = value_from_number(result.number);
+            status = JST_HOST_VALUE;
+            break;
+        case JST_HOST_ABSENT:
+            status = JST_HOST_ABSENT;
+            break;
+        case JST_HOST_VALUE:
+            if (result.kind == JST_KIND_STRING && !result.handle) {
+                *out = string_from_wtf8(ts, result.text, result.length);
+                status = value_is_exception(*out) ? -1 : JST_HOST_VALUE;
+                break;
+            }
+            switch (result.kind) {
+            case JST_KIND_UNDEFINED: *out = JS_UNDEFINED; break;
+            case JST_KIND_NULL: *out = JS_NULL; break;
+            case JST_KIND_BOOL: *out = value_from_bool(result.number != 0); break;
+            case JST_KIND_NUMBER: *out = value_from_number(result.number); break;
+            default:
+                *out = handle_get(api, result.handle);
+                handle_release(api, result.handle);
+            }
+            status = JST_HOST_VALUE;
+            break;
+        default: {   // THROW; a callback that failed to make its error throws undefined
+            Value exception = handle_get(api, result.handle);
+            handle_release(api, result.handle);
+            error_throw(ts, exception);
+        }
+        }
     }
-    handle_release(api, subject_handle);
-    for (int i = 0; i < made; i++) handle_release(api, argv[i]);
-    if (argv != small) free(argv);
-    if (!ok) return error_throw_out_of_memory(ts);
-    return status ? error_throw(ts, result) : result;
+    if (key.handle) handle_release(api, key.handle);
+    free(key_text);
+    for (int i = 0; i < made; i++) {
+        if (argv[i].handle) handle_release(api, argv[i].handle);
+        free(texts[i]);
+    }
+    if (big) {
+        free(argv);
+        free(numbers);
+        free(texts);
+    }
+    return status;
 }
 
 void api_host_dead(Runtime *rt, uint64_t host_id) {
@@ -875,6 +978,7 @@ int jst_exception_reason(jst_runtime *api, jst_handle exception, uint64_t *host_
 static int legacy_kind(Value v) {
     int kind = kind_of(v);
     if (kind == JST_KIND_PROMISE) return JST_KIND_OBJECT;
+    if (kind == JST_KIND_BIGINT) return JST_KIND_OTHER;
     if (kind == JST_KIND_HOST) return ops_is_callable(v) ? JST_KIND_FUNCTION : JST_KIND_OBJECT;
     return kind;
 }
@@ -993,6 +1097,25 @@ int jst_new_object(jst_runtime *api, jst_handle *out) {
     return new_value(api, &e, object_new_plain(e.ts), out);
 }
 
+int jst_new_bigint(jst_runtime *api, const char *hex, size_t length, jst_handle *out) {
+    *out = 0;
+    bool negative = length > 0 && hex[0] == '-';
+    if (negative) hex++, length--;
+    if (length == 0) return JST_ERROR_USAGE;
+    uint16_t *units = malloc(length * sizeof *units);
+    if (!units) return JST_ERROR_OOM;
+    for (size_t i = 0; i < length; i++) units[i] = (uint8_t)hex[i];
+    Entry e;
+    if (!api || !api_enter(api, &e)) {
+        free(units);
+        return JST_ERROR_USAGE;
+    }
+    Value v = bigint_from_digits(e.ts, units, length, 16, negative);
+    free(units);
+    if (v == JS_HOLE) return api_return(&e, JST_ERROR_USAGE);
+    return new_value(api, &e, v, out);
+}
+
 int jst_new_array(jst_runtime *api, jst_handle *out) {
     ENTER(api, e);
     return new_value(api, &e, array_new(e.ts, 0), out);
@@ -1003,9 +1126,9 @@ int jst_new_host_function(jst_runtime *api, uint64_t host_id, const char *name, 
     return new_value(api, &e, host_function_new(e.ts, host_id, name, name_length), out);
 }
 
-int jst_new_host_object(jst_runtime *api, uint64_t host_id, const char *names, size_t names_length, jst_handle *out) {
+int jst_new_host_object(jst_runtime *api, uint64_t host_id, jst_handle *out) {
     ENTER(api, e);
-    return new_value(api, &e, host_object_new(e.ts, host_id, names, names_length), out);
+    return new_value(api, &e, host_object_new(e.ts, host_id), out);
 }
 
 int jst_new_host_error(jst_runtime *api, const char *name, size_t name_length, const char *message,
@@ -1128,6 +1251,77 @@ int jst_call_numbers(jst_runtime *api, jst_handle function, jst_handle this_valu
         v = error_throw_out_of_memory(e.ts);
     }
     return api_return(&e, finish(api, e.ts, v, r));
+}
+
+double jst_call_fast(jst_runtime *api, jst_handle function, jst_handle this_value, int argc, double a0,
+                     double a1, double a2, jst_result *r) {
+    Entry e;
+    if (!api || argc < 0 || argc > 3 || !api_enter(api, &e)) {
+        r->status = JST_ERROR_USAGE;
+        return NAN;
+    }
+    Value args[3] = {value_from_number(a0), value_from_number(a1), value_from_number(a2)};
+    Value v = ops_call_checked(e.ts, handle_get(api, function), handle_get(api, this_value), args, argc, "value");
+    if (value_is_number(v)) {
+        double n = value_to_number(v);
+        if (n == n) {
+            r->status = api_return(&e, JST_OK);
+            return n;
+        }
+    }
+    r->status = api_return(&e, finish(api, e.ts, v, r));
+    return NAN;
+}
+
+int jst_call_mixed(jst_runtime *api, jst_handle function, jst_handle this_value, const char *kinds,
+                   const double *numbers, const char *text, int argc, jst_result *r) {
+    ENTER(api, e);
+    ThreadState *ts = e.ts;
+    Value small[8];
+    // Few arguments live on this C stack, which the collector scans [HEAP-7]. A malloc'd block is
+    // not scanned, so for long argument lists each string made below (an allocation that may
+    // collect) is rooted through a handle until the call returns; objects ('h') are rooted by
+    // the handles Python passed.
+    Value *args = argc <= 8 ? small : malloc((size_t)argc * sizeof(Value));
+    jst_handle *roots = argc <= 8 ? NULL : calloc((size_t)argc, sizeof(jst_handle));
+    Value v = JS_EXCEPTION;
+    int filled = 0;
+    if (!args || (argc > 8 && !roots)) {
+        error_throw_out_of_memory(ts);
+    } else {
+        size_t offset = 0;
+        for (; filled < argc; filled++) {
+            Value a = JS_UNDEFINED;
+            switch (kinds[filled]) {
+            case 'n': a = value_from_number(numbers[filled]); break;
+            case 'h': a = handle_get(api, (jst_handle)numbers[filled]); break;
+            case 'l': a = JS_NULL; break;
+            case 't': a = JS_TRUE; break;
+            case 'f': a = JS_FALSE; break;
+            case 's': {
+                size_t length = (size_t)numbers[filled];
+                a = string_from_wtf8(ts, text + offset, length);
+                offset += length;
+                if (!value_is_exception(a) && roots) {
+                    roots[filled] = handle_new(api, a);
+                    if (!roots[filled]) a = error_throw_out_of_memory(ts);
+                }
+                break;
+            }
+            default: break;
+            }
+            if (value_is_exception(a)) break;
+            args[filled] = a;
+        }
+        if (filled == argc)
+            v = ops_call_checked(ts, handle_get(api, function), handle_get(api, this_value), args, argc, "value");
+    }
+    if (roots) {
+        for (int i = 0; i < filled; i++) handle_release(api, roots[i]);
+        free(roots);
+    }
+    if (args && args != small) free(args);
+    return api_return(&e, finish(api, ts, v, r));
 }
 
 // globalThis[name], else the top-level lexical binding of that name; JS_HOLE when neither.

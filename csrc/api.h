@@ -32,11 +32,12 @@ enum {
 
 enum { JST_MODE_THREADS = 0, JST_MODE_GIL = 1 };
 
-// Value kinds reported to Python for conversions.
+// Value kinds reported to Python for conversions. BIGINT comes back inline like a string: its
+// value in hexadecimal (with a leading '-' when negative) in text/length.
 enum {
     JST_KIND_UNDEFINED, JST_KIND_NULL, JST_KIND_BOOL, JST_KIND_NUMBER, JST_KIND_STRING,
     JST_KIND_SYMBOL, JST_KIND_OBJECT, JST_KIND_ARRAY, JST_KIND_FUNCTION, JST_KIND_OTHER,
-    JST_KIND_PROMISE, JST_KIND_HOST,
+    JST_KIND_PROMISE, JST_KIND_HOST, JST_KIND_BIGINT,
 };
 
 // Handles that always exist and are never released.
@@ -46,8 +47,16 @@ enum { JST_HANDLE_UNDEFINED = 1, JST_HANDLE_NULL = 2, JST_HANDLE_FALSE = 3, JST_
 enum { JST_REASON_NONE = 0, JST_REASON_INTERRUPT = 1, JST_REASON_TIMEOUT = 2, JST_REASON_OOM = 3,
        JST_REASON_HOST = 4 };
 
-// Host callback operations (jst_py_host).
-enum { JST_HOST_CALL = 0, JST_HOST_GET = 1, JST_HOST_SET = 2 };
+// Host callback operations (jst_py_host): calling a Python callable, and the internal methods
+// of a host object (builtins/host.c) as Python attribute (or mapping item) operations.
+// CALL_INTS is a CALL whose arguments are all integral numbers within 2**53 (not -0): Python
+// makes ints of `numbers` without looking at each.
+enum { JST_HOST_CALL = 0, JST_HOST_GET = 1, JST_HOST_SET = 2, JST_HOST_HAS = 3, JST_HOST_DELETE = 4,
+       JST_HOST_KEYS = 5, JST_HOST_CALL_INTS = 6 };
+// What jst_py_host returns: a value in *result, an exception handle in result->handle, "no such
+// attribute" (GET, HAS, DELETE: JS then looks on the prototype / answers false), or a number in
+// result->number (the common case, one field to write).
+enum { JST_HOST_VALUE = 0, JST_HOST_THROW = 1, JST_HOST_ABSENT = 2, JST_HOST_NUMBER = 3 };
 
 /*
  * The outcome of an operation that produces a value. Primitives come back inline (no handle):
@@ -62,6 +71,7 @@ typedef struct jst_result {
     const char *text;
     size_t length;
     uint64_t host_id;
+    int status;   // set by jst_call_fast only (the others return it)
 } jst_result;
 
 // ---- The CLI's surface (jsthreads/core.py Engine): an uncaught exception of jst_run_script /
@@ -117,14 +127,15 @@ int jst_handle_same(jst_runtime *rt, jst_handle a, jst_handle b);
 jst_handle jst_new_number(jst_runtime *rt, double number);
 int jst_new_string(jst_runtime *rt, const char *wtf8, size_t length, jst_handle *out);
 int jst_new_object(jst_runtime *rt, jst_handle *out);
+// A BigInt from hexadecimal digits (a leading '-' for negative values): Python ints beyond 2**53.
+int jst_new_bigint(jst_runtime *rt, const char *hex, size_t length, jst_handle *out);
 int jst_new_array(jst_runtime *rt, jst_handle *out);
 // A JS function that calls back jst_py_host(JST_HOST_CALL, host_id, ...).
 int jst_new_host_function(jst_runtime *rt, uint64_t host_id, const char *name, size_t name_length,
                           jst_handle *out);
-// A JS object standing for Python object host_id; each of the NUL-separated attribute names
-// becomes an accessor that calls jst_py_host(JST_HOST_GET / JST_HOST_SET).
-int jst_new_host_object(jst_runtime *rt, uint64_t host_id, const char *names, size_t names_length,
-                        jst_handle *out);
+// An exotic JS object standing for Python object host_id: its properties are the Python
+// object's, read and written through jst_py_host at each access (builtins/host.c).
+int jst_new_host_object(jst_runtime *rt, uint64_t host_id, jst_handle *out);
 // Ids of host values the collector found dead since the last call; returns how many (<= capacity).
 int jst_take_dead_hosts(jst_runtime *rt, uint64_t *ids, int capacity);
 // A new Error (named `name`) with `message`, marked as coming from Python object host_id.
@@ -146,9 +157,19 @@ int jst_keys(jst_runtime *rt, jst_handle object, jst_result *result);
 int jst_length(jst_runtime *rt, jst_handle object, jst_result *result);
 int jst_call(jst_runtime *rt, jst_handle function, jst_handle this_value, const jst_handle *argv, int argc,
              jst_result *result);
-// jst_call whose arguments are all numbers, passed without handles (the common fast path).
+// jst_call whose arguments are all numbers, passed without handles.
 int jst_call_numbers(jst_runtime *rt, jst_handle function, jst_handle this_value, const double *numbers,
                      int argc, jst_result *result);
+// The fastest call: up to 3 number arguments as scalars (argc says how many are used). Returns the
+// result when it is a number other than NaN; otherwise NaN, with result->status the status and
+// the value (or exception) in *result as for jst_call.
+double jst_call_fast(jst_runtime *rt, jst_handle function, jst_handle this_value, int argc, double a0,
+                     double a1, double a2, jst_result *result);
+// jst_call with primitive arguments inline. kinds[i]: 'n' numbers[i]; 's' a string of numbers[i]
+// WTF-8 bytes, the next ones in `text`; 'h' the value of handle numbers[i]; 'u' undefined, 'l'
+// null, 't' true, 'f' false.
+int jst_call_mixed(jst_runtime *rt, jst_handle function, jst_handle this_value, const char *kinds,
+                   const double *numbers, const char *text, int argc, jst_result *result);
 int jst_call_named(jst_runtime *rt, const char *name, size_t length, const jst_handle *argv, int argc,
                    jst_result *result);
 int jst_construct(jst_runtime *rt, jst_handle function, const jst_handle *argv, int argc, jst_result *result);
@@ -160,7 +181,8 @@ int jst_promise_state(jst_runtime *rt, jst_handle promise, jst_result *result);
 // for anything else (functions, cycles, accessors, exotic objects). malloc'd; jst_free_text.
 int jst_to_json(jst_runtime *rt, jst_handle h, char **text_out, size_t *length_out);
 // JSON text (as Python's json.dumps writes it: NaN and Infinity allowed) to fresh Arrays and
-// Objects. RANGE for an integer beyond 2**53; USAGE for malformed text.
+// Objects. RANGE for an integer beyond 2**53 (the caller converts element by element, making a
+// BigInt of it); USAGE for malformed text.
 int jst_from_json(jst_runtime *rt, const char *text, size_t length, jst_result *result);
 
 // Limits. An interrupt makes every JS thread of the runtime throw at its next safepoint poll
@@ -181,11 +203,17 @@ int jst_py_compile(void *runtime_data, const char *source, size_t source_length,
                                    int flags, const char *parameters, size_t parameters_length,
                                    uint8_t **blob_out, size_t *blob_length_out,
                                    char **error_out, int *error_line, int *error_column);
-// Called by a JS thread (holding no JS-side lock, blocked [SP-5]) to run Python: op JST_HOST_*,
-// `subject` the receiver (CALL) or the attribute name (GET, SET), argv the arguments (SET: the
-// value). Returns 0 with *result a value handle, or 1 with *result an exception handle.
-int jst_py_host(void *runtime_data, int op, uint64_t host_id, jst_handle subject,
-                                const jst_handle *argv, int argc, jst_handle *result);
+// Called by a JS thread (holding no JS-side lock, blocked [SP-5]) to run Python: op JST_HOST_*
+// on Python object host_id. `key`: the attribute name (GET, SET, HAS, DELETE: a STRING) or, for
+// KEYS, a NUMBER holding the OWN_KEYS flags (4: enumerable only). argv: the arguments (SET: the
+// value), converted as jst_result values (primitives inline, strings valid during the call,
+// objects as handles the engine releases afterwards); `numbers` is non-NULL when every argument
+// is a number, holding them (the fast path). Returns JST_HOST_*; a VALUE result is in *result:
+// primitives inline (a STRING may be copied into result->text, whose capacity the engine puts in
+// result->length; else a handle) and objects as a new handle the engine releases. KEYS returns a
+// STRING of NUL-separated names (or a handle to one).
+int jst_py_host(void *runtime_data, int op, uint64_t host_id, const jst_result *key,
+                                const double *numbers, const jst_result *argv, int argc, jst_result *result);
 
 int jst_gc(jst_runtime *rt);
 #endif

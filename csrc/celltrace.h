@@ -23,6 +23,7 @@ void function_trace(Marker *m, Cell *cell);
 void native_function_trace(Marker *m, Cell *cell);
 void bound_function_trace(Marker *m, Cell *cell);
 void primitive_object_trace(Marker *m, Cell *cell);   // Boolean/Number/String/Symbol wrappers
+void error_trace(Marker *m, Cell *cell);              // error.c: captured frames
 void arguments_trace(Marker *m, Cell *cell);
 void map_trace(Marker *m, Cell *cell);
 void set_trace(Marker *m, Cell *cell);

@@ -11,6 +11,7 @@
 #include "object.h"
 #include "jsstring.h"
 #include "errors.h"
+#include "bigint.h"
 #include "gen/opcodes.h"
 
 typedef struct Reader {
@@ -60,7 +61,21 @@ static Value read_name(ThreadState *ts, Reader *r) {
     return property_key_from_value(ts, s);
 }
 
-enum { K_UNDEFINED, K_NULL, K_TRUE, K_FALSE, K_NUMBER, K_STRING, K_ATOM, K_FUNCTION, K_LIST };
+enum { K_UNDEFINED, K_NULL, K_TRUE, K_FALSE, K_NUMBER, K_STRING, K_ATOM, K_FUNCTION, K_LIST, K_BIGINT };
+
+// A BigInt literal: the hex digits of its magnitude, as a string.
+static Value read_bigint(ThreadState *ts, Reader *r) {
+    uint32_t n = read_u32(r);
+    if (r->bad || n == 0 || (size_t)(r->end - r->p) / 2 < n) { r->bad = true; return JS_UNDEFINED; }
+    uint16_t *units = malloc(n * 2u);
+    if (!units) return error_throw_out_of_memory(ts);
+    memcpy(units, r->p, n * 2u);
+    r->p += n * 2u;
+    Value v = bigint_from_digits(ts, units, n, 16, false);
+    free(units);
+    if (v == JS_HOLE) { r->bad = true; return JS_UNDEFINED; }
+    return v;
+}
 
 static Value read_constant(ThreadState *ts, Reader *r, uint32_t function_count, Values *functions_pending,
                            int depth) {
@@ -73,6 +88,7 @@ static Value read_constant(ThreadState *ts, Reader *r, uint32_t function_count, 
     case K_NUMBER: return value_from_number(read_f64(r));
     case K_STRING: return read_string(ts, r);
     case K_ATOM: return read_name(ts, r);
+    case K_BIGINT: return read_bigint(ts, r);
     case K_FUNCTION: {
         uint32_t index = read_u32(r);
         if (index >= function_count) { r->bad = true; return JS_UNDEFINED; }

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "errors.h"
+#include "bigint.h"
+#include "atomics.h"
+#include "celltrace.h"
 #include "interp.h"
 #include "jsstring.h"
 #include "number.h"
@@ -58,6 +61,9 @@ Value error_throw_out_of_memory(ThreadState *ts) {
 // A data property found on obj or its prototypes, JS_HOLE when absent or an accessor.
 static Value peek_data_property(ThreadState *ts, Value obj, PropKey key) {
     for (int hops = 0; value_is_object(obj) && hops < 64; hops++) {
+        // Proxies and host objects would run user code (traps, Python) to answer.
+        CellType type = value_cell_type(obj);
+        if (type == CELL_PROXY || type == CELL_HOST_OBJECT) return JS_HOLE;
         PropertyDescriptor desc;
         int found = object_get_own_property(ts, obj, key, &desc);
         if (found < 0) {
@@ -109,6 +115,10 @@ static void append_value(StringBuilder *b, Value v) {
         append_number(b, value_to_number(v));
     } else if (value_is_symbol(v)) {
         append_symbol(b, v);
+    } else if (value_is_bigint(v)) {
+        Value digits = bigint_to_string(ts, v, 10);
+        if (value_is_exception(digits)) b->failed = true;
+        else string_builder_append_string(b, digits);
     } else if (!value_is_object(v)) {
         string_builder_append_cstr(b, v == JS_UNDEFINED ? "undefined" : v == JS_NULL ? "null"
                                       : v == JS_TRUE   ? "true"
@@ -156,7 +166,7 @@ static void append_call_site(StringBuilder *b, Value v) {
             string_builder_append_cstr(b, "<...>");
         }
         string_builder_append_char(b, '"');
-    } else if (value_is_null(v) || value_is_bool(v) || value_is_number(v)) {
+    } else if (value_is_null(v) || value_is_bool(v) || value_is_number(v) || value_is_bigint(v)) {
         string_builder_append_char(b, ' ');
         append_value(b, v);
     }
@@ -255,10 +265,13 @@ static Value join_stack(ThreadState *ts, Value header, Value trace) {
 }
 
 /*
- * The `stack` accessor of one error: V8 captures the frames at construction but formats
- * the header ("Name: message") on the first read, so a later change of name or message shows up,
- * and from then on `stack` is a plain data property holding that text. One native serves as
- * getter (no argument) and setter (one argument); data[0] holds the captured frames.
+ * The `stack` accessor: V8 captures the frames at construction but formats the header
+ * ("Name: message") on the first read, so a later change of name or message shows up, and from
+ * then on `stack` is a plain data property holding that text. One native serves as getter (no
+ * argument) and setter (one argument). Errors keep their frames in ErrorObject.frames and share
+ * the realm's accessor (data[0] JS_HOLE), so constructing one allocates no function; other
+ * objects given a stack by Error.captureStackTrace get an accessor of their own whose data[0]
+ * holds the frames.
  */
 static Value stack_accessor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)magic;
@@ -268,6 +281,8 @@ static Value stack_accessor(ThreadState *ts, Value self, const Value *args, int 
         text = args[0];
     } else {
         Value frames = ((NativeFunction *)value_to_cell(ts->callee))->data[0];
+        if (frames == JS_HOLE)
+            frames = value_cell_type(self) == CELL_ERROR ? ((ErrorObject *)value_to_cell(self))->frames : JS_UNDEFINED;
         Value header = error_header(ts, self);
         if (value_is_exception(header)) return JS_EXCEPTION;
         text = join_stack(ts, header, frames);
@@ -280,18 +295,45 @@ static Value stack_accessor(ThreadState *ts, Value self, const Value *args, int 
 bool error_install_stack(ThreadState *ts, Value error, int skip) {
     Value trace = interp_stack_trace(ts, skip);
     if (value_is_exception(trace)) return false;
-    Value accessor = function_new_native(ts, stack_accessor, "stack", 0, 0, 0);
-    if (value_is_exception(accessor)) return false;
-    ((NativeFunction *)value_to_cell(accessor))->data[0] = trace;
+    Value accessor;
+    if (value_cell_type(error) == CELL_ERROR) {
+        Value *slot = &ts->rt->realm.intrinsics[INTRINSIC_ERROR_STACK_ACCESSOR];
+        accessor = load_acquire(slot);
+        if (!value_is_object(accessor)) {
+            // Made on first use (errors thrown while the realm is being built come first) and
+            // published by CAS: threads racing here all end up sharing the winner's.
+            Value fresh = function_new_native(ts, stack_accessor, "stack", 0, 0, 0);
+            if (value_is_exception(fresh)) return false;
+            ((NativeFunction *)value_to_cell(fresh))->data[0] = JS_HOLE;
+            Value expected = accessor;
+            accessor = cas_acq_rel(slot, &expected, fresh) ? fresh : expected;
+        }
+        ((ErrorObject *)value_to_cell(error))->frames = trace;
+    } else {
+        accessor = function_new_native(ts, stack_accessor, "stack", 0, 0, 0);
+        if (value_is_exception(accessor)) return false;
+        ((NativeFunction *)value_to_cell(accessor))->data[0] = trace;
+    }
     return object_define_accessor(ts, error, ATOM(ts, stack), accessor, accessor, PROP_CONFIGURABLE) >= 0;
+}
+
+void error_trace(Marker *m, Cell *cell) {
+    object_trace(m, cell);
+    heap_mark_value(m, ((ErrorObject *)cell)->frames);
+}
+
+Value error_alloc(ThreadState *ts, Value prototype) {
+    ErrorObject *o = (ErrorObject *)object_alloc(ts, sizeof(ErrorObject), CELL_ERROR, prototype);
+    if (!o) return JS_EXCEPTION;
+    o->frames = JS_UNDEFINED;
+    return value_from_cell(o);
 }
 
 static Value error_allocate(ThreadState *ts, ErrorKind kind, Value message) {
     Value prototype = realm_intrinsic(ts, kind_prototypes[kind]);
     if (!value_is_object(prototype)) prototype = JS_NULL;
-    Object *o = object_alloc(ts, sizeof(Object), CELL_ERROR, prototype);
-    if (!o) return JS_EXCEPTION;
-    Value error = value_from_cell(o);
+    Value error = error_alloc(ts, prototype);
+    if (value_is_exception(error)) return JS_EXCEPTION;
     if (!value_is_undefined(message) &&
         object_define_value(ts, error, ATOM(ts, message), message, PROP_HIDDEN) < 0)
         return JS_EXCEPTION;

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include "value.h"
 #include "thread.h"
+#include "object.h"
 
 typedef enum ErrorKind {
     ERROR_PLAIN, ERROR_EVAL, ERROR_RANGE, ERROR_REFERENCE, ERROR_SYNTAX, ERROR_TYPE, ERROR_URI,
@@ -17,6 +18,18 @@ typedef enum ErrorKind {
     ERROR_CONCURRENT_ACCESS,   // ConcurrentAccessError: a Thread.restrict violation [THR-12]
     ERROR_KIND_COUNT
 } ErrorKind;
+
+// An Error instance (CELL_ERROR): `frames` holds the JS stack captured at construction until the
+// first read of `stack` formats it (JS_UNDEFINED from then on, or when none was captured). Any
+// thread may read or replace it: it is one aligned word.
+typedef struct ErrorObject {
+    Object object;
+    Value frames;
+} ErrorObject;
+
+// A fresh Error instance of kind's prototype (or `prototype` when it is an object), with no
+// own properties yet.
+Value error_alloc(ThreadState *ts, Value prototype);
 
 // Sets the pending exception and returns JS_EXCEPTION.
 Value error_throw(ThreadState *ts, Value exception);

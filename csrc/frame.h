@@ -29,6 +29,11 @@ enum {
     CODE_CONSTRUCTOR = 1 << 11,     // ordinary function usable with new
     CODE_FIELD_INIT = 1 << 12,      // a class field initialiser
     CODE_DYNAMIC_SCOPE = 1 << 13,   // function Env carries names (direct eval/with inside)
+    // What a direct eval in this code may use (ES2020 18.2.1.1 steps 6-8): set on code that
+    // contains a direct eval, from the function it is in (arrows: the one they are written in).
+    // Equal to the COMPILE_* bits of the same names, so direct_eval passes them through.
+    CODE_EVAL_NEW_TARGET = 1 << 14,
+    CODE_EVAL_SUPER_PROPERTY = 1 << 15,
 };
 
 // An exception handler: while pc is in [start, end), a throw jumps to target with the exception

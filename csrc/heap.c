@@ -4,6 +4,8 @@
  * celltype_table (celltypes.c) and roots owned by other files through their trace hooks.
  * Must not move cells, recurse while marking, or collect without the world stopped.
  * Implements HEAP-1..HEAP-13 (specs/heap.md); relies on SP-1..SP-5 (specs/safepoints.md).
+ * One exception to "no cell layout": the sweep retires dead threads' TIDs in object butterfly
+ * words and restricted structures (OM-17, THR-20), the one pass that sees every live cell.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -1008,6 +1010,53 @@ static void mark_kept(Marker *m) {
     h->kept_count = kept;
 }
 
+// ---- TID retirement [OM-17, THR-20] (thread.h: TidPools) ----
+
+// Moves the TIDs of threads that detached before this stop into the retiring set.
+static void tids_retire_begin(Runtime *rt) {
+    struct TidPools *p = rt->tids;
+    if (!p) return;
+    pthread_mutex_lock(&rt->threads_lock);
+    uint32_t n = p->dead_count;
+    for (uint32_t i = 0; i < n; i++) p->retiring[p->dead[i] >> 6] |= 1ull << (p->dead[i] & 63);
+    p->dead_count = 0;
+    pthread_mutex_unlock(&rt->threads_lock);
+    if (n) rt->tid_retiring = p->retiring;
+}
+
+// Every live cell naming a retiring TID names THREAD_TID_NONE now: its objects are nobody's, so
+// every thread writes them as a foreign thread (SW first [OM-4]) and none may restrict them; a
+// restricted structure of the dead thread stays closed to everyone [OM-12].
+static void retire_tids(Runtime *rt, Cell *c) {
+    if (cell_is_object(c)) {
+        Object *o = (Object *)c;
+        uintptr_t word = load_relaxed(&o->butterfly);
+        uint32_t owner = (uint32_t)((word >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK);
+        if (owner != THREAD_TID_NONE && thread_tid_retiring(rt, owner)) {
+            word |= (uintptr_t)THREAD_TID_NONE << BUTTERFLY_TID_SHIFT;   // all ones: NONE
+            store_relaxed(&o->butterfly, word);
+        }
+    } else if (c->type == CELL_STRUCTURE) {
+        Structure *s = (Structure *)c;
+        if ((s->flags & STRUCTURE_RESTRICTED) && thread_tid_retiring(rt, s->restricted_tid))
+            s->restricted_tid = THREAD_TID_NONE;
+    }
+}
+
+// After the sweep: every cell that named a retiring TID was rewritten or freed, so they are free.
+static void tids_retire_end(Runtime *rt) {
+    struct TidPools *p = rt->tids;
+    if (!rt->tid_retiring) return;
+    rt->tid_retiring = NULL;
+    pthread_mutex_lock(&rt->threads_lock);
+    for (uint32_t w = 0; w < sizeof p->retiring / sizeof p->retiring[0]; w++) {
+        for (uint64_t bits = p->retiring[w]; bits; bits &= bits - 1)
+            p->free[p->free_count++] = (uint16_t)(w * 64 + (uint32_t)__builtin_ctzll(bits));
+        p->retiring[w] = 0;
+    }
+    pthread_mutex_unlock(&rt->threads_lock);
+}
+
 // ---- sweeping [HEAP-3, HEAP-4, HEAP-12] ----
 
 // Rebuilds the block's free cells into its reserve (address order) and finalizes the dead.
@@ -1017,6 +1066,7 @@ static void mark_kept(Marker *m) {
 static uint32_t sweep_block(Runtime *rt, Block *b) {
     void *list = NULL;
     uint32_t free_cells = 0, live = 0;
+    bool retiring = rt->tid_retiring != NULL;
     for (uint32_t i = b->cell_count; i-- > 0;) {
         Cell *c = cell_at(b, i);
         if ((b->marks[i >> 6] >> (i & 63)) & 1) {
@@ -1024,6 +1074,7 @@ static uint32_t sweep_block(Runtime *rt, Block *b) {
             // Live code forgets cache entries that name dead structure ids, so that the ids may
             // be handed out again [OM-14].
             if (c->type == CELL_CODE) structure_clear_dead_caches(rt, c);
+            else if (retiring) retire_tids(rt, c);
             continue;
         }
         if (c->type != CELL_FREE) {
@@ -1101,6 +1152,7 @@ static void sweep(Runtime *rt) {
             o->marked = 0;
             h->large[kept++] = o;
             live_bytes += o->size;
+            if (rt->tid_retiring) retire_tids(rt, (Cell *)(o + 1));
             continue;
         }
         Cell *c = (Cell *)(o + 1);
@@ -1130,7 +1182,9 @@ static void mark_and_sweep(Runtime *rt) {
     sweep_weak(rt, &m);
     marker_end(&m);
     structure_table_sweep(rt);
+    tids_retire_begin(rt);
     sweep(rt);
+    tids_retire_end(rt);
     // Inline caches naming dead ids were cleared by the sweep of their Code cells [OM-14].
     structure_table_recycle_ids(rt);
     // Every counter restarts, the per-thread ones too (their owners are parked) [HEAP-11].

@@ -1,7 +1,8 @@
 /*
  * interp.c — the dispatch loop (computed goto over register bytecode), frame push/pop, calls and
- * constructs, exception unwinding through handler tables, generators and async functions.
- * Implements INT-1..INT-12 and INT-15 (specs/interpreter.md) and fills the value profiles
+ * constructs, exception unwinding through handler tables, generators, async functions and async
+ * generators (their request-queue driver and for-await's opcodes).
+ * Implements INT-1..INT-12, INT-15 and INT-16 (specs/interpreter.md) and fills the value profiles
  * (BC-18). JS-to-JS calls push a frame on the thread's register stack and stay in the same
  * loop, so deep JS recursion never consumes the C stack;
  * natives that call back into JS re-enter through interp_call with a depth limit [INT-4].
@@ -22,6 +23,8 @@
 #include "atomics.h"
 #include "builtins/builtins.h"
 #include "builtins/typedarray.h"
+#include "builtins/proxy.h"
+#include "bigint.h"
 #include "gen/opcodes.h"
 
 // Native re-entries (a builtin calling back into JS) nest on the C stack: stop at a fixed depth or
@@ -44,7 +47,18 @@ typedef struct Generator {
     uint32_t resume_mode;         // RESUME_* of the last resumption, read by YIELD_DELEGATE
     uint32_t yielded_raw;         // the value yielded is already an iterator result (yield*)
     uint32_t suspend_pc;          // the YIELD/AWAIT instruction: a resumption by throw() throws there
+    // Async generators only [INT-16]: the request queue and its state machine.
+    Value queue;                  // Values: [mode, value, promise] triples from queue_head on
+    uint32_t queue_head;
+    uint32_t ag_state;            // AG_*; touched only by the owner thread's driver
+    uint32_t owner_thread;        // the Thread id whose job queue drives it
+    uint32_t raw_resume;          // suspended at YIELD_RESUME: the resume mode goes to mode_register
+    uint32_t mode_register;
 } Generator;
+// Generator.is_async: 0 generator, 1 async function, 2 async generator.
+enum { GEN_KIND_SYNC, GEN_KIND_ASYNC_FUNCTION, GEN_KIND_ASYNC_GENERATOR };
+// AsyncGeneratorState (ES2020 25.5): the request queue's view, apart from the frame's state.
+enum { AG_SUSPENDED_START, AG_SUSPENDED_YIELD, AG_EXECUTING, AG_AWAITING_RETURN, AG_COMPLETED };
 
 static Value run(ThreadState *ts, bool throwing);
 
@@ -209,6 +223,9 @@ Value interp_call(ThreadState *ts, Value fn, Value this_value, const Value *args
         if (value_is_exception(bound_arguments(ts, bf, args, argc, &all))) return JS_EXCEPTION;
         return interp_call(ts, bf->target, bf->bound_this, all->items, (int)all->count);
     }
+    case CELL_PROXY:
+        if (!proxy_is_callable(fn)) return not_a_function(ts, fn);
+        return proxy_call(ts, fn, this_value, args, argc);
     default:
         return not_a_function(ts, fn);
     }
@@ -255,6 +272,9 @@ Value interp_construct(ThreadState *ts, Value fn, const Value *args, int argc, V
         if (new_target == fn) new_target = bf->target;
         return interp_construct(ts, bf->target, all->items, (int)all->count, new_target);
     }
+    case CELL_PROXY:
+        if (!proxy_is_constructor(fn)) return error_throw_type(ts, "proxy is not a constructor");
+        return proxy_construct(ts, fn, args, argc, new_target);
     default:
         return error_throw_type(ts, "%V is not a constructor", fn);
     }
@@ -361,6 +381,14 @@ static bool global_lexical_conflicts(ThreadState *ts, Value name) {
  * partial declarations behind. A var-declared global is a non-configurable global property
  * (scripts make their vars non-configurable), which stands in for the spec's [[VarNames]].
  */
+// Whether sloppy eval code running in `env` declares its vars on the global object: no function
+// Env lies between it and the global scope.
+static bool eval_var_scope_is_global(Value env) {
+    for (Value e = env; value_is_cell(e); e = ((Env *)value_to_cell(e))->parent)
+        if (((Env *)value_to_cell(e))->flags & ENV_FUNCTION) return false;
+    return true;
+}
+
 static bool check_global_declarations(ThreadState *ts, Value lexical, Value vars, Value functions) {
     Realm *realm = &ts->rt->realm;
     Value lists[3] = {lexical, vars, functions};
@@ -1044,7 +1072,8 @@ static void cache_add_transition(ThreadState *ts, InlineCache *c, Object *o, uin
         Object *p = value_to_object(proto);
         uint32_t pid = object_id(p);
         Structure *ps = structure_get(ts->rt, pid);
-        if (!ps || (pid & STRUCTURE_ID_BUSY)) return;
+        // A proxy on the chain runs its set trap on every add: never cache past it [OM-P1].
+        if (!ps || (pid & STRUCTURE_ID_BUSY) || !object_ic_cacheable(p)) return;
         e.chain[e.chain_length++] = pid;
         proto = structure_prototype(ps);
     }
@@ -1382,27 +1411,29 @@ static Value generator_snapshot(ThreadState *ts, Frame *f, Generator *gen) {
 
 static Value generator_create(ThreadState *ts, Frame *f, uint32_t resume_pc) {
     Code *code = frame_code(f);
-    // Async generators arrive with the language-breadth issue; until then a clear error, never a
-    // YIELD that would leave a non-entry frame as if the whole script had ended.
-    if ((code->flags & CODE_ASYNC) && (code->flags & CODE_GENERATOR))
-        return error_throw_syntax(ts, "Async generator functions are not supported yet");
+    bool generator = (code->flags & CODE_GENERATOR) != 0;
     Value proto;
-    if (code->flags & CODE_ASYNC) {
+    if (!generator) {
         proto = JS_NULL;
     } else {
         proto = ops_get(ts, f->callee, ATOM(ts, prototype));
         if (value_is_exception(proto)) return proto;
-        if (!value_is_object(proto)) proto = realm_intrinsic(ts, INTRINSIC_GENERATOR_PROTOTYPE);
+        if (!value_is_object(proto))
+            proto = realm_intrinsic(ts, (code->flags & CODE_ASYNC) ? INTRINSIC_ASYNC_GENERATOR_PROTOTYPE
+                                                                   : INTRINSIC_GENERATOR_PROTOTYPE);
     }
     Generator *gen = object_alloc(ts, sizeof(Generator), CELL_GENERATOR, proto);
     if (!gen) return JS_EXCEPTION;
-    gen->snapshot = gen->promise = gen->return_value = JS_UNDEFINED;
+    gen->snapshot = gen->promise = gen->return_value = gen->queue = JS_UNDEFINED;
     gen->state = GEN_SUSPENDED_START;
     gen->resume_pc = resume_pc;
     gen->resume_register = 0;
-    gen->is_async = (code->flags & CODE_ASYNC) != 0;
+    gen->is_async = !(code->flags & CODE_ASYNC) ? GEN_KIND_SYNC
+                  : generator ? GEN_KIND_ASYNC_GENERATOR : GEN_KIND_ASYNC_FUNCTION;
+    gen->ag_state = AG_SUSPENDED_START;
+    gen->owner_thread = ts->thread_id;
     f->generator = value_from_cell(gen);
-    if (gen->is_async) {
+    if (gen->is_async == GEN_KIND_ASYNC_FUNCTION) {
         gen->promise = promise_new(ts);
         if (value_is_exception(gen->promise)) return JS_EXCEPTION;
         gen->state = GEN_RUNNING;
@@ -1419,13 +1450,16 @@ static Value generator_create(ThreadState *ts, Frame *f, uint32_t resume_pc) {
  * already have resumed it [INT-12].
  */
 static _Thread_local Generator *suspended_generator;
+// Whether that suspension was an AWAIT (the frame published its own state) rather than a yield.
+static _Thread_local bool suspended_at_await;
 
 /*
  * Resumes a suspended generator frame; returns what the frame yields/returns [INT-6]. Claiming
  * the generator is a CAS from a suspended state to GEN_RUNNING, so when threads race to resume
  * one generator exactly one runs it and the others throw "Generator is already running"; the
  * state goes back to suspended (release) only after the snapshot and resume fields are written
- * [INT-12].
+ * [INT-12]. `*done` false: the frame suspended; then `*raw` says, for a generator, that the value
+ * is already an iterator result (yield*), and for the async kinds that it stopped at an AWAIT.
  */
 static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value value, bool *done, bool *raw) {
     *done = true;
@@ -1459,7 +1493,12 @@ static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value v
     bool throwing = false;
     gen->resume_mode = (uint32_t)mode;
     gen->yielded_raw = 0;
-    if (state == GEN_SUSPENDED_YIELD && gen->delegating) {
+    if (state == GEN_SUSPENDED_YIELD && gen->raw_resume) {
+        // YIELD_RESUME: async yield* reads how it was resumed and forwards it itself [INT-16].
+        frame_registers(f)[gen->resume_register] = value;
+        frame_registers(f)[gen->mode_register] = value_from_int(mode);
+        gen->raw_resume = 0;
+    } else if (state == GEN_SUSPENDED_YIELD && gen->delegating) {
         // yield* forwards next/throw/return to the inner iterator itself [INT-6].
         frame_registers(f)[gen->resume_register] = value;
         gen->delegating = 0;
@@ -1483,11 +1522,16 @@ static Value generator_resume(ThreadState *ts, Generator *gen, int mode, Value v
     Value result = run(ts, throwing);
     ts->native_depth--;
     bool suspended = suspended_generator == gen;
+    bool at_await = suspended_at_await;
     suspended_generator = outer;
+    suspended_at_await = false;
     if (suspended) {
-        // An async frame published its state itself, before its promise could resume it.
+        // An AWAIT published its state itself, before its promise could resume the frame; a
+        // yield's state is published here, after its results are read [INT-12].
         *done = false;
-        if (!gen->is_async) {
+        if (at_await) {
+            *raw = true;
+        } else {
             *raw = gen->yielded_raw != 0;
             store_release(&gen->state, GEN_SUSPENDED_YIELD);
         }
@@ -1513,7 +1557,15 @@ static Value Generator_resume(ThreadState *ts, Value self, const Value *args, in
     return ops_create_iter_result(ts, v, done);
 }
 
+static bool ag_run(ThreadState *ts, Generator *gen, int mode, Value value);
+static bool ag_drain(ThreadState *ts, Generator *gen);
+
 static Value async_step(ThreadState *ts, Generator *gen, int mode, Value value) {
+    if (gen->is_async == GEN_KIND_ASYNC_GENERATOR) {
+        // An await inside an async generator: the driver resumes it and then serves the queue.
+        if (!ag_run(ts, gen, mode, value) || !ag_drain(ts, gen)) return JS_EXCEPTION;
+        return JS_UNDEFINED;
+    }
     bool done, raw;
     // Async frames settle their promise themselves (ASYNC_RESULT or the unwinder) [INT-7].
     Value v = generator_resume(ts, gen, mode, value, &done, &raw);
@@ -1540,12 +1592,168 @@ static bool async_await(ThreadState *ts, Generator *gen, Value v) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Async generators [INT-16]
+//
+// The frame is a generator's (GENERATOR_START snapshots it, YIELD suspends it) and its awaits are
+// an async function's; this driver is AsyncGeneratorEnqueue / ResumeNext / Resolve / Reject of
+// ES2020 25.5.3. Only the owner thread enqueues (a request from another thread is refused), and
+// reactions run on the thread that registered them, so the queue and ag_state are only ever
+// touched by one thread at a time; the frame itself is still claimed by CAS [INT-12].
+
+static Values *ag_queue(Generator *gen) {
+    return value_cell_type(gen->queue) == CELL_VALUES ? value_to_cell(gen->queue) : NULL;
+}
+
+static bool ag_queue_empty(Generator *gen) {
+    Values *q = ag_queue(gen);
+    return !q || gen->queue_head >= q->count;
+}
+
+static bool ag_enqueue(ThreadState *ts, Generator *gen, int mode, Value value, Value promise) {
+    Values *q = ag_queue(gen);
+    if (q && gen->queue_head >= q->count) q->count = gen->queue_head = 0;
+    if (!q || q->count + 3 > q->capacity) {
+        uint32_t live = q ? q->count - gen->queue_head : 0;
+        Values *bigger = values_new(ts, (live + 3) * 2);
+        if (!bigger) return false;
+        if (live) memcpy(bigger->items, q->items + gen->queue_head, live * sizeof(Value));
+        bigger->count = live;
+        gen->queue = value_from_cell(bigger);
+        gen->queue_head = 0;
+        q = bigger;
+    }
+    q->items[q->count] = value_from_int(mode);
+    q->items[q->count + 1] = value;
+    q->items[q->count + 2] = promise;
+    q->count += 3;
+    return true;
+}
+
+// AsyncGeneratorResolve / AsyncGeneratorReject: the head request leaves the queue before its
+// promise settles, since settling may run user code (a `then` getter) that enqueues again.
+static bool ag_complete(ThreadState *ts, Generator *gen, Value value, bool done, bool rejected) {
+    Values *q = ag_queue(gen);
+    Value promise = q->items[gen->queue_head + 2];
+    q->items[gen->queue_head + 1] = q->items[gen->queue_head + 2] = JS_UNDEFINED;
+    gen->queue_head += 3;
+    if (rejected) return promise_reject_value(ts, promise, value);
+    Value result = ops_create_iter_result(ts, value, done);
+    if (value_is_exception(result)) return false;
+    return promise_resolve_value(ts, promise, result);
+}
+
+// Runs the frame with one resumption and completes the head request by how it stopped:
+// a yield resolves it with {value, done: false}, the end of the body with done: true, an escaping
+// exception rejects it; an await leaves it for the await's reaction. False only on OOM.
+static bool ag_run(ThreadState *ts, Generator *gen, int mode, Value value) {
+    bool done, at_await;
+    gen->ag_state = AG_EXECUTING;
+    Value v = generator_resume(ts, gen, mode, value, &done, &at_await);
+    if (value_is_exception(v)) {
+        gen->ag_state = AG_COMPLETED;
+        return ag_complete(ts, gen, error_take(ts), true, true);
+    }
+    if (!done && at_await) return true;
+    gen->ag_state = done ? AG_COMPLETED : AG_SUSPENDED_YIELD;
+    return ag_complete(ts, gen, v, done, false);
+}
+
+// What an ag_await reaction does: resume the frame with return(v) or throw(e) (a `yield` resumed
+// by return awaits the value first), or finish return() on a completed generator.
+enum { AG_AWAIT_RESUME, AG_AWAIT_RETURN };
+
+static bool ag_react(ThreadState *ts, Generator *gen, int kind, bool rejected, Value value) {
+    if (kind == AG_AWAIT_RESUME) return ag_run(ts, gen, rejected ? RESUME_THROW : RESUME_RETURN, value);
+    gen->ag_state = AG_COMPLETED;
+    return ag_complete(ts, gen, value, true, rejected);
+}
+
+static Value AsyncGenerator_reaction(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self;
+    Generator *gen = value_to_cell(((NativeFunction *)value_to_cell(ts->callee))->data[0]);
+    if (!ag_react(ts, gen, magic >> 1, magic & 1, builtin_arg(args, argc, 0)) || !ag_drain(ts, gen))
+        return JS_EXCEPTION;
+    return JS_UNDEFINED;
+}
+
+// Await(value) on behalf of the generator, then ag_react(kind). A PromiseResolve that throws
+// (a promise whose `constructor` getter throws) is the await throwing: handled at once.
+static bool ag_await(ThreadState *ts, Generator *gen, Value value, int kind) {
+    Value promise = promise_resolve(ts, value);
+    if (value_is_exception(promise)) return ag_react(ts, gen, kind, true, error_take(ts));
+    Value handlers[2];
+    for (int rejected = 0; rejected < 2; rejected++) {
+        handlers[rejected] = function_new_native(ts, AsyncGenerator_reaction, "", 1, kind * 2 + rejected, 0);
+        if (value_is_exception(handlers[rejected])) return false;
+        ((NativeFunction *)value_to_cell(handlers[rejected]))->data[0] = value_from_cell(gen);
+    }
+    return promise_then_native(ts, promise, handlers[0], handlers[1]);
+}
+
+// AsyncGeneratorResumeNext (ES2020 25.5.3.3) as a loop: serves requests until the queue is empty
+// or the generator is busy (running, or awaiting for a request).
+static bool ag_drain(ThreadState *ts, Generator *gen) {
+    for (;;) {
+        uint32_t state = gen->ag_state;
+        if (state == AG_EXECUTING || state == AG_AWAITING_RETURN || ag_queue_empty(gen)) return true;
+        Values *q = ag_queue(gen);
+        int mode = value_to_int(q->items[gen->queue_head]);
+        Value value = q->items[gen->queue_head + 1];
+        if (mode != RESUME_NEXT && state == AG_SUSPENDED_START) {
+            // return()/throw() before the first next(): the body never runs.
+            gen->ag_state = state = AG_COMPLETED;
+            store_release(&gen->state, GEN_DONE);
+        }
+        bool ok;
+        if (state == AG_COMPLETED) {
+            if (mode == RESUME_RETURN) {
+                gen->ag_state = AG_AWAITING_RETURN;
+                ok = ag_await(ts, gen, value, AG_AWAIT_RETURN);
+            } else {
+                ok = ag_complete(ts, gen, mode == RESUME_THROW ? value : JS_UNDEFINED, true, mode == RESUME_THROW);
+            }
+        } else if (mode == RESUME_RETURN) {
+            // A yield (yield* too) resumed by return(v) awaits v inside the generator first
+            // (AsyncGeneratorUnwrapYieldResumption); a rejection resumes it with throw.
+            gen->ag_state = AG_EXECUTING;
+            ok = ag_await(ts, gen, value, AG_AWAIT_RESUME);
+        } else {
+            ok = ag_run(ts, gen, mode, value);
+        }
+        if (!ok) return false;
+    }
+}
+
+static const char *const ag_method_names[] = {"next", "throw", "return"};
+
+// %AsyncGeneratorPrototype%.next / throw / return (magic RESUME_*): AsyncGeneratorEnqueue.
+static Value AsyncGenerator_enqueue(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    Value promise = promise_new(ts);
+    if (value_is_exception(promise)) return promise;
+    Generator *gen = value_cell_type(self) == CELL_GENERATOR ? value_to_cell(self) : NULL;
+    if (!gen || gen->is_async != GEN_KIND_ASYNC_GENERATOR) {
+        error_throw_type(ts, "AsyncGenerator.prototype.%s called on incompatible receiver %V",
+                         ag_method_names[magic], self);
+    } else if (gen->owner_thread != ts->thread_id) {
+        error_throw_type(ts, "AsyncGenerator.prototype.%s: an async generator can only be resumed by the "
+                         "thread that created it", ag_method_names[magic]);
+    } else {
+        if (!ag_enqueue(ts, gen, magic, builtin_arg(args, argc, 0), promise)) return JS_EXCEPTION;
+        if (!ag_drain(ts, gen)) return JS_EXCEPTION;
+        return promise;
+    }
+    if (!promise_reject_value(ts, promise, error_take(ts))) return JS_EXCEPTION;
+    return promise;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Direct eval
 
 static Value direct_eval(ThreadState *ts, Frame *f, Value source) {
     if (!value_is_string(source)) return source;
     Code *caller = frame_code(f);
-    int flags = COMPILE_EVAL | COMPILE_DIRECT_EVAL | ((caller->flags & CODE_STRICT) ? COMPILE_STRICT : 0);
+    int flags = COMPILE_EVAL | COMPILE_DIRECT_EVAL | ((caller->flags & CODE_STRICT) ? COMPILE_STRICT : 0) |
+                (int)(caller->flags & (CODE_EVAL_NEW_TARGET | CODE_EVAL_SUPER_PROPERTY));
     Value code = ts->rt->compile_hook(ts, source, flags, JS_UNDEFINED);
     if (value_is_exception(code)) return code;
     Value env = f->env;
@@ -1555,7 +1763,19 @@ static Value direct_eval(ThreadState *ts, Frame *f, Value source) {
         env = new_env(ts, env, 0, JS_UNDEFINED, ENV_FUNCTION);
         if (value_is_exception(env)) return env;
     }
-    return run_eval_code(ts, code, env, f->this_value, f->new_target, f->callee);
+    Value new_target = f->new_target;
+    if ((caller->flags & (CODE_ARROW | CODE_EVAL_NEW_TARGET)) == (CODE_ARROW | CODE_EVAL_NEW_TARGET)) {
+        // An arrow has no new.target of its own: its direct eval sees the enclosing function's,
+        // which the eval call made a named binding of the function's Env (scope.py).
+        Value name = atom_from_cstr(ts, "new.target");
+        if (value_is_exception(name)) return name;
+        new_target = JS_UNDEFINED;
+        for (Value e = f->env; value_is_cell(e); e = ((Env *)value_to_cell(e))->parent) {
+            int32_t slot = env_find(value_to_cell(e), name);
+            if (slot >= 0) { new_target = ((Env *)value_to_cell(e))->slots[slot]; break; }
+        }
+    }
+    return run_eval_code(ts, code, env, f->this_value, new_target, f->callee);
 }
 
 Value interp_indirect_eval(ThreadState *ts, Value source) {
@@ -1751,7 +1971,8 @@ op_PUT_GLOBAL:
     NEXT();
 op_CHECK_GLOBAL_DECLARATIONS:
     SYNC();
-    if (!check_global_declarations(ts, KV(A), KV(B), KV(C_))) goto exception;
+    if (!(code->flags & CODE_EVAL) || eval_var_scope_is_global(f->env))
+        if (!check_global_declarations(ts, KV(A), KV(B), KV(C_))) goto exception;
     ADVANCE(OP_CHECK_GLOBAL_DECLARATIONS);
     NEXT();
 op_DECLARE_GLOBAL_VAR: {
@@ -2083,6 +2304,9 @@ op_CLOSURE: {
         home = ((Function *)value_to_cell(f->callee))->home_object;
     tmp = function_new_closure(ts, KV(B), f->env, home);
     CHECK(tmp);
+    if ((target->flags & (CODE_ASYNC | CODE_GENERATOR)) == (CODE_ASYNC | CODE_GENERATOR) &&
+        !function_setup_async_generator(ts, tmp))
+        goto exception;
     // An arrow whose `this` is not a captured binding (script or eval level) keeps the creator's.
     if (target->flags & CODE_ARROW) ((Function *)value_to_cell(tmp))->fields = f->this_value;
     R(A) = tmp;
@@ -2093,6 +2317,9 @@ op_METHOD:
     SYNC();
     tmp = function_new_closure(ts, KV(B), f->env, R(C_));
     CHECK(tmp);
+    if ((((Code *)value_to_cell(KV(B)))->flags & (CODE_ASYNC | CODE_GENERATOR)) == (CODE_ASYNC | CODE_GENERATOR) &&
+        !function_setup_async_generator(ts, tmp))
+        goto exception;
     R(A) = tmp;
     ADVANCE(OP_METHOD);
     NEXT();
@@ -2359,9 +2586,11 @@ op_NEG: {
         R(A) = value_from_int(-value_to_int(x));
     } else {
         SYNC();
-        double d;
-        if (!ops_to_number(ts, x, &d)) goto exception;
-        R(A) = value_from_number(-d);
+        tmp = ops_to_numeric(ts, x);
+        CHECK(tmp);
+        tmp = value_is_bigint(tmp) ? bigint_negate(ts, tmp) : value_from_number(-value_to_number(tmp));
+        CHECK(tmp);
+        R(A) = tmp;
     }
     ADVANCE(OP_NEG);
     NEXT();
@@ -2370,9 +2599,14 @@ op_TO_NUMBER: op_TO_NUMERIC: {
     Value x = R(B);
     if (!value_is_number(x)) {
         SYNC();
-        double d;
-        if (!ops_to_number(ts, x, &d)) goto exception;
-        x = value_from_number(d);
+        if (*insn == OP_TO_NUMERIC) {
+            x = ops_to_numeric(ts, x);   // ++/-- keep BigInts
+            CHECK(x);
+        } else {
+            double d;
+            if (!ops_to_number(ts, x, &d)) goto exception;
+            x = value_from_number(d);
+        }
     }
     R(A) = x;
     ADVANCE(OP_TO_NUMBER);
@@ -2394,7 +2628,16 @@ op_BIT_NOT: {
     if (value_is_int(R(B))) i = value_to_int(R(B));
     else {
         SYNC();
-        if (!ops_to_int32(ts, R(B), &i)) goto exception;
+        tmp = ops_to_numeric(ts, R(B));
+        CHECK(tmp);
+        if (value_is_bigint(tmp)) {
+            tmp = bigint_bitwise_not(ts, tmp);
+            CHECK(tmp);
+            R(A) = tmp;
+            ADVANCE(OP_BIT_NOT);
+            NEXT();
+        }
+        i = ops_double_to_int32(value_to_number(tmp));
     }
     R(A) = value_from_int(~i);
     ADVANCE(OP_BIT_NOT);
@@ -2408,6 +2651,11 @@ op_INC: op_DEC: {
     if (value_is_int(x) && !__builtin_add_overflow(value_to_int(x), delta, &r)) {
         R(A) = value_from_int(r);
         profile_note(PROFILE_SLOT(OP_INC), PROFILE_LANES(PROFILE_INT, PROFILE_INT, 0));
+    } else if (!value_is_number(x)) {
+        SYNC();
+        tmp = bigint_add_small(ts, x, delta);   // TO_NUMERIC left a BigInt
+        CHECK(tmp);
+        R(A) = tmp;
     } else {
         R(A) = value_from_number(value_to_number(x) + delta);
         profile_note(PROFILE_SLOT(OP_INC), PROFILE_LANES(profile_number_kind(R(A)), profile_number_kind(x), 0));
@@ -2623,7 +2871,8 @@ op_REQUIRE_OBJECT:
 op_GET_ITERATOR: op_GET_ASYNC_ITERATOR: {
     SYNC();
     IteratorRecord it;
-    if (!ops_get_iterator(ts, R(C_), &it)) goto exception;
+    bool async = *pc == OP_GET_ASYNC_ITERATOR;
+    if (!(async ? async_iterator_get(ts, R(C_), &it) : ops_get_iterator(ts, R(C_), &it))) goto exception;
     R(A) = it.iterator;
     R(B) = it.next;
     ADVANCE(OP_GET_ITERATOR);
@@ -2682,7 +2931,7 @@ op_GENERATOR_START: {
     uint32_t resume = (uint32_t)(pc + opcode_length[OP_GENERATOR_START] - code->words);
     tmp = generator_create(ts, f, resume);
     CHECK(tmp);
-    if (code->flags & CODE_ASYNC) { ADVANCE(OP_GENERATOR_START); NEXT(); }
+    if ((code->flags & CODE_ASYNC) && !(code->flags & CODE_GENERATOR)) { ADVANCE(OP_GENERATOR_START); NEXT(); }
     goto do_return;
 }
 op_YIELD: {
@@ -2695,6 +2944,7 @@ op_YIELD: {
     if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
     // generator_resume publishes the suspended state once it has read what it needs [INT-12].
     suspended_generator = gen;
+    suspended_at_await = false;
     pop_frame(ts, f);
     return yielded;
 }
@@ -2747,6 +2997,7 @@ op_YIELD_DELEGATE: {
     gen->yielded_raw = 1;
     if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
     suspended_generator = gen;
+    suspended_at_await = false;
     pop_frame(ts, f);
     return result;
 }
@@ -2772,11 +3023,81 @@ op_AWAIT: {
     pop_frame(ts, done);
     if (kind & FRAME_ENTRY) {
         suspended_generator = gen;   // tells generator_resume this frame suspended [INT-12]
+        suspended_at_await = true;
         return tmp;
     }
     LOAD_FRAME();
     pc = code->words + value_to_int(done->return_pc);
     R(value_to_int(done->return_register)) = tmp;
+    NEXT();
+}
+op_YIELD_RESUME: {
+    SYNC();
+    Generator *gen = value_to_cell(f->generator);
+    gen->suspend_pc = (uint32_t)(insn - code->words);
+    gen->resume_pc = (uint32_t)(pc + opcode_length[OP_YIELD_RESUME] - code->words);
+    gen->resume_register = A;
+    gen->mode_register = C_;
+    gen->raw_resume = 1;
+    Value yielded = R(B);
+    if (value_is_exception(generator_snapshot(ts, f, gen))) goto exception;
+    suspended_generator = gen;
+    suspended_at_await = false;
+    pop_frame(ts, f);
+    return yielded;
+}
+op_GENERATOR_RETURN: {
+    SYNC();
+    // The private token reaches only finally-kind handlers and completes the generator [INT-6].
+    ((Generator *)value_to_cell(f->generator))->return_value = R(A);
+    error_throw(ts, realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN));
+    goto exception;
+}
+op_ASYNC_DELEGATE: {
+    SYNC();
+    Value iterator = R(B), received = R(C_);
+    int32_t mode = value_to_int(R(D));
+    if (mode == RESUME_NEXT) {
+        tmp = interp_call(ts, R(B + 1), iterator, &received, 1);
+    } else {
+        Value method = ops_get_method(ts, iterator, mode == RESUME_THROW ? ATOM(ts, throw) : ATOM(ts, return));
+        CHECK(method);
+        if (value_is_undefined(method)) { pc = code->words + E; NEXT(); }
+        tmp = interp_call(ts, method, iterator, &received, 1);
+    }
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_ASYNC_DELEGATE);
+    NEXT();
+}
+op_ASYNC_ITER_CLOSE: {
+    SYNC();
+    // Only a throw completion is lenient: its own exception wins over return()'s (7.4.7 step 6).
+    Value completion = R(C_);
+    bool lenient = completion != JS_HOLE && completion != realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN);
+    Value method = ops_get_method(ts, R(B), ATOM(ts, return));
+    if (!value_is_exception(method)) {
+        if (value_is_undefined(method)) { pc = code->words + D; NEXT(); }
+        tmp = interp_call(ts, method, R(B), NULL, 0);
+        if (!value_is_exception(tmp)) {
+            R(A) = tmp;
+            ADVANCE(OP_ASYNC_ITER_CLOSE);
+            NEXT();
+        }
+    }
+    if (!lenient) goto exception;
+    error_take(ts);
+    pc = code->words + D;
+    NEXT();
+}
+op_ASYNC_CLOSE_ERROR: {
+    Value completion = R(A);
+    if (completion == JS_HOLE || completion == realm_intrinsic(ts, INTRINSIC_GENERATOR_RETURN)) {
+        SYNC();
+        error_throw(ts, R(B));
+        goto exception;
+    }
+    ADVANCE(OP_ASYNC_CLOSE_ERROR);
     NEXT();
 }
 op_ASYNC_RESULT: {
@@ -2803,7 +3124,8 @@ exception: {
             }
         }
         int32_t kind = value_to_int(f->kind);
-        if ((code->flags & CODE_ASYNC) && value_is_object(f->generator) && !is_return) {
+        if ((code->flags & CODE_ASYNC) && !(code->flags & CODE_GENERATOR) && value_is_object(f->generator) &&
+            !is_return) {
             // An async function settles its promise with the exception instead of throwing.
             Generator *gen = value_to_cell(f->generator);
             store_release(&gen->state, GEN_DONE);
@@ -2830,6 +3152,40 @@ static Value GeneratorFunction_constructor(ThreadState *ts, Value self, const Va
 
 static Value global_eval(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     return interp_indirect_eval(ts, builtin_arg(args, argc, 0));
+}
+
+// %AsyncGeneratorFunction%, its prototype and %AsyncGeneratorPrototype% (ES2020 25.3, 25.5).
+static bool install_async_generator(ThreadState *ts) {
+    Value function_proto = realm_intrinsic(ts, INTRINSIC_FUNCTION_PROTOTYPE);
+    Value async_iterator_proto = realm_intrinsic(ts, INTRINSIC_ASYNC_ITERATOR_PROTOTYPE);
+    if (!value_is_object(async_iterator_proto)) async_iterator_proto = realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE);
+    Value function_prototype = object_new(ts, function_proto);
+    Value generator_prototype = object_new(ts, async_iterator_proto);
+    if (value_is_exception(function_prototype) || value_is_exception(generator_prototype)) return false;
+    ts->rt->realm.intrinsics[INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE] = function_prototype;
+    ts->rt->realm.intrinsics[INTRINSIC_ASYNC_GENERATOR_PROTOTYPE] = generator_prototype;
+    static const BuiltinEntry generator_methods[] = {
+        BUILTIN_FN_MAGIC("next", AsyncGenerator_enqueue, 1, RESUME_NEXT),
+        BUILTIN_FN_MAGIC("return", AsyncGenerator_enqueue, 1, RESUME_RETURN),
+        BUILTIN_FN_MAGIC("throw", AsyncGenerator_enqueue, 1, RESUME_THROW),
+        BUILTIN_STRING("@@toStringTag", "AsyncGenerator", PROP_CONFIGURABLE),
+    };
+    static const BuiltinEntry function_entries[] = {
+        BUILTIN_STRING("@@toStringTag", "AsyncGeneratorFunction", PROP_CONFIGURABLE),
+    };
+    if (!builtins_install_table(ts, generator_prototype, generator_methods, BUILTIN_COUNT(generator_methods)) ||
+        !builtins_install_table(ts, function_prototype, function_entries, BUILTIN_COUNT(function_entries)))
+        return false;
+    Value constructor = function_new_native(ts, GeneratorFunction_constructor, "AsyncGeneratorFunction", 1,
+                                            COMPILE_ASYNC | COMPILE_GENERATOR, NATIVE_CONSTRUCTOR);
+    if (value_is_exception(constructor)) return false;
+    Value function_constructor = ops_get(ts, function_proto, ATOM(ts, constructor));
+    if (value_is_object(function_constructor)) object_set_prototype_of(ts, constructor, function_constructor, false);
+    // Like GeneratorFunction, not a global: reachable only through the prototypes.
+    return object_define_value(ts, function_prototype, ATOM(ts, prototype), generator_prototype, PROP_CONFIGURABLE) >= 0 &&
+           object_define_value(ts, generator_prototype, ATOM(ts, constructor), function_prototype, PROP_CONFIGURABLE) >= 0 &&
+           object_define_value(ts, constructor, ATOM(ts, prototype), function_prototype, 0) >= 0 &&
+           object_define_value(ts, function_prototype, ATOM(ts, constructor), constructor, PROP_CONFIGURABLE) >= 0;
 }
 
 bool builtins_install_generator(ThreadState *ts) {
@@ -2880,6 +3236,7 @@ bool builtins_install_generator(ThreadState *ts) {
         object_define_value(ts, async_function, ATOM(ts, prototype), async_function_proto, 0) < 0 ||
         object_define_value(ts, async_function_proto, ATOM(ts, constructor), async_function, PROP_CONFIGURABLE) < 0)
         return false;
+    if (!install_async_generator(ts)) return false;
     Value eval = function_new_native(ts, global_eval, "eval", 1, 0, 0);
     if (value_is_exception(eval)) return false;
     ts->rt->realm.intrinsics[INTRINSIC_EVAL] = eval;
@@ -2892,6 +3249,7 @@ void generator_trace(Marker *m, Cell *cell) {
     heap_mark_value(m, gen->snapshot);
     heap_mark_value(m, gen->promise);
     heap_mark_value(m, gen->return_value);
+    heap_mark_value(m, gen->queue);
 }
 
 void frame_snapshot_trace(Marker *m, Cell *cell) {

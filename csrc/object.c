@@ -5,7 +5,7 @@
  * layout changes only in the "layout changes" section, one function per kind of change, by the
  * claim protocol of OM-7 (owner lock-free path, cell lock otherwise). Also the cell locks,
  * foreign stores [OM-4], Thread.restrict and the Atomics slot. Implements OM-4, OM-6, OM-7,
- * OM-10 and the ordering of OM-8.
+ * OM-10, the ordering of OM-8 and the owner's lock-free dictionary edits of OM-18.
  */
 #include <pthread.h>
 #include <sched.h>
@@ -370,11 +370,13 @@ void object_unlock(const Object *o) {
  * id with a release store. Only a claimer writes a slot its layout adds, so a slot claimed by
  * another thread is never overwritten, and an add racing another add is never lost: the loser's
  * CAS fails and it retries on the winner's layout.
- *   - Lock-free path: the owner, SW clear, a shared (non-dictionary) structure. Nothing between
- *     its claim and its publication allocates, so the claim is held for a few instructions.
- *   - Locked path: everyone else, and every change of a dictionary (edited in place). Under the
- *     cell lock; waits for a lock-free claim to end, then claims and may allocate while claimed
- *     (the claim only turns the owner's lock-free attempts into locked ones).
+ *   - Lock-free path: the owner, SW clear, a shared (non-dictionary) structure, or a named add
+ *     or delete on its dictionary when the room it needs is already there [OM-18]. Nothing
+ *     between its claim and its publication allocates on the JS heap or reaches a safepoint,
+ *     so the claim is held for a few instructions.
+ *   - Locked path: everyone else, and every other change of a dictionary (edited in place).
+ *     Under the cell lock; waits for a lock-free claim to end, then claims and may allocate
+ *     while claimed (the claim only turns the owner's lock-free attempts into locked ones).
  */
 static inline void set_structure(Object *o, const Structure *s) {
     store_release(&o->header.structure_id, s->id);
@@ -484,6 +486,67 @@ int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint
     return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v, true) < 0 ? -1 : 0;
 }
 
+/*
+ * The owner's lock-free edits of its own dictionary [OM-18]. The claim comes first and every
+ * check is made under it, against the claimed structure: the table (and, for a delete, the
+ * quarantine list) must already have room, so that the in-place edit allocates nothing on the
+ * JS heap (take_id only takes a mutex and may calloc an id chunk: no safepoint). Without room
+ * the claim is given back unchanged and the caller takes the locked path, which grows them.
+ * Returns 1 done, 0 not taken (nothing changed), -1 exception (nothing changed).
+ */
+static int dictionary_add_claimed(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
+                                  bool is_new) {
+    // Two tries: a first claim may find the butterfly short of the slot; growing it is OM-2's
+    // owner CAS, which may allocate, so it happens between the claims, sized by what the claim
+    // saw (slot_count changes under claims only: it is not read outside one).
+    for (int attempt = 0; attempt < 2; attempt++) {
+        uint32_t id = object_structure_id(o);
+        Structure *s = structure_for_id(id);
+        if ((id & STRUCTURE_ID_BUSY) || !s || !structure_is_dictionary(s) ||
+            structure_is_restricted(s) || !claim(o, id))
+            return 0;
+        PropertyTable *t = s->table;
+        uint32_t need = s->slot_count + 1;
+        if ((is_new && !structure_is_extensible(s)) || !t || t->count >= t->capacity ||
+            !lock_free_path(ts, o) || structure_lookup(s, key, NULL) >= 0) {
+            store_release(&o->header.structure_id, id);
+            return 0;
+        }
+        if (need > object_named_capacity(o)) {
+            store_release(&o->header.structure_id, id);
+            if (!butterfly_grow(ts, o, need, object_elements_capacity(o))) return -1;
+            continue;
+        }
+        if (!structure_add_transition(ts, s, key, attributes)) {   // in place, with a fresh id
+            store_release(&o->header.structure_id, id);
+            return -1;
+        }
+        store_slot(ts, o, (uint32_t)structure_lookup(s, key, NULL), v);
+        set_structure(o, s);
+        return 1;
+    }
+    return 0;
+}
+
+static int dictionary_remove_claimed(ThreadState *ts, Object *o, PropKey key) {
+    uint32_t id = object_structure_id(o);
+    Structure *s = structure_for_id(id);
+    if ((id & STRUCTURE_ID_BUSY) || !s || !structure_is_dictionary(s) || !claim(o, id)) return 0;
+    Values *pending = s->free_slots_pending;
+    int32_t slot = structure_lookup(s, key, NULL);
+    if (!pending || pending->count >= pending->capacity || !lock_free_path(ts, o) || slot < 0) {
+        store_release(&o->header.structure_id, id);
+        return 0;
+    }
+    if (!structure_dictionary_remove(ts, s, key)) {
+        store_release(&o->header.structure_id, id);
+        return -1;
+    }
+    set_structure(o, s);
+    store_slot(ts, o, (uint32_t)slot, JS_UNDEFINED);   // quarantined [OM-8]
+    return 1;
+}
+
 // Adds a property to the structure (named keys, sparse indexes, indexes with own attributes).
 // A key that a racing thread added meanwhile is stored into instead of added twice. 0 done,
 // ADD_REFUSED (not extensible any more), -1 exception.
@@ -492,7 +555,10 @@ static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t att
     if (lock_free_path(ts, o)) {
         uint32_t id = object_structure_id(o);
         Structure *s = structure_for_id(id);
-        if (!(id & STRUCTURE_ID_BUSY) && s && !structure_is_dictionary(s) &&
+        if (s && structure_is_dictionary(s)) {
+            int done = dictionary_add_claimed(ts, o, key, attributes, v, is_new);
+            if (done != 0) return done < 0 ? -1 : 0;
+        } else if (!(id & STRUCTURE_ID_BUSY) && s && !structure_is_dictionary(s) &&
             (!is_new || structure_is_extensible(s)) && structure_lookup(s, key, NULL) < 0) {
             // Room and the new layout first: both may allocate, the claim must not [OM-7].
             if (!butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o))) return -1;
@@ -564,6 +630,10 @@ int object_remove_property(ThreadState *ts, Object *o, PropKey key) {
     if (ref.kind == REF_ELEMENT) {
         store_element(ts, o, ref.where, JS_HOLE);
         return 0;
+    }
+    if (lock_free_path(ts, o)) {
+        int done = dictionary_remove_claimed(ts, o, key);
+        if (done != 0) return done < 0 ? -1 : 0;
     }
     uint32_t id = lock_and_claim(ts, o);
     Structure *s = structure_for_id(id);
@@ -1388,7 +1458,7 @@ bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v
     if (o->header.type == CELL_ARRAY) {
         Array *a = (Array *)o;
         if (index >= load_relaxed(&a->length)) {
-            if (!a->length_writable) stored = false;
+            if (!load_relaxed(&a->length_writable)) stored = false;
             else array_raise_length(a, index + 1);
         }
     }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include "builtins/typedarray.h"
 #include "objectexotic.h"
+#include "atomics.h"
 #include "celltrace.h"
 #include "errors.h"
 #include "frame.h"
@@ -64,7 +65,7 @@ int array_push(ThreadState *ts, Value array, Value v) {
 
 static void length_descriptor(const Array *a, PropertyDescriptor *out) {
     data_descriptor(out, value_from_number((double)load_relaxed(&a->length)),
-                    a->length_writable ? PROP_WRITABLE : 0);
+                    load_relaxed(&a->length_writable) ? PROP_WRITABLE : 0);
 }
 
 static int array_get_own_property(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *out) {
@@ -82,7 +83,7 @@ static int array_get_own_property(ThreadState *ts, Object *o, PropKey key, Prope
  */
 static int64_t delete_indexes_from(ThreadState *ts, Array *a, uint32_t new_length) {
     Object *o = &a->object;
-    Structure *s = structure_for_id(o->header.structure_id);
+    Structure *s = structure_for_id(object_structure_id(o));
     uint64_t reached = new_length;
     if (!(s->element_attributes & PROP_CONFIGURABLE)) {
         for (uint32_t i = object_elements_length(o); i > new_length; i--) {
@@ -137,7 +138,7 @@ static int array_set_length(ThreadState *ts, Array *a, const PropertyDescriptor 
         length_descriptor(a, &current);
         if (!descriptor_validate(&current, true, desc, &result))
             return object_refuse(ts, throw_on_failure, "Cannot redefine property: length");
-        if (!(result.attributes & PROP_WRITABLE)) a->length_writable = false;
+        if (!(result.attributes & PROP_WRITABLE)) store_relaxed(&a->length_writable, false);
         return 1;
     }
     uint32_t new_length;
@@ -157,10 +158,10 @@ static int array_set_length(ThreadState *ts, Array *a, const PropertyDescriptor 
         if (!descriptor_validate(&current, true, &wanted, &result))
             return object_refuse(ts, throw_on_failure, "Cannot redefine property: length");
         store_relaxed(&a->length, new_length);
-        if (!(result.attributes & PROP_WRITABLE)) a->length_writable = false;
+        if (!(result.attributes & PROP_WRITABLE)) store_relaxed(&a->length_writable, false);
         return 1;
     }
-    if (!a->length_writable)
+    if (!load_relaxed(&a->length_writable))
         return object_refuse(ts, throw_on_failure,
                              "Cannot assign to read only property 'length' of object '%V'",
                              value_from_cell(a));
@@ -172,7 +173,7 @@ static int array_set_length(ThreadState *ts, Array *a, const PropertyDescriptor 
     int64_t reached = delete_indexes_from(ts, a, new_length);
     if (reached < 0) return -1;
     store_relaxed(&a->length, (uint32_t)reached);
-    if (!new_writable) a->length_writable = false;
+    if (!new_writable) store_relaxed(&a->length_writable, false);
     if ((uint32_t)reached != new_length)
         return object_refuse(ts, throw_on_failure, "Cannot delete property '%K' of %V",
                              property_key_from_index((uint32_t)reached - 1), value_from_cell(a));
@@ -185,7 +186,7 @@ static int array_define_own_property(ThreadState *ts, Object *o, PropKey key,
     if (key == ATOM(ts, length)) return array_set_length(ts, a, desc, throw_on_failure);
     if (!property_key_is_index(key)) return ordinary_define_own_property(ts, o, key, desc, throw_on_failure);
     uint32_t index = property_key_index(key);
-    if (index >= load_relaxed(&a->length) && !a->length_writable)
+    if (index >= load_relaxed(&a->length) && !load_relaxed(&a->length_writable))
         return object_refuse(ts, throw_on_failure,
                              "Cannot define property %K, object is not extensible", key);
     int done = ordinary_define_own_property(ts, o, key, desc, throw_on_failure);
@@ -208,7 +209,7 @@ static Values *array_own_keys(ThreadState *ts, Object *o, int flags) {
 static int array_set_integrity(ThreadState *ts, Object *o, bool frozen) {
     int done = ordinary_set_integrity(ts, o, frozen);
     // `length` is not in the structure, so no cache keyed on the id can depend on it.
-    if (done > 0 && frozen) ((Array *)o)->length_writable = false;
+    if (done > 0 && frozen) store_relaxed(&((Array *)o)->length_writable, false);
     return done;
 }
 
@@ -378,7 +379,7 @@ void arguments_trace(Marker *m, Cell *cell) {
 // are configurable, a delete of a valid index fails, an out-of-range write through a receiver
 // that is not the typed array itself is ignored.
 
-const uint8_t typedarray_element_size[TA_KIND_COUNT] = {1, 1, 1, 2, 2, 4, 4, 4, 8};
+const uint8_t typedarray_element_size[TA_KIND_COUNT] = {1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8};
 
 // CanonicalNumericIndexString (§7.1.21) of a non-index key: "-0", or a string that ToString(ToNumber)
 // reproduces. Most keys fail on their first character, so the conversion is rare.
@@ -429,8 +430,9 @@ static int typed_array_get_own_property(ThreadState *ts, Object *o, PropKey key,
     if (numeric < 0) return -1;
     if (!numeric) return ordinary_get_own_property(ts, o, key, out);
     if (!valid_index(ta, index)) return 0;
-    data_descriptor(out, typed_array_load(ta, (size_t)index),
-                    PROP_WRITABLE | PROP_ENUMERABLE | PROP_CONFIGURABLE);
+    Value element = typed_array_get_value(ts, ta, (size_t)index);   // a BigInt allocates [TA-6]
+    if (value_is_exception(element)) return -1;
+    data_descriptor(out, element, PROP_WRITABLE | PROP_ENUMERABLE | PROP_CONFIGURABLE);
     return 1;
 }
 
@@ -495,7 +497,7 @@ static Value typed_array_get(ThreadState *ts, Object *o, PropKey key, Value rece
     TypedArrayObject *ta = (TypedArrayObject *)o;
     if (property_key_is_index(key)) {
         uint32_t i = property_key_index(key);
-        return i < typed_array_length(ta) ? typed_array_load(ta, i) : JS_UNDEFINED;
+        return i < typed_array_length(ta) ? typed_array_get_value(ts, ta, i) : JS_UNDEFINED;
     }
     Value length;
     if (key == ATOM(ts, length) && receiver == value_from_cell(o) && length_fast(ts, ta, key, &length))
@@ -503,7 +505,7 @@ static Value typed_array_get(ThreadState *ts, Object *o, PropKey key, Value rece
     double index;
     int numeric = typed_array_numeric_key(ts, key, &index);
     if (numeric < 0) return JS_EXCEPTION;
-    if (numeric) return valid_index(ta, index) ? typed_array_load(ta, (size_t)index) : JS_UNDEFINED;
+    if (numeric) return valid_index(ta, index) ? typed_array_get_value(ts, ta, (size_t)index) : JS_UNDEFINED;
     PropertyDescriptor desc;
     if (ordinary_get_own_property(ts, o, key, &desc)) {
         if (!(desc.attributes & PROP_ACCESSOR)) return desc.value;

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "ops.h"
+#include "bigint.h"
+#include "builtins/proxy.h"
 #include "ieee754.h"
 #include "atomics.h"
 #include "errors.h"
@@ -172,6 +174,7 @@ bool ops_to_boolean(Value v) {
     if (value_is_bool(v)) return v == JS_TRUE;
     if (value_is_nullish(v)) return false;
     if (value_is_string(v)) return string_length(v) != 0;
+    if (value_is_bigint(v)) return !bigint_is_zero(v);
     return true;   // symbols and objects
 }
 
@@ -235,16 +238,23 @@ bool ops_to_number(ThreadState *ts, Value v, double *out) {
             error_throw_type(ts, "Cannot convert a Symbol value to a number");
             return false;
         }
+        if (value_is_bigint(v)) {
+            error_throw_type(ts, "Cannot convert a BigInt value to a number");
+            return false;
+        }
         v = ops_to_primitive(ts, v, HINT_NUMBER);
         if (value_is_exception(v)) return false;
     }
 }
 
-// ToNumeric (§7.1.3): BigInt does not exist yet, so this is ToNumber returning a Value.
+// ToNumeric (§7.1.3): a Number or a BigInt Value.
 Value ops_to_numeric(ThreadState *ts, Value v) {
-    if (value_is_number(v)) return v;
+    if (value_is_number(v) || value_is_bigint(v)) return v;
+    Value prim = ops_to_primitive(ts, v, HINT_NUMBER);
+    if (value_is_exception(prim)) return JS_EXCEPTION;
+    if (value_is_bigint(prim)) return prim;
     double d;
-    if (!ops_to_number(ts, v, &d)) return JS_EXCEPTION;
+    if (!ops_to_number(ts, prim, &d)) return JS_EXCEPTION;
     return value_from_number(d);
 }
 
@@ -354,6 +364,7 @@ Value ops_to_string(ThreadState *ts, Value v) {
         default: break;
         }
         if (value_is_symbol(v)) return error_throw_type(ts, "Cannot convert a Symbol value to a string");
+        if (value_is_bigint(v)) return bigint_to_string(ts, v, 10);
         v = ops_to_primitive(ts, v, HINT_STRING);
         if (value_is_exception(v)) return JS_EXCEPTION;
     }
@@ -380,6 +391,7 @@ Value ops_to_object(ThreadState *ts, Value v) {
     if (value_is_bool(v)) return wrap_primitive(ts, CELL_BOOLEAN_OBJECT, INTRINSIC_BOOLEAN_PROTOTYPE, v);
     if (value_is_number(v)) return wrap_primitive(ts, CELL_NUMBER_OBJECT, INTRINSIC_NUMBER_PROTOTYPE, v);
     if (value_is_string(v)) return wrap_primitive(ts, CELL_STRING_OBJECT, INTRINSIC_STRING_PROTOTYPE, v);
+    if (value_is_bigint(v)) return wrap_primitive(ts, CELL_BIGINT_OBJECT, INTRINSIC_BIGINT_PROTOTYPE, v);
     return wrap_primitive(ts, CELL_SYMBOL_OBJECT, INTRINSIC_SYMBOL_PROTOTYPE, v);
 }
 
@@ -402,9 +414,11 @@ Value ops_add(ThreadState *ts, Value a, Value b) {
         if (value_is_exception(right)) return JS_EXCEPTION;
         return string_concat(ts, left, right);
     }
-    double x, y;
-    if (!ops_to_number(ts, left, &x) || !ops_to_number(ts, right, &y)) return JS_EXCEPTION;
-    return value_from_number(x + y);
+    return ops_arithmetic(ts, (ArithOp)BIGINT_OP_ADD, left, right);
+}
+
+static Value mixed_bigint(ThreadState *ts) {
+    return error_throw_type(ts, "Cannot mix BigInt and other types, use explicit conversions");
 }
 
 // Number::exponentiate (§6.1.6.1.3): C's pow differs for NaN exponents and |base| = 1.
@@ -417,11 +431,19 @@ static double js_pow(double x, double y) {
 
 // ApplyStringOrNumericBinaryOperator for everything except +: both operands are converted
 // left to right before the operation, so a throwing valueOf on the right still runs after the left.
+// BigInt operands go to bigint_binary; mixing a BigInt with a Number is a TypeError (§6.1.6).
 Value ops_arithmetic(ThreadState *ts, ArithOp op, Value a, Value b) {
-    double x, y;
-    if (!ops_to_number(ts, a, &x)) return JS_EXCEPTION;
-    if (!ops_to_number(ts, b, &y)) return JS_EXCEPTION;
-    switch (op) {
+    a = ops_to_numeric(ts, a);
+    if (value_is_exception(a)) return JS_EXCEPTION;
+    b = ops_to_numeric(ts, b);
+    if (value_is_exception(b)) return JS_EXCEPTION;
+    if (value_is_bigint(a) || value_is_bigint(b)) {
+        if (!value_is_bigint(a) || !value_is_bigint(b)) return mixed_bigint(ts);
+        return bigint_binary(ts, (int)op, a, b);
+    }
+    double x = value_to_number(a), y = value_to_number(b);
+    switch ((int)op) {
+    case BIGINT_OP_ADD: return value_from_number(x + y);
     case ARITH_SUB: return value_from_number(x - y);
     case ARITH_MUL: return value_from_number(x * y);
     case ARITH_DIV: return value_from_number(x / y);
@@ -449,6 +471,7 @@ bool ops_strict_equals(Value a, Value b) {
     }
     if (a == b) return true;
     if (value_is_string(a) && value_is_string(b)) return strings_equal_no_alloc(a, b);
+    if (value_is_bigint(a) && value_is_bigint(b)) return bigint_equals(a, b);
     return false;
 }
 
@@ -481,6 +504,20 @@ int ops_loose_equals(ThreadState *ts, Value a, Value b) {
         if (value_is_bool(a) && value_is_bool(b)) return a == b;
         if (value_is_symbol(a) && value_is_symbol(b)) return a == b;
         if (value_is_object(a) && value_is_object(b)) return a == b;
+        if (value_is_bigint(a) && value_is_bigint(b)) return bigint_equals(a, b);
+        // BigInt against Number compares exact values; against String, parses (§7.2.14 6-13).
+        if (value_is_bigint(a) && value_is_number(b)) return bigint_compare_number(a, value_to_number(b)) == 0;
+        if (value_is_number(a) && value_is_bigint(b)) return bigint_compare_number(b, value_to_number(a)) == 0;
+        if (value_is_bigint(a) && value_is_string(b)) {
+            Value n = bigint_from_string(ts, b);
+            if (value_is_exception(n)) return -1;
+            return n != JS_HOLE && bigint_equals(a, n);
+        }
+        if (value_is_string(a) && value_is_bigint(b)) {
+            Value n = bigint_from_string(ts, a);
+            if (value_is_exception(n)) return -1;
+            return n != JS_HOLE && bigint_equals(n, b);
+        }
         // Mixed types: convert one step toward numbers (§7.2.14 steps 6-11).
         double d;
         if (value_is_number(a) && value_is_string(b)) {
@@ -530,8 +567,30 @@ int ops_less_than(ThreadState *ts, Value a, Value b, bool left_first) {
         if (value_is_exception(px)) return -1;
     }
     if (value_is_string(px) && value_is_string(py)) return string_compare(ts, px, py) < 0;
-    double x, y;
-    if (!ops_to_number(ts, px, &x) || !ops_to_number(ts, py, &y)) return -1;
+    // A BigInt against a String parses the string; one that is not an integer is "undefined".
+    if (value_is_bigint(px) && value_is_string(py)) {
+        py = bigint_from_string(ts, py);
+        if (value_is_exception(py)) return -1;
+        if (py == JS_HOLE) return 2;
+    } else if (value_is_string(px) && value_is_bigint(py)) {
+        px = bigint_from_string(ts, px);
+        if (value_is_exception(px)) return -1;
+        if (px == JS_HOLE) return 2;
+    }
+    px = ops_to_numeric(ts, px);
+    if (value_is_exception(px)) return -1;
+    py = ops_to_numeric(ts, py);
+    if (value_is_exception(py)) return -1;
+    if (value_is_bigint(px) && value_is_bigint(py)) return bigint_compare(px, py) < 0;
+    if (value_is_bigint(px)) {
+        int c = bigint_compare_number(px, value_to_number(py));
+        return c == 2 ? 2 : c < 0;
+    }
+    if (value_is_bigint(py)) {
+        int c = bigint_compare_number(py, value_to_number(px));
+        return c == 2 ? 2 : c > 0;
+    }
+    double x = value_to_number(px), y = value_to_number(py);
     if (x != x || y != y) return 2;
     return x < y;
 }
@@ -544,12 +603,14 @@ Value ops_typeof(ThreadState *ts, Value v) {
     if (value_is_bool(v)) return ATOM(ts, boolean);
     if (value_is_string(v)) return ATOM(ts, string);
     if (value_is_symbol(v)) return ATOM(ts, symbol);
+    if (value_is_bigint(v)) return ATOM(ts, bigint);
     return ops_is_callable(v) ? ATOM(ts, function) : ATOM(ts, object);
 }
 
 bool ops_is_callable(Value v) {
     CellType type = value_cell_type(v);
-    return type == CELL_FUNCTION || type == CELL_NATIVE_FUNCTION || type == CELL_BOUND_FUNCTION;
+    return type == CELL_FUNCTION || type == CELL_NATIVE_FUNCTION || type == CELL_BOUND_FUNCTION ||
+           proxy_is_callable(v);
 }
 
 bool ops_is_constructor(Value v) {
@@ -559,13 +620,15 @@ bool ops_is_constructor(Value v) {
         case CELL_NATIVE_FUNCTION:
             return (((NativeFunction *)value_to_cell(v))->flags & NATIVE_CONSTRUCTOR) != 0;
         case CELL_BOUND_FUNCTION: v = ((BoundFunction *)value_to_cell(v))->target; break;
+        case CELL_PROXY: return proxy_is_constructor(v);   // fixed at creation [OM-P3]
         default: return false;
         }
     }
 }
 
+// IsArray (§7.2.2): a proxy answers for its target, or throws once revoked.
 int ops_is_array(ThreadState *ts, Value v) {
-    (void)ts;
+    if (value_cell_type(v) == CELL_PROXY) return proxy_is_array(ts, v);
     return value_cell_type(v) == CELL_ARRAY;
 }
 
@@ -616,6 +679,7 @@ static Intrinsic primitive_prototype(Value v) {
     if (value_is_number(v)) return INTRINSIC_NUMBER_PROTOTYPE;
     if (value_is_bool(v)) return INTRINSIC_BOOLEAN_PROTOTYPE;
     if (value_is_string(v)) return INTRINSIC_STRING_PROTOTYPE;
+    if (value_is_bigint(v)) return INTRINSIC_BIGINT_PROTOTYPE;
     return INTRINSIC_SYMBOL_PROTOTYPE;
 }
 
@@ -682,7 +746,10 @@ static int set_on_primitive(ThreadState *ts, Value base, PropKey key, Value v, b
     }
     if (!strict) return 0;
     Value type = ops_typeof(ts, base);
-    error_throw_type(ts, "Cannot create property '%K' on %V '%V'", key, type, base);
+    // error.c's %V does not know BigInts: show their digits, like V8.
+    Value shown = value_is_bigint(base) ? bigint_to_string(ts, base, 10) : base;
+    if (value_is_exception(shown)) return -1;
+    error_throw_type(ts, "Cannot create property '%K' on %V '%V'", key, type, shown);
     return -1;
 }
 

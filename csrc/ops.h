@@ -16,7 +16,7 @@ typedef enum { HINT_DEFAULT, HINT_NUMBER, HINT_STRING } PrimitiveHint;
 // Conversions; JS_EXCEPTION (or a false/negative return) when user code threw.
 Value ops_to_primitive(ThreadState *ts, Value v, PrimitiveHint hint);
 bool ops_to_boolean(Value v);
-Value ops_to_numeric(ThreadState *ts, Value v);             // a Number Value (BigInt later)
+Value ops_to_numeric(ThreadState *ts, Value v);             // a Number or BigInt Value
 bool ops_to_number(ThreadState *ts, Value v, double *out);
 bool ops_to_int32(ThreadState *ts, Value v, int32_t *out);
 bool ops_to_uint32(ThreadState *ts, Value v, uint32_t *out);

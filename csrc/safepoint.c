@@ -183,7 +183,8 @@ static void set_state(ThreadState *ts, SafepointState state) {
     store_release(&ts->safepoint_state, (int)state);
 }
 
-// splitmix64: turns seed + tid into a well-mixed, non-zero xorshift state [SP-8].
+// splitmix64: turns seed + Thread id into a well-mixed, non-zero xorshift state [SP-8]. The
+// Thread id, not the TID: TIDs are reused in an order that depends on timing [THR-20].
 static uint64_t mix_seed(uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -194,7 +195,7 @@ static uint64_t mix_seed(uint64_t x) {
 
 void safepoint_thread_register(ThreadState *ts) {
     Runtime *rt = ts->rt;
-    ts->safepoint_race_state = mix_seed(rt->race_seed + ts->tid);
+    ts->safepoint_race_state = mix_seed(rt->race_seed + ts->thread_id);
     ts->safepoint_blocked_depth = 0;
     ts->safepoint_spill_size = 0;
     ts->safepoint_stack_top = 0;
@@ -294,7 +295,7 @@ static void gil_yield(ThreadState *ts) {
 
 /*
  * JSTHREADS_RACE: perturbs the schedule at safepoints so that thread interleavings vary, yet the
- * choice sequence of each thread is a function of (seed, tid) alone [SP-8]. About one poll in 128
+ * choice sequence of each thread is a function of (seed, Thread id) alone [SP-8]. About one poll in 128
  * yields and one in 4096 sleeps 50-200 µs. Under --gil a yield that kept the GIL would let no
  * other JS thread run, so the amplifier hands the GIL over instead, and sleeps with it released.
  */

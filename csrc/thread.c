@@ -3,7 +3,8 @@
  * register stack, allocators, queues), and parking: thread_park/thread_unpark with the
  * runtime-wide deadlock detector. Implements SP-7 (specs/safepoints.md: a thread is registered
  * with the collector from attach to detach) and THR-2, THR-5..THR-7, THR-11, and the home-thread
- * table and liveness wake-ups of THR-15/THR-16 (specs/threads.md).
+ * table and liveness wake-ups of THR-15/THR-16 (specs/threads.md), and TID reuse: the pools of
+ * dead and free TIDs of THR-20 (the collector retires them: OM-17, heap.c).
  * Must not run JS except through builtins_install_all at runtime creation; a parked thread
  * touches no heap cell (it is blocked, SP-5).
  */
@@ -44,15 +45,49 @@ static void compute_native_stack_limit(ThreadState *ts) {
     }
 }
 
-static ThreadState *attach(Runtime *rt, int tid, bool counted) {
+// ---- TIDs [THR-20] ----
+
+// Under threads_lock. False when every TID is live, dead or retiring.
+static bool take_tid(Runtime *rt, uint16_t *tid) {
+    struct TidPools *p = rt->tids;
+    if (p->free_count) {
+        *tid = p->free[--p->free_count];
+        return true;
+    }
+    if (rt->next_tid < rt->tid_limit) {
+        *tid = (uint16_t)rt->next_tid++;
+        return true;
+    }
+    return false;
+}
+
+// tid < 0: take one now (main and embedder threads); else the one thread_reserve took.
+static ThreadState *attach(Runtime *rt, int tid, uint32_t thread_id, bool counted) {
     ThreadState *ts = calloc(1, sizeof *ts);
     if (!ts) return NULL;
+    bool took = tid < 0;
+    if (took) {
+        uint16_t taken;
+        pthread_mutex_lock(&rt->threads_lock);
+        bool ok = take_tid(rt, &taken);
+        pthread_mutex_unlock(&rt->threads_lock);
+        if (!ok) {
+            free(ts);
+            return NULL;
+        }
+        tid = taken;
+    }
     // mmap, not calloc: the OS hands out zero pages as they are touched, where calloc of reused
     // heap memory would clear all 8 MiB up front, the bulk of a short Thread's cost.
     void *stack = mmap(NULL, REGISTER_STACK_VALUES * sizeof(Value), PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     ts->stack_base = stack == MAP_FAILED ? NULL : stack;
     if (!ts->stack_base) {
+        if (took) {   // nothing was stamped with it (a reserved one goes back by thread_unreserve)
+            pthread_mutex_lock(&rt->threads_lock);
+            rt->tids->free[rt->tids->free_count++] = (uint16_t)tid;
+            pthread_mutex_unlock(&rt->threads_lock);
+        }
         free(ts);
         return NULL;
     }
@@ -73,6 +108,7 @@ static ThreadState *attach(Runtime *rt, int tid, bool counted) {
     pthread_condattr_destroy(&attr);
     pthread_mutex_init(&ts->inbox_lock, NULL);
     compute_native_stack_limit(ts);
+    ts->thread_id = thread_id;
     if (counted) {
         pthread_mutex_lock(&rt->park_lock);
         ts->thread_id = rt->next_thread_id++;
@@ -80,7 +116,7 @@ static ThreadState *attach(Runtime *rt, int tid, bool counted) {
         pthread_mutex_unlock(&rt->park_lock);
     }
     pthread_mutex_lock(&rt->threads_lock);
-    ts->tid = (uint16_t)(tid >= 0 ? (uint32_t)tid : rt->next_tid++);
+    ts->tid = (uint16_t)tid;
     ts->next = rt->threads;
     rt->threads = ts;
     pthread_mutex_unlock(&rt->threads_lock);
@@ -110,12 +146,47 @@ static void home_register(ThreadState *ts) {
 }
 
 ThreadState *thread_attach(Runtime *rt) {
-    ThreadState *ts = attach(rt, -1, true);
+    ThreadState *ts = attach(rt, -1, 0, true);
     if (ts) home_register(ts);
     return ts;
 }
 
-bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id) {
+/*
+ * Takes a TID for a new Thread [THR-20]. When none is free, a collection retires the dead ones;
+ * when none is dead either but Threads that published their outcome are still winding down
+ * (their event loops run until idle, then they detach), waits for them, blocked, up to
+ * TID_WAIT_MS: a program that joins a batch and starts the next must not fail for TIDs that
+ * are about to be dead. Only then does the TID space count as exhausted.
+ */
+#define TID_WAIT_MS 2000
+static bool reserve_tid(ThreadState *ts, uint16_t *tid) {
+    Runtime *rt = ts->rt;
+    double deadline = -1;
+    for (;;) {
+        pthread_mutex_lock(&rt->threads_lock);
+        bool ok = take_tid(rt, tid);
+        bool dead = rt->tids->dead_count > 0;
+        pthread_mutex_unlock(&rt->threads_lock);
+        if (ok) return true;
+        if (dead) {
+            heap_collect(ts);   // another creator may take them all first: then go round again
+            continue;
+        }
+        // Spawned threads past publish but not yet gone (this thread's own reservation is in
+        // both counts).
+        int finishing = load_acquire(&rt->spawned_live) - load_acquire(&rt->spawned_counted);
+        double now = thread_now_ms();
+        if (deadline < 0) deadline = now + TID_WAIT_MS;
+        if (finishing <= 0 || now > deadline) return false;
+        safepoint_enter_blocked(ts);   // releases the GIL, so they can finish
+        struct timespec pause = {0, 200 * 1000};
+        nanosleep(&pause, NULL);
+        safepoint_leave_blocked(ts);
+    }
+}
+
+bool thread_reserve(ThreadState *ts, uint16_t *tid, uint32_t *thread_id) {
+    Runtime *rt = ts->rt;
     // The cap first: every increment of spawned_live happens here under park_lock, so two racing
     // creators cannot both take the last place [THR-18]. A finishing thread's decrement (outside
     // the lock) only makes the check conservative for an instant.
@@ -127,10 +198,7 @@ bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id) {
     }
     pthread_mutex_unlock(&rt->park_lock);
     if (!ok) return false;
-    pthread_mutex_lock(&rt->threads_lock);
-    ok = rt->next_tid < THREAD_TID_LIMIT;
-    if (ok) *tid = (uint16_t)rt->next_tid++;
-    pthread_mutex_unlock(&rt->threads_lock);
+    ok = reserve_tid(ts, tid);
     if (!ok) {
         fetch_add_acq_rel(&rt->spawned_counted, -1);
         fetch_add_acq_rel(&rt->spawned_live, -1);
@@ -152,10 +220,9 @@ bool thread_may_block(ThreadState *ts) {
 }
 
 ThreadState *thread_attach_reserved(Runtime *rt, uint16_t tid, uint32_t thread_id) {
-    ThreadState *ts = attach(rt, tid, false);
+    ThreadState *ts = attach(rt, tid, thread_id, false);
     if (ts) {
         ts->spawned = true;
-        ts->thread_id = thread_id;
         home_register(ts);
     }
     return ts;
@@ -186,8 +253,11 @@ void thread_uncount(Runtime *rt) {
     fetch_add_acq_rel(&rt->spawned_counted, -1);
 }
 
-void thread_unreserve(Runtime *rt, bool never_attached) {
+void thread_unreserve(Runtime *rt, bool never_attached, uint16_t tid) {
     if (never_attached) {
+        pthread_mutex_lock(&rt->threads_lock);
+        rt->tids->free[rt->tids->free_count++] = tid;   // never stamped on anything
+        pthread_mutex_unlock(&rt->threads_lock);
         thread_uncount(rt);
         pthread_mutex_lock(&rt->homes_lock);
         pthread_mutex_lock(&rt->park_lock);
@@ -230,6 +300,9 @@ void thread_detach(ThreadState *ts) {
             break;
         }
     }
+    // Unregistered from the collector by heap_thread_release: this thread allocates and stamps
+    // nothing more, so the next collection may retire its TID [THR-20].
+    rt->tids->dead[rt->tids->dead_count++] = ts->tid;
     pthread_mutex_unlock(&rt->threads_lock);
     // The departing thread may have been the only one that could wake the others [THR-6, THR-16].
     pthread_mutex_lock(&rt->homes_lock);
@@ -369,6 +442,19 @@ Runtime *runtime_new(void) {
     pthread_mutex_init(&rt->park_lock, NULL);
     pthread_mutex_init(&rt->records_lock, NULL);
     pthread_mutex_init(&rt->homes_lock, NULL);
+    rt->tids = calloc(1, sizeof *rt->tids);
+    if (!rt->tids) {
+        free(rt);
+        return NULL;
+    }
+    // A smaller TID space makes tests reuse TIDs after a few threads [THR-20].
+    rt->tid_limit = THREAD_TID_LIMIT;
+    const char *limit = getenv("JSTHREADS_TID_LIMIT");
+    if (limit && *limit) {
+        char *end;
+        long n = strtol(limit, &end, 10);
+        if (*end == '\0' && n >= 2 && n <= (long)THREAD_TID_LIMIT) rt->tid_limit = (uint32_t)n;
+    }
     for (int i = 0; i < INTRINSIC_COUNT; i++) rt->realm.intrinsics[i] = JS_UNDEFINED;
     rt->realm.global_object = JS_UNDEFINED;
     rt->realm.global_lexicals = JS_UNDEFINED;
@@ -384,6 +470,7 @@ Runtime *runtime_new(void) {
     const char *gate = getenv("JSTHREADS_CAN_BLOCK_IS_FALSE");
     rt->can_block_is_false = gate && *gate && strcmp(gate, "0") != 0;
     if (!heap_init(rt) || !structure_table_init(rt) || !atom_table_init(rt)) {
+        free(rt->tids);
         free(rt);
         return NULL;
     }
@@ -404,5 +491,6 @@ void runtime_free(Runtime *rt) {
     pthread_mutex_destroy(&rt->records_lock);
     pthread_mutex_destroy(&rt->homes_lock);
     free(rt->homes);
+    free(rt->tids);
     free(rt);
 }

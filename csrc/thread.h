@@ -74,6 +74,7 @@ typedef enum Intrinsic {
     INTRINSIC_WEAKREF_PROTOTYPE = INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS + 12, // builtins/weakref.c
     INTRINSIC_FINALIZATION_REGISTRY_PROTOTYPE,
     INTRINSIC_HOST_OBJECT_PROTOTYPE,        // the embedding API's proxies for Python objects
+    INTRINSIC_ERROR_STACK_ACCESSOR,         // the `stack` getter/setter all errors share (error.c)
     INTRINSIC_BIGINT_PROTOTYPE,             // builtins/bigint.c
     INTRINSIC_PROXY,                        // the %Proxy% constructor (builtins/proxy.c)
     INTRINSIC_ASYNC_ITERATOR_PROTOTYPE,     // %AsyncIteratorPrototype% (async generators, interp.c)
@@ -100,9 +101,9 @@ struct Runtime {
     Realm realm;
     Value *common_atoms;                   // atom.c: ATOM_COUNT entries, written once at start-up
     Value *well_known_symbols;             // atom.c: SYMBOL_COUNT entries, written once
-    pthread_mutex_t threads_lock;          // guards threads, next_tid
+    pthread_mutex_t threads_lock;          // guards threads, next_tid and tids (TID reuse)
     ThreadState *threads;                  // every attached thread, linked by ThreadState.next
-    uint32_t next_tid;
+    uint32_t next_tid;                     // TIDs next_tid .. tid_limit-1 were never handed out
     int stop_requested;                    // safepoint.c: set with store_release by a collector [SP-1]
     bool gc_stress;                        // JSTHREADS_GC_STRESS: collect at every slow path
     uint64_t race_seed;                    // JSTHREADS_RACE: 0 = off
@@ -147,6 +148,12 @@ struct Runtime {
     struct ThreadRecord *thread_records;   // builtins/thread.c: one per live Thread object, freed
                                            // by its finalizer [THR-17]
     uint32_t next_thread_local;            // builtins/thread.c: ThreadLocal slot indexes; atomic
+    // TID reuse [THR-20, OM-17]: the pools of dead, retiring and free TIDs (TidPools below).
+    struct TidPools *tids;                 // NULL only in the heap test drivers
+    uint32_t tid_limit;                    // TIDs are below this (THREAD_TID_LIMIT, or less for
+                                           // tests: JSTHREADS_TID_LIMIT); written once
+    const uint64_t *tid_retiring;          // a bitmap of the TIDs the current collection retires;
+                                           // non-NULL only with the world stopped
     // ---- safepoint.c: the --gil global lock ----
     // In --gil mode a thread is RUNNING only while it holds the GIL, so at most one thread runs
     // JS; waiting for it counts as blocked [SP-9..SP-12].
@@ -186,6 +193,8 @@ enum {
     COMPILE_DIRECT_EVAL = 8,   // resolves free names dynamically through the caller's scopes
     COMPILE_GENERATOR = 16,
     COMPILE_ASYNC = 32,
+    COMPILE_NEW_TARGET = 1 << 14,      // direct eval code may use new.target (= CODE_EVAL_NEW_TARGET)
+    COMPILE_SUPER_PROPERTY = 1 << 15,  // ... and super.x (= CODE_EVAL_SUPER_PROPERTY)
     COMPILE_SHELL_SCRIPT = 0x1000,  // shell.c's load(): a script; parameters is the file name
 };
 
@@ -301,18 +310,41 @@ bool thread_may_block(ThreadState *ts);
 bool thread_await_others(ThreadState *ts);
 
 // ---- thread.c: starting a `new Thread` (builtins/thread.c) [THR-1, THR-2] ----
-// TIDs are 15 bits in the butterfly word [OM-1] and never reused.
+// TIDs are 15 bits in the butterfly word [OM-1]; THREAD_TID_NONE (all ones) is never handed out
+// and owns the objects of retired threads. A dead thread's TID is reused only after a collection
+// retired it [THR-20, OM-17].
 #define THREAD_TID_LIMIT 0x7FFFu
+#define THREAD_TID_NONE 0x7FFFu
 #define THREAD_DEFAULT_MAX_SPAWNED 32766   // maxJSThreads' default in the notes
 // On the creating thread: reserves a TID and a Thread id and counts the thread live (for the
 // deadlock detector) before its pthread exists. False when the TID space is exhausted or
 // max_spawned_threads `new Thread` pthreads are live already [THR-18].
-bool thread_reserve(Runtime *rt, uint16_t *tid, uint32_t *thread_id);
+// May collect (to retire dead TIDs) when the never-used TIDs are gone.
+bool thread_reserve(ThreadState *ts, uint16_t *tid, uint32_t *thread_id);
 // On the new pthread: attaches with the reserved ids (NULL on out-of-memory).
 ThreadState *thread_attach_reserved(Runtime *rt, uint16_t tid, uint32_t thread_id);
 // The spawned pthread is gone, or never_attached: it never started (then it also stops counting
-// as live, which thread_detach does otherwise).
-void thread_unreserve(Runtime *rt, bool never_attached);
+// as live, which thread_detach does otherwise, and its unused TID goes straight back).
+void thread_unreserve(Runtime *rt, bool never_attached, uint16_t tid);
+/*
+ * TID reuse [THR-20, OM-17]. A TID goes never-used -> live -> dead (its thread detached) ->
+ * retiring (a collection rewrites every live object and restricted structure naming it to
+ * THREAD_TID_NONE) -> free -> live again. thread.c hands out only free or never-used TIDs, so
+ * a live thread never shares its TID with anything a dead thread left behind. dead and free are
+ * under threads_lock; retiring is read and written only by the collector with the world
+ * stopped (heap.c), which moves dead to retiring before its sweep and retiring to free after.
+ * Detaching threads are unregistered, so they may push to dead during a collection: those TIDs
+ * wait for the next one.
+ */
+struct TidPools {
+    uint32_t dead_count, free_count;
+    uint64_t retiring[(THREAD_TID_LIMIT + 63) / 64];   // a bitmap
+    uint16_t dead[THREAD_TID_LIMIT];
+    uint16_t free[THREAD_TID_LIMIT];                    // a stack
+};
+static inline bool thread_tid_retiring(const Runtime *rt, uint32_t tid) {
+    return (rt->tid_retiring[tid >> 6] >> (tid & 63)) & 1;
+}
 // The spawned thread is about to publish its outcome: it stops counting against maxJSThreads, so
 // a joiner may start another at once [THR-18]. Not for a thread that never attached.
 void thread_uncount(Runtime *rt);

@@ -162,6 +162,12 @@ OPCODES = [
     ("YIELD_DELEGATE", "rrr", "TG", "yield* step: iterator r[b], received r[c]; r[a] = result when done"),
     ("AWAIT", "rr", "TG", "suspend until r[b] settles; r[a] = its value (or throw)"),
     ("ASYNC_RESULT", "r", "X", "async function: resolve the result promise with r[a] and finish"),
+    # async generators and for await (specs/interpreter.md INT-16, INT-17)
+    ("YIELD_RESUME", "rrr", "G", "async generator yield*: suspend yielding r[b] as it is; on resume r[a] = the value sent and r[c] = how (0 next, 1 throw, 2 return), nothing thrown"),
+    ("GENERATOR_RETURN", "r", "TX", "complete the generator by return(r[a]): finally blocks run, then it is done with r[a]"),
+    ("ASYNC_DELEGATE", "rrrrt", "TG", "async yield* step: r[a] = iterator r[b]'s next (held in r[b+1]), throw or return method called with r[c], by mode r[d] (0 next, 1 throw, 2 return); pc = e (r[a] untouched) when that throw/return method is missing"),
+    ("ASYNC_ITER_CLOSE", "rrrt", "TG", "AsyncIteratorClose, first half: r[a] = r[b].return() for the caller to await; pc = d when there is no return method. r[c] is the completion: <hole> (normal) or a generator's return() let errors through; for any other (a throw) errors are dropped and pc = d"),
+    ("ASYNC_CLOSE_ERROR", "rr", "T", "AsyncIteratorClose, error of the awaited return() result r[b]: thrown unless completion r[a] is a throw (which wins and is rethrown after)"),
     ("DEBUGGER", "", "", "nothing"),
 ]
 

@@ -62,6 +62,7 @@ COMPILE_EVAL, COMPILE_STRICT, COMPILE_FUNCTION, COMPILE_DIRECT_EVAL = 1, 2, 4, 8
 COMPILE_GENERATOR, COMPILE_ASYNC = 16, 32
 # csrc/builtins/shell.c's load(): compile a whole script; `parameters` holds its file name.
 COMPILE_SHELL_SCRIPT = 0x1000
+COMPILE_NEW_TARGET, COMPILE_SUPER_PROPERTY = 1 << 14, 1 << 15
 
 
 class EngineError(Exception):
@@ -101,11 +102,16 @@ def jst_py_compile(runtime_data, source, source_length, flags, parameters, param
             blob = compile_source(text, filename)
         elif flags & COMPILE_FUNCTION:
             params = ffi.unpack(parameters, parameters_length).decode("utf-8", "surrogatepass") if parameters != ffi.NULL else ""
-            kind = "function*" if flags & COMPILE_GENERATOR else ("async function" if flags & COMPILE_ASYNC else "")
+            kind = {COMPILE_GENERATOR: "function*", COMPILE_ASYNC: "async function",
+                    COMPILE_GENERATOR | COMPILE_ASYNC: "async function*"}.get(flags & (COMPILE_GENERATOR | COMPILE_ASYNC), "")
             blob = compile_function(params, text, kind)
         else:
             mode = "eval" if flags & COMPILE_DIRECT_EVAL else "indirect-eval"
-            blob = compile_source(text, "<eval>", mode=mode, strict=bool(flags & COMPILE_STRICT))
+            allows = frozenset(name for bit, name in ((COMPILE_NEW_TARGET, "new.target"),
+                                                      (COMPILE_SUPER_PROPERTY, "super.property"))
+                               if flags & bit)
+            blob = compile_source(text, "<eval>", mode=mode, strict=bool(flags & COMPILE_STRICT),
+                                  eval_allows=allows)
     except JSSyntaxError as error:
         error_out[0] = _error_text(error.message)
         error_line[0] = error.line

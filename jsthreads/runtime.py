@@ -7,14 +7,20 @@ in parallel. Each Python thread that calls in becomes a JS thread of its own (ap
 on its first call and detaches it when the thread ends). JS threads call Python back through
 `jst_py_host` (cffi takes the GIL for it). Objects stay in JS and are reached through handles:
 a proxy owns one handle (a GC root) and releases it in __del__, from any thread.
+
+Calls are one crossing each way: primitive arguments and results travel inline (jst_call_fast
+for up to three numbers, jst_call_mixed otherwise; jst_py_host receives preconverted arguments
+and returns numbers in one field), so the common call allocates no handle.
 """
 
+import inspect
 import itertools
 import json
 import threading
 import time
 import weakref
 from collections import OrderedDict
+from collections.abc import Mapping, MutableMapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +40,14 @@ _K_UNDEFINED, _K_NULL, _K_BOOL, _K_NUMBER, _K_STRING, _K_HOST = (
 _H_UNDEFINED, _H_NULL, _H_FALSE, _H_TRUE = (lib.JST_HANDLE_UNDEFINED, lib.JST_HANDLE_NULL,
                                             lib.JST_HANDLE_FALSE, lib.JST_HANDLE_TRUE)
 _NULL = ffi.NULL
+_K_OTHER, _K_BIGINT = lib.JST_KIND_OTHER, lib.JST_KIND_BIGINT
+_HOST_VALUE, _HOST_THROW, _HOST_ABSENT, _HOST_NUMBER = (lib.JST_HOST_VALUE, lib.JST_HOST_THROW,
+                                                       lib.JST_HOST_ABSENT, lib.JST_HOST_NUMBER)
+_call_fast, _call_mixed = lib.jst_call_fast, lib.jst_call_mixed
+_HOST_CALL, _HOST_CALL_INTS, _HOST_GET, _HOST_SET, _HOST_HAS, _HOST_KEYS = (
+    lib.JST_HOST_CALL, lib.JST_HOST_CALL_INTS, lib.JST_HOST_GET, lib.JST_HOST_SET, lib.JST_HOST_HAS,
+    lib.JST_HOST_KEYS)
+_ABSENT = object()   # a host operation found no such attribute (JS looks on the prototype)
 
 
 class _Undefined:
@@ -101,6 +115,8 @@ class JSSyntaxError(JSError, _ParseSyntaxError):
 
 
 # Runtimes by key, for the C callbacks (py_data is the key, so no cycle keeps a Runtime alive).
+# Keyed by the key as a `void *` cdata: the callbacks look up the pointer they get as it is
+# (cdata pointers hash and compare by address), with no cast.
 _RUNTIMES = {}
 _RUNTIME_KEYS = itertools.count(1)
 _results = threading.local()   # one jst_result per Python thread, reused by every call
@@ -148,10 +164,11 @@ class Runtime:
         self._closed = False
         self._api = None
         out = ffi.new("jst_runtime **")
-        _RUNTIMES[self._key] = weakref.ref(self)
-        status = lib.jst_runtime_create(MODES[mode], int(heap_limit or 0), ffi.cast("void *", self._key), out)
+        self._data = ffi.cast("void *", self._key)
+        _RUNTIMES[self._data] = weakref.ref(self)
+        status = lib.jst_runtime_create(MODES[mode], int(heap_limit or 0), self._data, out)
         if status != lib.JST_OK:
-            del _RUNTIMES[self._key]
+            del _RUNTIMES[self._data]
             raise MemoryError("could not create a jsthreads runtime (status %d)" % status)
         self._api = out[0]
         self.time_limit = time_limit
@@ -191,7 +208,7 @@ class Runtime:
             self._closed = True
             if status == lib.JST_OK:
                 self._api = None
-                _RUNTIMES.pop(self._key, None)
+                _RUNTIMES.pop(self._data, None)
                 self._hosts.clear()
                 self._host_errors.clear()
 
@@ -240,16 +257,17 @@ class Runtime:
     def call(self, function, *args):
         """Calls a JS function (a JSFunction, or the name of a global) with converted arguments."""
         api = self._live()
+        if isinstance(function, JSObject):
+            if function._rt is not self:
+                raise ValueError("a JS value of another Runtime cannot be called in this one")
+            return function._call(_H_UNDEFINED, args)
+        if not isinstance(function, str):
+            raise TypeError("call() takes a JS function or a global's name, not %s" % type(function).__name__)
         handles, owned = self._handles(args)
         r = _result()
         try:
-            if isinstance(function, str):
-                name = _wtf8(function)
-                status = lib.jst_call_named(api, name, len(name), handles, len(args), r)
-            elif isinstance(function, JSObject):
-                status = lib.jst_call(api, function._h, lib.JST_HANDLE_UNDEFINED, handles, len(args), r)
-            else:
-                raise TypeError("call() takes a JS function or a global's name, not %s" % type(function).__name__)
+            name = _wtf8(function)
+            status = lib.jst_call_named(api, name, len(name), handles, len(args), r)
         finally:
             for h in owned:
                 lib.jst_handle_release(api, h)
@@ -318,6 +336,47 @@ class Runtime:
             raise
         return handles, owned
 
+    def _encode(self, values):
+        """jst_call_mixed's arguments (kinds, numbers, text) and the handles the caller releases
+        (None when there are none)."""
+        kinds = ""
+        numbers = []
+        texts = []
+        owned = None
+        try:
+            for value in values:
+                t = type(value)
+                if t is str:
+                    data = value.encode("utf-8", "surrogatepass")
+                    kinds += "s"
+                    numbers.append(len(data))
+                    texts.append(data)
+                elif t is float or (t is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER):
+                    kinds += "n"
+                    numbers.append(value)
+                elif value is None:
+                    kinds += "l"
+                    numbers.append(0)
+                elif t is bool:
+                    kinds += "t" if value else "f"
+                    numbers.append(0)
+                elif value is undefined:
+                    kinds += "u"
+                    numbers.append(0)
+                else:
+                    h, own = self._to_js(value)
+                    if own:
+                        if owned is None:
+                            owned = []
+                        owned.append(h)
+                    kinds += "h"
+                    numbers.append(h)
+        except BaseException:
+            for h in owned or ():
+                lib.jst_handle_release(self._api, h)
+            raise
+        return kinds.encode(), numbers, b"".join(texts), owned
+
     def _to_js(self, value, memo=None):
         """(handle, owned): owned handles are new and the caller releases them."""
         if value is None:
@@ -329,7 +388,11 @@ class Runtime:
         t = type(value)
         if t is int or t is float:
             if t is int and not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
-                raise OverflowError("int %d is beyond 2**53: a JS number cannot hold it exactly" % value)
+                # A JS number cannot hold it exactly: a BigInt does.
+                digits = b"%x" % value
+                out = ffi.new("jst_handle *")
+                self._check(lib.jst_new_bigint(self._api, digits, len(digits), out))
+                return out[0], True
             return lib.jst_new_number(self._api, value), True
         if t is str:
             data = _wtf8(value)
@@ -366,8 +429,6 @@ class Runtime:
                 status = lib.jst_from_json(self._api, text, len(text), r)
                 if status == lib.JST_OK:
                     return r.handle, True
-                if status == lib.JST_ERROR_RANGE:
-                    raise OverflowError("an int beyond 2**53 cannot become a JS number exactly")
                 if status == lib.JST_ERROR_OOM:
                     raise JSMemoryError("RangeError: Out of memory", "RangeError", "Out of memory")
             memo = {}
@@ -411,10 +472,8 @@ class Runtime:
         return out[0]
 
     def _host_object(self, obj):
-        names = "\0".join(n for n in dir(obj) if not n.startswith("_"))
-        data = _wtf8(names)
         out = ffi.new("jst_handle *")
-        self._check(lib.jst_new_host_object(self._api, self._new_host_id(obj), data, len(data), out))
+        self._check(lib.jst_new_host_object(self._api, self._new_host_id(obj), out))
         return out[0]
 
     def _drop_dead_hosts(self):
@@ -456,10 +515,53 @@ class Runtime:
             return r.number != 0
         if kind == _K_HOST:
             return self._hosts.get(r.host_id)
+        if kind == _K_BIGINT:
+            return int(ffi.unpack(r.text, r.length), 16)
         cls = _PROXY_CLASSES.get(kind, JSObject)
         if cls is JSFunction:
             return JSFunction(self, r.handle, this)
         return cls(self, r.handle)
+
+    def _from_arg(self, a):
+        """A jst_result argument of a host callback (object handles stay the engine's)."""
+        kind = a.kind
+        if kind == _K_NUMBER:
+            n = a.number
+            return int(n) if n.is_integer() and -MAX_SAFE_INTEGER <= n <= MAX_SAFE_INTEGER else n
+        if kind == _K_STRING:
+            return ffi.unpack(a.text, a.length).decode("utf-8", "surrogatepass")
+        if a.handle:
+            cls = _PROXY_CLASSES.get(kind, JSObject)
+            return cls(self, lib.jst_handle_dup(self._api, a.handle))
+        return self._from_result(a)
+
+    def _put_result(self, value, result):
+        """Writes a host callback's result into the jst_result; returns the JST_HOST_* answer."""
+        t = type(value)
+        if t is float or (t is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER):
+            result.number = value
+            return _HOST_NUMBER
+        if value is None:
+            result.kind = _K_NULL
+            return _HOST_VALUE
+        if t is bool:
+            result.kind = _K_BOOL
+            result.number = value
+            return _HOST_VALUE
+        if t is str:
+            data = _wtf8(value)
+            if len(data) <= result.length:   # the engine's buffer: no handle needed
+                ffi.memmove(result.text, data, len(data))
+                result.length = len(data)
+                result.kind = _K_STRING
+                return _HOST_VALUE
+        if value is undefined:
+            result.kind = _K_UNDEFINED
+            return _HOST_VALUE
+        h, own = self._to_js(value)
+        result.handle = h if own else lib.jst_handle_dup(self._api, h)
+        result.kind = _K_OTHER
+        return _HOST_VALUE
 
     def _from_handle(self, h):
         """A value from a handle the caller keeps owning (objects get their own duplicate)."""
@@ -699,13 +801,21 @@ class JSObject:
     def _call(self, this_handle, args):
         rt = self._rt
         api = rt._live()
-        handles, owned = rt._handles(args)
-        r = _result()
+        kinds, numbers, text, owned = rt._encode(args)
         try:
-            status = lib.jst_call(api, self._h, this_handle, handles, len(args), r)
-        finally:
-            for h in owned:
-                lib.jst_handle_release(api, h)
+            r = _results.r
+        except AttributeError:
+            r = _result()
+        if owned is None:
+            status = _call_mixed(api, self._h, this_handle, kinds, numbers, text, len(args), r)
+        else:
+            try:
+                status = _call_mixed(api, self._h, this_handle, kinds, numbers, text, len(args), r)
+            finally:
+                for h in owned:
+                    lib.jst_handle_release(api, h)
+        if status == _OK and r.kind == _K_STRING:
+            return ffi.unpack(r.text, r.length).decode("utf-8", "surrogatepass")
         return rt._finish(status, r)
 
     def new(self, *args):
@@ -827,26 +937,36 @@ class JSFunction(JSObject):
         object.__setattr__(self, "_this", this)
 
     def __call__(self, *args):
-        # JSObject._call inlined: this is the hot path of Python -> JS calls.
+        # The hot path of Python -> JS calls: up to three numbers go as scalars and a number
+        # result comes back as the return value (jst_call_fast), one crossing and no handle.
         rt = self._rt
-        api = rt._live()
+        if rt._closed:
+            rt._live()   # raises
         this = self._this
-        try:
-            r = _results.r
-        except AttributeError:
-            r = _result()
         this_handle = _H_UNDEFINED if this is None else this._h
-        if all(type(a) is float or (type(a) is int and -MAX_SAFE_INTEGER <= a <= MAX_SAFE_INTEGER) for a in args):
-            status = lib.jst_call_numbers(api, self._h, this_handle, args, len(args), r)
-        else:
-            handles, owned = rt._handles(args)
-            status = lib.jst_call(api, self._h, this_handle, handles, len(args), r)
-            for h in owned:
-                lib.jst_handle_release(api, h)
-        if status == _OK and r.kind == _K_NUMBER:
-            n = r.number
-            return int(n) if n.is_integer() and -MAX_SAFE_INTEGER <= n <= MAX_SAFE_INTEGER else n
-        return rt._finish(status, r)
+        n = len(args)
+        if n <= 3:
+            for a in args:
+                t = type(a)
+                if t is not float and (t is not int or not -MAX_SAFE_INTEGER <= a <= MAX_SAFE_INTEGER):
+                    break
+            else:
+                try:
+                    r = _results.r
+                except AttributeError:
+                    r = _result()
+                if n == 2:
+                    v = _call_fast(rt._api, self._h, this_handle, 2, args[0], args[1], 0.0, r)
+                elif n == 1:
+                    v = _call_fast(rt._api, self._h, this_handle, 1, args[0], 0.0, 0.0, r)
+                elif n == 0:
+                    v = _call_fast(rt._api, self._h, this_handle, 0, 0.0, 0.0, 0.0, r)
+                else:
+                    v = _call_fast(rt._api, self._h, this_handle, 3, args[0], args[1], args[2], r)
+                if v == v:
+                    return int(v) if v.is_integer() and -MAX_SAFE_INTEGER <= v <= MAX_SAFE_INTEGER else v
+                return rt._finish(r.status, r)
+        return self._call(this_handle, args)
 
 
 class JSPromise(JSObject):
@@ -934,31 +1054,104 @@ _PROXY_CLASSES = {
 
 # ---- callbacks from JS threads ----
 
+def _host_get(target, name):
+    if isinstance(target, Mapping):
+        try:
+            return target[name]
+        except KeyError:
+            return _ABSENT
+    if name.startswith("_"):
+        return _ABSENT
+    try:
+        return getattr(target, name)
+    except AttributeError:
+        # Absent, unless the attribute exists and raised it itself (a property's getter): that
+        # error is the program's and reaches JS.
+        if inspect.getattr_static(target, name, _ABSENT) is _ABSENT:
+            return _ABSENT
+        raise
+
+
+def _host_has(target, name):
+    if isinstance(target, Mapping):
+        return name in target
+    return not name.startswith("_") and hasattr(target, name)
+
+
+def _host_set(target, name, value):
+    if isinstance(target, Mapping):
+        if not isinstance(target, MutableMapping):
+            raise TypeError("cannot set %r: %s is a read-only mapping" % (name, type(target).__name__))
+        target[name] = value
+    elif name.startswith("_"):
+        raise AttributeError("cannot set %r: private attributes of Python objects are hidden from JS" % name)
+    else:
+        setattr(target, name, value)
+
+
+def _host_delete(target, name):
+    if isinstance(target, Mapping):
+        if not isinstance(target, MutableMapping):
+            raise TypeError("cannot delete %r: %s is a read-only mapping" % (name, type(target).__name__))
+        target.pop(name, None)
+    elif not name.startswith("_") and hasattr(target, name):
+        delattr(target, name)
+
+
+def _host_keys(target, enumerable_only):
+    """Mappings: their str keys. Other objects: dir() without _names; enumerable_only leaves out
+    callables (methods, as on a JS prototype)."""
+    if isinstance(target, Mapping):
+        return [k for k in target.keys() if isinstance(k, str)]
+    names = [n for n in dir(target) if not n.startswith("_")]
+    if enumerable_only:
+        names = [n for n in names if not callable(getattr(target, n, None))]
+    return names
+
+
 @ffi.def_extern()
-def jst_py_host(runtime_data, op, host_id, subject, argv, argc, result):
-    """A JS thread runs Python: calls a host function, or reads/writes a host object's attribute.
-    Never lets a Python exception escape: it becomes a JS Error named after its class."""
-    ref = _RUNTIMES.get(int(ffi.cast("uintptr_t", runtime_data)))
+def jst_py_host(runtime_data, op, host_id, key, numbers, argv, argc, result):
+    """A JS thread runs Python: calls a host function, or does a host object's internal method
+    (JST_HOST_GET, SET, HAS, DELETE, KEYS) as an attribute or mapping operation. Never lets a
+    Python exception escape: it becomes a JS Error named after its class."""
+    ref = _RUNTIMES.get(runtime_data)
     rt = ref() if ref is not None else None
     if rt is None or rt._api is None:
-        result[0] = 0
-        return 0
+        result.kind = _K_UNDEFINED
+        return _HOST_VALUE
     try:
         target = rt._hosts[host_id]
-        if op == lib.JST_HOST_CALL:
-            args = [rt._from_handle(argv[i]) for i in range(argc)]
-            value = target(*args)
-        elif op == lib.JST_HOST_GET:
-            value = getattr(target, rt._from_handle(subject))
+        if op == _HOST_CALL_INTS:   # every argument an integral number: one unpack, no field reads
+            value = target(*map(int, ffi.unpack(numbers, argc)))
+            t = type(value)
+            if t is float or (t is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER):
+                result.number = value
+                return _HOST_NUMBER
+            return rt._put_result(value, result)
+        if op == _HOST_CALL:
+            if numbers:   # every argument a number
+                args = [int(x) if x.is_integer() and -MAX_SAFE_INTEGER <= x <= MAX_SAFE_INTEGER else x
+                        for x in ffi.unpack(numbers, argc)]
+            else:
+                args = [rt._from_arg(argv[i]) for i in range(argc)]
+            return rt._put_result(target(*args), result)
+        if op == _HOST_KEYS:
+            return rt._put_result("\0".join(_host_keys(target, int(key.number) & 4)), result)
+        name = ffi.unpack(key.text, key.length).decode("utf-8", "surrogatepass")
+        if op == _HOST_GET:
+            value = _host_get(target, name)
+            return _HOST_ABSENT if value is _ABSENT else rt._put_result(value, result)
+        if op == _HOST_HAS:
+            return _HOST_VALUE if _host_has(target, name) else _HOST_ABSENT
+        if op == _HOST_SET:
+            _host_set(target, name, rt._from_arg(argv[0]))
         else:
-            setattr(target, rt._from_handle(subject), rt._from_handle(argv[0]))
-            value = None
-        h, own = rt._to_js(value)
-        result[0] = h if own else lib.jst_handle_dup(rt._api, h)
-        return 0
+            _host_delete(target, name)
+        result.kind = _K_UNDEFINED
+        return _HOST_VALUE
     except BaseException as exc:  # every Python error becomes a JS Error; none may escape to C
         try:
-            result[0] = rt._host_error(exc)
+            result.handle = rt._host_error(exc)
         except BaseException:
-            result[0] = 0
-        return 1
+            result.handle = 0
+        return _HOST_THROW

@@ -4,15 +4,25 @@ implement the full, language-independent case mappings of SpecialCasing.txt).
 Used by builtins/string.c for toUpperCase/toLowerCase and normalize. Run it after a Python
 upgrade that changes unicodedata.unidata_version: `python tools/gen_unicode.py`.
 It also writes csrc/regexp/unicode_tables.h for the regexp engine (Canonicalize in both modes,
-group-name identifier characters, and the \\p{...} property sets). It only writes those two
-headers; it never touches other files.
+group-name identifier characters, and the \\p{...} property sets) and the property names that
+the literal validator accepts, jsthreads/parse/regexp_properties.py; it never touches other files.
+
+unicodedata has no Script, Script_Extensions or most binary properties (and trails test262's
+Unicode version), so the \\p{...} sets come from node's ICU instead: `node` on PATH or --node.
+Script value aliases come from perl's Unicode::UCD plus NEWER_SCRIPTS. The outputs are checked
+in, so building never needs node or perl; only regenerating does.
+`python tools/gen_unicode.py --regexp-only` rewrites just the regexp files.
 """
+import json
 import pathlib
+import shutil
+import subprocess
 import sys
 import unicodedata
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "csrc" / "builtins" / "unicode_data.h"
 REGEXP_OUT = pathlib.Path(__file__).resolve().parent.parent / "csrc" / "regexp" / "unicode_tables.h"
+NAMES_OUT = pathlib.Path(__file__).resolve().parent.parent / "jsthreads" / "parse" / "regexp_properties.py"
 MAX_CP = 0x110000
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
 
@@ -245,10 +255,18 @@ CATEGORY_GROUPS = {
 }
 
 
+# Simple case foldings CaseFolding.txt gained in Unicode 15.1 for characters that existed before
+# (ΐ/ΰ and the "st" ligatures, which already shared a full folding): added while unicodedata is
+# older than that.
+CASE_FOLDING_15_1 = {0x1FD3: 0x0390, 0x1FE3: 0x03B0, 0xFB05: 0xFB06}
+
+
 def simple_case_fold(c):
     """scf(c) (CaseFolding.txt statuses C and S). unicodedata has only the full folding
     (str.casefold): when that is one character it is the simple one; otherwise the simple
     folding, where one exists, is the single-character lowercase with the same full folding."""
+    if c in CASE_FOLDING_15_1 and tuple(map(int, unicodedata.unidata_version.split("."))) < (15, 1):
+        return CASE_FOLDING_15_1[c]
     ch = chr(c)
     full = ch.casefold()
     if len(full) == 1:
@@ -271,53 +289,91 @@ def canonicalize_non_unicode(c):
     return u
 
 
-def binary_properties(categories):
-    """Binary properties unicodedata can give exactly (or, for ID_Start/ID_Continue, through
-    str.isidentifier's XID sets). name -> set of code points."""
-    props = {}
-    cps = range(MAX_CP)
-    props["Any"] = None  # every code point
-    props["ASCII"] = set(range(128))
-    props["Assigned"] = {c for c in cps if categories[c] != "Cn"}
-    props["ASCII_Hex_Digit"] = {ord(x) for x in "0123456789abcdefABCDEF"}
-    props["Hex_Digit"] = props["ASCII_Hex_Digit"] | set(range(0xFF10, 0xFF1A)) | \
-        set(range(0xFF21, 0xFF27)) | set(range(0xFF41, 0xFF47))
-    props["Bidi_Mirrored"] = {c for c in cps if unicodedata.mirrored(chr(c))}
-    props["White_Space"] = {c for c in cps if chr(c).isspace() and not 0x1C <= c <= 0x1F} | {0x85}
-    props["XID_Start"] = {c for c in cps if chr(c).isidentifier() and c != ord("_")}
-    props["XID_Continue"] = {c for c in cps if ("a" + chr(c)).isidentifier()}
-    # ID_Start differs from XID_Start only by a few NFKC-unstable characters; these two are
-    # the ones the identifier grammar cares about (Other_ID_Start katakana voicing marks).
-    props["ID_Start"] = props["XID_Start"] | {0x309B, 0x309C}
-    props["ID_Continue"] = props["XID_Continue"] | props["ID_Start"]
-    props["Changes_When_Lowercased"] = {c for c in cps if not 0xD800 <= c <= 0xDFFF and
-                                        unicodedata.normalize("NFD", chr(c)).lower() != unicodedata.normalize("NFD", chr(c))}
-    props["Changes_When_Uppercased"] = {c for c in cps if not 0xD800 <= c <= 0xDFFF and
-                                        unicodedata.normalize("NFD", chr(c)).upper() != unicodedata.normalize("NFD", chr(c))}
-    props["Changes_When_Titlecased"] = {c for c in cps if not 0xD800 <= c <= 0xDFFF and
-                                        unicodedata.normalize("NFD", chr(c)).title() != unicodedata.normalize("NFD", chr(c))}
-    props["Changes_When_Casefolded"] = {c for c in cps if not 0xD800 <= c <= 0xDFFF and
-                                        unicodedata.normalize("NFD", chr(c)).casefold() != unicodedata.normalize("NFD", chr(c))}
-    props["Changes_When_Casemapped"] = props["Changes_When_Lowercased"] | props["Changes_When_Uppercased"] | \
-        props["Changes_When_Titlecased"]
-    # CPython's islower/isupper of one character test exactly the derived Lowercase and
-    # Uppercase properties (makeunicodedata.py's LOWER_MASK and UPPER_MASK); Cased is their union
-    # with Lt by definition (UAX #44).
-    props["Lowercase"] = {c for c in cps if chr(c).islower()}
-    props["Uppercase"] = {c for c in cps if chr(c).isupper()}
-    props["Cased"] = props["Lowercase"] | props["Uppercase"] | {c for c in cps if categories[c] == "Lt"}
-    ignorable, _ = final_sigma_properties()
-    props["Case_Ignorable"] = {c for a, b in ignorable for c in range(a, b + 1)}
-    return props
+# The binary properties of ECMA-262's table "Binary Unicode property aliases", as (canonical name,
+# alias or None).
+BINARY_PROPERTIES = [
+    ("ASCII", None), ("ASCII_Hex_Digit", "AHex"), ("Alphabetic", "Alpha"), ("Any", None),
+    ("Assigned", None), ("Bidi_Control", "Bidi_C"), ("Bidi_Mirrored", "Bidi_M"),
+    ("Case_Ignorable", "CI"), ("Cased", None), ("Changes_When_Casefolded", "CWCF"),
+    ("Changes_When_Casemapped", "CWCM"), ("Changes_When_Lowercased", "CWL"),
+    ("Changes_When_NFKC_Casefolded", "CWKCF"), ("Changes_When_Titlecased", "CWT"),
+    ("Changes_When_Uppercased", "CWU"), ("Dash", None), ("Default_Ignorable_Code_Point", "DI"),
+    ("Deprecated", "Dep"), ("Diacritic", "Dia"), ("Emoji", None), ("Emoji_Component", "EComp"),
+    ("Emoji_Modifier", "EMod"), ("Emoji_Modifier_Base", "EBase"), ("Emoji_Presentation", "EPres"),
+    ("Extended_Pictographic", "ExtPict"), ("Extender", "Ext"), ("Grapheme_Base", "Gr_Base"),
+    ("Grapheme_Extend", "Gr_Ext"), ("Hex_Digit", "Hex"), ("IDS_Binary_Operator", "IDSB"),
+    ("IDS_Trinary_Operator", "IDST"), ("ID_Continue", "IDC"), ("ID_Start", "IDS"),
+    ("Ideographic", "Ideo"), ("Join_Control", "Join_C"), ("Logical_Order_Exception", "LOE"),
+    ("Lowercase", "Lower"), ("Math", None), ("Noncharacter_Code_Point", "NChar"),
+    ("Pattern_Syntax", "Pat_Syn"), ("Pattern_White_Space", "Pat_WS"), ("Quotation_Mark", "QMark"),
+    ("Radical", None), ("Regional_Indicator", "RI"), ("Sentence_Terminal", "STerm"),
+    ("Soft_Dotted", "SD"), ("Terminal_Punctuation", "Term"), ("Unified_Ideograph", "UIdeo"),
+    ("Uppercase", "Upper"), ("Variation_Selector", "VS"), ("White_Space", "space"),
+    ("XID_Continue", "XIDC"), ("XID_Start", "XIDS"),
+]
 
+# Scripts encoded after Unicode 14 (the version of perl's Unicode::UCD on our machines), with
+# their PropertyValueAliases.txt names: short, long.
+NEWER_SCRIPTS = [
+    ("Kawi", "Kawi"), ("Nagm", "Nag_Mundari"),                                    # 15.0
+    ("Gara", "Garay"), ("Gukh", "Gurung_Khema"), ("Krai", "Kirat_Rai"), ("Onao", "Ol_Onal"),
+    ("Sunu", "Sunuwar"), ("Todr", "Todhri"), ("Tutg", "Tulu_Tigalari"),           # 16.0
+    ("Berf", "Beria_Erfe"), ("Sidt", "Sidetic"), ("Tayo", "Tai_Yo"), ("Tols", "Tolong_Siki"),  # 17.0
+]
 
-BINARY_ALIASES = {
-    "ASCII_Hex_Digit": "AHex", "Hex_Digit": "Hex", "Bidi_Mirrored": "Bidi_M", "White_Space": "space",
-    "XID_Start": "XIDS", "XID_Continue": "XIDC", "ID_Start": "IDS", "ID_Continue": "IDC",
-    "Changes_When_Lowercased": "CWL", "Changes_When_Uppercased": "CWU", "Changes_When_Titlecased": "CWT",
-    "Changes_When_Casefolded": "CWCF", "Changes_When_Casemapped": "CWCM", "Case_Ignorable": "CI",
-    "Lowercase": "Lower", "Uppercase": "Upper",
+# Runs in node: reads a JSON list of property expressions ("L", "sc=Adlm", ...) and prints, per
+# expression, its code point ranges, or null when V8 rejects the name. One global match over a
+# string of every non-surrogate code point finds the runs; the 2048 surrogates (which would pair
+# up inside such a string) are tested one by one.
+NODE_PROBE = r"""
+const queries = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const parts = [];
+for (let c = 0; c < 0x110000; c++) if (c < 0xD800 || c > 0xDFFF) parts.push(String.fromCodePoint(c));
+const all = parts.join("");
+const toCp = (i) => i < 0xD800 ? i : i < 0xF800 ? i + 0x800 : 0x10000 + ((i - 0xF800) >> 1);
+const out = {};
+for (const q of queries) {
+    let re, one;
+    try { re = new RegExp("\\p{" + q + "}+", "gu"); one = new RegExp("^\\p{" + q + "}$", "u"); }
+    catch (e) { out[q] = null; continue; }
+    const ranges = [];
+    for (const m of all.matchAll(re)) ranges.push([toCp(m.index), toCp(m.index + m[0].length - 1)]);
+    for (let c = 0xD800; c <= 0xDFFF; c++) if (one.test(String.fromCharCode(c))) ranges.push([c, c]);
+    out[q] = ranges;
 }
+process.stdout.write(JSON.stringify({unicode: process.versions.unicode, sets: out}));
+"""
+
+
+def script_aliases():
+    """[(short, long, other aliases...)] for every Script value: perl's Unicode::UCD (the
+    PropertyValueAliases.txt of its Unicode version) plus NEWER_SCRIPTS."""
+    perl = ('use Unicode::UCD qw(prop_values prop_value_aliases);'
+            'print join(",", prop_value_aliases("sc", $_)), "\\n" for sort(prop_values("sc"));')
+    text = subprocess.run(["perl", "-e", perl], check=True, capture_output=True, text=True).stdout
+    scripts = [tuple(line.split(",")) for line in text.split()]
+    known = {s[0] for s in scripts}
+    return scripts + [s for s in NEWER_SCRIPTS if s[0] not in known]
+
+
+def node_property_sets(node, queries):
+    """{expression: ranges or None} from node's ICU, plus its Unicode version."""
+    result = subprocess.run([node, "-e", NODE_PROBE], input=json.dumps(queries), check=True,
+                            capture_output=True, text=True)
+    data = json.loads(result.stdout)
+    sets = {}
+    for q, ranges in data["sets"].items():
+        if ranges is None:
+            sets[q] = None
+            continue
+        merged = []
+        for a, b in sorted(ranges):
+            if merged and a <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        sets[q] = merged
+    return sets, data["unicode"]
 
 
 def emit_pairs(lines, name, rows, per_line=6):
@@ -329,23 +385,72 @@ def emit_pairs(lines, name, rows, per_line=6):
     lines.append("};")
 
 
-def regexp_tables():
-    categories = [unicodedata.category(chr(c)) for c in range(MAX_CP)]
+def regexp_property_sets(node):
+    """The \\p{...} sets as [(names, kind, ranges)], all from node's ICU so that every set is of
+    one Unicode version (unicodedata lags behind). kind: 1 General_Category value, 2 binary
+    property, 3 Script value (names "sc=..."), 4 Script_Extensions value ("scx=..."). A name V8
+    rejects is left out, so we accept exactly what node accepts."""
+    groups = []
+    for short, (long, aliases, _) in CATEGORY_GROUPS.items():
+        groups.append(([short, long] + aliases, 1, short))
+    for short, (long, aliases) in GENERAL_CATEGORIES.items():
+        groups.append(([short, long] + aliases, 1, short))
+    for name, alias in BINARY_PROPERTIES:
+        groups.append(([name] + ([alias] if alias else []), 2, name))
+    for aliases in script_aliases():
+        groups.append((["sc=" + a for a in aliases], 3, "sc=" + aliases[0]))
+        groups.append((["scx=" + a for a in aliases], 4, "scx=" + aliases[0]))
+    probe = [name for names, _, _ in groups for name in names]
+    sets, version = node_property_sets(node, probe)
+    result = []
+    for names, kind, key in groups:
+        accepted = [n for n in names if sets[n] is not None]
+        if not accepted:
+            print(f"node rejects {names}: left out", file=sys.stderr)
+            continue
+        assert all(sets[n] == sets[accepted[0]] for n in accepted), names
+        result.append((accepted, kind, sets[accepted[0]]))
+    return result, version
+
+
+def regexp_names_module(sets, version):
+    """jsthreads/parse/regexp_properties.py: the names validate_regex accepts in \\p{...}."""
+    by_kind = {k: sorted(n for names, kind, _ in sets if kind == k for n in names) for k in (1, 2, 3)}
+    values = sorted(n.split("=", 1)[1] for n in by_kind[3])
+
+    def frozen(name, items):
+        body = "".join(f"    {item!r},\n" for item in items)
+        return f"{name} = frozenset([\n{body}])\n"
+
+    text = (f'"""Generated by tools/gen_unicode.py from node\'s ICU (Unicode {version}); do not edit.\n'
+            "The property names and values RegExp property escapes accept (with the C tables in\n"
+            'csrc/regexp/unicode_tables.h, which come from the same run)."""\n\n'
+            + frozen("GENERAL_CATEGORY_VALUES", by_kind[1]) + "\n"
+            + frozen("BINARY_PROPERTIES", by_kind[2]) + "\n"
+            + frozen("SCRIPT_VALUES", values))
+    NAMES_OUT.write_text(text)
+    print(f"wrote {NAMES_OUT}", file=sys.stderr)
+
+
+def regexp_tables(node):
+    sets, version = regexp_property_sets(node)
     lines = [
         "/*",
-        " * Generated by tools/gen_unicode.py from Python's unicodedata "
-        f"(Unicode {unicodedata.unidata_version}); do not edit.",
+        " * Generated by tools/gen_unicode.py; do not edit. Case pairs and identifier characters come",
+        f" * from Python's unicodedata (Unicode {unicodedata.unidata_version}); the property sets from node's ICU",
+        f" * (Unicode {version}; Script value aliases from perl's Unicode::UCD plus newer scripts).",
         " * Case pairs: {c, Canonicalize(c)} for every c that Canonicalize changes, sorted (unicode:",
         " * simple case folding; non-unicode: the single-unit toUpperCase rule). Properties: inclusive",
         " * ranges in regex_property_pool; each name (with its aliases) gives an offset and a count.",
-        " * Script and Script_Extensions are missing: unicodedata does not have them.",
+        " * Script values are named \"sc=Value\", Script_Extensions values \"scx=Value\".",
         " */",
         "#ifndef JST_REGEXP_UNICODE_TABLES_H",
         "#define JST_REGEXP_UNICODE_TABLES_H",
         "#include <stdint.h>",
         "",
         "typedef struct RegexPropertyName { const char *name; uint32_t offset, count; uint8_t kind; } RegexPropertyName;",
-        "enum { REGEX_PROPERTY_CATEGORY = 1, REGEX_PROPERTY_BINARY = 2 };",
+        "enum { REGEX_PROPERTY_CATEGORY = 1, REGEX_PROPERTY_BINARY = 2, REGEX_PROPERTY_SCRIPT = 3,",
+        "       REGEX_PROPERTY_SCRIPT_EXTENSIONS = 4 };",
         "",
     ]
     for name, canon, limit in (("unicode", simple_case_fold, MAX_CP),
@@ -361,24 +466,11 @@ def regexp_tables():
     lines.append("")
     pool = []
     names = []
-
-    def add(name_list, codes, kind):
-        ranges = to_ranges(sorted(codes)) if codes is not None else [(0, MAX_CP - 1)]
+    for name_list, kind, ranges in sets:
         offset = len(pool)
         pool.extend(ranges)
         for n in name_list:
             names.append((n, offset, len(ranges), kind))
-
-    by_category = {}
-    for c, k in enumerate(categories):
-        by_category.setdefault(k, []).append(c)
-    for short, (long, aliases, members) in CATEGORY_GROUPS.items():
-        codes = [c for m in members.split() for c in by_category.get(m, [])]
-        add([short, long] + aliases, codes, 1)
-    for short, (long, aliases) in GENERAL_CATEGORIES.items():
-        add([short, long] + aliases, by_category.get(short, []), 1)
-    for name, codes in binary_properties(categories).items():
-        add([name] + ([BINARY_ALIASES[name]] if name in BINARY_ALIASES else []), codes, 2)
     names.sort()
     emit_pairs(lines, "regex_property_pool", pool)
     emit_array(lines, "RegexPropertyName", "regex_property_names",
@@ -386,8 +478,19 @@ def regexp_tables():
     lines += ["", "#endif", ""]
     REGEXP_OUT.write_text("\n".join(lines))
     print(f"wrote {REGEXP_OUT}", file=sys.stderr)
+    regexp_names_module(sets, version)
 
 
 if __name__ == "__main__":
-    main()
-    regexp_tables()
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--node", default=shutil.which("node"),
+                        help="the node binary whose ICU gives the \\p{...} sets (default: node on PATH)")
+    parser.add_argument("--regexp-only", action="store_true",
+                        help="write only the regexp tables, not csrc/builtins/unicode_data.h")
+    args = parser.parse_args()
+    if not args.node:
+        sys.exit("gen_unicode.py: node is needed for the RegExp property tables (--node PATH)")
+    if not args.regexp_only:
+        main()
+    regexp_tables(args.node)

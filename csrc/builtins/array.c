@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include "builtins.h"
+#include "../atomics.h"
 
 #define MAX_SAFE_INTEGER 9007199254740991.0
 #define MAX_ARRAY_INDEX 4294967294.0
@@ -83,7 +84,7 @@ static bool create_at(ThreadState *ts, Value o, double i, Value v) {
 // Set(O, "length", len, true).
 static bool set_length(ThreadState *ts, Value o, double length) {
     if (value_cell_type(o) == CELL_ARRAY && (double)array_length(o) == length &&
-        ((Array *)value_to_cell(o))->length_writable)
+        load_relaxed(&((Array *)value_to_cell(o))->length_writable))
         return true;   // storing the same length into a writable array length changes nothing
     PropKey key = ATOM(ts, length);
     return object_set(ts, o, key, value_from_number(length), o, true) > 0 ||

@@ -3,7 +3,8 @@
  * compareExchange and the add/sub/and/or/xor family as single atomic steps on the property's
  * slot (object_atomic_slot, OM-4), and wait/waitAsync/notify through a runtime-wide waiter table
  * keyed by (object, key). Integer typed arrays take the element path (one __atomic builtin per
- * operation, TA-4) and Int32Array wait/notify share the waiter table (TA-5). Never holds
+ * operation, TA-4; BigInt64Array and BigUint64Array too, TA-7) and Int32Array/BigInt64Array
+ * wait/notify share the waiter table (TA-5). Never holds
  * atomics_lock across an allocation, a JS call or a safepoint. Implements SYNC-9..SYNC-12.
  */
 #include <math.h>
@@ -138,12 +139,12 @@ static Value *writable_slot_locked(ThreadState *ts, const Target *t, const char 
  * every view of one SharedArrayBuffer meets the same waiters, and the negative number can never
  * be a property key, so element waiters and property waiters on the buffer never meet. */
 
-// ValidateIntegerTypedArray: Int8..Uint32 except Uint8Clamped, or Int32 only when waitable; the
-// buffer must not be detached.
+// ValidateIntegerTypedArray: Int8..Uint32 except Uint8Clamped and the two BigInt kinds, or only
+// Int32 and BigInt64 when waitable; the buffer must not be detached.
 static TypedArrayObject *ta_validate(ThreadState *ts, Value v, bool waitable) {
     TypedArrayObject *ta = typed_array_of(v);
-    bool integer = ta->kind <= TA_UINT32 && ta->kind != TA_UINT8_CLAMPED;
-    if (waitable ? ta->kind != TA_INT32 : !integer) {
+    bool integer = (ta->kind <= TA_UINT32 && ta->kind != TA_UINT8_CLAMPED) || typedarray_kind_is_bigint(ta->kind);
+    if (waitable ? ta->kind != TA_INT32 && ta->kind != TA_BIGINT64 : !integer) {
         error_throw_type(ts, waitable ? "[object Array] is not an int32 or BigInt64 typed array."
                                       : "[object Array] is not an integer shared typed array.");
         return NULL;
@@ -167,26 +168,23 @@ static bool ta_index(ThreadState *ts, TypedArrayObject *ta, Value request, size_
     return true;
 }
 
-// The operand conversion (ToIntegerOrInfinity) and the detach re-check after it.
-static bool ta_operand(ThreadState *ts, TypedArrayObject *ta, Value v, double *out) {
-    if (!ops_to_integer(ts, v, out)) return false;
-    if (*out == 0) *out = 0;   // -0 stores and returns +0
+/*
+ * The operand conversion and the detach re-check after it: ToIntegerOrInfinity (*number) and its
+ * low 32 bits for the Number kinds; ToBigInt64/ToBigUint64's 64 bits for the BigInt kinds [TA-7].
+ */
+static bool ta_operand(ThreadState *ts, TypedArrayObject *ta, Value v, uint64_t *bits, double *number) {
+    if (typedarray_kind_is_bigint(ta->kind)) {
+        if (!typedarray_value_to_bits(ts, ta->kind, v, bits)) return false;
+    } else {
+        if (!ops_to_integer(ts, v, number)) return false;
+        if (*number == 0) *number = 0;   // -0 stores and returns +0
+        *bits = (uint32_t)ops_double_to_int32(*number);
+    }
     if (typed_array_is_detached(ta)) {
         error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
         return false;
     }
     return true;
-}
-
-static Value ta_bits_value(int kind, uint64_t bits) {
-    switch (kind) {
-    case TA_INT8: return value_from_int((int8_t)bits);
-    case TA_UINT8: return value_from_int((uint8_t)bits);
-    case TA_INT16: return value_from_int((int16_t)bits);
-    case TA_UINT16: return value_from_int((uint16_t)bits);
-    case TA_INT32: return value_from_int((int32_t)bits);
-    default: return value_from_number((double)(uint32_t)bits);
-    }
 }
 
 // The first five match RMW_ADD..RMW_XOR below, so Atomics_rmw passes its magic through.
@@ -212,7 +210,8 @@ static uint64_t ta_step(uint8_t *p, int size, int op, uint64_t bits) {
     switch (size) {
     case 1: TA_RMW(uint8_t);
     case 2: TA_RMW(uint16_t);
-    default: TA_RMW(uint32_t);
+    case 4: TA_RMW(uint32_t);
+    default: TA_RMW(uint64_t);
     }
 }
 
@@ -226,25 +225,36 @@ static Value ta_operation(ThreadState *ts, const Value *args, int argc, int op) 
     size_t index;
     if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
     double operand = 0;
-    if (op != TA_OP_LOAD && !ta_operand(ts, ta, builtin_arg(args, argc, 2), &operand)) return JS_EXCEPTION;
+    uint64_t bits = 0;
+    Value raw = builtin_arg(args, argc, 2);
+    if (op != TA_OP_LOAD && !ta_operand(ts, ta, raw, &bits, &operand)) return JS_EXCEPTION;
     if (op == TA_OP_LOAD && typed_array_is_detached(ta))
         return error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
-    uint64_t old = ta_step(ta_element(ta, index), typedarray_element_size[ta->kind], op,
-                           (uint64_t)(uint32_t)ops_double_to_int32(operand));
-    if (op == TA_OP_STORE) return value_from_number(operand);
-    return ta_bits_value(ta->kind, old);
+    uint64_t old = ta_step(ta_element(ta, index), typedarray_element_size[ta->kind], op, bits);
+    if (op == TA_OP_STORE) {
+        if (!typedarray_kind_is_bigint(ta->kind)) return value_from_number(operand);
+        // store returns ToBigInt(v): v itself when it is a BigInt; otherwise (a boolean or a
+        // numeric string) the value its 64 bits stand for.
+        return value_is_bigint(raw) ? raw : bigint_from_int64(ts, (int64_t)bits);
+    }
+    return typedarray_bits_to_value(ts, ta->kind, old);
 }
 
 static Value ta_compare_exchange(ThreadState *ts, const Value *args, int argc) {
     TypedArrayObject *ta = ta_validate(ts, args[0], false);
     size_t index;
     if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+    // The expected value converts like the replacement, and both before the detach re-check.
     double expected, replacement;
-    if (!ops_to_integer(ts, builtin_arg(args, argc, 2), &expected) ||
-        !ta_operand(ts, ta, builtin_arg(args, argc, 3), &replacement))
-        return JS_EXCEPTION;
+    uint64_t want, put;
+    if (typedarray_kind_is_bigint(ta->kind)) {
+        if (!typedarray_value_to_bits(ts, ta->kind, builtin_arg(args, argc, 2), &want)) return JS_EXCEPTION;
+    } else {
+        if (!ops_to_integer(ts, builtin_arg(args, argc, 2), &expected)) return JS_EXCEPTION;
+        want = (uint32_t)ops_double_to_int32(expected);
+    }
+    if (!ta_operand(ts, ta, builtin_arg(args, argc, 3), &put, &replacement)) return JS_EXCEPTION;
     uint8_t *p = ta_element(ta, index);
-    uint32_t want = (uint32_t)ops_double_to_int32(expected), put = (uint32_t)ops_double_to_int32(replacement);
     uint64_t seen;
     switch (typedarray_element_size[ta->kind]) {
     case 1: {
@@ -259,23 +269,50 @@ static Value ta_compare_exchange(ThreadState *ts, const Value *args, int argc) {
         seen = e;
         break;
     }
+    case 4: {
+        uint32_t e = (uint32_t)want;
+        __atomic_compare_exchange_n((uint32_t *)p, &e, (uint32_t)put, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        seen = e;
+        break;
+    }
     default: {
-        uint32_t e = want;
-        __atomic_compare_exchange_n((uint32_t *)p, &e, put, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        uint64_t e = want;
+        __atomic_compare_exchange_n((uint64_t *)p, &e, put, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
         seen = e;
         break;
     }
     }
-    return ta_bits_value(ta->kind, seen);
+    return typedarray_bits_to_value(ts, ta->kind, seen);
 }
 
 static Value result_string(ThreadState *ts, const char *s);
 
 static Value ta_waiter_key(size_t byte_index) { return value_from_number(-1.0 - (double)byte_index); }
 
+// The waiter key of element `index` of a waitable view (Int32Array or BigInt64Array) [TA-5].
+static Value ta_element_key(const TypedArrayObject *ta, size_t index) {
+    return ta_waiter_key(ta->byte_offset + index * typedarray_element_size[ta->kind]);
+}
+
+// The expected value of a wait: ToInt32 for an Int32Array, ToBigInt64 for a BigInt64Array, as
+// the element's bits (sign-extended for Int32, so it compares with a sign-extended load).
+static bool ta_wait_expected(ThreadState *ts, const TypedArrayObject *ta, Value v, int64_t *out) {
+    if (ta->kind == TA_BIGINT64) return value_to_bigint64(ts, v, out);
+    int32_t i;
+    if (!ops_to_int32(ts, v, &i)) return false;
+    *out = i;
+    return true;
+}
+
+// A seq-cst load of a waitable element (4 or 8 bytes), sign-extended.
+static int64_t ta_wait_load(const uint8_t *p, int size) {
+    if (size == 4) return __atomic_load_n((const int32_t *)p, __ATOMIC_SEQ_CST);
+    return __atomic_load_n((const int64_t *)p, __ATOMIC_SEQ_CST);
+}
+
 // waitAsync's typed-array front [TA-5]: the waiter target, the element and its expected value.
-static int32_t *ta_wait_async_arguments(ThreadState *ts, const Value *args, int argc, Target *t,
-                                        int32_t *expected, double *timeout) {
+static uint8_t *ta_wait_async_arguments(ThreadState *ts, const Value *args, int argc, Target *t,
+                                        int64_t *expected, int *size, double *timeout) {
     TypedArrayObject *ta = ta_validate(ts, args[0], true);
     if (!ta) return NULL;
     if (!array_buffer_of(ta->buffer)->shared) {
@@ -284,7 +321,7 @@ static int32_t *ta_wait_async_arguments(ThreadState *ts, const Value *args, int 
     }
     size_t index;
     if (!ta_index(ts, ta, builtin_arg(args, argc, 1), &index) ||
-        !ops_to_int32(ts, builtin_arg(args, argc, 2), expected))
+        !ta_wait_expected(ts, ta, builtin_arg(args, argc, 2), expected))
         return NULL;
     *timeout = INFINITY;
     Value limit = builtin_arg(args, argc, 3);
@@ -294,13 +331,15 @@ static int32_t *ta_wait_async_arguments(ThreadState *ts, const Value *args, int 
         else if (*timeout < 0) *timeout = 0;
     }
     t->object = ta->buffer;
-    t->key = ta_waiter_key(ta->byte_offset + index * 4);
-    return (int32_t *)ta_element(ta, index);
+    t->key = ta_element_key(ta, index);
+    *size = typedarray_element_size[ta->kind];
+    return ta_element(ta, index);
 }
 
 /*
- * wait(int32Array, index, value, timeout) on a SharedArrayBuffer [TA-5]: the same one-step
- * read-and-enqueue under atomics_lock as the property path [SYNC-10], comparing int32 bits.
+ * wait(int32Array or bigInt64Array, index, value, timeout) on a SharedArrayBuffer [TA-5]: the
+ * same one-step read-and-enqueue under atomics_lock as the property path [SYNC-10], comparing
+ * the element's bits.
  */
 static Value ta_wait(ThreadState *ts, const Value *args, int argc) {
     TypedArrayObject *ta = ta_validate(ts, args[0], true);
@@ -308,8 +347,8 @@ static Value ta_wait(ThreadState *ts, const Value *args, int argc) {
     if (!array_buffer_of(ta->buffer)->shared) return error_throw_type(ts, "[object Array] is not a shared typed array.");
     size_t index;
     if (!ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
-    int32_t expected;
-    if (!ops_to_int32(ts, builtin_arg(args, argc, 2), &expected)) return JS_EXCEPTION;
+    int64_t expected;
+    if (!ta_wait_expected(ts, ta, builtin_arg(args, argc, 2), &expected)) return JS_EXCEPTION;
     double timeout = INFINITY;
     Value limit = builtin_arg(args, argc, 3);
     if (limit != JS_UNDEFINED) {
@@ -321,12 +360,13 @@ static Value ta_wait(ThreadState *ts, const Value *args, int argc) {
     if (!thread_may_block(ts)) return error_throw_type(ts, "Atomics.wait cannot be called from the current thread.");
     Runtime *rt = ts->rt;
     double deadline = timeout > 1e12 ? -1 : thread_now_ms() + timeout;
-    Value key = ta_waiter_key(ta->byte_offset + index * 4);
+    Value key = ta_element_key(ta, index);
     AtomicsWaiter self_waiter = {.ts = ts, .object = ta->buffer, .key = key};
     AtomicsWaiter **bucket = bucket_of(rt, ta->buffer, key);
-    int32_t *p = (int32_t *)ta_element(ta, index);
+    uint8_t *p = ta_element(ta, index);
+    int size = typedarray_element_size[ta->kind];
     pthread_mutex_lock(&rt->atomics_lock);
-    if (__atomic_load_n(p, __ATOMIC_SEQ_CST) != expected) {
+    if (ta_wait_load(p, size) != expected) {
         pthread_mutex_unlock(&rt->atomics_lock);
         return result_string(ts, "not-equal");
     }
@@ -471,14 +511,6 @@ static Value Atomics_compareExchange(ThreadState *ts, Value self, const Value *a
 
 enum { RMW_ADD, RMW_SUB, RMW_AND, RMW_OR, RMW_XOR };
 
-// ToInt32 of a number without running JS.
-static int32_t number_to_int32(double d) {
-    if (!isfinite(d)) return 0;
-    double m = fmod(trunc(d), 4294967296.0);
-    if (m < 0) m += 4294967296.0;
-    return (int32_t)(uint32_t)m;
-}
-
 static Value Atomics_rmw(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self;
     if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, magic);
@@ -507,9 +539,9 @@ static Value Atomics_rmw(ThreadState *ts, Value self, const Value *args, int arg
         switch (magic) {
         case RMW_ADD: next = value_from_number(old + operand); break;
         case RMW_SUB: next = value_from_number(old - operand); break;
-        case RMW_AND: next = value_from_int(number_to_int32(old) & bits); break;
-        case RMW_OR: next = value_from_int(number_to_int32(old) | bits); break;
-        default: next = value_from_int(number_to_int32(old) ^ bits); break;
+        case RMW_AND: next = value_from_int(ops_double_to_int32(old) & bits); break;
+        case RMW_OR: next = value_from_int(ops_double_to_int32(old) | bits); break;
+        default: next = value_from_int(ops_double_to_int32(old) ^ bits); break;
         }
         Value seen = current;
         if (cas_acq_rel(slot, &seen, next)) {
@@ -648,9 +680,11 @@ static Value Atomics_waitAsync(ThreadState *ts, Value self, const Value *args, i
     Target t;
     double timeout;
     // A typed array's element (the record roots its buffer, so the address stays valid) [TA-5].
-    int32_t *element = NULL, element_expected = 0;
+    uint8_t *element = NULL;
+    int64_t element_expected = 0;
+    int element_size = 0;
     if (argc > 0 && value_is_typed_array(args[0])) {
-        element = ta_wait_async_arguments(ts, args, argc, &t, &element_expected, &timeout);
+        element = ta_wait_async_arguments(ts, args, argc, &t, &element_expected, &element_size, &timeout);
         if (!element) return JS_EXCEPTION;
     } else if (!wait_arguments(ts, "waitAsync", args, argc, &t, &timeout)) {
         return JS_EXCEPTION;
@@ -690,7 +724,7 @@ static Value Atomics_waitAsync(ThreadState *ts, Value self, const Value *args, i
     Value *slot = element ? NULL : data_slot(ts, &t, &(uint8_t){0});
     const char *immediate = NULL;
     pthread_mutex_lock(&rt->atomics_lock);
-    if (element ? __atomic_load_n(element, __ATOMIC_SEQ_CST) != element_expected
+    if (element ? ta_wait_load(element, element_size) != element_expected
                 : !slot || !ops_same_value_zero(seq_cst_load(slot), expected))
         immediate = "not-equal";
     else if (timeout == 0) immediate = "timed-out";
@@ -723,11 +757,11 @@ static Value Atomics_notify(ThreadState *ts, Value self, const Value *args, int 
     TypedArrayObject *ta = NULL;
     size_t index = 0;
     if (argc > 0 && value_is_typed_array(args[0])) {
-        // [TA-5]: an Int32Array (shared or not); the waiters of a shared one's element.
+        // [TA-5]: an Int32Array or BigInt64Array (shared or not); the waiters of a shared one's element.
         ta = ta_validate(ts, args[0], true);
         if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
         t.object = ta->buffer;
-        t.key = ta_waiter_key(ta->byte_offset + index * 4);
+        t.key = ta_element_key(ta, index);
     } else if (!atomics_target(ts, "notify", args, argc, &t, false)) {
         return JS_EXCEPTION;
     }

@@ -112,6 +112,9 @@ bool regexp_install_protocol(ThreadState *ts, Value regexp_prototype);     // js
 // CreateDynamicFunction for Function / GeneratorFunction / AsyncFunction (builtins/function.c):
 // args are the constructor's arguments; flags adds COMPILE_GENERATOR or COMPILE_ASYNC.
 Value builtins_create_dynamic_function(ThreadState *ts, const Value *args, int argc, int flags);
+// Gives a new async generator closure its %AsyncGeneratorFunction.prototype% [[Prototype]] and a
+// `prototype` inheriting %AsyncGeneratorPrototype% (builtins/function.c); false on failure.
+bool function_setup_async_generator(ThreadState *ts, Value fn);
 
 // util.inspect-style rendering (inspect.c), shared by console.log, the REPL and error printing.
 // Strings come back quoted ('x'); depth_limit is node's `depth` (console.log uses 2).
@@ -156,6 +159,8 @@ enum { ITERATOR_ARRAY = 0, ITERATOR_STRING = 4, ITERATOR_MAP = 8, ITERATOR_SET =
        ITERATOR_SOURCE_MASK = 12 };
 // A new iterator over target with the given intrinsic prototype; JS_EXCEPTION on OOM.
 Value iterator_new(ThreadState *ts, Intrinsic prototype, Value target, uint8_t kind);
+// GetIterator(v, async) (iterator.c): @@asyncIterator, else CreateAsyncFromSyncIterator.
+bool async_iterator_get(ThreadState *ts, Value v, IteratorRecord *out);
 void iterator_trace(Marker *m, Cell *cell);
 
 // Map, Set, WeakMap, WeakSet (CELL_MAP, ...). `table` is a CELL_VALUES entry table (map.c).
@@ -191,6 +196,8 @@ bool promise_reject_value(ThreadState *ts, Value promise, Value reason);
 Value promise_resolve(ThreadState *ts, Value v);
 // PerformPromiseThen without a result capability; callbacks are function values (or undefined).
 bool promise_then_native(ThreadState *ts, Value promise, Value on_fulfilled, Value on_rejected);
+// PerformPromiseThen(promise, on_fulfilled, on_rejected) settling the pending %Promise% `result`.
+bool promise_then_into(ThreadState *ts, Value promise, Value on_fulfilled, Value on_rejected, Value result);
 // job.c runs internal jobs (a CELL_VALUES record in place of the function) through this.
 bool promise_job_run(ThreadState *ts, Value job, Value argument);
 

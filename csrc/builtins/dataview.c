@@ -1,6 +1,7 @@
 /*
  * builtins/dataview.c — DataView (ES2020 §24.3): the constructor, buffer/byteLength/byteOffset
- * and every get/set method in both byte orders. Views may be unaligned, so values are assembled
+ * and every get/set method in both byte orders, getBigInt64/setBigUint64 and friends included
+ * (their values cross typedarray_value_to_bits/bits_to_value like BigInt64Array's, TA-6). Views may be unaligned, so values are assembled
  * from relaxed single-byte loads and stored as relaxed single-byte stores: a racing writer on a
  * shared buffer can mix bytes of two values (the memory model allows that for DataView) but is
  * never a C data race and never reaches memory outside the view [TA-2].
@@ -70,6 +71,7 @@ static Value DataView_prototype_getter(ThreadState *ts, Value self, const Value 
 
 static const char *const view_type_name[TA_KIND_COUNT] = {
     "Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float32", "Float64",
+    "BigInt64", "BigUint64",
 };
 
 /*
@@ -78,14 +80,15 @@ static const char *const view_type_name[TA_KIND_COUNT] = {
  * first byte, or NULL after throwing.
  */
 static uint8_t *view_address(ThreadState *ts, Value self, const Value *args, int argc, int kind, bool set,
-                             double *number, bool *little_endian) {
+                             uint64_t *bits, bool *little_endian) {
     char method[24];
     snprintf(method, sizeof method, "%s%s", set ? "set" : "get", view_type_name[kind]);
     DataViewObject *view = this_view(ts, self, method);
     if (!view) return NULL;
     double index;
     if (!ops_to_index(ts, builtin_arg(args, argc, 0), &index)) return NULL;
-    if (set && !ops_to_number(ts, builtin_arg(args, argc, 1), number)) return NULL;
+    // ToNumber, or ToBigInt for the BigInt types, before the detach check.
+    if (set && !typedarray_value_to_bits(ts, kind, builtin_arg(args, argc, 1), bits)) return NULL;
     *little_endian = ops_to_boolean(builtin_arg(args, argc, set ? 2 : 1));
     if (array_buffer_is_detached(view->buffer)) {
         error_throw_type(ts, "Cannot perform DataView.prototype.%s on a detached ArrayBuffer", method);
@@ -109,35 +112,16 @@ static Value DataView_prototype_get(ThreadState *ts, Value self, const Value *ar
         uint64_t byte = __atomic_load_n(&p[i], __ATOMIC_RELAXED);
         bits |= byte << (8 * (little_endian ? i : size - 1 - i));
     }
-    switch (magic) {
-    case TA_INT8: return value_from_int((int8_t)bits);
-    case TA_UINT8: return value_from_int((uint8_t)bits);
-    case TA_INT16: return value_from_int((int16_t)bits);
-    case TA_UINT16: return value_from_int((uint16_t)bits);
-    case TA_INT32: return value_from_int((int32_t)bits);
-    case TA_UINT32: return value_from_number((double)(uint32_t)bits);
-    case TA_FLOAT32: {
-        uint32_t narrow = (uint32_t)bits;
-        float f;
-        memcpy(&f, &narrow, sizeof f);
-        return value_from_number((double)f);
-    }
-    default: {
-        double d;
-        memcpy(&d, &bits, sizeof d);
-        return value_from_number(d);
-    }
-    }
+    return typedarray_bits_to_value(ts, magic, bits);
 }
 
 // set<Type>(byteOffset, value, littleEndian).
 static Value DataView_prototype_set(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     bool little_endian;
-    double number = 0;
-    uint8_t *p = view_address(ts, self, args, argc, magic, true, &number, &little_endian);
+    uint64_t bits = 0;
+    uint8_t *p = view_address(ts, self, args, argc, magic, true, &bits, &little_endian);
     if (!p) return JS_EXCEPTION;
     size_t size = typedarray_element_size[magic];
-    uint64_t bits = typedarray_raw_bits(magic, number);
     for (size_t i = 0; i < size; i++)
         __atomic_store_n(&p[little_endian ? i : size - 1 - i], (uint8_t)(bits >> (8 * i)), __ATOMIC_RELAXED);
     return JS_UNDEFINED;
@@ -159,6 +143,8 @@ static const BuiltinEntry data_view_prototype_table[] = {
     VIEW_METHODS("Uint32", TA_UINT32),
     VIEW_METHODS("Float32", TA_FLOAT32),
     VIEW_METHODS("Float64", TA_FLOAT64),
+    VIEW_METHODS("BigInt64", TA_BIGINT64),
+    VIEW_METHODS("BigUint64", TA_BIGUINT64),
     BUILTIN_STRING("@@toStringTag", "DataView", PROP_CONFIGURABLE),
 };
 

@@ -54,9 +54,8 @@ static Value Error_constructor(ThreadState *ts, Value self, const Value *args, i
     Value new_target = value_is_undefined(ts->new_target) ? ts->callee : ts->new_target;
     Value prototype = function_prototype_for(ts, new_target, error_kind_prototype(kind));
     if (value_is_exception(prototype)) return JS_EXCEPTION;
-    Object *o = object_alloc(ts, sizeof(Object), CELL_ERROR, prototype);
-    if (!o) return JS_EXCEPTION;
-    Value error = value_from_cell(o);
+    Value error = error_alloc(ts, prototype);
+    if (value_is_exception(error)) return JS_EXCEPTION;
     if (object_define_value(ts, error, ATOM(ts, stack), JS_UNDEFINED, PROP_HIDDEN) < 0) return JS_EXCEPTION;
     int first = kind == ERROR_AGGREGATE ? 1 : 0;   // AggregateError(errors, message, options)
     Value message = builtin_arg(args, argc, first);

@@ -5,6 +5,7 @@
  * (closures, natives, names) are csrc/function.c's.
  */
 #include "builtins.h"
+#include "../frame.h"
 
 // CreateDynamicFunction (§19.2.1.1.1): "p1,p2" and the body go to the compiler separately, so
 // a parameter list cannot close the function early. `flags` adds COMPILE_GENERATOR/ASYNC.
@@ -30,13 +31,30 @@ Value builtins_create_dynamic_function(ThreadState *ts, const Value *args, int a
     // Dynamic functions close over the global scope only (env undefined = global).
     Value fn = function_new_closure(ts, code, JS_UNDEFINED, JS_UNDEFINED);
     if (value_is_exception(fn)) return JS_EXCEPTION;
+    // Decided by what was compiled, so the object always matches its code.
+    uint32_t code_flags = ((Code *)value_to_cell(code))->flags;
+    bool async_generator = (code_flags & CODE_ASYNC) && (code_flags & CODE_GENERATOR);
+    if (async_generator && !function_setup_async_generator(ts, fn)) return JS_EXCEPTION;
     Value new_target = ts->new_target;
     if (!value_is_undefined(new_target) && new_target != ts->callee) {
-        Value prototype = function_prototype_for(ts, new_target, INTRINSIC_FUNCTION_PROTOTYPE);
+        // GetPrototypeFromConstructor's fallback is the kind's own %...Function.prototype%.
+        Intrinsic fallback = async_generator ? INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE
+                           : (flags & COMPILE_GENERATOR) ? INTRINSIC_GENERATOR_FUNCTION_PROTOTYPE
+                           : (flags & COMPILE_ASYNC) ? INTRINSIC_ASYNC_FUNCTION_PROTOTYPE
+                           : INTRINSIC_FUNCTION_PROTOTYPE;
+        Value prototype = function_prototype_for(ts, new_target, fallback);
         if (value_is_exception(prototype) || object_set_prototype_of(ts, fn, prototype, true) < 0)
             return JS_EXCEPTION;
     }
     return fn;
+}
+
+bool function_setup_async_generator(ThreadState *ts, Value fn) {
+    if (object_set_prototype_of(ts, fn, realm_intrinsic(ts, INTRINSIC_ASYNC_GENERATOR_FUNCTION_PROTOTYPE), false) < 0)
+        return false;
+    Value prototype = object_new(ts, realm_intrinsic(ts, INTRINSIC_ASYNC_GENERATOR_PROTOTYPE));
+    if (value_is_exception(prototype)) return false;
+    return object_define_value(ts, fn, ATOM(ts, prototype), prototype, PROP_WRITABLE) >= 0;
 }
 
 static Value Function_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {

@@ -2,7 +2,7 @@
  * builtins/global.c — the value properties and plain functions of the global object:
  * globalThis, NaN, Infinity, undefined, parseInt, parseFloat, isNaN, isFinite. Number.parseInt
  * and Number.parseFloat are the same function objects (§20.1.2.12-13), attached here.
- * eval is the interpreter's; the URI functions are not implemented yet.
+ * eval is the interpreter's; the URI functions live in builtins/uri.c.
  */
 #include <stdlib.h>
 

@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../bigint.h"
 #include "builtins.h"
 #include "../number.h"
 #include "date.h"
 #include "typedarray.h"
+#include "proxy.h"
 
 // ---- growable UTF-16 text ----
 
@@ -273,6 +275,10 @@ static bool format_primitive(Inspector *in, Text *out, Value v) {
         text_cstr(in, out, "undefined");
     } else if (value_is_symbol(v)) {
         return format_symbol(in, out, v);
+    } else if (value_is_bigint(v)) {
+        Value digits = bigint_to_string(in->ts, v, 10);
+        if (value_is_exception(digits) || !text_string(in, out, digits)) return false;
+        text_unit(in, out, 'n');
     } else {
         text_cstr(in, out, "null");
     }
@@ -349,6 +355,7 @@ static const char *internal_class_name(Value v) {
     case CELL_NUMBER_OBJECT: return "Number";
     case CELL_STRING_OBJECT: return "String";
     case CELL_SYMBOL_OBJECT: return "Symbol";
+    case CELL_BIGINT_OBJECT: return "BigInt";
     case CELL_MAP: return "Map";
     case CELL_SET: return "Set";
     case CELL_WEAKMAP: return "WeakMap";
@@ -626,7 +633,7 @@ static bool group_array_elements(Inspector *in, TextList *output, Value value) {
                 if (data_length[j] > line_max) line_max = data_length[j];
             max_line_length[i] = line_max + separator_space;
         }
-        // Numbers are right-aligned (padStart), anything else left-aligned (padEnd).
+        // Numbers and BigInts are right-aligned (padStart), anything else left-aligned (padEnd).
         bool pad_start = true;
         for (uint32_t i = 0; pad_start && i < output->count; i++) {
             Value element = object_get(in->ts, value, property_key_from_index(i));
@@ -635,7 +642,7 @@ static bool group_array_elements(Inspector *in, TextList *output, Value value) {
                 free(max_line_length);
                 return false;
             }
-            if (!value_is_number(element)) pad_start = false;
+            if (!value_is_number(element) && !value_is_bigint(element)) pad_start = false;
         }
         TextList grouped = {0};
         for (uint32_t i = 0; i < output_length; i += columns) {
@@ -1157,7 +1164,16 @@ static void format_typed_array(Inspector *in, Value value, TextList *output) {
     size_t length = typed_array_length(ta), limit = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
     for (size_t i = 0; i < limit; i++) {
         Text item = {0};
-        format_number(in, &item, value_to_number(typed_array_load(ta, i)));
+        if (typedarray_kind_is_bigint(ta->kind)) {
+            // BigInt elements print as node shows them (1n); reading one allocates.
+            Value element = typed_array_get_value(in->ts, ta, i);
+            if (value_is_exception(element) || !format_primitive(in, &item, element)) {
+                text_free(&item);
+                return;
+            }
+        } else {
+            format_number(in, &item, value_to_number(typed_array_load(ta, i)));
+        }
         list_push(in, output, &item);
     }
     if (length > limit) remaining_text(in, output, (uint32_t)(length - limit));
@@ -1381,7 +1397,7 @@ static bool format_raw(Inspector *in, Value value, int recurse_times, Text *out)
                        type == CELL_PROMISE ? "Promise" : type == CELL_WEAKMAP ? "WeakMap" : "WeakSet", "");
             text_unit(in, &open, '{');
             formatter = type == CELL_PROMISE ? PROMISE : WEAK;
-        } else if (type >= CELL_BOOLEAN_OBJECT && type <= CELL_SYMBOL_OBJECT) {
+        } else if (type >= CELL_BOOLEAN_OBJECT && type <= CELL_BIGINT_OBJECT) {
             if (type == CELL_STRING_OBJECT) {
                 // The index keys of a String wrapper only repeat its value.
                 uint32_t drop = string_length(((PrimitiveObject *)value_to_cell(value))->primitive);
@@ -1486,6 +1502,14 @@ done:
 // that object's text with <ref *n>.
 static bool format_value(Inspector *in, Value v, int recurse_times, Text *out) {
     if (!value_is_object(v)) return format_primitive(in, out, v);
+    // A proxy prints as its target and runs no trap, like node's default showProxy: false.
+    while (value_cell_type(v) == CELL_PROXY) {
+        v = proxy_target(v);
+        if (value_is_null(v)) {
+            text_cstr(in, out, "<Revoked Proxy>");
+            return !failed(in);
+        }
+    }
     if (seen_index(in->seen, v) >= 0) {
         int32_t index = seen_index(in->circular, v);
         if (index < 0) {
@@ -1580,6 +1604,8 @@ static bool format_directive(ThreadState *ts, uint16_t directive, Value v, Text 
     case 's':
         if (value_is_number(v)) {
             format_number(&scratch, out, value_to_number(v));
+        } else if (value_is_bigint(v)) {
+            if (!format_primitive(&scratch, out, v)) return false;
         } else if (!value_is_object(v) || !has_builtin_to_string(ts, v)) {
             if (value_is_symbol(v)) return format_symbol(&scratch, out, v);
             Value s = ops_to_string(ts, v);
@@ -1618,7 +1644,9 @@ static bool format_directive(ThreadState *ts, uint16_t directive, Value v, Text 
         break;
     }
     case 'd':
-        if (value_is_symbol(v)) {
+        if (value_is_bigint(v)) {
+            if (!format_primitive(&scratch, out, v)) return false;
+        } else if (value_is_symbol(v)) {
             text_cstr(&scratch, out, "NaN");
         } else {
             if (!ops_to_number(ts, v, &d)) return false;

@@ -9,6 +9,7 @@
 
 #include "builtins.h"
 #include "../number.h"
+#include "../bigint.h"
 
 // Objects nested deeper than this throw a RangeError even when the C stack would allow more.
 #define JSON_MAX_DEPTH 10000
@@ -604,8 +605,9 @@ static int serialize_container(Stringifier *s, Value v, PropKey key, bool holder
 static int serialize_property(Stringifier *s, Value holder, PropKey key, Value v, bool in_array) {
     ThreadState *ts = s->ts;
     Value key_string = JS_HOLE;   // computed only if toJSON or the replacer needs it
-    if (value_is_object(v)) {
-        Value to_json = object_get(ts, v, ATOM(ts, toJSON));
+    if (value_is_object(v) || value_is_bigint(v)) {
+        // BigInts look toJSON up on BigInt.prototype (ES2020 24.5.2.2 step 2).
+        Value to_json = ops_get(ts, v, ATOM(ts, toJSON));
         if (value_is_exception(to_json)) return -1;
         if (ops_is_callable(to_json)) {
             key_string = property_key_to_value(ts, key);
@@ -632,8 +634,13 @@ static int serialize_property(Stringifier *s, Value holder, PropKey key, Value v
         v = ops_to_string(ts, v);
         if (value_is_exception(v)) return -1;
         break;
-    case CELL_BOOLEAN_OBJECT: v = ((PrimitiveObject *)value_to_cell(v))->primitive; break;
+    case CELL_BOOLEAN_OBJECT:
+    case CELL_BIGINT_OBJECT: v = ((PrimitiveObject *)value_to_cell(v))->primitive; break;
     default: break;
+    }
+    if (value_is_bigint(v)) {
+        error_throw_type(ts, "Do not know how to serialize a BigInt");
+        return -1;
     }
     StringBuilder *b = &s->out;
     if (value_is_null(v)) {

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include "builtins.h"
 #include "weak.h"
+#include "../bigint.h"
 #include "atomics.h"
 
 /*
@@ -121,15 +122,18 @@ static uint32_t mix(uint64_t x) {
     return (uint32_t)x;
 }
 
-// Strings hash by content; everything else (numbers after normalisation, and cells by address,
-// which the non-moving collector keeps stable) by bits.
+// Strings and BigInts hash by content; everything else (numbers after normalisation, and cells
+// by address, which the non-moving collector keeps stable) by bits.
 static uint32_t key_hash(ThreadState *ts, Value key) {
     if (value_is_string(key)) return string_hash(ts, key);
+    if (value_is_bigint(key)) return mix(bigint_hash(key));
     return mix(key);
 }
 
+// Never allocates (called under the table lock): BigInts compare limbs in place.
 static bool keys_equal(ThreadState *ts, Value a, Value b) {
     if (a == b) return true;
+    if (value_is_bigint(a) && value_is_bigint(b)) return bigint_equals(a, b);
     return value_is_string(a) && value_is_string(b) && string_equals(ts, a, b);
 }
 

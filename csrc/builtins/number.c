@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "../bigint.h"
 #include "../number.h"
 
 static Value Number_constructor(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
@@ -16,6 +17,7 @@ static Value Number_constructor(ThreadState *ts, Value self, const Value *args, 
     if (argc > 0) {
         n = ops_to_numeric(ts, args[0]);
         if (value_is_exception(n)) return JS_EXCEPTION;
+        if (value_is_bigint(n)) n = value_from_number(bigint_to_double(n));   // Number(1n) is 1
     }
     if (value_is_undefined(ts->new_target)) return n;
     Value prototype = function_prototype_for(ts, ts->new_target, INTRINSIC_NUMBER_PROTOTYPE);

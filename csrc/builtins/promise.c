@@ -272,6 +272,12 @@ bool promise_then_native(ThreadState *ts, Value promise, Value on_fulfilled, Val
     return perform_then(ts, promise, on_fulfilled, on_rejected, NULL);
 }
 
+bool promise_then_into(ThreadState *ts, Value promise, Value on_fulfilled, Value on_rejected, Value result) {
+    // Only engine code sees `result`, so it is settled directly, with no resolving functions.
+    Capability cap = {result, JS_UNDEFINED, JS_UNDEFINED};
+    return perform_then(ts, promise, on_fulfilled, on_rejected, &cap);
+}
+
 static bool run_reaction(ThreadState *ts, Values *job, Value argument) {
     bool rejected = load_acquire(&as_promise(job->items[1])->state) == PROMISE_REJECTED;
     Value handler = job->items[rejected ? 6 : 5];

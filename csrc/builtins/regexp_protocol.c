@@ -34,6 +34,25 @@ static bool read_flags(ThreadState *ts, Value rx, RegExpFlags *out) {
     return true;
 }
 
+/*
+ * The prelude @@matchAll and @@split share (§22.2.6.9 steps 3-6, §22.2.6.14 steps 5-10):
+ * C = SpeciesConstructor(rx, %RegExp%), *flags = the "flags" read, then Construct(C, «rx,
+ * flags») — with "y" appended to the flags first when `sticky` and they lack it.
+ */
+static Value construct_species(ThreadState *ts, Value rx, RegExpFlags *flags, bool sticky) {
+    Value default_constructor = realm_intrinsic(ts, INTRINSIC_REGEXP);
+    Value constructor = ops_species_constructor(ts, rx, default_constructor ? default_constructor : JS_UNDEFINED);
+    if (value_is_exception(constructor) || !read_flags(ts, rx, flags)) return JS_EXCEPTION;
+    Value new_flags = flags->flags;
+    if (sticky && !flags->sticky) {
+        Value y = string_from_char_code(ts, 'y');
+        if (value_is_exception(y) || value_is_exception(new_flags = string_concat(ts, new_flags, y))) return JS_EXCEPTION;
+    }
+    if (!ops_is_constructor(constructor)) return error_throw_type(ts, "object.constructor[Symbol.species] is not a constructor");
+    Value construct_args[2] = {rx, new_flags};
+    return interp_construct(ts, constructor, construct_args, 2, constructor);
+}
+
 static Value this_regexp(ThreadState *ts, Value self, const char *method) {
     if (value_is_object(self)) return self;
     return error_throw_type(ts, "Method RegExp.prototype.%s called on incompatible receiver %V", method, self);
@@ -171,14 +190,8 @@ static Value RegExp_prototype_matchAll(ThreadState *ts, Value self, const Value 
     if (value_is_exception(rx)) return JS_EXCEPTION;
     Value s = ops_to_string(ts, builtin_arg(args, argc, 0));
     if (value_is_exception(s)) return JS_EXCEPTION;
-    Value default_constructor = realm_intrinsic(ts, INTRINSIC_REGEXP);
-    Value constructor = ops_species_constructor(ts, rx, default_constructor ? default_constructor : JS_UNDEFINED);
-    if (value_is_exception(constructor)) return JS_EXCEPTION;
     RegExpFlags flags;
-    if (!read_flags(ts, rx, &flags)) return JS_EXCEPTION;
-    if (!ops_is_constructor(constructor)) return error_throw_type(ts, "object.constructor[Symbol.species] is not a constructor");
-    Value construct_args[2] = {rx, flags.flags};
-    Value matcher = interp_construct(ts, constructor, construct_args, 2, constructor);
+    Value matcher = construct_species(ts, rx, &flags, false);
     if (value_is_exception(matcher)) return JS_EXCEPTION;
     double last_index;
     Value last = object_get(ts, rx, ATOM(ts, lastIndex));
@@ -356,20 +369,9 @@ static Value RegExp_prototype_split(ThreadState *ts, Value self, const Value *ar
     if (value_is_exception(rx)) return JS_EXCEPTION;
     Value s = ops_to_string(ts, builtin_arg(args, argc, 0));
     if (value_is_exception(s)) return JS_EXCEPTION;
-    Value default_constructor = realm_intrinsic(ts, INTRINSIC_REGEXP);
-    Value constructor = ops_species_constructor(ts, rx, default_constructor ? default_constructor : JS_UNDEFINED);
-    if (value_is_exception(constructor)) return JS_EXCEPTION;
     RegExpFlags flags;
-    if (!read_flags(ts, rx, &flags)) return JS_EXCEPTION;
     // The splitter is sticky, so each exec tests exactly position q (the "y" trick).
-    Value new_flags = flags.flags;
-    if (!flags.sticky) {
-        Value y = string_from_char_code(ts, 'y');
-        if (value_is_exception(y) || value_is_exception(new_flags = string_concat(ts, new_flags, y))) return JS_EXCEPTION;
-    }
-    if (!ops_is_constructor(constructor)) return error_throw_type(ts, "object.constructor[Symbol.species] is not a constructor");
-    Value construct_args[2] = {rx, new_flags};
-    Value splitter = interp_construct(ts, constructor, construct_args, 2, constructor);
+    Value splitter = construct_species(ts, rx, &flags, true);
     if (value_is_exception(splitter)) return JS_EXCEPTION;
     Value a = array_new(ts, 0);
     if (value_is_exception(a)) return JS_EXCEPTION;

@@ -210,7 +210,7 @@ static void *thread_main(void *argument) {
     ThreadState *ts = thread_attach_reserved(rt, start.tid, start.id);
     if (!ts) {
         publish(rt, NULL, record, true, rt->realm.intrinsics[INTRINSIC_OUT_OF_MEMORY_ERROR]);
-        thread_unreserve(rt, true);
+        thread_unreserve(rt, true, start.tid);
         return NULL;
     }
     pthread_mutex_lock(&rt->records_lock);
@@ -234,7 +234,7 @@ static void *thread_main(void *argument) {
         if (safepoint_interrupted(ts)) break;
     }
     thread_detach(ts);
-    thread_unreserve(rt, false);
+    thread_unreserve(rt, false, start.tid);
     return NULL;
 }
 
@@ -274,7 +274,7 @@ static Value Thread_constructor(ThreadState *ts, Value self, const Value *args, 
         return error_throw_out_of_memory(ts);
     }
     // The live-thread cap (maxJSThreads) and the TID space are checked here [THR-18].
-    if (!thread_reserve(rt, &start->tid, &start->id)) {
+    if (!thread_reserve(ts, &start->tid, &start->id)) {
         free(start);
         abandon(rt, record);
         return error_throw_range(ts, "too many live Threads (or thread-ID space exhausted)");
@@ -294,8 +294,9 @@ static Value Thread_constructor(ThreadState *ts, Value self, const Value *args, 
     int status = pthread_create(&handle, &attr, thread_main, start);
     pthread_attr_destroy(&attr);
     if (status != 0) {
+        uint16_t tid = start->tid;
         free(start);
-        thread_unreserve(rt, true);
+        thread_unreserve(rt, true, tid);
         abandon(rt, record);
         return error_throw_range(ts, "too many live Threads (or thread-ID space exhausted)");
     }

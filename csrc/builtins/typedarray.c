@@ -1,6 +1,8 @@
 /*
  * builtins/typedarray.c — %TypedArray%, its prototype methods (ES2020 §22.2, plus at/findLast/
- * findLastIndex) and the nine non-BigInt constructors. The integer-indexed exotic methods are in
+ * findLastIndex) and the eleven constructors, BigInt64Array and BigUint64Array included (their
+ * elements are BigInts: every value crosses typedarray_value_to_bits/bits_to_value, and mixing
+ * content types is a TypeError, TA-6). The integer-indexed exotic methods are in
  * objectexotic.c; buffers in arraybuffer.c, DataView in dataview.c. Elements are read and written
  * only through typedarray.h's relaxed single-width accessors [TA-2]; every method re-checks the
  * buffer after running JS (a callback may detach it) and never touches memory past the view.
@@ -14,7 +16,7 @@
 
 const char *const typedarray_kind_name[TA_KIND_COUNT] = {
     "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
-    "Int32Array", "Uint32Array", "Float32Array", "Float64Array",
+    "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
 };
 
 // ---- objects ----
@@ -63,8 +65,14 @@ static TypedArrayObject *validate(ThreadState *ts, Value self, const char *metho
 }
 
 // Get(O, k) on a typed array: undefined once k is out of range (a callback may have detached).
-static Value element_get(const TypedArrayObject *ta, size_t k) {
-    return k < typed_array_length(ta) ? typed_array_load(ta, k) : JS_UNDEFINED;
+// JS_EXCEPTION when a BigInt element cannot be allocated.
+static Value element_get(ThreadState *ts, const TypedArrayObject *ta, size_t k) {
+    return k < typed_array_length(ta) ? typed_array_get_value(ts, ta, k) : JS_UNDEFINED;
+}
+
+// Whether two kinds hold the same content type (both Number or both BigInt) [TA-6].
+static bool same_content_type(int a, int b) {
+    return typedarray_kind_is_bigint(a) == typedarray_kind_is_bigint(b);
 }
 
 // The kind's intrinsic constructor.
@@ -84,14 +92,25 @@ static Value typed_array_create(ThreadState *ts, Value constructor, const Value 
     return result;
 }
 
-// TypedArraySpeciesCreate (§22.2.4.7) with a length argument.
-static Value species_create_length(ThreadState *ts, Value exemplar, size_t length) {
-    Value constructor = ops_species_constructor(ts, exemplar, kind_constructor(ts, typed_array_of(exemplar)->kind));
+// TypedArraySpeciesCreate (§22.2.4.7): the species result must have the exemplar's content type.
+static Value species_create(ThreadState *ts, Value exemplar, const Value *args, int argc, bool check_length) {
+    int kind = typed_array_of(exemplar)->kind;
+    Value constructor = ops_species_constructor(ts, exemplar, kind_constructor(ts, kind));
     if (value_is_exception(constructor)) return JS_EXCEPTION;
-    if (constructor == kind_constructor(ts, typed_array_of(exemplar)->kind))
-        return typed_array_new(ts, typed_array_of(exemplar)->kind, length);
+    if (check_length && constructor == kind_constructor(ts, kind))
+        return typed_array_new(ts, kind, (size_t)value_to_number(args[0]));
+    Value result = typed_array_create(ts, constructor, args, argc, check_length);
+    if (value_is_exception(result)) return JS_EXCEPTION;
+    if (!same_content_type(typed_array_of(result)->kind, kind))
+        return error_throw_type(ts, "TypedArraySpeciesCreate: %s and %s have different content types",
+                                typedarray_kind_name[typed_array_of(result)->kind], typedarray_kind_name[kind]);
+    return result;
+}
+
+// TypedArraySpeciesCreate with a length argument.
+static Value species_create_length(ThreadState *ts, Value exemplar, size_t length) {
     Value argument = value_from_number((double)length);
-    return typed_array_create(ts, constructor, &argument, 1, true);
+    return species_create(ts, exemplar, &argument, 1, true);
 }
 
 // A relative index argument (ToIntegerOrInfinity, negative from the end) clamped into [0, length].
@@ -153,6 +172,9 @@ static Value construct_from_typed_array(ThreadState *ts, int kind, Value source,
     TypedArrayObject *src = typed_array_of(source);
     if (typed_array_is_detached(src))
         return error_throw_type(ts, "Cannot perform Construct on a detached ArrayBuffer");
+    if (!same_content_type(src->kind, kind))
+        return error_throw_type(ts, "Cannot construct a %s from a %s: content types differ",
+                                typedarray_kind_name[kind], typedarray_kind_name[src->kind]);
     size_t length = src->length;
     Value buffer = array_buffer_new(ts, length * typedarray_element_size[kind], false,
                                     realm_intrinsic(ts, INTRINSIC_ARRAY_BUFFER_PROTOTYPE));
@@ -163,6 +185,12 @@ static Value construct_from_typed_array(ThreadState *ts, int kind, Value source,
     if (src->kind == kind) {
         for (size_t i = 0; i < length * typedarray_element_size[kind]; i++) {
             ta->data[i] = __atomic_load_n(&src->data[i], __ATOMIC_RELAXED);
+            typedarray_poll(ts, i);
+        }
+    } else if (typedarray_kind_is_bigint(kind)) {
+        // BigInt64 <-> BigUint64: both conversions are modulo 2**64, so the bits carry over.
+        for (size_t i = 0; i < length; i++) {
+            typed_array_store_bits(ta, i, typed_array_load_bits(src, i));
             typedarray_poll(ts, i);
         }
     } else {
@@ -364,7 +392,8 @@ static Value TypedArray_prototype_iterate(ThreadState *ts, Value self, const Val
     bool backwards = magic == ITER_FIND_LAST || magic == ITER_FIND_LAST_INDEX;
     for (size_t i = 0; i < length; i++) {
         size_t k = backwards ? length - 1 - i : i;
-        Value call_args[3] = {element_get(ta, k), value_from_number((double)k), self};
+        Value call_args[3] = {element_get(ts, ta, k), value_from_number((double)k), self};
+        if (value_is_exception(call_args[0])) return JS_EXCEPTION;
         Value result = interp_call(ts, fn, this_arg, call_args, 3);
         if (value_is_exception(result)) return JS_EXCEPTION;
         bool truthy = ops_to_boolean(result);
@@ -397,7 +426,8 @@ static Value TypedArray_prototype_map(ThreadState *ts, Value self, const Value *
     Value result = species_create_length(ts, self, length);
     if (value_is_exception(result)) return JS_EXCEPTION;
     for (size_t k = 0; k < length; k++) {
-        Value call_args[3] = {element_get(ta, k), value_from_number((double)k), self};
+        Value call_args[3] = {element_get(ts, ta, k), value_from_number((double)k), self};
+        if (value_is_exception(call_args[0])) return JS_EXCEPTION;
         Value mapped = interp_call(ts, fn, this_arg, call_args, 3);
         if (value_is_exception(mapped)) return JS_EXCEPTION;
         if (object_set(ts, result, property_key_from_index((uint32_t)k), mapped, result, true) < 0)
@@ -416,7 +446,8 @@ static Value TypedArray_prototype_filter(ThreadState *ts, Value self, const Valu
     Values *kept = values_new(ts, 8);
     if (!kept) return JS_EXCEPTION;
     for (size_t k = 0; k < length; k++) {
-        Value call_args[3] = {element_get(ta, k), value_from_number((double)k), self};
+        Value call_args[3] = {element_get(ts, ta, k), value_from_number((double)k), self};
+        if (value_is_exception(call_args[0])) return JS_EXCEPTION;
         Value selected = interp_call(ts, fn, this_arg, call_args, 3);
         if (value_is_exception(selected)) return JS_EXCEPTION;
         if (ops_to_boolean(selected) && !(kept = values_push(ts, kept, call_args[0]))) return JS_EXCEPTION;
@@ -441,12 +472,14 @@ static Value TypedArray_prototype_reduce(ThreadState *ts, Value self, const Valu
         accumulator = args[1];
     } else {
         if (length == 0) return error_throw_type(ts, "Reduce of empty array with no initial value");
-        accumulator = element_get(ta, magic ? length - 1 : 0);
+        accumulator = element_get(ts, ta, magic ? length - 1 : 0);
+        if (value_is_exception(accumulator)) return JS_EXCEPTION;
         i = 1;
     }
     for (; i < length; i++) {
         size_t k = magic ? length - 1 - i : i;
-        Value call_args[4] = {accumulator, element_get(ta, k), value_from_number((double)k), self};
+        Value call_args[4] = {accumulator, element_get(ts, ta, k), value_from_number((double)k), self};
+        if (value_is_exception(call_args[1])) return JS_EXCEPTION;
         accumulator = interp_call(ts, fn, JS_UNDEFINED, call_args, 4);
         if (value_is_exception(accumulator)) return JS_EXCEPTION;
     }
@@ -457,6 +490,12 @@ static Value TypedArray_prototype_reduce(ThreadState *ts, Value self, const Valu
 
 enum { SEARCH_INDEX_OF, SEARCH_LAST_INDEX_OF, SEARCH_INCLUDES };
 
+/*
+ * indexOf, lastIndexOf and includes. A Number kind compares element values (strict equality or
+ * SameValueZero, so NaN and -0 behave); a BigInt kind compares bits with the target's, once the
+ * target is known to be a BigInt inside the kind's range [TA-6]. Elements past a detach are
+ * undefined, which only includes(undefined) can match.
+ */
 static Value TypedArray_prototype_search(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     static const char *const names[] = {"%TypedArray%.prototype.indexOf", "%TypedArray%.prototype.lastIndexOf",
                                         "%TypedArray%.prototype.includes"};
@@ -473,31 +512,35 @@ static Value TypedArray_prototype_search(ThreadState *ts, Value self, const Valu
             if (!ops_to_integer(ts, args[1], &from)) return JS_EXCEPTION;
             from = from < 0 ? length + from : fmin(from, length - 1);
         }
-        if (!value_is_number(target)) return not_found;
-        for (double k = from; k >= 0; k--) {
-            typedarray_poll(ts, (size_t)k);
-            Value v = element_get(ta, (size_t)k);
-            if (v != JS_UNDEFINED && ops_strict_equals(v, target)) return value_from_number(k);
-        }
-        return not_found;
+    } else if (!relative_index(ts, builtin_arg(args, argc, 1), length, 0, &from)) {
+        return JS_EXCEPTION;
     }
-    if (!relative_index(ts, builtin_arg(args, argc, 1), length, 0, &from)) return JS_EXCEPTION;
-    if (magic == SEARCH_INCLUDES) {
-        // After a detach in the conversion above every Get is undefined.
-        if (value_is_undefined(target) && typed_array_length(ta) < (size_t)length && from < length) return JS_TRUE;
-        if (!value_is_number(target)) return JS_FALSE;
-        for (double k = from; k < length; k++) {
-            typedarray_poll(ts, (size_t)k);
-            Value v = element_get(ta, (size_t)k);
-            if (v != JS_UNDEFINED && ops_same_value_zero(v, target)) return JS_TRUE;
-        }
-        return JS_FALSE;
+    // After a detach in the conversions above every Get is undefined.
+    if (magic == SEARCH_INCLUDES && value_is_undefined(target) && typed_array_length(ta) < (size_t)length &&
+        from < length)
+        return JS_TRUE;
+    bool bigint = typedarray_kind_is_bigint(ta->kind);
+    if (bigint ? !value_is_bigint(target) : !value_is_number(target)) return not_found;
+    uint64_t want = 0;
+    if (bigint) {
+        // The conversion of a BigInt runs no JS; the round trip tells whether it is in range.
+        if (!typedarray_value_to_bits(ts, ta->kind, target, &want)) return JS_EXCEPTION;
+        Value back = typedarray_bits_to_value(ts, ta->kind, want);
+        if (value_is_exception(back)) return JS_EXCEPTION;
+        if (!ops_strict_equals(back, target)) return not_found;
     }
-    if (!value_is_number(target)) return not_found;
-    for (double k = from; k < length; k++) {
+    double step = magic == SEARCH_LAST_INDEX_OF ? -1 : 1;
+    for (double k = from; k >= 0 && k < length; k += step) {
         typedarray_poll(ts, (size_t)k);
-        Value v = element_get(ta, (size_t)k);
-        if (v != JS_UNDEFINED && ops_strict_equals(v, target)) return value_from_number(k);
+        if ((size_t)k >= typed_array_length(ta)) continue;
+        bool match;
+        if (bigint) {
+            match = typed_array_load_bits(ta, (size_t)k) == want;
+        } else {
+            Value v = typed_array_load(ta, (size_t)k);
+            match = magic == SEARCH_INCLUDES ? ops_same_value_zero(v, target) : ops_strict_equals(v, target);
+        }
+        if (match) return magic == SEARCH_INCLUDES ? JS_TRUE : value_from_number(k);
     }
     return not_found;
 }
@@ -516,14 +559,16 @@ static Value TypedArray_prototype_join(ThreadState *ts, Value self, const Value 
     string_builder_init(&b, ts);
     for (size_t k = 0; k < length; k++) {
         if (k > 0) string_builder_append_string(&b, separator);
-        Value v = element_get(ta, k);
+        Value v = element_get(ts, ta, k);
         if (v == JS_UNDEFINED) continue;
         Value s;
-        if (magic) {
+        if (value_is_exception(v)) {
+            s = JS_EXCEPTION;
+        } else if (magic) {
             Value text = ops_invoke(ts, v, atom_from_cstr(ts, "toLocaleString"), NULL, 0);
             s = value_is_exception(text) ? JS_EXCEPTION : ops_to_string(ts, text);
         } else {
-            s = ops_number_to_string(ts, value_to_number(v));
+            s = value_is_number(v) ? ops_number_to_string(ts, value_to_number(v)) : ops_to_string(ts, v);
         }
         if (value_is_exception(s)) {
             string_builder_discard(&b);
@@ -541,14 +586,14 @@ static Value TypedArray_prototype_fill(ThreadState *ts, Value self, const Value 
     (void)magic;
     TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.fill");
     if (!ta) return JS_EXCEPTION;
-    double length = (double)ta->length, number, start, end;
-    if (!ops_to_number(ts, builtin_arg(args, argc, 0), &number)) return JS_EXCEPTION;
+    double length = (double)ta->length, start, end;
+    uint64_t bits;
+    if (!typedarray_value_to_bits(ts, ta->kind, builtin_arg(args, argc, 0), &bits)) return JS_EXCEPTION;
     if (!relative_index(ts, builtin_arg(args, argc, 1), length, 0, &start) ||
         !relative_index(ts, builtin_arg(args, argc, 2), length, length, &end))
         return JS_EXCEPTION;
     if (typed_array_is_detached(ta))
         return error_throw_type(ts, "Cannot perform %%TypedArray%%.prototype.fill on a detached ArrayBuffer");
-    uint64_t bits = typedarray_raw_bits(ta->kind, number);
     for (size_t k = (size_t)start; k < (size_t)end; k++) {
         typed_array_store_bits(ta, k, bits);
         typedarray_poll(ts, k);
@@ -563,9 +608,9 @@ static Value TypedArray_prototype_reverse(ThreadState *ts, Value self, const Val
     size_t length = ta->length;
     for (size_t lower = 0; length > 1 && lower < length / 2; lower++) {
         size_t upper = length - 1 - lower;
-        Value a = typed_array_load(ta, lower), b = typed_array_load(ta, upper);
-        typed_array_store_bits(ta, lower, typedarray_raw_bits(ta->kind, value_to_number(b)));
-        typed_array_store_bits(ta, upper, typedarray_raw_bits(ta->kind, value_to_number(a)));
+        uint64_t a = typed_array_load_bits(ta, lower), b = typed_array_load_bits(ta, upper);
+        typed_array_store_bits(ta, lower, b);
+        typed_array_store_bits(ta, upper, a);
         typedarray_poll(ts, lower);
     }
     return self;
@@ -610,25 +655,37 @@ static Value TypedArray_prototype_copyWithin(ThreadState *ts, Value self, const 
 typedef struct SortContext {
     ThreadState *ts;
     Value comparator;     // undefined: numeric order
+    int kind;
     bool failed;
     size_t steps;         // comparisons so far, for the safepoint poll
 } SortContext;
 
-// SortCompare for typed arrays: the comparator's result as a number (NaN is 0), or numeric order
-// with -0 before +0 and NaN last. Once the comparator threw, everything compares equal.
-static double compare(SortContext *c, double x, double y) {
+// The default order of two elements' bits: numeric, -0 before +0 and NaN last; BigInts by value.
+static double default_compare(int kind, uint64_t x_bits, uint64_t y_bits) {
+    if (kind == TA_BIGINT64) return (int64_t)x_bits < (int64_t)y_bits ? -1 : (int64_t)x_bits > (int64_t)y_bits;
+    if (kind == TA_BIGUINT64) return x_bits < y_bits ? -1 : x_bits > y_bits;
+    double x = typedarray_bits_to_number(kind, x_bits), y = typedarray_bits_to_number(kind, y_bits);
+    if (x != x) return y != y ? 0 : 1;
+    if (y != y) return -1;
+    if (x < y) return -1;
+    if (x > y) return 1;
+    if (x == 0 && y == 0) return (double)signbit(y) - (double)signbit(x);
+    return 0;
+}
+
+// SortCompare for typed arrays: the comparator's result as a number (NaN is 0), or the default
+// order. Once the comparator threw, everything compares equal.
+static double compare(SortContext *c, uint64_t x, uint64_t y) {
     if (c->failed) return 0;
     if (value_is_undefined(c->comparator)) {
         typedarray_poll(c->ts, ++c->steps);
-        if (x != x) return y != y ? 0 : 1;
-        if (y != y) return -1;
-        if (x < y) return -1;
-        if (x > y) return 1;
-        if (x == 0 && y == 0) return (double)signbit(y) - (double)signbit(x);
-        return 0;
+        return default_compare(c->kind, x, y);
     }
-    Value call_args[2] = {value_from_number(x), value_from_number(y)};
-    Value result = interp_call(c->ts, c->comparator, JS_UNDEFINED, call_args, 2);
+    Value call_args[2] = {typedarray_bits_to_value(c->ts, c->kind, x), JS_UNDEFINED};
+    if (!value_is_exception(call_args[0])) call_args[1] = typedarray_bits_to_value(c->ts, c->kind, y);
+    Value result = value_is_exception(call_args[0]) || value_is_exception(call_args[1])
+                       ? JS_EXCEPTION
+                       : interp_call(c->ts, c->comparator, JS_UNDEFINED, call_args, 2);
     double d;
     if (value_is_exception(result) || !ops_to_number(c->ts, result, &d)) {
         c->failed = true;
@@ -637,8 +694,8 @@ static double compare(SortContext *c, double x, double y) {
     return d != d ? 0 : d;
 }
 
-// A stable merge sort of doubles (the comparator may be inconsistent: merge sort still ends).
-static void merge_sort(SortContext *c, double *items, double *scratch, size_t count) {
+// A stable merge sort of element bits (the comparator may be inconsistent: merge sort still ends).
+static void merge_sort(SortContext *c, uint64_t *items, uint64_t *scratch, size_t count) {
     if (count < 2) return;
     size_t half = count / 2;
     merge_sort(c, items, scratch, half);
@@ -647,7 +704,7 @@ static void merge_sort(SortContext *c, double *items, double *scratch, size_t co
     while (i < half && j < count) scratch[out++] = compare(c, items[j], items[i]) < 0 ? items[j++] : items[i++];
     while (i < half) scratch[out++] = items[i++];
     while (j < count) scratch[out++] = items[j++];
-    memcpy(items, scratch, count * sizeof(double));
+    memcpy(items, scratch, count * sizeof(uint64_t));
 }
 
 static Value TypedArray_prototype_sort(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
@@ -659,16 +716,15 @@ static Value TypedArray_prototype_sort(ThreadState *ts, Value self, const Value 
     if (!ta) return JS_EXCEPTION;
     size_t length = ta->length;
     if (length < 2) return self;
-    double *items = malloc(length * 2 * sizeof(double));
+    uint64_t *items = malloc(length * 2 * sizeof(uint64_t));
     if (!items) return error_throw_out_of_memory(ts);
-    for (size_t k = 0; k < length; k++) items[k] = value_to_number(typed_array_load(ta, k));
-    SortContext c = {ts, comparator, false, 0};
+    for (size_t k = 0; k < length; k++) items[k] = typed_array_load_bits(ta, k);
+    SortContext c = {ts, comparator, ta->kind, false, 0};
     merge_sort(&c, items, items + length, length);
     if (!c.failed) {
         // A comparator may have detached the buffer: the writes then go nowhere.
         size_t now = typed_array_length(ta);
-        for (size_t k = 0; k < length && k < now; k++)
-            typed_array_store_bits(ta, k, typedarray_raw_bits(ta->kind, items[k]));
+        for (size_t k = 0; k < length && k < now; k++) typed_array_store_bits(ta, k, items[k]);
     }
     free(items);
     return c.failed ? JS_EXCEPTION : self;
@@ -694,21 +750,28 @@ static Value TypedArray_prototype_set(ThreadState *ts, Value self, const Value *
             return error_throw_type(ts, "Cannot perform %%TypedArray%%.prototype.set on a detached ArrayBuffer");
         size_t count = src->length;
         if ((double)count + offset > target_length) return error_throw_range(ts, "offset is out of bounds");
+        if (!same_content_type(src->kind, ta->kind))
+            return error_throw_type(ts, "Cannot set a %s from a %s: content types differ",
+                                    typedarray_kind_name[ta->kind], typedarray_kind_name[src->kind]);
         size_t to = (size_t)offset;
         if (src->kind == ta->kind) {
             size_t size = typedarray_element_size[ta->kind];
             move_bytes(ts, ta->data + to * size, src->data, count * size);
             return JS_UNDEFINED;
         }
-        // Different kinds over one buffer: read every source element before writing any.
-        double *numbers = malloc((count ? count : 1) * sizeof(double));
-        if (!numbers) return error_throw_out_of_memory(ts);
-        for (size_t k = 0; k < count; k++) numbers[k] = value_to_number(typed_array_load(src, k));
+        // Different kinds over one buffer: read every source element before writing any. Between
+        // the two BigInt kinds the bits carry over (both conversions are modulo 2**64).
+        uint64_t *bits = malloc((count ? count : 1) * sizeof(uint64_t));
+        if (!bits) return error_throw_out_of_memory(ts);
+        for (size_t k = 0; k < count; k++) bits[k] = typed_array_load_bits(src, k);
         for (size_t k = 0; k < count; k++) {
-            typed_array_store_bits(ta, to + k, typedarray_raw_bits(ta->kind, numbers[k]));
+            uint64_t element = typedarray_kind_is_bigint(ta->kind)
+                                   ? bits[k]
+                                   : typedarray_raw_bits(ta->kind, typedarray_bits_to_number(src->kind, bits[k]));
+            typed_array_store_bits(ta, to + k, element);
             typedarray_poll(ts, k);
         }
-        free(numbers);
+        free(bits);
         return JS_UNDEFINED;
     }
     Value object = ops_to_object(ts, source);
@@ -755,8 +818,8 @@ static Value TypedArray_prototype_slice(ThreadState *ts, Value self, const Value
         return result;
     }
     for (size_t k = 0; k < count; k++) {
-        Value v = element_get(ta, (size_t)start + k);
-        if (object_set(ts, result, property_key_from_index((uint32_t)k), v, result, true) < 0) return JS_EXCEPTION;
+        Value v = element_get(ts, ta, (size_t)start + k);
+        if (value_is_exception(v) || object_set(ts, result, property_key_from_index((uint32_t)k), v, result, true) < 0) return JS_EXCEPTION;
     }
     return result;
 }
@@ -772,12 +835,9 @@ static Value TypedArray_prototype_subarray(ThreadState *ts, Value self, const Va
         return JS_EXCEPTION;
     double count = fmax(end - begin, 0);
     size_t size = typedarray_element_size[ta->kind];
-    Value default_constructor = kind_constructor(ts, ta->kind);
-    Value constructor = ops_species_constructor(ts, self, default_constructor);
-    if (value_is_exception(constructor)) return JS_EXCEPTION;
     Value call_args[3] = {ta->buffer, value_from_number((double)ta->byte_offset + begin * (double)size),
                           value_from_number(count)};
-    return typed_array_create(ts, constructor, call_args, 3, false);
+    return species_create(ts, self, call_args, 3, false);
 }
 
 // entries/keys/values through the array iterator; magic is the ITERATION_* kind.
@@ -797,7 +857,7 @@ static Value TypedArray_prototype_at(ThreadState *ts, Value self, const Value *a
     if (!ops_to_integer(ts, builtin_arg(args, argc, 0), &relative)) return JS_EXCEPTION;
     double k = relative >= 0 ? relative : length + relative;
     if (k < 0 || k >= length) return JS_UNDEFINED;
-    return element_get(ta, (size_t)k);
+    return element_get(ts, ta, (size_t)k);
 }
 
 // ---- tables and installation ----

@@ -8,6 +8,12 @@
  * checked a moment earlier reads valid (stale) memory; the bytes go when the collector finds the
  * buffer dead, never earlier. Every element access is one aligned relaxed atomic load or store of
  * the element's width [TA-2], so racing plain accesses never tear and are not data races in C.
+ *
+ * Content types [TA-6]: BigInt64Array and BigUint64Array hold BigInts, the other kinds Numbers.
+ * Elements travel between the two worlds only as raw bits (typed_array_load_bits/store_bits);
+ * the conversion of a JS value to bits (typedarray_value_to_bits) and of bits to a JS value
+ * (typedarray_bits_to_value) are the only places that look at the content type, and BigInt
+ * values pass only through csrc/bigint.h.
  */
 #ifndef JST_BUILTINS_TYPEDARRAY_H
 #define JST_BUILTINS_TYPEDARRAY_H
@@ -15,20 +21,24 @@
 #include <math.h>
 #include <string.h>
 #include "builtins.h"
+#include "../bigint.h"
 #include "../safepoint.h"
 
-// The typed array kinds in intrinsic-slot order (INTRINSIC_TYPED_ARRAY_KIND_*). BigInt64 and
-// BigUint64 keep their slots until BigInt exists; slot 11 is spare.
+// The typed array kinds in intrinsic-slot order (INTRINSIC_TYPED_ARRAY_KIND_*, 12 slots each; the
+// twelfth constructor slot is TYPED_ARRAY_LENGTH_GETTER). The BigInt kinds come last.
 typedef enum TypedArrayKind {
     TA_INT8, TA_UINT8, TA_UINT8_CLAMPED, TA_INT16, TA_UINT16, TA_INT32, TA_UINT32,
-    TA_FLOAT32, TA_FLOAT64,
-    TA_KIND_COUNT,          // the kinds that exist today
-    TA_BIGINT64 = TA_KIND_COUNT, TA_BIGUINT64,
+    TA_FLOAT32, TA_FLOAT64, TA_BIGINT64, TA_BIGUINT64,
+    TA_KIND_COUNT,
 } TypedArrayKind;
 
-// The spare kind slot 11 of the constructors group keeps %TypedArray.prototype.length%'s getter,
+// Whether the kind's content type is BigInt (BigInt64Array, BigUint64Array) [TA-6].
+static inline bool typedarray_kind_is_bigint(int kind) { return kind >= TA_BIGINT64; }
+
+// Kind slot 11 of the constructors group keeps %TypedArray.prototype.length%'s getter,
 // so the exotic [[Get]] can answer `ta.length` directly while that getter is the one installed.
 #define TYPED_ARRAY_LENGTH_GETTER (INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS + 11)
+_Static_assert(TA_KIND_COUNT <= 11, "kind slot 11 is the length getter's");
 
 extern const uint8_t typedarray_element_size[TA_KIND_COUNT];
 extern const char *const typedarray_kind_name[TA_KIND_COUNT];
@@ -72,33 +82,70 @@ static inline size_t typed_array_length(const TypedArrayObject *ta) {
     return typed_array_is_detached(ta) ? 0 : ta->length;
 }
 
-/*
- * Element `index` (in range, buffer not detached) as a Number Value: one relaxed load of the
- * element's width from its naturally aligned address [TA-2].
- */
-static inline Value typed_array_load(const TypedArrayObject *ta, size_t index) {
+// The raw bits of element `index` (in range, any kind) in the low bytes of the result: one
+// relaxed load of the element's width from its naturally aligned address [TA-2].
+static inline uint64_t typed_array_load_bits(const TypedArrayObject *ta, size_t index) {
     uint8_t *p = ta->data + index * typedarray_element_size[ta->kind];
-    switch (ta->kind) {
-    case TA_INT8: return value_from_int(__atomic_load_n((int8_t *)p, __ATOMIC_RELAXED));
-    case TA_UINT8:
-    case TA_UINT8_CLAMPED: return value_from_int(__atomic_load_n(p, __ATOMIC_RELAXED));
-    case TA_INT16: return value_from_int(__atomic_load_n((int16_t *)p, __ATOMIC_RELAXED));
-    case TA_UINT16: return value_from_int(__atomic_load_n((uint16_t *)p, __ATOMIC_RELAXED));
-    case TA_INT32: return value_from_int(__atomic_load_n((int32_t *)p, __ATOMIC_RELAXED));
-    case TA_UINT32: return value_from_number((double)__atomic_load_n((uint32_t *)p, __ATOMIC_RELAXED));
-    case TA_FLOAT32: {
-        uint32_t bits = __atomic_load_n((uint32_t *)p, __ATOMIC_RELAXED);
-        float f;
-        memcpy(&f, &bits, sizeof f);
-        return value_from_number((double)f);
+    switch (typedarray_element_size[ta->kind]) {
+    case 1: return __atomic_load_n(p, __ATOMIC_RELAXED);
+    case 2: return __atomic_load_n((uint16_t *)p, __ATOMIC_RELAXED);
+    case 4: return __atomic_load_n((uint32_t *)p, __ATOMIC_RELAXED);
+    default: return __atomic_load_n((uint64_t *)p, __ATOMIC_RELAXED);
     }
-    default: {
-        uint64_t bits = __atomic_load_n((uint64_t *)p, __ATOMIC_RELAXED);
+}
+
+// RawBytesToNumeric for the Number kinds; for the BigInt kinds the element's nearest double
+// (used only to order or print, never as the element's JS value).
+static inline double typedarray_bits_to_number(int kind, uint64_t bits) {
+    switch (kind) {
+    case TA_INT8: return (int8_t)bits;
+    case TA_UINT8:
+    case TA_UINT8_CLAMPED: return (uint8_t)bits;
+    case TA_INT16: return (int16_t)bits;
+    case TA_UINT16: return (uint16_t)bits;
+    case TA_INT32: return (int32_t)bits;
+    case TA_UINT32: return (uint32_t)bits;
+    case TA_FLOAT32: {
+        uint32_t narrow = (uint32_t)bits;
+        float f;
+        memcpy(&f, &narrow, sizeof f);
+        return (double)f;
+    }
+    case TA_FLOAT64: {
         double d;
         memcpy(&d, &bits, sizeof d);
-        return value_from_number(d);
+        return d;
     }
+    case TA_BIGINT64: return (double)(int64_t)bits;
+    default: return (double)bits;
     }
+}
+
+// The Number value of bits of a Number kind (an int Value when it fits).
+static inline Value typedarray_number_value(int kind, uint64_t bits) {
+    if (kind <= TA_INT32) return value_from_int((int32_t)typedarray_bits_to_number(kind, bits));
+    return value_from_number(typedarray_bits_to_number(kind, bits));
+}
+
+// RawBytesToNumeric: the JS value of an element's bits; a BigInt for the BigInt kinds, which
+// allocates (JS_EXCEPTION on failure) [TA-6].
+static inline Value typedarray_bits_to_value(ThreadState *ts, int kind, uint64_t bits) {
+    if (kind == TA_BIGINT64) return bigint_from_int64(ts, (int64_t)bits);
+    if (kind == TA_BIGUINT64) return bigint_from_uint64(ts, bits);
+    return typedarray_number_value(kind, bits);
+}
+
+// Element `index` (in range, buffer not detached) as its JS value (may allocate a BigInt).
+static inline Value typed_array_get_value(ThreadState *ts, const TypedArrayObject *ta, size_t index) {
+    return typedarray_bits_to_value(ts, ta->kind, typed_array_load_bits(ta, index));
+}
+
+// Element `index` (in range) as a Number: its value for the Number kinds, the nearest double for
+// the BigInt kinds (display only: printers that want BigInts call typed_array_get_value).
+static inline Value typed_array_load(const TypedArrayObject *ta, size_t index) {
+    uint64_t bits = typed_array_load_bits(ta, index);
+    if (typedarray_kind_is_bigint(ta->kind)) return value_from_number(typedarray_bits_to_number(ta->kind, bits));
+    return typedarray_number_value(ta->kind, bits);
 }
 
 // ToUint8Clamp (ES2020 7.1.11): round half to even, NaN to 0.
@@ -111,16 +158,9 @@ static inline uint8_t typedarray_clamp_uint8(double d) {
     return ((int)f & 1) ? (uint8_t)(f + 1) : (uint8_t)f;
 }
 
-// ToInt32's modular conversion, whose low bits are every integer kind's (ToInt8 .. ToUint32).
-static inline int32_t typedarray_to_int32(double d) {
-    if (!isfinite(d)) return 0;
-    if (d >= -2147483648.0 && d <= 2147483647.0) return (int32_t)d;
-    double m = fmod(trunc(d), 4294967296.0);
-    if (m < 0) m += 4294967296.0;
-    return (int32_t)(uint32_t)m;
-}
-
-// The element bits of `number` for `kind` (NumericToRawBytes), in the low bytes of the result.
+// The element bits of `number` for a Number kind (NumericToRawBytes), in the low bytes of the
+// result. The integer kinds keep the low bits of ToInt32's modular conversion (ToInt8 ..
+// ToUint32): ops_double_to_int32, the one copy of it.
 static inline uint64_t typedarray_raw_bits(int kind, double number) {
     switch (kind) {
     case TA_UINT8_CLAMPED: return typedarray_clamp_uint8(number);
@@ -135,8 +175,30 @@ static inline uint64_t typedarray_raw_bits(int kind, double number) {
         memcpy(&bits, &number, sizeof bits);
         return bits;
     }
-    default: return (uint32_t)typedarray_to_int32(number);
+    default:
+        if (number >= -2147483648.0 && number <= 2147483647.0) return (uint32_t)(int32_t)number;
+        return (uint32_t)ops_double_to_int32(number);
     }
+}
+
+/*
+ * The element bits of any JS value for `kind`: ToBigInt64/ToBigUint64 for the BigInt kinds (a
+ * Number is a TypeError there), ToNumber for the others (a BigInt is a TypeError there) [TA-6].
+ * May run JS. False with an exception pending on failure.
+ */
+static inline bool typedarray_value_to_bits(ThreadState *ts, int kind, Value v, uint64_t *bits) {
+    if (kind == TA_BIGINT64) {
+        int64_t i;
+        if (!value_to_bigint64(ts, v, &i)) return false;
+        *bits = (uint64_t)i;
+        return true;
+    }
+    if (kind == TA_BIGUINT64) return value_to_biguint64(ts, v, bits);
+    double number;
+    if (value_is_number(v)) number = value_to_number(v);
+    else if (!ops_to_number(ts, v, &number)) return false;
+    *bits = typedarray_raw_bits(kind, number);
+    return true;
 }
 
 // Stores already-converted bits into element `index` (in range): one relaxed store [TA-2].
@@ -154,15 +216,15 @@ static inline void typed_array_store_bits(TypedArrayObject *ta, size_t index, ui
 static inline double typedarray_number(Value v) { return value_to_number(v); }
 
 /*
- * IntegerIndexedElementSet: ToNumber(v) first (it may run JS, even detach the buffer), then a
- * store only if index is still in range. 0 on success (stored or ignored), -1 on throw.
+ * IntegerIndexedElementSet: ToNumber(v) or ToBigInt(v) first (it may run JS, even detach the
+ * buffer), then a store only if index is still in range. 0 on success (stored or ignored), -1
+ * on throw.
  */
 static inline int typed_array_set_element(ThreadState *ts, TypedArrayObject *ta, double index, Value v) {
-    double number;
-    if (value_is_number(v)) number = value_to_number(v);
-    else if (!ops_to_number(ts, v, &number)) return -1;
+    uint64_t bits;
+    if (!typedarray_value_to_bits(ts, ta->kind, v, &bits)) return -1;
     if (index >= 0 && !signbit(index) && index < (double)typed_array_length(ta) && index == (double)(size_t)index)
-        typed_array_store_bits(ta, (size_t)index, typedarray_raw_bits(ta->kind, number));
+        typed_array_store_bits(ta, (size_t)index, bits);
     return 0;
 }
 
@@ -178,19 +240,23 @@ static inline bool value_is_typed_array(Value v) { return value_cell_type(v) == 
 
 // Fast paths for an interpreter or JIT element access `base[key]` with an int32 key: true when
 // answered (a load in range, or undefined out of range: no prototype lookup for numeric keys,
-// TA-3); false means "take the generic path". Never throw, never allocate.
+// TA-3); false means "take the generic path". Never throw, never allocate, so the BigInt kinds
+// (whose loads allocate) take the generic path.
 static inline bool typed_array_get_fast(Value base, Value key, Value *out) {
     if (!value_is_typed_array(base) || !value_is_int(key)) return false;
     TypedArrayObject *ta = typed_array_of(base);
+    if (typedarray_kind_is_bigint(ta->kind)) return false;
     int32_t index = value_to_int(key);
     *out = index >= 0 && (size_t)index < typed_array_length(ta) ? typed_array_load(ta, (size_t)index) : JS_UNDEFINED;
     return true;
 }
-// `base[key] = v` for a Number v (no conversion that could run JS): stored in range, dropped out
-// of range. A restricted view takes the generic path, which throws for foreign threads.
+// `base[key] = v` for a Number v into a Number kind (no conversion that could run JS): stored in
+// range, dropped out of range. A restricted view takes the generic path, which throws for foreign
+// threads; a BigInt kind takes it too (a Number there is a TypeError).
 static inline bool typed_array_set_fast(ThreadState *ts, Value base, Value key, Value v) {
     if (!value_is_typed_array(base) || !value_is_int(key) || !value_is_number(v)) return false;
     TypedArrayObject *ta = typed_array_of(base);
+    if (typedarray_kind_is_bigint(ta->kind)) return false;
     if (structure_is_restricted(object_structure(ts, &ta->object))) return false;
     int32_t index = value_to_int(key);
     if (index >= 0 && (size_t)index < typed_array_length(ta))

@@ -1,8 +1,9 @@
 /*
  * regexp/unicode.c — the Unicode data the regexp engine reads: Canonicalize for both modes
  * (§22.2.2.7.3), identifier characters for group names, and the sets behind \p{...}. Every
- * table comes from unicode_tables.h, which tools/gen_unicode.py generates from Python's
- * unicodedata; nothing here is written by hand. All functions are pure lookups.
+ * table comes from unicode_tables.h, which tools/gen_unicode.py generates (case data from
+ * Python's unicodedata, property sets from node's ICU); nothing here is written by hand. All
+ * functions are pure lookups.
  */
 #include <string.h>
 #include "regexp.h"
@@ -64,18 +65,33 @@ static const RegexPropertyName *find_property(const char *name) {
 }
 
 // Names and values must match exactly, as the spec requires (no loose matching): a lone name is
-// a General_Category value or a binary property; name=value accepts General_Category (gc) only,
-// since Script and Script_Extensions have no data here.
+// a General_Category value or a binary property; name=value takes General_Category (gc), Script
+// (sc) or Script_Extensions (scx), whose values the table keys as "sc=Value" / "scx=Value".
 bool regex_property_ranges(const char *name, const char *value, const RegexRange **ranges,
                            size_t *count) {
     const RegexPropertyName *p;
     if (value) {
-        if (strcmp(name, "General_Category") != 0 && strcmp(name, "gc") != 0) return false;
-        p = find_property(value);
-        if (!p || p->kind != REGEX_PROPERTY_CATEGORY) return false;
+        int kind;
+        const char *prefix;
+        if (!strcmp(name, "General_Category") || !strcmp(name, "gc"))
+            kind = REGEX_PROPERTY_CATEGORY, prefix = "";
+        else if (!strcmp(name, "Script") || !strcmp(name, "sc"))
+            kind = REGEX_PROPERTY_SCRIPT, prefix = "sc=";
+        else if (!strcmp(name, "Script_Extensions") || !strcmp(name, "scx"))
+            kind = REGEX_PROPERTY_SCRIPT_EXTENSIONS, prefix = "scx=";
+        else
+            return false;
+        char key[96];
+        size_t prefix_length = strlen(prefix), value_length = strlen(value);
+        if (prefix_length + value_length >= sizeof key) return false;
+        memcpy(key, prefix, prefix_length);
+        memcpy(key + prefix_length, value, value_length + 1);
+        p = find_property(key);
+        if (!p || p->kind != kind) return false;
     } else {
         p = find_property(name);
-        if (!p) return false;
+        // "sc=..." keys contain '=', which a lone name never does, so only these two kinds remain.
+        if (!p || (p->kind != REGEX_PROPERTY_CATEGORY && p->kind != REGEX_PROPERTY_BINARY)) return false;
     }
     // The pool rows are {first, last} pairs, laid out exactly like RegexRange.
     *ranges = (const RegexRange *)regex_property_pool[p->offset];

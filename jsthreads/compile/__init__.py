@@ -18,15 +18,14 @@ def _syntax_error(error, filename, source):
     return JSSyntaxError(str(error), filename, line, column, source_line)
 
 
-def compile_source(source, filename="<input>", *, mode="script", strict=False):
-    """Compiles a script (mode 'script'), direct eval ('eval') or indirect eval ('indirect-eval')."""
-    text = source
-    if strict and mode != "script":
-        program = parse(text, filename, strict=True) if _parse_takes_strict() else parse('"use strict";' + text, filename)
-    else:
-        program = parse(text, filename)
+def compile_source(source, filename="<input>", *, mode="script", strict=False, eval_allows=frozenset()):
+    """Compiles a script (mode 'script'), direct eval ('eval') or indirect eval ('indirect-eval').
+    eval_allows: what the function around a direct eval lets its code use ("new.target",
+    "super.property"; ES2020 18.2.1.1 steps 6-8)."""
+    program = parse(source, filename, strict=strict and mode != "script", eval_allows=eval_allows)
     try:
-        return compile_program(program, filename, source, mode=mode, strict=strict)
+        return compile_program(program, filename, source, mode=mode, strict=strict,
+                               eval_allows=eval_allows)
     except CompileError as error:
         raise _syntax_error(error, filename, source) from None
 
@@ -43,7 +42,3 @@ def compile_function(parameters, body, kind=""):
     except CompileError as error:
         raise _syntax_error(error, "<anonymous>", source) from None
 
-
-def _parse_takes_strict():
-    import inspect
-    return "strict" in inspect.signature(parse).parameters

@@ -11,6 +11,7 @@ import struct
 from .. import bytecode
 from .code import MAGIC, VERSION, Atom, ConstList, FunctionRef, NullConst
 from .code import K_UNDEFINED, K_NULL, K_TRUE, K_FALSE, K_NUMBER, K_STRING, K_ATOM, K_FUNCTION, K_LIST
+from .code import K_BIGINT, BigIntConst
 
 
 class BlobError(ValueError):
@@ -167,6 +168,8 @@ class _Reader:
             return self.string()
         if tag == K_ATOM:
             return Atom(self.string())
+        if tag == K_BIGINT:
+            return BigIntConst(self.string())
         if tag == K_FUNCTION:
             return FunctionRef(self.u32())
         if tag == K_LIST:

@@ -27,20 +27,27 @@ EVAL = 1 << 10
 CONSTRUCTOR = 1 << 11
 FIELD_INIT = 1 << 12
 DYNAMIC_SCOPE = 1 << 13
+EVAL_NEW_TARGET = 1 << 14
+EVAL_SUPER_PROPERTY = 1 << 15
 # Names by bit, for the disassembler and tests (frame.h's comment points here).
 FUNCTION_FLAGS = {name: value for name, value in (
     ("STRICT", STRICT), ("ARROW", ARROW), ("GENERATOR", GENERATOR), ("ASYNC", ASYNC),
     ("CLASS_CONSTRUCTOR", CLASS_CONSTRUCTOR), ("DERIVED", DERIVED), ("METHOD", METHOD),
     ("NEEDS_ARGUMENTS", NEEDS_ARGUMENTS), ("SCRIPT", SCRIPT), ("NEEDS_ENV", NEEDS_ENV),
     ("EVAL", EVAL), ("CONSTRUCTOR", CONSTRUCTOR), ("FIELD_INIT", FIELD_INIT),
-    ("DYNAMIC_SCOPE", DYNAMIC_SCOPE))}
+    ("DYNAMIC_SCOPE", DYNAMIC_SCOPE), ("EVAL_NEW_TARGET", EVAL_NEW_TARGET),
+    ("EVAL_SUPER_PROPERTY", EVAL_SUPER_PROPERTY))}
 
 # Constant tags (BC-3).
-K_UNDEFINED, K_NULL, K_TRUE, K_FALSE, K_NUMBER, K_STRING, K_ATOM, K_FUNCTION, K_LIST = range(9)
+K_UNDEFINED, K_NULL, K_TRUE, K_FALSE, K_NUMBER, K_STRING, K_ATOM, K_FUNCTION, K_LIST, K_BIGINT = range(10)
 
 
 class Atom(str):
     """A constant that is a property name: loaded as an interned atom (or an index key)."""
+
+
+class BigIntConst(str):
+    """A BigInt literal's value, spelled as the hex digits of its (non-negative) magnitude."""
 
 
 class FunctionRef:
@@ -130,6 +137,9 @@ def _constant(out, value):
         out.append(bytes([K_NUMBER]) + struct.pack("<d", value))
     elif isinstance(value, Atom):
         out.append(bytes([K_ATOM]))
+        _string(out, value)
+    elif isinstance(value, BigIntConst):
+        out.append(bytes([K_BIGINT]))
         _string(out, value)
     elif isinstance(value, str):
         out.append(bytes([K_STRING]))

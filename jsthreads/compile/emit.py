@@ -37,6 +37,7 @@ class JumpTarget:
         self.env_depth = env_depth
         self.finally_depth = finally_depth
         self.iterator = iterator   # for-of iterator register to close when breaking out
+        self.async_iterator = False   # for await: closing awaits return() (AsyncIteratorClose)
         self.is_switch = False
         self.region_depth = 0      # protected regions open outside the loop (see Region)
 
@@ -64,6 +65,8 @@ class Region:
         return out
 
 
+ITER_RESULT_NOT_OBJECT = "Iterator result is not an object"
+
 ASSIGN_OPS = {"+=": "ADD", "-=": "SUB", "*=": "MUL", "/=": "DIV", "%=": "MOD", "**=": "EXP",
               "&=": "BIT_AND", "|=": "BIT_OR", "^=": "BIT_XOR", "<<=": "SHL", ">>=": "SAR",
               ">>>=": "SHR"}
@@ -73,10 +76,12 @@ BINARY_OPS = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": 
               "<": "LT", "<=": "LE", ">": "GT", ">=": "GE", "instanceof": "INSTANCEOF", "in": "IN"}
 
 
-def compile_program(program, filename, source, *, mode="script", strict=False):
+def compile_program(program, filename, source, *, mode="script", strict=False, eval_allows=frozenset()):
     """Compiles a parsed Program; returns the blob. mode: script, eval, indirect-eval."""
     analysis = analyze(program, mode=mode, strict=strict)
     unit = Unit(analysis, filename, source)
+    unit.eval_context = [(C.EVAL_NEW_TARGET if "new.target" in eval_allows else 0)
+                         | (C.EVAL_SUPER_PROPERTY if "super.property" in eval_allows else 0)]
     unit.compile_entry(program, mode)
     return C.serialize(unit.functions, filename, source)
 
@@ -100,6 +105,9 @@ class Unit:
         self.filename = filename
         self.source = source
         self.functions = []
+        # What a direct eval may use in the function being compiled (CODE_EVAL_* bits), innermost
+        # last: arrows inherit their parent's, other functions start from their own kind.
+        self.eval_context = [0]
 
     def compile_entry(self, program, mode):
         info = self.analysis.functions[id(program)]
@@ -109,16 +117,28 @@ class Unit:
             flags |= C.EVAL
         if info.strict:
             flags |= C.STRICT
+        if info.has_direct_eval or mode == "eval":
+            flags |= self.eval_context[-1]
         fc = C.FunctionCode("", flags)
         self.functions.append(fc)
         FunctionEmitter(self, info, fc).emit_script(program, mode)
 
     def compile_function(self, node, name, flags=0, class_info=None):
         info = self.analysis.functions[id(node)]
-        fc = C.FunctionCode(name, flags)
+        if type(node) is ast.ArrowFunctionExpression:
+            context = self.eval_context[-1]
+        else:
+            context = C.EVAL_NEW_TARGET
+            if flags & C.METHOD or class_info is not None:
+                context |= C.EVAL_SUPER_PROPERTY
+        fc = C.FunctionCode(name, flags | (context if info.has_direct_eval else 0))
         fc.index = len(self.functions)
         self.functions.append(fc)
-        FunctionEmitter(self, info, fc).emit_function(node, class_info)
+        self.eval_context.append(context)
+        try:
+            FunctionEmitter(self, info, fc).emit_function(node, class_info)
+        finally:
+            self.eval_context.pop()
         return fc.index
 
 
@@ -220,7 +240,11 @@ class FunctionEmitter:
         # GlobalDeclarationInstantiation (§16.1.7) checks every lexical name before it creates any
         # binding; declaring the lexical names first keeps a conflicting `let` from leaving the
         # script's vars behind (`var x; let existingVar;` must not create x).
-        if mode == "script":
+        if mode != "script":
+            # EvalDeclarationInstantiation (§18.2.1.3 steps 5 and 8-10) makes the same checks
+            # when the eval's variable environment is the global one (the op finds out).
+            self.check_global_declarations(program, scope, lexical=False)
+        else:
             self.check_global_declarations(program, scope)
             for binding in scope.order:
                 if binding.kind in ("let", "const", "class"):
@@ -234,11 +258,11 @@ class FunctionEmitter:
             self.push_env(scope)
             self.init_lexicals(scope)
 
-    def check_global_declarations(self, program, scope):
+    def check_global_declarations(self, program, scope, lexical=True):
         """CHECK_GLOBAL_DECLARATIONS: ES2020 15.1.11 steps 5-12 check every name of the script
         before the DECLARE_GLOBAL_* instructions create any binding, so a clash anywhere leaves
         the global object untouched."""
-        lexical = [b.name for b in scope.order if b.kind in ("let", "const", "class")]
+        lexical = [b.name for b in scope.order if b.kind in ("let", "const", "class")] if lexical else []
         variables = [b.name for b in scope.order if b.kind == "var"]
         functions = []
         for statement in program.body:
@@ -661,6 +685,11 @@ class FunctionEmitter:
     def stmt_ReturnStatement(self, node):
         if node.argument is not None:
             r = self.expression(node.argument)
+            if self.is_async_generator():
+                # An async generator awaits its return value, inside any try (ES2020 13.10.1).
+                awaited = self.temp()
+                self.emit("AWAIT", awaited, r)
+                r = awaited
         else:
             r = self.temp()
             self.emit("LOAD_UNDEFINED", r)
@@ -703,7 +732,17 @@ class FunctionEmitter:
 
     def close_iterator(self, target):
         start = len(self.fc.words)
-        self.emit("ITER_CLOSE", target.iterator)
+        if target.async_iterator:
+            # AsyncIteratorClose for a normal completion: return()'s result is awaited and must
+            # be an object; its errors propagate [INT-17].
+            result, completion, skip = self.temp(), self.temp(), self.label()
+            self.emit("LOAD_HOLE", completion)
+            self.jump("ASYNC_ITER_CLOSE", skip, result, target.iterator, completion)
+            self.emit("AWAIT", result, result)
+            self.emit("REQUIRE_OBJECT", result, self.const(ITER_RESULT_NOT_OBJECT))
+            self.place(skip)
+        else:
+            self.emit("ITER_CLOSE", target.iterator)
         self.exclude(target.region_depth, start)
 
     def pop_envs(self, depth, to_depth):
@@ -775,9 +814,10 @@ class FunctionEmitter:
         labels, self.pending_labels = self.pending_labels, []
         return labels
 
-    def loop(self, node, body_fn, continue_label, break_label, labels, iterator=None):
+    def loop(self, node, body_fn, continue_label, break_label, labels, iterator=None, async_iterator=False):
         target = JumpTarget(labels, break_label, continue_label, self.env_depth,
                             len(self.finally_stack), iterator)
+        target.async_iterator = async_iterator
         target.region_depth = len(self.regions)
         self.targets.append(target)
         body_fn()
@@ -862,8 +902,9 @@ class FunctionEmitter:
         previous = self.enter_scope(node) if scope is not None else None
         right = self.expression(node.right)
         iterator, next_method = self.temp(), self.temp()
+        is_await = of and getattr(node, "await", False)
         if of:
-            self.emit("GET_ITERATOR", iterator, next_method, right)
+            self.emit("GET_ASYNC_ITERATOR" if is_await else "GET_ITERATOR", iterator, next_method, right)
         else:
             self.emit("FOR_IN_PREPARE", iterator, right)
         if previous is not None and self.scope.has_env:
@@ -872,7 +913,9 @@ class FunctionEmitter:
         top, end = self.label(), self.label()
         value = self.temp()
         self.place(top)
-        if of:
+        if is_await:
+            self.async_iterator_step(end, value, iterator, next_method)
+        elif of:
             self.jump("ITER_NEXT", end, value, iterator, next_method)
         else:
             self.jump("FOR_IN_NEXT", end, value, iterator)
@@ -885,12 +928,12 @@ class FunctionEmitter:
         def body():
             if of:
                 self.protected_iteration(iterator, lambda: (self.for_each_binding(node, value),
-                                                            self.statement(node.body)))
+                                                            self.statement(node.body)), is_await)
             else:
                 self.for_each_binding(node, value)
                 self.statement(node.body)
 
-        self.loop(node, body, body_end, break_label, labels, iterator if of else None)
+        self.loop(node, body, body_end, break_label, labels, iterator if of else None, is_await)
         self.place(body_end)
         if previous is not None and self.scope.has_env:
             self.emit("POP_ENV")
@@ -904,7 +947,37 @@ class FunctionEmitter:
         if previous is not None:
             self.scope = previous
 
-    def protected_iteration(self, iterator, body):
+    def async_iterator_step(self, end, value, iterator, next_method):
+        """for await: value = (await next()).value, or to end when done [INT-17]. Errors here
+        do not close the iterator."""
+        result = self.temp()
+        self.emit("CALL", result, next_method, iterator, 0, 0, self.fc.new_cache())
+        self.emit("AWAIT", result, result)
+        self.emit("REQUIRE_OBJECT", result, self.const(ITER_RESULT_NOT_OBJECT))
+        self.emit("GET_PROP", value, result, self.name("done"), self.fc.new_cache())
+        self.jump("JMP_TRUE", end, value)
+        self.emit("GET_PROP", value, result, self.name("value"), self.fc.new_cache())
+        self.release(result)
+
+    def async_close_for_throw(self, iterator, exc):
+        """AsyncIteratorClose for the completion in exc: a throw wins over anything return()
+        or its awaited result does; a generator's return() token lets their errors through."""
+        result, rethrow = self.temp(), self.label()
+        self.jump("ASYNC_ITER_CLOSE", rethrow, result, iterator, exc)
+        region = self.open_region()
+        self.emit("AWAIT", result, result)
+        self.emit("REQUIRE_OBJECT", result, self.const(ITER_RESULT_NOT_OBJECT))
+        self.close_region(region)
+        end_pc = len(self.fc.words)
+        self.jump("JMP", rethrow)
+        handler_pc = len(self.fc.words)
+        error = self.temp()
+        self.add_handler(region, end_pc, handler_pc, error, 0)
+        self.restore_env_in_handler()
+        self.emit("ASYNC_CLOSE_ERROR", exc, error)
+        self.place(rethrow)
+
+    def protected_iteration(self, iterator, body, is_async=False):
         """Runs body with a handler that closes the iterator if it throws (IteratorClose).
         The handler is finally-kind: a generator return() also closes the iterator [BC-8]."""
         region = self.open_region()
@@ -917,7 +990,10 @@ class FunctionEmitter:
         exc = self.temp()
         self.add_handler(region, end_pc, handler_pc, exc, 1)
         self.restore_env_in_handler()
-        self.emit("ITER_CLOSE_THROW", iterator, exc)
+        if is_async:
+            self.async_close_for_throw(iterator, exc)
+        else:
+            self.emit("ITER_CLOSE_THROW", iterator, exc)
         self.emit("THROW", exc)
         self.place(after)
 
@@ -1127,7 +1203,7 @@ class FunctionEmitter:
         if node.regex is not None:
             self.emit("REGEXP", dst, self.const(node.regex["pattern"]), self.const(node.regex["flags"]))
         elif node.bigint is not None:
-            self.error("BigInt literals are not supported yet", node)
+            self.emit("LOAD_CONST", dst, self.const(C.BigIntConst(format(int(node.bigint), "x"))))
         elif value is None:
             self.emit("LOAD_NULL", dst)
         elif value is True:
@@ -1242,6 +1318,8 @@ class FunctionEmitter:
             return key.name
         if type(key) is ast.Literal:
             value = key.value
+            if key.bigint is not None:
+                return key.bigint   # { 1n: x } names "1" (its decimal digits)
             if isinstance(value, float):
                 return number_key(value)
             return str(value) if not isinstance(value, str) else value
@@ -1833,6 +1911,14 @@ class FunctionEmitter:
             value = self.temp()
             self.emit("LOAD_UNDEFINED", value)
         self.at(node)
+        if self.is_async_generator():
+            if node.delegate:
+                return self.async_yield_star(value, dst)
+            # yield v awaits v, then AsyncGeneratorYield (ES2020 25.5.3.7) [INT-16].
+            awaited = self.temp()
+            self.emit("AWAIT", awaited, value)
+            self.emit("YIELD", dst, awaited)
+            return dst
         if node.delegate:
             iterator, next_method, received = self.temp(), self.temp(), self.temp()
             self.emit("GET_ASYNC_ITERATOR" if getattr(self.info.node, "async", False) else "GET_ITERATOR",
@@ -1845,6 +1931,55 @@ class FunctionEmitter:
             self.emit("YIELD_DELEGATE", dst, iterator, received)
             return dst
         self.emit("YIELD", dst, value)
+        return dst
+
+    def is_async_generator(self):
+        return self.fc.flags & C.ASYNC and self.fc.flags & C.GENERATOR
+
+    def async_yield_star(self, value, dst):
+        """yield* in an async generator (ES2020 14.4.14, generatorKind async, without awaiting
+        the inner values as later editions say): a loop over ASYNC_DELEGATE, which calls the
+        inner next/throw/return by how the generator was resumed, and YIELD_RESUME [INT-16]."""
+        iterator = self.temps(2)
+        received, mode, result, scratch = self.temp(), self.temp(), self.temp(), self.temp()
+        self.emit("GET_ASYNC_ITERATOR", iterator, iterator + 1, value)
+        self.emit("LOAD_UNDEFINED", received)
+        self.emit("LOAD_INT", mode, 0)
+        top, missing, done, returned, no_return, end = (self.label() for _ in range(6))
+        self.place(top)
+        self.jump("ASYNC_DELEGATE", missing, result, iterator, received, mode)
+        self.emit("AWAIT", result, result)
+        self.emit("REQUIRE_OBJECT", result, self.const(ITER_RESULT_NOT_OBJECT))
+        self.emit("GET_PROP", scratch, result, self.name("done"), self.fc.new_cache())
+        self.jump("JMP_TRUE", done, scratch)
+        self.emit("GET_PROP", scratch, result, self.name("value"), self.fc.new_cache())
+        self.emit("YIELD_RESUME", received, scratch, mode)
+        self.jump("LOOP", top)
+        # Done: the inner value is the result, or after return() the generator's return value.
+        self.place(done)
+        self.emit("GET_PROP", dst, result, self.name("value"), self.fc.new_cache())
+        self.emit("LOAD_INT", scratch, 2)
+        self.jump("JMP_STRICT_EQ", returned, mode, scratch)
+        self.jump("JMP", end)
+        self.place(returned)
+        self.emit("AWAIT", dst, dst)
+        self.emit("GENERATOR_RETURN", dst)
+        # The inner iterator lacks the method: return(v) returns (await v); throw() closes it
+        # and throws a TypeError.
+        self.place(missing)
+        self.emit("LOAD_INT", scratch, 2)
+        self.jump("JMP_STRICT_EQ", no_return, mode, scratch)
+        thrown = self.label()
+        self.emit("LOAD_HOLE", scratch)
+        self.jump("ASYNC_ITER_CLOSE", thrown, result, iterator, scratch)
+        self.emit("AWAIT", result, result)
+        self.emit("REQUIRE_OBJECT", result, self.const(ITER_RESULT_NOT_OBJECT))
+        self.place(thrown)
+        self.emit("THROW_TYPE", self.const("The iterator does not provide a 'throw' method"))
+        self.place(no_return)
+        self.emit("AWAIT", received, received)
+        self.emit("GENERATOR_RETURN", received)
+        self.place(end)
         return dst
 
     def expr_AwaitExpression(self, node, dst):
@@ -1944,11 +2079,17 @@ class FunctionEmitter:
 
     def field_initializer(self, fields, home, single=False):
         """A synthetic method that defines the fields on `this` (or returns one static value)."""
-        fc = C.FunctionCode("<instance_members_initializer>", C.METHOD | C.STRICT | C.FIELD_INIT)
+        fc = C.FunctionCode("<instance_members_initializer>", C.METHOD | C.STRICT | C.FIELD_INIT
+                            | C.EVAL_NEW_TARGET | C.EVAL_SUPER_PROPERTY)
         fc.index = len(self.unit.functions)
         self.unit.functions.append(fc)
         emitter = FieldEmitter(self.unit, self, fc)
-        emitter.emit_fields(fields, single)
+        # Field initialisers see new.target (undefined) and super.x (ES2020 class fields).
+        self.unit.eval_context.append(C.EVAL_NEW_TARGET | C.EVAL_SUPER_PROPERTY)
+        try:
+            emitter.emit_fields(fields, single)
+        finally:
+            self.unit.eval_context.pop()
         r = self.temp()
         self.emit("METHOD", r, self.const(C.FunctionRef(fc.index)), home)
         return r

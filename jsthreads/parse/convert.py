@@ -83,11 +83,12 @@ _IN_ALLOWED = frozenset((
 _RECURSION_FLOOR = 20000
 
 
-def parse(source, filename="<input>", *, module=False, strict=False):
+def parse(source, filename="<input>", *, module=False, strict=False, eval_allows=frozenset()):
     """Parse JavaScript source text into a js.Program, raising JSSyntaxError on any syntax or
     early error. `module=True` parses as module code (strict; import/export not supported);
     `strict=True` parses script code that is strict from its first character, as a direct
-    eval inside strict code is."""
+    eval inside strict code is. `eval_allows` lists what a direct eval's caller lets its code
+    use (see check_program)."""
     data = source.encode("utf-8", "surrogatepass")
     tree = _parse_tree(data)
     converter = Converter(source, data, filename, module)
@@ -104,7 +105,7 @@ def parse(source, filename="<input>", *, module=False, strict=False):
             converter.raise_tree_error(tree)
         converter.check_source(tree)
         program = converter.program(tree.root_node)
-        check_program(program, converter.error_at)
+        check_program(program, converter.error_at, eval_allows)
     except RecursionError:
         raise JSSyntaxError("Maximum nesting depth exceeded", filename, 1, 1,
                             converter.lines.line_text(1)) from None

@@ -48,10 +48,15 @@ _DUPLICATE = "Identifier '%s' has already been declared"
 _SUPER = "'super' keyword unexpected here"
 
 
-def check_program(program, error_at):
+def check_program(program, error_at, eval_allows=frozenset()):
     """Raise the first early error of `program`. `error_at(message, offset)` builds the
-    JSSyntaxError for a character offset (so this module needs no source text)."""
-    Checker(error_at, program.sourceType == "module").program(program)
+    JSSyntaxError for a character offset (so this module needs no source text). For direct eval
+    code, `eval_allows` holds "new.target" and/or "super.property" when the function around the
+    eval call allows them (ES2020 18.2.1.1 steps 6-8)."""
+    checker = Checker(error_at, program.sourceType == "module")
+    checker.ctx.new_target = "new.target" in eval_allows
+    checker.ctx.super_property = "super.property" in eval_allows
+    checker.program(program)
 
 
 class Context:
@@ -556,9 +561,13 @@ class Checker:
         simple = all(type(p) is js.Identifier for p in params)
         unique = self.strict or kind != "function" or not simple
         ctx.in_params = True
+        # An arrow's parameters are parsed with its context's [Yield]: `yield => 1` inside a
+        # generator is an error, though its body may not contain yield expressions.
+        ctx.generator = node.generator or (kind == "arrow" and parent_ctx.generator)
         for param in params:
             self.binding(param, lambda ident: self.declare_param(ident, unique))
         ctx.in_params = False
+        ctx.generator = node.generator
         if method == "get" and params:
             self.fail("Getter must not have any formal parameters.", params[0])
         if method == "set":

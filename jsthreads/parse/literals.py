@@ -11,6 +11,8 @@ about strict mode: they return what the caller needs to apply the strict-mode ru
 import re
 import unicodedata
 
+from . import regexp_properties
+
 __all__ = ["LiteralError", "decode_number", "decode_string", "decode_template",
            "decode_identifier", "raw_template", "is_identifier_char", "validate_regex"]
 
@@ -289,6 +291,22 @@ _CONTROL_ESCAPES = {"f": 0x0C, "n": 0x0A, "r": 0x0D, "t": 0x09, "v": 0x0B}
 _PROPERTY = re.compile(r"[A-Za-z_]+(?:=[A-Za-z0-9_]+)?\Z")
 
 
+def _is_property(text):
+    """UnicodePropertyValueExpression (§22.2.1.1 early errors): names and values must be ones the
+    engine knows, spelled exactly (no loose matching)."""
+    if not _PROPERTY.match(text):
+        return False
+    name, eq, value = text.partition("=")
+    if not eq:
+        return name in regexp_properties.GENERAL_CATEGORY_VALUES or \
+            name in regexp_properties.BINARY_PROPERTIES
+    if name in ("General_Category", "gc"):
+        return value in regexp_properties.GENERAL_CATEGORY_VALUES
+    if name in ("Script", "sc", "Script_Extensions", "scx"):
+        return value in regexp_properties.SCRIPT_VALUES
+    return False
+
+
 def validate_regex(pattern, flags):
     """Raise LiteralError (offset relative to the pattern) if the body of a regular expression
     literal is not a valid Pattern for its flags."""
@@ -514,7 +532,7 @@ class _RegexValidator:
             return None
         if ch in "pP" and self.u:
             match = re.compile(r"\{([^}]*)\}").match(self.p, self.i + 1)
-            if match is None or not _PROPERTY.match(match.group(1)):
+            if match is None or not _is_property(match.group(1)):
                 self.fail("Invalid property name", start)
             self.i = match.end()
             return None

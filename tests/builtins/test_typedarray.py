@@ -1,5 +1,5 @@
-"""ArrayBuffer, SharedArrayBuffer, DataView, typed arrays and Atomics on them: differential cases
-against node, plus what node cannot check — detaching through the test262 host hook (TA-1),
+"""ArrayBuffer, SharedArrayBuffer, DataView, typed arrays (BigInt64/BigUint64 included) and Atomics on
+them: differential cases against node, plus what node cannot check — detaching through the test262 host hook (TA-1),
 element accesses racing across threads (TA-2), Atomics on shared views from threads (TA-4, TA-5)."""
 import os
 import subprocess
@@ -70,6 +70,26 @@ CASES = {
                          () => Atomics.wait(i8, 0, 0), () => Atomics.notify(u16, 0)])
             try { f() } catch (e) { console.log(e.name) }
     """,
+    "bigint_hot_loops": r"""
+        // The interpreter's element fast paths must leave BigInt kinds to the generic path: hot
+        // loops read BigInts and a Number store throws, however warm the site is (TA-6).
+        function sum(t) { let s = 0n; for (let i = 0; i < t.length; i++) s += t[i]; return s; }
+        function put(t, v) { for (let i = 0; i < t.length; i++) t[i] = v; }
+        const n = new Float64Array(64), b = new BigInt64Array(64), u = new BigUint64Array(64);
+        for (let r = 0; r < 200; r++) { put(n, r); put(b, BigInt(r)); put(u, -1n); }
+        console.log(String(sum(b)), String(sum(u) % 1000n), typeof b[3], n[3]);
+        for (let r = 0; r < 3; r++) try { put(b, 1) } catch (e) { console.log(e.name, String(b[0])) }
+        try { put(n, 1n) } catch (e) { console.log(e.name, n[0]) }
+    """,
+    "bigint_content_types": r"""
+        const b = new BigInt64Array([3n, -1n]), f = new Float64Array([1.5]);
+        for (const g of [() => b.set(f), () => f.set(b), () => new Int32Array(b), () => b.fill(1), () => b.includes(3),
+                         () => Atomics.store(b, 0, 1), () => Object.defineProperty(b, '0', {value: 2}),
+                         () => new DataView(b.buffer).setBigUint64(0, 1.5)])
+            try { console.log(g()) } catch (e) { console.log(e.name) }
+        console.log(b.join(), b.indexOf(-1n), b.lastIndexOf(3n), b.includes(2n ** 64n - 1n), Reflect.ownKeys(b).join());
+        console.log(Object.getOwnPropertyDescriptor(b, 1).value === -1n, b.toString(), b.toLocaleString() === '3,-1');
+    """,
     "inspect": r"""
         console.log(new Uint8Array([1, 2, 3]), new Float32Array(0), [new Int8Array(1)]);
         console.log(new ArrayBuffer(3), new DataView(new ArrayBuffer(1)));
@@ -118,6 +138,33 @@ def test_detach_through_host_hook_is_safe():
         "5, 0 0 undefined 0 false true",
         "TypeError", "TypeError", "TypeError", "TypeError", "TypeError", "TypeError", "TypeError",
         "undefined 0", "undefined 0", "0", "1,1,1,1,1,1,1,1",
+    ]
+
+
+BIGINT_DETACH = r"""
+    var detach = $262.detachArrayBuffer;
+    var b = new BigInt64Array(4), v = new DataView(b.buffer);
+    b[0] = { valueOf() { detach(b.buffer); return 5n } };
+    console.log(b.length, b[0], String(b.byteLength));
+    for (const f of [() => v.setBigInt64(0, { valueOf() { return 1n } }), () => Atomics.load(b, 0),
+                     () => b.fill({ valueOf() { return 1n } })])
+        try { f(); console.log('no error') } catch (e) { console.log(e.name) }
+    var c = new BigInt64Array(new SharedArrayBuffer(16)), d = new BigInt64Array(8);
+    try { Atomics.add(d, 0, { valueOf() { detach(d.buffer); return 1n } }) } catch (e) { console.log(e.name) }
+    var s = new BigInt64Array([3n, 1n, 2n]);
+    s.sort((x, y) => { detach(s.buffer); return Number(x - y) }); console.log(s.length);
+    var e = new DataView(new ArrayBuffer(8));
+    try { e.setBigInt64(0, { valueOf() { detach(e.buffer); return 1n } }) } catch (err) { console.log(err.name) }
+"""
+
+
+def test_bigint_views_detached_mid_conversion_are_safe():
+    """ToBigInt runs JS that may detach the buffer: the store is then dropped (element set) or a
+    TypeError (DataView, Atomics), never a write into freed or foreign memory (TA-1, TA-6)."""
+    result = run_engine(BIGINT_DETACH, "--shell-helpers")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "0 undefined 0", "TypeError", "TypeError", "TypeError", "TypeError", "0", "TypeError",
     ]
 
 

@@ -312,7 +312,7 @@ def test_constant_tags_and_record_sizes_mirror_code_c():
     text = _c_source("code.c")
     tags = re.search(r"enum \{ (K_UNDEFINED[^}]*) \};", text).group(1)
     names = [t.strip() for t in tags.split(",")]
-    assert [getattr(C, n) for n in names] == list(range(len(names))) == list(range(9))
+    assert [getattr(C, n) for n in names] == list(range(len(names))) == list(range(10))
     frame = _c_source("frame.h")
     assert "uint32_t start, end, target, reg, kind;" in frame
     assert "uint32_t pc, line, column;" in frame
@@ -495,7 +495,8 @@ def test_sloppy_eval_code_declares_in_the_callers_scope():
 def test_sloppy_eval_lexicals_get_their_own_env():
     blob = compile_js("let x = 1; var y = 2; (() => x + y)();", mode="eval")
     main, arrow = blob.entry, blob.functions[-1]
-    assert ops(main)[:4] == ["LOAD_UNDEFINED", "DECLARE_EVAL_VAR", "PUSH_ENV", "LOAD_HOLE"]
+    # The global-declaration check comes first; it only acts when the var scope is global.
+    assert ops(main)[:5] == ["LOAD_UNDEFINED", "CHECK_GLOBAL_DECLARATIONS", "DECLARE_EVAL_VAR", "PUSH_ENV", "LOAD_HOLE"]
     assert names_loaded(arrow, "GET_ENV_CHECKED") == ["x"] and names_loaded(arrow, "GET_NAME") == ["y"]
 
 
@@ -999,9 +1000,11 @@ def test_regexp_literal():
     assert f.constants[insn.operands[1]] == "a+b" and f.constants[insn.operands[2]] == "gi"
 
 
-def test_bigint_literals_are_a_syntax_error_for_now():
-    with pytest.raises(JSSyntaxError):
-        compile_source("1n")
+def test_bigint_literals_are_hex_constants():
+    f = fn(compile_js("function f() { return 255n + 0x10n; }"), "f")
+    loads = instructions(f, "LOAD_CONST")
+    values = [f.constants[insn.operands[1]] for insn in loads]
+    assert values == ["ff", "10"] and all(type(v).__name__ == "BigIntConst" for v in values)
 
 
 def test_comma_and_conditional_expressions():
@@ -1312,3 +1315,21 @@ def test_verifier_rejects_broken_code(case, message):
         blob = _function(("LOAD_INT", 0, 1))
     with pytest.raises(VerifyError, match=message):
         verify(blob)
+
+
+def test_direct_eval_sites_record_what_their_function_allows():
+    """new.target and super.x inside direct eval follow the function around the call
+    (ES2020 18.2.1.1 steps 6-8): arrows inherit, methods add super.x, scripts allow neither."""
+    blob = compile_js("function f() { eval(''); (() => eval(''))(); }"
+                      " ({ m() { eval(''); } }); eval('');")
+    by_name = {fc.name: fc.flags for fc in blob.functions}
+    both = C.EVAL_NEW_TARGET | C.EVAL_SUPER_PROPERTY
+    assert by_name["f"] & both == C.EVAL_NEW_TARGET
+    assert by_name["m"] & both == both
+    assert blob.entry.flags & both == 0
+    arrows = [fc for fc in blob.functions if fc.flags & C.ARROW]
+    assert arrows and arrows[0].flags & both == C.EVAL_NEW_TARGET
+    inner = compile_js("new.target; super.x;", mode="eval", eval_allows=frozenset({"new.target", "super.property"}))
+    assert inner.entry.flags & both == both
+    with pytest.raises(JSSyntaxError, match="new.target"):
+        compile_js("new.target", mode="eval")

@@ -32,6 +32,7 @@ Value error_throw_range(ThreadState *ts, const char *format, ...) {
 #define NO_TRACE(name) \
     void name(Marker *m, Cell *cell) { (void)m; (void)cell; }
 NO_TRACE(object_trace)
+NO_TRACE(error_trace)
 NO_TRACE(structure_trace)
 NO_TRACE(code_trace)
 NO_TRACE(env_trace)

@@ -16,12 +16,16 @@ def test_every_case_has_a_jsthreads_figure(monkeypatch):
     bench = load_bench()
     monkeypatch.setattr(bench, "ENGINES", [bench.Jsthreads])
     monkeypatch.setattr(bench, "COUNTS", {case: 3 for case in bench.CASES})
+    monkeypatch.setattr(bench, "SCALING_N", 20000)
     table = bench.measure(repeat=1)
-    assert set(table) == set(bench.CASES)
+    assert set(table) == set(bench.CASES) | {"scaling"}
+    scaling = table.pop("scaling")
+    assert scaling["one"] > 0 and scaling["two"] > 0 and scaling["speedup"] == 2 * scaling["one"] / scaling["two"]
     for case, row in table.items():
         assert isinstance(row["jsthreads"], float) and row["jsthreads"] > 0, (case, row)
     text = bench.report(table)
     assert "call js->py" in text and "list py->js" in text
+    assert "speedup" in bench.report(dict(table, scaling=scaling))
 
 
 def test_ratio_compares_with_the_faster_peer():

@@ -23,14 +23,17 @@ def test_special_floats(rt):
     assert type(rt.eval("2 ** 60")) is float
 
 
-def test_big_ints_are_a_clear_error(rt):
+def test_big_ints_become_bigints_and_back(rt):
     identity = rt.eval("(x) => x")
-    with pytest.raises(OverflowError, match="2\\*\\*53"):
-        identity(2 ** 53 + 1)
-    with pytest.raises(OverflowError):
-        identity([1, 2, 2 ** 64])
-    with pytest.raises(OverflowError):
-        rt.globals["big"] = {"n": -(2 ** 70)}
+    assert identity(2 ** 53 + 1) == 2 ** 53 + 1 and rt.eval("(x) => typeof x")(2 ** 53 + 1) == "bigint"
+    assert identity([1, 2, 2 ** 64]).to_py() == [1, 2, 2 ** 64]
+    rt.globals["big"] = {"n": -(2 ** 70)}
+    assert rt.eval("big.n === -(2n ** 70n)") is True
+    assert rt.eval("2n ** 100n - 1n") == 2 ** 100 - 1 and rt.eval("-5n") == -5 and rt.eval("0n") == 0
+    assert rt.eval("typeof 5n") == "bigint" and type(rt.eval("5n")) is int
+    rt.expose("twice", lambda n: n * 2)
+    assert rt.eval("twice(2n ** 64n) === 2n ** 65n") is True     # both ways through a callback
+    assert rt.eval("twice(2 ** 52)") == 2 ** 53 and rt.eval("typeof twice(2 ** 53)") == "bigint"
 
 
 def test_null_and_undefined(rt):
