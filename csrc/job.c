@@ -14,6 +14,7 @@
 #include "interp.h"
 #include "safepoint.h"
 #include "atomics.h"
+#include "atomics.h"
 #include "errors.h"
 #include "builtins/builtins.h"
 
@@ -36,7 +37,23 @@ static Values *ring_new(ThreadState *ts, uint32_t pairs) {
     return ring;
 }
 
+static bool inbox_pop(ThreadState *ts, Value *fn, Value *argument);
+static bool enqueue_local(ThreadState *ts, Value fn, Value argument);
+
+/*
+ * Appends a microtask of this thread. Jobs other threads posted before it (promise reactions
+ * whose home is this thread) go first, in arrival order: a reaction delivered from another
+ * thread must not run after a reaction to the same promise registered here later [THR-15].
+ * The popped jobs sit in C locals across the ring's allocation (HEAP-7 covers them).
+ */
 bool job_enqueue(ThreadState *ts, Value fn, Value argument) {
+    Value posted_fn, posted_argument;
+    while (load_relaxed(&ts->inbox) && inbox_pop(ts, &posted_fn, &posted_argument))
+        if (!enqueue_local(ts, posted_fn, posted_argument)) return false;
+    return enqueue_local(ts, fn, argument);
+}
+
+static bool enqueue_local(ThreadState *ts, Value fn, Value argument) {
     Values *ring = has_cell(ts->microtasks) ? value_to_cell(ts->microtasks) : NULL;
     uint32_t pairs = ring ? ring->count / 2 : 0;
     if (!ring || ts->microtask_count == pairs) {
@@ -158,7 +175,7 @@ bool job_post(ThreadState *poster, ThreadState *target, Value fn, Value argument
         job->fn = fn;
         job->argument = argument;
         if (target->inbox_tail) target->inbox_tail->next = job;
-        else target->inbox = job;
+        else store_relaxed(&target->inbox, job);
         target->inbox_tail = job;
     }
     // Even when the job is lost to out-of-memory the expectation ends, so the target never waits
@@ -221,7 +238,7 @@ bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argum
         cross->fn = job;
         cross->argument = argument;
         if (target->inbox_tail) target->inbox_tail->next = cross;
-        else target->inbox = cross;
+        else store_relaxed(&target->inbox, cross);
         target->inbox_tail = cross;
         thread_unpark(target);
     }
@@ -239,7 +256,7 @@ static bool inbox_pop(ThreadState *ts, Value *fn, Value *argument) {
     pthread_mutex_lock(&ts->inbox_lock);
     CrossJob *job = ts->inbox;
     if (job) {
-        ts->inbox = job->next;
+        store_relaxed(&ts->inbox, job->next);
         if (!ts->inbox) ts->inbox_tail = NULL;
         *fn = job->fn;
         *argument = job->argument;
@@ -260,7 +277,7 @@ void job_thread_release(ThreadState *ts) {
     pthread_mutex_lock(&ts->inbox_lock);
     while (ts->inbox) {
         CrossJob *dead = ts->inbox;
-        ts->inbox = dead->next;
+        store_relaxed(&ts->inbox, dead->next);
         free(dead);
     }
     ts->inbox_tail = NULL;

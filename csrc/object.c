@@ -417,7 +417,7 @@ static Structure *claimed_dictionary(ThreadState *ts, Structure *s) {
 }
 
 static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
-                            bool is_new);
+                            bool is_new, bool exclusive);
 
 // Stores v into an existing own property that a racing add created first: the two adds then
 // read as ours after theirs. Only for the locked path's re-check.
@@ -427,10 +427,12 @@ static void store_existing(ThreadState *ts, Object *o, int32_t slot, uint8_t att
 }
 
 // The locked path of an add to the structure. Returns ADD_REFUSED when a racing
-// preventExtensions/seal/freeze made the object non-extensible after the caller checked.
-enum { ADD_REFUSED = 1 };
+// preventExtensions/seal/freeze made the object non-extensible after the caller checked, and,
+// when `exclusive`, ADD_EXISTS when a racing thread added the key first (the caller validates
+// again against what it made [OM-16]); otherwise such a key is stored into.
+enum { ADD_REFUSED = 1, ADD_EXISTS = 2 };
 static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
-                      bool is_new) {
+                      bool is_new, bool exclusive) {
     uint32_t id = lock_and_claim(ts, o);
     Structure *s = structure_for_id(id);
     if (is_new && !structure_is_extensible(s)) {
@@ -439,6 +441,10 @@ static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attribute
     }
     uint8_t existing_attributes;
     int32_t existing = structure_lookup(s, key, &existing_attributes);
+    if (existing >= 0 && exclusive) {
+        publish_and_unlock(o, id);
+        return ADD_EXISTS;
+    }
     if (existing >= 0) {
         store_existing(ts, o, existing, existing_attributes, v);
         publish_and_unlock(o, id);
@@ -469,7 +475,7 @@ int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint
             error_throw_type(ts, "Internal error: an add cached towards a dictionary structure");
             return -1;
         }
-        return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v, true) < 0 ? -1 : 0;
+        return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v, true, false) < 0 ? -1 : 0;
     }
     uint32_t id = object_structure_id(o);
     if (slot >= object_named_capacity(o) &&
@@ -483,7 +489,7 @@ int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint
     }
     // A refusal (the object stopped being extensible meanwhile) drops the add, as a sloppy-mode
     // assignment would: the cache's caller has no way to report it.
-    return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v, true) < 0 ? -1 : 0;
+    return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v, true, false) < 0 ? -1 : 0;
 }
 
 /*
@@ -551,7 +557,7 @@ static int dictionary_remove_claimed(ThreadState *ts, Object *o, PropKey key) {
 // A key that a racing thread added meanwhile is stored into instead of added twice. 0 done,
 // ADD_REFUSED (not extensible any more), -1 exception.
 static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
-                            bool is_new) {
+                            bool is_new, bool exclusive) {
     if (lock_free_path(ts, o)) {
         uint32_t id = object_structure_id(o);
         Structure *s = structure_for_id(id);
@@ -572,7 +578,7 @@ static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t att
             }
         }
     }
-    return add_locked(ts, o, key, attributes, v, is_new);
+    return add_locked(ts, o, key, attributes, v, is_new, exclusive);
 }
 
 /*
@@ -590,7 +596,15 @@ static inline void store_claimed_element(ThreadState *ts, Object *o, uint32_t in
     store_element(ts, o, index, v);
 }
 
-static int add_element(ThreadState *ts, Object *o, uint32_t index, uint8_t attributes, Value v) {
+// Whether index is own in o under a claim of structure s: a racing define may have filled the hole
+// or given the index attributes of its own (a structure entry) since the caller looked.
+static bool element_taken(const Object *o, const Structure *s, PropKey key) {
+    PropRef ref;
+    return find_own(o, s, key, &ref);
+}
+
+static int add_element(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v) {
+    uint32_t index = property_key_index(key);
     if (index >= object_elements_capacity(o) &&
         !butterfly_grow(ts, o, object_named_capacity(o), index + 1))
         return -1;
@@ -599,6 +613,10 @@ static int add_element(ThreadState *ts, Object *o, uint32_t index, uint8_t attri
         Structure *s = structure_for_id(id);
         if (!(id & STRUCTURE_ID_BUSY) && s && structure_is_extensible(s) &&
             load_relaxed(&s->element_attributes) == attributes && claim(o, id)) {
+            if (element_taken(o, s, key)) {
+                store_release(&o->header.structure_id, id);
+                return ADD_EXISTS;
+            }
             store_claimed_element(ts, o, index, v);
             store_release(&o->header.structure_id, id);
             return 0;
@@ -610,18 +628,23 @@ static int add_element(ThreadState *ts, Object *o, uint32_t index, uint8_t attri
         publish_and_unlock(o, id);
         return ADD_REFUSED;
     }
+    if (element_taken(o, s, key)) {
+        publish_and_unlock(o, id);
+        return ADD_EXISTS;
+    }
     store_claimed_element(ts, o, index, v);
     publish_and_unlock(o, id);
     return 0;
 }
 
 // Adds an absent own property; the caller checked extensibility (a racing change of it gives
-// ADD_REFUSED).
+// ADD_REFUSED) and absence (a racing define of the key gives ADD_EXISTS, so the caller validates
+// its descriptor against what that define made instead of overwriting it).
 static int add_property(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v) {
     if (property_key_is_index(key) && attributes == structure_of(o)->element_attributes &&
         !(attributes & PROP_ACCESSOR) && !butterfly_index_is_sparse(o, property_key_index(key)))
-        return add_element(ts, o, property_key_index(key), attributes, v);
-    return add_to_structure(ts, o, key, attributes, v, true);
+        return add_element(ts, o, key, attributes, v);
+    return add_to_structure(ts, o, key, attributes, v, true, true);
 }
 
 int object_remove_property(ThreadState *ts, Object *o, PropKey key) {
@@ -872,6 +895,7 @@ int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
             Value stored = stored_value(ts, &ref, false, &current, &result);
             if (value_is_exception(stored)) return -1;
             int added = add_property(ts, o, key, result.attributes, stored);
+            if (added == ADD_EXISTS) continue;   // a racing define won: validate against it
             if (added == ADD_REFUSED)
                 return object_refuse(ts, throw_on_failure,
                                      "Cannot define property %K, object is not extensible", key);
@@ -886,7 +910,7 @@ int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
             }
             // The element gets attributes of its own, so it moves into the structure; it is a hole
             // in the elements only once the structure has it. Not an add: extensibility is moot.
-            if (add_to_structure(ts, o, key, result.attributes, stored, false) < 0) return -1;
+            if (add_to_structure(ts, o, key, result.attributes, stored, false, false) < 0) return -1;
             store_element(ts, o, ref.where, JS_HOLE);
             return 1;
         }

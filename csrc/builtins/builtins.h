@@ -185,6 +185,7 @@ typedef struct PromiseObject {
     Value reactions;   // CELL_VALUES of reaction records while pending, else JS_UNDEFINED
     uint8_t state;     // 0 pending, 1 fulfilled, 2 rejected
     bool is_handled;   // [[PromiseIsHandled]]
+    bool delivering;   // settled, and the settler is still delivering reactions (under the lock)
 } PromiseObject;
 void promise_trace(Marker *m, Cell *cell);
 // Helpers for async functions and the host. promise_new: a pending %Promise%.

@@ -61,6 +61,7 @@ static Value promise_alloc(ThreadState *ts, Value prototype) {
     p->reactions = JS_UNDEFINED;
     p->state = PROMISE_PENDING;
     p->is_handled = false;
+    p->delivering = false;
     return value_from_cell(p);
 }
 
@@ -123,9 +124,26 @@ static bool settle(ThreadState *ts, Value promise, Value value, int state) {
     store_relaxed(&p->result, value);
     store_release(&p->state, (uint8_t)state);
     bool handled = p->is_handled;
+    p->delivering = true;
     pthread_mutex_unlock(lock);
     if (state == PROMISE_REJECTED && !handled && !job_track_rejection(ts, promise)) return false;
-    return enqueue_reactions(ts, reactions, value);
+    // Reactions registered while this thread delivers join the list (perform_then) and are
+    // delivered after the ones before them: every reaction of one promise reaches its home in
+    // registration order, wherever it registered [THR-15].
+    for (;;) {
+        if (!enqueue_reactions(ts, reactions, value)) {
+            pthread_mutex_lock(lock);
+            p->delivering = false;
+            pthread_mutex_unlock(lock);
+            return false;
+        }
+        pthread_mutex_lock(lock);
+        reactions = p->reactions;
+        p->reactions = JS_UNDEFINED;
+        if (value_cell_type(reactions) != CELL_VALUES) p->delivering = false;
+        pthread_mutex_unlock(lock);
+        if (value_cell_type(reactions) != CELL_VALUES) return true;
+    }
 }
 
 bool promise_reject_value(ThreadState *ts, Value promise, Value reason) {
@@ -253,7 +271,8 @@ static bool perform_then(ThreadState *ts, Value promise, Value on_fulfilled, Val
     PromiseObject *p = as_promise(promise);
     pthread_mutex_t *lock = promise_lock(p);
     pthread_mutex_lock(lock);
-    bool pending = p->state == PROMISE_PENDING;
+    // While a settle is still delivering, a new reaction queues behind the delivered ones.
+    bool pending = p->state == PROMISE_PENDING || p->delivering;
     if (pending) {
         reaction->items[REACTION_NEXT] = p->reactions;
         p->reactions = value_from_cell(reaction);
