@@ -68,7 +68,14 @@ static bool cursor_next_leaf(LeafCursor *c) {
             return true;
         }
         Rope *rope = value_to_cell(v);
-        if (!cursor_push(c, rope->right) || !cursor_push(c, rope->left)) return false;
+        Value left = load_acquire(&rope->left), right = load_acquire(&rope->right);
+        if (left == JS_UNDEFINED || right == JS_UNDEFINED) {
+            // Another thread flattened it meanwhile and dropped the children, which happens only
+            // after flat is published [STR-2]: take the flat string instead.
+            c->stack[c->depth++] = v;   // popped above, so there is room
+            continue;
+        }
+        if (!cursor_push(c, right) || !cursor_push(c, left)) return false;
     }
     c->leaf = NULL;
     return false;
