@@ -431,6 +431,12 @@ static void store_existing(ThreadState *ts, Object *o, int32_t slot, uint8_t att
 // when `exclusive`, ADD_EXISTS when a racing thread added the key first (the caller validates
 // again against what it made [OM-16]); otherwise such a key is stored into.
 enum { ADD_REFUSED = 1, ADD_EXISTS = 2 };
+
+// Whether a new index key would land under an element another thread stored meanwhile: an element
+// add keeps the structure id (no layout change), so a claim of the id does not see it.
+static bool index_element_present(const Object *o, PropKey key) {
+    return property_key_is_index(key) && object_load_element(o, property_key_index(key)) != JS_HOLE;
+}
 static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
                       bool is_new, bool exclusive) {
     uint32_t id = lock_and_claim(ts, o);
@@ -441,7 +447,7 @@ static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attribute
     }
     uint8_t existing_attributes;
     int32_t existing = structure_lookup(s, key, &existing_attributes);
-    if (existing >= 0 && exclusive) {
+    if (exclusive && (existing >= 0 || (is_new && index_element_present(o, key)))) {
         publish_and_unlock(o, id);
         return ADD_EXISTS;
     }
@@ -514,7 +520,8 @@ static int dictionary_add_claimed(ThreadState *ts, Object *o, PropKey key, uint8
         PropertyTable *t = s->table;
         uint32_t need = s->slot_count + 1;
         if ((is_new && !structure_is_extensible(s)) || !t || t->count >= t->capacity ||
-            !lock_free_path(ts, o) || structure_lookup(s, key, NULL) >= 0) {
+            !lock_free_path(ts, o) || structure_lookup(s, key, NULL) >= 0 ||
+            (is_new && index_element_present(o, key))) {
             store_release(&o->header.structure_id, id);
             return 0;
         }
@@ -572,6 +579,10 @@ static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t att
             if (!next) return -1;
             int32_t slot = structure_lookup(next, key, NULL);
             if (claim(o, id)) {
+                if (is_new && exclusive && index_element_present(o, key)) {
+                    store_release(&o->header.structure_id, id);
+                    return ADD_EXISTS;
+                }
                 store_slot(ts, o, (uint32_t)slot, v);
                 set_structure(o, next);
                 return 0;
@@ -1177,6 +1188,15 @@ int object_set(ThreadState *ts, Value obj, PropKey key, Value v, Value receiver,
         }
     }
     return set_slow(ts, o, key, v, receiver, throw_on_failure);
+}
+
+int object_add_data_if_absent(ThreadState *ts, Value obj, PropKey key, Value v) {
+    Object *o = value_to_object(obj);
+    if (methods_of(o)) return 0;   // exotic (arrays too: length): the generic define decides
+    PropRef ref;
+    if (find_own(o, structure_of(o), key, &ref)) return 0;
+    int added = add_property(ts, o, key, PROP_DEFAULT, v);
+    return added < 0 ? -1 : added == 0 ? 1 : 0;
 }
 
 int object_define_own_property(ThreadState *ts, Value obj, PropKey key,

@@ -242,6 +242,11 @@ Value object_get_with_receiver(ThreadState *ts, Value obj, PropKey key, Value re
 // [[Set]]: 1 done, 0 refused (non-writable, setter missing, not extensible), -1 threw.
 // With throw_on_failure a refusal throws a TypeError naming the property (strict mode).
 int object_set(ThreadState *ts, Value obj, PropKey key, Value v, Value receiver, bool throw_on_failure);
+// Atomics.store's create-if-absent: adds key as a writable, enumerable, configurable data
+// property holding v only if o is ordinary, extensible, and has no own key of that
+// name at the moment of the add [OM-16]. 1 added, 0 not added (present, not extensible, or an
+// exotic object: the caller looks again), -1 exception.
+int object_add_data_if_absent(ThreadState *ts, Value obj, PropKey key, Value v);
 int object_define_own_property(ThreadState *ts, Value obj, PropKey key,
                                const PropertyDescriptor *desc, bool throw_on_failure);
 // CreateDataProperty with given attributes, used by literals, builtin installers and natives.

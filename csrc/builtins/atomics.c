@@ -442,6 +442,12 @@ static Value Atomics_store(ThreadState *ts, Value self, const Value *args, int a
         if (extensible < 0) return JS_EXCEPTION;
         if (!extensible)
             return error_throw_type(ts, "Atomics.store: cannot add a property to a non-extensible object");
+        // Create-if-absent, atomically: a racing define that made the key first is met on the
+        // next round (and throws there if it is an accessor or read-only), never overwritten.
+        int added = object_add_data_if_absent(ts, t.object, t.key, v);
+        if (added < 0) return JS_EXCEPTION;
+        if (added > 0) return v;
+        if (round < 2) continue;
         PropertyDescriptor create = {.value = v, .getter = JS_UNDEFINED, .setter = JS_UNDEFINED,
                                      .attributes = PROP_DEFAULT,
                                      .has = DESC_HAS_VALUE | DESC_HAS_WRITABLE | DESC_HAS_ENUMERABLE |
