@@ -1055,7 +1055,7 @@ static int get_own(ThreadState *ts, Object *o, PropKey key, PropertyDescriptor *
 static Value prototype_of(ThreadState *ts, Object *o) {
     const ObjectMethods *m = methods_of(o);
     if (m && m->get_prototype_of) return m->get_prototype_of(ts, o);
-    return structure_of(o)->prototype;
+    return load_relaxed(&structure_of(o)->prototype);   // a dictionary changes it in place
 }
 
 static Values *own_keys(ThreadState *ts, Object *o, int flags) {

@@ -647,7 +647,7 @@ Structure *structure_restrict(ThreadState *ts, Structure *s, uint16_t tid) {
 bool structure_dictionary_set_prototype(ThreadState *ts, Structure *s, Value prototype) {
     uint32_t fresh = take_id(ts);
     if (fresh == 0) return false;
-    s->prototype = prototype;
+    store_relaxed(&s->prototype, prototype);   // readers of the old id may still look [OM-7]
     switch_id(s, fresh);
     return true;
 }
