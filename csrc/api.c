@@ -3,7 +3,9 @@
  * pthreads as JS threads, the handle table (GC roots for values held by Python), running code,
  * property access and calls, host callbacks into Python, interrupts and time limits, and the
  * compile hook that calls back into the Python compiler for eval and new Function. No engine
- * logic lives here.
+ * logic lives here. jsthreads._fastcall (csrc/pyext/fastcall.c) reaches a few of these functions
+ * through the table of api_table.h and installs the call hook that host calls try before
+ * jst_py_host.
  *
  * Threads. Every pthread that calls in gets its own ThreadState (an Attachment, found through a
  * thread-local list), made on its first call and detached when the pthread ends (a pthread key
@@ -26,6 +28,7 @@
 #include <time.h>
 #include "api.h"
 #include "api_internal.h"
+#include "api_table.h"
 #include "thread.h"
 #include "heap.h"
 #include "object.h"
@@ -578,6 +581,11 @@ static bool host_value(jst_runtime *api, ThreadState *ts, Value v, jst_result *r
     }
 }
 
+// The process-wide call hook of jsthreads._fastcall (api_table.h); set once at its import.
+static jst_call_hook call_hook;
+
+static void set_call_hook(jst_call_hook hook) { store_release(&call_hook, hook); }
+
 /*
  * A JS thread runs Python (builtins/host.c): one crossing, with the arguments converted here on
  * the calling JS thread (primitives inline, all-number argument lists as a plain double array)
@@ -626,7 +634,12 @@ int api_host_invoke(ThreadState *ts, int op, uint64_t host_id, Value subject, co
         tls_callback_ts = ts;
         safepoint_enter_blocked(ts);
         bool call = op == JST_HOST_CALL || op == JST_HOST_CALL_INTS;
-        int answer = jst_py_host(api->py_data, op, host_id, call ? NULL : &key,
+        // Calls go to jsthreads._fastcall's C hook first; it passes on what it does not handle.
+        jst_call_hook hook = call ? load_acquire(&call_hook) : NULL;
+        int answer = hook ? hook(api->py_data, host_id, all_numbers && argc ? numbers : NULL, argv, argc, &result)
+                          : JST_HOST_PASS;
+        if (answer == JST_HOST_PASS)
+            answer = jst_py_host(api->py_data, op, host_id, call ? NULL : &key,
                                  all_numbers && argc ? numbers : NULL, argv, argc, &result);
         safepoint_leave_blocked(ts);
         tls_callback_ts = saved;
@@ -1237,42 +1250,6 @@ int jst_call(jst_runtime *api, jst_handle function, jst_handle this_value, const
     return api_return(&e, finish(api, e.ts, v, r));
 }
 
-int jst_call_numbers(jst_runtime *api, jst_handle function, jst_handle this_value, const double *numbers,
-                     int argc, jst_result *r) {
-    ENTER(api, e);
-    Value small[8];
-    Value *args = argc <= 8 ? small : malloc((size_t)argc * sizeof(Value));
-    Value v;
-    if (args) {
-        for (int i = 0; i < argc; i++) args[i] = value_from_number(numbers[i]);
-        v = ops_call_checked(e.ts, handle_get(api, function), handle_get(api, this_value), args, argc, "value");
-        if (args != small) free(args);
-    } else {
-        v = error_throw_out_of_memory(e.ts);
-    }
-    return api_return(&e, finish(api, e.ts, v, r));
-}
-
-double jst_call_fast(jst_runtime *api, jst_handle function, jst_handle this_value, int argc, double a0,
-                     double a1, double a2, jst_result *r) {
-    Entry e;
-    if (!api || argc < 0 || argc > 3 || !api_enter(api, &e)) {
-        r->status = JST_ERROR_USAGE;
-        return NAN;
-    }
-    Value args[3] = {value_from_number(a0), value_from_number(a1), value_from_number(a2)};
-    Value v = ops_call_checked(e.ts, handle_get(api, function), handle_get(api, this_value), args, argc, "value");
-    if (value_is_number(v)) {
-        double n = value_to_number(v);
-        if (n == n) {
-            r->status = api_return(&e, JST_OK);
-            return n;
-        }
-    }
-    r->status = api_return(&e, finish(api, e.ts, v, r));
-    return NAN;
-}
-
 int jst_call_mixed(jst_runtime *api, jst_handle function, jst_handle this_value, const char *kinds,
                    const double *numbers, const char *text, int argc, jst_result *r) {
     ENTER(api, e);
@@ -1431,3 +1408,16 @@ int jst_gc(jst_runtime *api) {
     heap_collect(e.ts);
     return api_return(&e, JST_OK);
 }
+
+// ---- the table jsthreads._fastcall calls through (api_table.h) ----
+
+static const jst_api_functions api_table = {
+    .version = JST_API_TABLE_VERSION,
+    .size = sizeof(jst_api_functions),
+    .result_size = sizeof(jst_result),
+    .call_mixed = jst_call_mixed,
+    .handle_release = jst_handle_release,
+    .set_call_hook = set_call_hook,
+};
+
+uintptr_t jst_api_table(void) { return (uintptr_t)&api_table; }

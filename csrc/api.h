@@ -56,7 +56,8 @@ enum { JST_HOST_CALL = 0, JST_HOST_GET = 1, JST_HOST_SET = 2, JST_HOST_HAS = 3, 
 // What jst_py_host returns: a value in *result, an exception handle in result->handle, "no such
 // attribute" (GET, HAS, DELETE: JS then looks on the prototype / answers false), or a number in
 // result->number (the common case, one field to write).
-enum { JST_HOST_VALUE = 0, JST_HOST_THROW = 1, JST_HOST_ABSENT = 2, JST_HOST_NUMBER = 3 };
+// JST_HOST_PASS: only from the call hook of jsthreads._fastcall (api_table.h), never from Python.
+enum { JST_HOST_VALUE = 0, JST_HOST_THROW = 1, JST_HOST_ABSENT = 2, JST_HOST_NUMBER = 3, JST_HOST_PASS = 4 };
 
 /*
  * The outcome of an operation that produces a value. Primitives come back inline (no handle):
@@ -71,7 +72,6 @@ typedef struct jst_result {
     const char *text;
     size_t length;
     uint64_t host_id;
-    int status;   // set by jst_call_fast only (the others return it)
 } jst_result;
 
 // ---- The CLI's surface (jsthreads/core.py Engine): an uncaught exception of jst_run_script /
@@ -157,14 +157,6 @@ int jst_keys(jst_runtime *rt, jst_handle object, jst_result *result);
 int jst_length(jst_runtime *rt, jst_handle object, jst_result *result);
 int jst_call(jst_runtime *rt, jst_handle function, jst_handle this_value, const jst_handle *argv, int argc,
              jst_result *result);
-// jst_call whose arguments are all numbers, passed without handles.
-int jst_call_numbers(jst_runtime *rt, jst_handle function, jst_handle this_value, const double *numbers,
-                     int argc, jst_result *result);
-// The fastest call: up to 3 number arguments as scalars (argc says how many are used). Returns the
-// result when it is a number other than NaN; otherwise NaN, with result->status the status and
-// the value (or exception) in *result as for jst_call.
-double jst_call_fast(jst_runtime *rt, jst_handle function, jst_handle this_value, int argc, double a0,
-                     double a1, double a2, jst_result *result);
 // jst_call with primitive arguments inline. kinds[i]: 'n' numbers[i]; 's' a string of numbers[i]
 // WTF-8 bytes, the next ones in `text`; 'h' the value of handle numbers[i]; 'u' undefined, 'l'
 // null, 't' true, 'f' false.
@@ -216,4 +208,7 @@ int jst_py_host(void *runtime_data, int op, uint64_t host_id, const jst_result *
                                 const double *numbers, const jst_result *argv, int argc, jst_result *result);
 
 int jst_gc(jst_runtime *rt);
+
+// The address of the jst_api_functions table (api_table.h) that jsthreads._fastcall calls through.
+uintptr_t jst_api_table(void);
 #endif

@@ -34,6 +34,7 @@ enum {
     // Equal to the COMPILE_* bits of the same names, so direct_eval passes them through.
     CODE_EVAL_NEW_TARGET = 1 << 14,
     CODE_EVAL_SUPER_PROPERTY = 1 << 15,
+    CODE_EVAL_SUPER_CALL = 1 << 16,     // derived constructors and the arrows written in them
 };
 
 // An exception handler: while pc is in [start, end), a throw jumps to target with the exception

@@ -3,7 +3,7 @@
  * and the stop-the-world mark-sweep collector. It knows no cell layout: cells are traced through
  * celltype_table (celltypes.c) and roots owned by other files through their trace hooks.
  * Must not move cells, recurse while marking, or collect without the world stopped.
- * Implements HEAP-1..HEAP-13 (specs/heap.md); relies on SP-1..SP-5 (specs/safepoints.md).
+ * Implements HEAP-1..HEAP-17 (specs/heap.md); relies on SP-1..SP-5 (specs/safepoints.md).
  * One exception to "no cell layout": the sweep retires dead threads' TIDs in object butterfly
  * words and restricted structures (OM-17, THR-20), the one pass that sees every live cell.
  */
@@ -148,6 +148,8 @@ typedef struct Heap {
     pthread_mutex_t kept_lock;                  // guards kept* for mutators; the collector
     KeptEntry *kept;                            // reads them with the world stopped [HEAP-15]
     size_t kept_count, kept_capacity;
+    size_t stop_requests;                       // atomic add: stops of the world asked for so far
+                                                // (collect and heap_verify are the only stoppers)
 } Heap;
 
 static void fatal(const char *format, ...) {
@@ -295,7 +297,6 @@ static void format_block(Block *b, unsigned size_class) {
     b->size_class = (uint16_t)size_class;
     b->cell_count = (uint32_t)(area / b->cell_size);
     b->reciprocal = (uint32_t)((((uint64_t)1 << 32) + b->cell_size - 1) / b->cell_size);
-    b->owner = NULL;
     void *list = NULL;
     for (uint32_t i = b->cell_count; i-- > 0;) {
         Cell *c = cell_at(b, i);
@@ -336,7 +337,8 @@ static size_t footprint(const Heap *h) {
 
 // Finds a block for allocator `a`. Heap lock held. Part-used blocks come first, so that holes left
 // by the last sweep are filled before fresh memory is touched; then empty blocks (any class);
-// then a new chunk. Returns NULL when the limit or the OS says no.
+// then a new chunk. Returns NULL when the limit or the OS says no. An empty block comes back
+// unformatted (cell_size 0): the caller formats it after dropping the lock [HEAP-17].
 static Block *acquire_block(Heap *h, LocalAllocator *a, unsigned size_class) {
     Block *b = h->partial[size_class];
     if (b) {
@@ -347,7 +349,6 @@ static Block *acquire_block(Heap *h, LocalAllocator *a, unsigned size_class) {
         b = h->empty;
         h->empty = b->next;
         h->empty_count--;
-        format_block(b, size_class);
     }
     b->next = NULL;
     b->owner = a;
@@ -372,6 +373,10 @@ static bool refill(Runtime *rt, LocalAllocator *a, unsigned size_class) {
     Block *b = acquire_block(h, a, size_class);
     pthread_mutex_unlock(&h->lock);
     if (!b) return false;
+    // Formatting writes the whole block (and faults its pages in): done unlocked, so two threads
+    // refilling at once overlap instead of queueing. The block is on no list and no sweep can
+    // start before this thread's next safepoint, so nobody else looks at it meanwhile [HEAP-17].
+    if (!b->cell_size) format_block(b, size_class);
     a->block = b;
     a->free_list = take_batch(b, limit);
     return true;
@@ -819,6 +824,8 @@ static void mark_thread(Marker *m, ThreadState *t) {
     heap_mark_value(m, t->callee);
     m->root = "a thread's jobs and timers";
     job_trace_thread(m, t);
+    m->root = "a thread's RegExp statics";
+    heap_mark_value(m, t->regexp_statics);
     // Conservative: the frames above the recorded context, and the spilled registers [HEAP-7].
     m->root = "a thread's native stack";
     if (t->safepoint_stack_top && t->native_stack_base > t->safepoint_stack_top)
@@ -1201,6 +1208,7 @@ static void collect(ThreadState *ts, bool forced) {
     Runtime *rt = ts->rt;
     Heap *h = rt->heap;
     size_t seen = h->collections;
+    fetch_add_relaxed(&h->stop_requests, 1);
     safepoint_stop_the_world(ts);
     // The heap lock is free: no thread holds it across a safepoint, and every other thread is
     // parked or blocked. Taking it orders the collector's writes before the next refill's reads.
@@ -1269,6 +1277,7 @@ static bool verify_locked(Runtime *rt, char *error, size_t error_size) {
 NOINLINE bool heap_verify(ThreadState *ts, char *error, size_t error_size) {
     SAFEPOINT_RECORD_CONTEXT(ts);
     Runtime *rt = ts->rt;
+    fetch_add_relaxed(&rt->heap->stop_requests, 1);
     safepoint_stop_the_world(ts);
     pthread_mutex_lock(&rt->heap->lock);
     bool ok = verify_locked(rt, error, error_size);
@@ -1392,6 +1401,23 @@ void heap_set_limit(Runtime *rt, size_t bytes) {
     pthread_mutex_lock(&rt->heap->lock);
     rt->heap->limit = bytes;
     pthread_mutex_unlock(&rt->heap->lock);
+}
+
+// Stop-the-world requests so far, granted or still waiting ($vm.jsThreadsStopRequestCount).
+size_t heap_stop_requests(Runtime *rt) {
+    return load_relaxed(&rt->heap->stop_requests);
+}
+
+// ClearKeptObjects (ES §9.10.4.1) for one agent, i.e. one thread; jsc's releaseWeakRefs(). The
+// targets its WeakRefs kept during the current job become collectable at once [HEAP-15].
+void heap_clear_kept(ThreadState *ts) {
+    Heap *h = ts->rt->heap;
+    pthread_mutex_lock(&h->kept_lock);
+    size_t kept = 0;
+    for (size_t i = 0; i < h->kept_count; i++)
+        if (h->kept[i].thread != ts) h->kept[kept++] = h->kept[i];
+    h->kept_count = kept;
+    pthread_mutex_unlock(&h->kept_lock);
 }
 
 void heap_stats(Runtime *rt, HeapStats *out) {

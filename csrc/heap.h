@@ -189,5 +189,9 @@ typedef struct HeapStats {
     size_t blocks;
 } HeapStats;
 void heap_stats(Runtime *rt, HeapStats *out);
+// Stop-the-world requests so far, granted or still waiting ($vm.jsThreadsStopRequestCount).
+size_t heap_stop_requests(Runtime *rt);
+// ClearKeptObjects for the calling thread's agent: its kept WeakRef targets become collectable.
+void heap_clear_kept(ThreadState *ts);
 
 #endif

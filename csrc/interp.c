@@ -9,6 +9,7 @@
  * Every thread running a Code shares its inline caches and generators, so IC entries and
  * generator states change atomically [INT-11, INT-12]; slots go through object.h's accessors.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +51,7 @@ typedef struct Generator {
     // Async generators only [INT-16]: the request queue and its state machine.
     Value queue;                  // Values: [mode, value, promise] triples from queue_head on
     uint32_t queue_head;
-    uint32_t ag_state;            // AG_*; touched only by the owner thread's driver
-    uint32_t owner_thread;        // the Thread id whose job queue drives it
+    uint32_t ag_state;            // AG_*; under ag_lock, changed by the claimant [INT-16]
     uint32_t raw_resume;          // suspended at YIELD_RESUME: the resume mode goes to mode_register
     uint32_t mode_register;
 } Generator;
@@ -492,6 +492,11 @@ static NameRef resolve_name(ThreadState *ts, Value env_value, Value name) {
 }
 
 static Value tdz_error(ThreadState *ts, Value name) {
+    // A derived constructor's `this` read through its Env (arrows, eval) before super() [INT-3].
+    Value this_name = atom_from_cstr(ts, "this");
+    if (value_is_exception(this_name)) return this_name;
+    if (name == this_name)
+        return error_throw_reference(ts, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
     return error_throw_reference(ts, "Cannot access '%K' before initialization", name);
 }
 
@@ -1253,6 +1258,34 @@ static Value make_class(ThreadState *ts, Value code, Value env, Value heritage, 
     return ctor;
 }
 
+// ---- Private names (ES2022 class private elements) [INT-18]
+// Each evaluation of a class gives every private field name, and the class's private methods
+// and accessors together (the brand), a storage that maps an object to its value: a WeakMap
+// that never reaches JS. Private state is so in no property table: no reflection path, proxy
+// trap, freeze or preventExtensions sees or affects it, an object is collectable whatever
+// classes stamped it, and the WeakMap's own lock makes it safe under --threads.
+// The storages are map.c's engine-internal WeakMaps (weakmap_new/lookup/put): no JS runs.
+
+// The object's entry in a storage, or the hole. A static private method's brand is the class
+// constructor itself (compared by identity), every other brand or field a storage.
+static Value private_lookup(ThreadState *ts, Value storage, Value object) {
+    if (!value_is_object(object)) return JS_HOLE;
+    if (value_cell_type(storage) != CELL_WEAKMAP) return storage == object ? JS_TRUE : JS_HOLE;
+    return weakmap_lookup(ts, storage, object);
+}
+
+static bool private_store(ThreadState *ts, Value storage, Value object, Value value) {
+    return weakmap_put(ts, storage, object, value) >= 0;
+}
+
+static Value private_missing(ThreadState *ts, Value object, Value name, bool write) {
+    if (value_is_nullish(object))
+        return error_throw_type(ts, write ? "Cannot set properties of %V (setting '%K')"
+                                          : "Cannot read properties of %V (reading '%K')", object, name);
+    return write ? error_throw_type(ts, "Cannot write private member %K to an object whose class did not declare it", name)
+                 : error_throw_type(ts, "Cannot read private member %K from an object whose class did not declare it", name);
+}
+
 static int define_method(ThreadState *ts, Value target, Value key, Value fn, int kind) {
     switch (kind) {
     case 0: {
@@ -1431,7 +1464,6 @@ static Value generator_create(ThreadState *ts, Frame *f, uint32_t resume_pc) {
     gen->is_async = !(code->flags & CODE_ASYNC) ? GEN_KIND_SYNC
                   : generator ? GEN_KIND_ASYNC_GENERATOR : GEN_KIND_ASYNC_FUNCTION;
     gen->ag_state = AG_SUSPENDED_START;
-    gen->owner_thread = ts->thread_id;
     f->generator = value_from_cell(gen);
     if (gen->is_async == GEN_KIND_ASYNC_FUNCTION) {
         gen->promise = promise_new(ts);
@@ -1596,9 +1628,23 @@ static bool async_await(ThreadState *ts, Generator *gen, Value v) {
 //
 // The frame is a generator's (GENERATOR_START snapshots it, YIELD suspends it) and its awaits are
 // an async function's; this driver is AsyncGeneratorEnqueue / ResumeNext / Resolve / Reject of
-// ES2020 25.5.3. Only the owner thread enqueues (a request from another thread is refused), and
-// reactions run on the thread that registered them, so the queue and ag_state are only ever
-// touched by one thread at a time; the frame itself is still claimed by CAS [INT-12].
+// ES2020 25.5.3. Any thread may enqueue. The queue and ag_state change only under the
+// generator's lock (ag_lock), which is never held across an allocation, a settle or JS code; the
+// thread that moves ag_state to executing or awaiting-return under it holds the *claim*: it alone
+// runs the body and serves the head request until it publishes a suspended or completed state
+// (with the head's removal, in one critical section). A request that finds the generator claimed
+// only enqueues; the claimant's drain loop serves it. An await reaction runs on the thread that
+// registered it, the claimant, so the body stays on one thread per claim [INT-12, THR-15].
+
+#define AG_LOCK_STRIPES 64
+static pthread_mutex_t ag_locks[AG_LOCK_STRIPES] = {
+    [0 ... AG_LOCK_STRIPES - 1] = PTHREAD_MUTEX_INITIALIZER,
+};
+
+// Striped by address like promise locks (cells never move): the Generator needs no lock field.
+static pthread_mutex_t *ag_lock(const Generator *gen) {
+    return &ag_locks[((uintptr_t)gen >> 4) % AG_LOCK_STRIPES];
+}
 
 static Values *ag_queue(Generator *gen) {
     return value_cell_type(gen->queue) == CELL_VALUES ? value_to_cell(gen->queue) : NULL;
@@ -1609,53 +1655,76 @@ static bool ag_queue_empty(Generator *gen) {
     return !q || gen->queue_head >= q->count;
 }
 
+// Appends a request. A full queue is copied into a bigger one allocated outside the lock; if
+// other threads enqueued meanwhile so that it no longer fits, the copy is retried.
 static bool ag_enqueue(ThreadState *ts, Generator *gen, int mode, Value value, Value promise) {
-    Values *q = ag_queue(gen);
-    if (q && gen->queue_head >= q->count) q->count = gen->queue_head = 0;
-    if (!q || q->count + 3 > q->capacity) {
+    pthread_mutex_t *lock = ag_lock(gen);
+    Values *bigger = NULL;
+    for (;;) {
+        pthread_mutex_lock(lock);
+        Values *q = ag_queue(gen);
+        if (q && gen->queue_head >= q->count) q->count = gen->queue_head = 0;
         uint32_t live = q ? q->count - gen->queue_head : 0;
-        Values *bigger = values_new(ts, (live + 3) * 2);
-        if (!bigger) return false;
-        if (live) memcpy(bigger->items, q->items + gen->queue_head, live * sizeof(Value));
-        bigger->count = live;
-        gen->queue = value_from_cell(bigger);
-        gen->queue_head = 0;
-        q = bigger;
+        if (!q || q->count + 3 > q->capacity) {
+            if (!bigger || live + 3 > bigger->capacity) {
+                pthread_mutex_unlock(lock);
+                bigger = values_new(ts, (live + 3) * 2);   // a C local: a root [HEAP-7]
+                if (!bigger) return false;
+                continue;
+            }
+            if (live) memcpy(bigger->items, q->items + gen->queue_head, live * sizeof(Value));
+            bigger->count = live;
+            gen->queue = value_from_cell(bigger);
+            gen->queue_head = 0;
+            q = bigger;
+        }
+        q->items[q->count] = value_from_int(mode);
+        q->items[q->count + 1] = value;
+        q->items[q->count + 2] = promise;
+        q->count += 3;
+        pthread_mutex_unlock(lock);
+        return true;
     }
-    q->items[q->count] = value_from_int(mode);
-    q->items[q->count + 1] = value;
-    q->items[q->count + 2] = promise;
-    q->count += 3;
-    return true;
 }
 
-// AsyncGeneratorResolve / AsyncGeneratorReject: the head request leaves the queue before its
-// promise settles, since settling may run user code (a `then` getter) that enqueues again.
-static bool ag_complete(ThreadState *ts, Generator *gen, Value value, bool done, bool rejected) {
+// Removes the head request and returns its promise; the caller holds ag_lock.
+static Value ag_pop_head(Generator *gen) {
     Values *q = ag_queue(gen);
     Value promise = q->items[gen->queue_head + 2];
     q->items[gen->queue_head + 1] = q->items[gen->queue_head + 2] = JS_UNDEFINED;
     gen->queue_head += 3;
+    return promise;
+}
+
+static bool ag_settle(ThreadState *ts, Value promise, Value value, bool done, bool rejected) {
     if (rejected) return promise_reject_value(ts, promise, value);
     Value result = ops_create_iter_result(ts, value, done);
     if (value_is_exception(result)) return false;
     return promise_resolve_value(ts, promise, result);
 }
 
+// AsyncGeneratorResolve / AsyncGeneratorReject by the claimant: publishes `state` (which ends
+// the claim) and removes the head request in one critical section, then settles its promise
+// outside the lock, since settling may run user code (a `then` getter) that enqueues again.
+static bool ag_complete(ThreadState *ts, Generator *gen, uint32_t state, Value value, bool done, bool rejected) {
+    pthread_mutex_t *lock = ag_lock(gen);
+    pthread_mutex_lock(lock);
+    gen->ag_state = state;
+    Value promise = ag_pop_head(gen);
+    pthread_mutex_unlock(lock);
+    return ag_settle(ts, promise, value, done, rejected);
+}
+
 // Runs the frame with one resumption and completes the head request by how it stopped:
 // a yield resolves it with {value, done: false}, the end of the body with done: true, an escaping
-// exception rejects it; an await leaves it for the await's reaction. False only on OOM.
+// exception rejects it; an await leaves it (and the claim) for the await's reaction. False only
+// on OOM. The caller holds the claim.
 static bool ag_run(ThreadState *ts, Generator *gen, int mode, Value value) {
     bool done, at_await;
-    gen->ag_state = AG_EXECUTING;
     Value v = generator_resume(ts, gen, mode, value, &done, &at_await);
-    if (value_is_exception(v)) {
-        gen->ag_state = AG_COMPLETED;
-        return ag_complete(ts, gen, error_take(ts), true, true);
-    }
+    if (value_is_exception(v)) return ag_complete(ts, gen, AG_COMPLETED, error_take(ts), true, true);
     if (!done && at_await) return true;
-    gen->ag_state = done ? AG_COMPLETED : AG_SUSPENDED_YIELD;
-    return ag_complete(ts, gen, v, done, false);
+    return ag_complete(ts, gen, done ? AG_COMPLETED : AG_SUSPENDED_YIELD, v, done, false);
 }
 
 // What an ag_await reaction does: resume the frame with return(v) or throw(e) (a `yield` resumed
@@ -1664,8 +1733,7 @@ enum { AG_AWAIT_RESUME, AG_AWAIT_RETURN };
 
 static bool ag_react(ThreadState *ts, Generator *gen, int kind, bool rejected, Value value) {
     if (kind == AG_AWAIT_RESUME) return ag_run(ts, gen, rejected ? RESUME_THROW : RESUME_RETURN, value);
-    gen->ag_state = AG_COMPLETED;
-    return ag_complete(ts, gen, value, true, rejected);
+    return ag_complete(ts, gen, AG_COMPLETED, value, true, rejected);
 }
 
 static Value AsyncGenerator_reaction(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
@@ -1691,34 +1759,41 @@ static bool ag_await(ThreadState *ts, Generator *gen, Value value, int kind) {
 }
 
 // AsyncGeneratorResumeNext (ES2020 25.5.3.3) as a loop: serves requests until the queue is empty
-// or the generator is busy (running, or awaiting for a request).
+// or another step holds the claim (running, or awaiting for a request). Each step is decided and
+// claimed in one critical section, so of two threads draining at once exactly one serves a head.
 static bool ag_drain(ThreadState *ts, Generator *gen) {
+    pthread_mutex_t *lock = ag_lock(gen);
     for (;;) {
+        pthread_mutex_lock(lock);
         uint32_t state = gen->ag_state;
-        if (state == AG_EXECUTING || state == AG_AWAITING_RETURN || ag_queue_empty(gen)) return true;
+        if (state == AG_EXECUTING || state == AG_AWAITING_RETURN || ag_queue_empty(gen)) {
+            pthread_mutex_unlock(lock);
+            return true;
+        }
         Values *q = ag_queue(gen);
         int mode = value_to_int(q->items[gen->queue_head]);
-        Value value = q->items[gen->queue_head + 1];
+        Value value = q->items[gen->queue_head + 1];   // a C local from here on [HEAP-7]
         if (mode != RESUME_NEXT && state == AG_SUSPENDED_START) {
-            // return()/throw() before the first next(): the body never runs.
+            // return()/throw() before the first next(): the body never runs. Nobody else can
+            // resume the frame (async generators are resumed only by their claimant).
             gen->ag_state = state = AG_COMPLETED;
             store_release(&gen->state, GEN_DONE);
         }
         bool ok;
-        if (state == AG_COMPLETED) {
-            if (mode == RESUME_RETURN) {
-                gen->ag_state = AG_AWAITING_RETURN;
-                ok = ag_await(ts, gen, value, AG_AWAIT_RETURN);
-            } else {
-                ok = ag_complete(ts, gen, mode == RESUME_THROW ? value : JS_UNDEFINED, true, mode == RESUME_THROW);
-            }
-        } else if (mode == RESUME_RETURN) {
+        if (state == AG_COMPLETED && mode != RESUME_RETURN) {
+            Value promise = ag_pop_head(gen);
+            pthread_mutex_unlock(lock);
+            ok = ag_settle(ts, promise, mode == RESUME_THROW ? value : JS_UNDEFINED, true, mode == RESUME_THROW);
+        } else if (state == AG_COMPLETED) {
+            gen->ag_state = AG_AWAITING_RETURN;
+            pthread_mutex_unlock(lock);
+            ok = ag_await(ts, gen, value, AG_AWAIT_RETURN);
+        } else {
+            gen->ag_state = AG_EXECUTING;
+            pthread_mutex_unlock(lock);
             // A yield (yield* too) resumed by return(v) awaits v inside the generator first
             // (AsyncGeneratorUnwrapYieldResumption); a rejection resumes it with throw.
-            gen->ag_state = AG_EXECUTING;
-            ok = ag_await(ts, gen, value, AG_AWAIT_RESUME);
-        } else {
-            ok = ag_run(ts, gen, mode, value);
+            ok = mode == RESUME_RETURN ? ag_await(ts, gen, value, AG_AWAIT_RESUME) : ag_run(ts, gen, mode, value);
         }
         if (!ok) return false;
     }
@@ -1726,7 +1801,8 @@ static bool ag_drain(ThreadState *ts, Generator *gen) {
 
 static const char *const ag_method_names[] = {"next", "throw", "return"};
 
-// %AsyncGeneratorPrototype%.next / throw / return (magic RESUME_*): AsyncGeneratorEnqueue.
+// %AsyncGeneratorPrototype%.next / throw / return (magic RESUME_*): AsyncGeneratorEnqueue, from
+// any thread. The caller serves the queue itself when no other thread holds the claim.
 static Value AsyncGenerator_enqueue(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     Value promise = promise_new(ts);
     if (value_is_exception(promise)) return promise;
@@ -1734,15 +1810,11 @@ static Value AsyncGenerator_enqueue(ThreadState *ts, Value self, const Value *ar
     if (!gen || gen->is_async != GEN_KIND_ASYNC_GENERATOR) {
         error_throw_type(ts, "AsyncGenerator.prototype.%s called on incompatible receiver %V",
                          ag_method_names[magic], self);
-    } else if (gen->owner_thread != ts->thread_id) {
-        error_throw_type(ts, "AsyncGenerator.prototype.%s: an async generator can only be resumed by the "
-                         "thread that created it", ag_method_names[magic]);
-    } else {
-        if (!ag_enqueue(ts, gen, magic, builtin_arg(args, argc, 0), promise)) return JS_EXCEPTION;
-        if (!ag_drain(ts, gen)) return JS_EXCEPTION;
+        if (!promise_reject_value(ts, promise, error_take(ts))) return JS_EXCEPTION;
         return promise;
     }
-    if (!promise_reject_value(ts, promise, error_take(ts))) return JS_EXCEPTION;
+    if (!ag_enqueue(ts, gen, magic, builtin_arg(args, argc, 0), promise)) return JS_EXCEPTION;
+    if (!ag_drain(ts, gen)) return JS_EXCEPTION;
     return promise;
 }
 
@@ -1753,8 +1825,18 @@ static Value direct_eval(ThreadState *ts, Frame *f, Value source) {
     if (!value_is_string(source)) return source;
     Code *caller = frame_code(f);
     int flags = COMPILE_EVAL | COMPILE_DIRECT_EVAL | ((caller->flags & CODE_STRICT) ? COMPILE_STRICT : 0) |
-                (int)(caller->flags & (CODE_EVAL_NEW_TARGET | CODE_EVAL_SUPER_PROPERTY));
-    Value code = ts->rt->compile_hook(ts, source, flags, JS_UNDEFINED);
+                (int)(caller->flags & (CODE_EVAL_NEW_TARGET | CODE_EVAL_SUPER_PROPERTY | CODE_EVAL_SUPER_CALL));
+    // Eval code inside a class may name the private names around it: the innermost class with
+    // private names and a direct eval keeps their description in a named slot [INT-18].
+    Value private_names = JS_UNDEFINED;
+    Value private_key = atom_from_cstr(ts, "# private names");
+    if (value_is_exception(private_key)) return private_key;
+    for (Value e = f->env; value_is_cell(e) && private_names == JS_UNDEFINED; e = ((Env *)value_to_cell(e))->parent) {
+        Env *env = value_to_cell(e);
+        int32_t slot = (env->flags & ENV_WITH) ? -1 : env_find(env, private_key);
+        if (slot >= 0 && value_is_string(env->slots[slot])) private_names = env->slots[slot];
+    }
+    Value code = ts->rt->compile_hook(ts, source, flags, private_names);
     if (value_is_exception(code)) return code;
     Value env = f->env;
     Code *eval_code = value_to_cell(code);
@@ -2807,6 +2889,116 @@ op_SUPER_CALL: op_SUPER_CALL_SPREAD: {
     pc += opcode_length[*insn];
     NEXT();
 }
+op_SUPER_CONSTRUCT: op_SUPER_CONSTRUCT_SPREAD: {
+    // The constructor and new.target come from the constructor's Env (INT-3): the running
+    // frame may be an arrow or eval code, or the constructor itself, whose Env holds its this.
+    SYNC();
+    Value parent = object_get_prototype_of(ts, R(B));
+    CHECK(parent);
+    if (!ops_is_constructor(parent)) { error_throw_type(ts, "Super constructor %V of anonymous class is not a constructor", parent); goto exception; }
+    if (*insn == OP_SUPER_CONSTRUCT) {
+        tmp = interp_construct(ts, parent, &R(D), (int)E, R(C_));
+    } else {
+        Values *spread = spread_arguments(ts, R(D));
+        if (!spread) goto exception;
+        tmp = interp_construct(ts, parent, spread->items, (int)spread->count, R(C_));
+    }
+    CHECK(tmp);
+    R(A) = tmp;
+    pc += opcode_length[*insn];
+    NEXT();
+}
+op_BIND_THIS: op_BIND_THIS_NAME: {
+    // BindThisValue: one compare-and-swap from the hole, so of two racing super() calls (two
+    // threads running arrows of one constructor) exactly one binds and the other throws.
+    Value *slot = NULL;
+    Value value = *insn == OP_BIND_THIS ? R(C_) : R(B);
+    if (*insn == OP_BIND_THIS) {
+        slot = &env_at(f->env, A)->slots[B];
+    } else {
+        SYNC();
+        NameRef ref = resolve_name(ts, f->env, KV(A));
+        if (ref.kind == NAME_ERROR) goto exception;
+        if (ref.kind != NAME_SLOT) { error_throw_syntax(ts, "'super' keyword unexpected here"); goto exception; }
+        slot = &ref.env->slots[ref.slot];
+    }
+    Value expected = JS_HOLE;
+    if (!cas_acq_rel(slot, &expected, value)) {
+        SYNC();
+        error_throw_reference(ts, "Super constructor may only be called once");
+        goto exception;
+    }
+    pc += opcode_length[*insn];
+    NEXT();
+}
+op_INIT_FIELDS_OF: {
+    SYNC();
+    if (value_cell_type(R(A)) == CELL_FUNCTION) {
+        Value fields = ((Function *)value_to_cell(R(A)))->fields;
+        if (value_is_object(fields)) {
+            tmp = interp_call(ts, fields, R(B), NULL, 0);
+            CHECK(tmp);
+        }
+    }
+    ADVANCE(OP_INIT_FIELDS_OF);
+    NEXT();
+}
+op_SET_THIS: f->this_value = R(A); ADVANCE(OP_SET_THIS); NEXT();
+op_PRIVATE_NEW:
+    SYNC();
+    tmp = weakmap_new(ts);   // one private name's, or one class's brand's, storage
+    CHECK(tmp);
+    R(A) = tmp;
+    ADVANCE(OP_PRIVATE_NEW);
+    NEXT();
+op_PRIVATE_GET:
+    SYNC();
+    tmp = private_lookup(ts, R(C_), R(B));
+    CHECK(tmp);
+    if (tmp == JS_HOLE) { private_missing(ts, R(B), KV(D), false); goto exception; }
+    R(A) = tmp;
+    ADVANCE(OP_PRIVATE_GET);
+    NEXT();
+op_PRIVATE_PUT:
+    SYNC();
+    tmp = private_lookup(ts, R(B), R(A));
+    CHECK(tmp);
+    if (tmp == JS_HOLE) { private_missing(ts, R(A), KV(D), true); goto exception; }
+    if (!private_store(ts, R(B), R(A), R(C_))) goto exception;
+    ADVANCE(OP_PRIVATE_PUT);
+    NEXT();
+op_PRIVATE_ADD:
+    // PrivateFieldAdd / PrivateMethodOrAccessorAdd: the receiver is a constructor's `this`,
+    // always an object (a base class may have returned any object, even a proxy).
+    SYNC();
+    tmp = private_lookup(ts, R(B), R(A));
+    CHECK(tmp);
+    if (tmp != JS_HOLE) { error_throw_type(ts, "%V", KV(D)); goto exception; }
+    if (!private_store(ts, R(B), R(A), R(C_))) goto exception;
+    ADVANCE(OP_PRIVATE_ADD);
+    NEXT();
+op_PRIVATE_IN:
+    SYNC();
+    if (!value_is_object(R(C_))) {
+        error_throw_type(ts, "Cannot use 'in' operator to search for '%K' in %V", KV(D), R(C_));
+        goto exception;
+    }
+    tmp = private_lookup(ts, R(B), R(C_));
+    CHECK(tmp);
+    R(A) = value_from_bool(tmp != JS_HOLE);
+    ADVANCE(OP_PRIVATE_IN);
+    NEXT();
+op_PRIVATE_CHECK:
+    SYNC();
+    tmp = private_lookup(ts, R(B), R(A));
+    CHECK(tmp);
+    if (tmp == JS_HOLE) {
+        if (value_is_nullish(R(A))) private_missing(ts, R(A), KV(D), false);
+        else error_throw_type(ts, "%V", KV(C_));
+        goto exception;
+    }
+    ADVANCE(OP_PRIVATE_CHECK);
+    NEXT();
 
 op_RET: tmp = R(A); goto do_return;
 op_RET_UNDEFINED: tmp = JS_UNDEFINED; goto do_return;

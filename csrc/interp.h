@@ -51,6 +51,14 @@ void job_reaction_registered(ThreadState *ts);
 // microtask when home is the caller, else posted to home's inbox, or to main's when home's loop
 // has ended — and ends one job_reaction_registered of home. False (exception pending) on OOM.
 bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argument);
+// A spawned thread's turns before its outcome is published: runs its event loop until no
+// completion wait (job_completion_wait) is left [THR-3]. False with the exception pending.
+bool job_run_until_completed(ThreadState *ts);
+// On ts's own thread: one more (+1) or one fewer (-1) Condition.asyncWait to deliver first.
+void job_completion_wait(ThreadState *ts, int delta);
+// job_post, except that a spawned target whose outcome is published hands the job (and the
+// expectation) to main, as the notes deliver a finished thread's grants [SYNC-6].
+bool job_post_or_main(ThreadState *poster, ThreadState *target, Value fn, Value argument);
 
 // Function objects (function.c).
 // A native function object with own `length` and `name` and %Function.prototype% as prototype.

@@ -1,8 +1,9 @@
 /*
  * job.c — the per-thread job machinery behind interp.h's job_* functions: the microtask FIFO,
  * timers on a monotonic clock, the cross-thread inbox (job_expect/job_post), delivery of promise
- * reactions to the thread that registered them, the event loop, and node-style
- * unhandled-rejection reporting. Implements THR-8..THR-10, THR-15, THR-16 (specs/threads.md).
+ * reactions to the thread that registered them, the event loop (and the turns a spawned thread
+ * runs before it publishes its outcome), and node-style unhandled-rejection reporting.
+ * Implements THR-3 (its completion part), THR-8..THR-10, THR-15, THR-16 (specs/threads.md).
  * Queues and timers are owned by one ThreadState and touched only by its thread [INT-6]; the one
  * exception is the inbox, which any thread appends to under inbox_lock. Values held in malloc'd
  * Timers and inbox jobs are marked by job_trace_thread, which heap.c calls for every thread.
@@ -13,7 +14,6 @@
 #include <string.h>
 #include "interp.h"
 #include "safepoint.h"
-#include "atomics.h"
 #include "atomics.h"
 #include "errors.h"
 #include "builtins/builtins.h"
@@ -84,17 +84,30 @@ static bool run_job(ThreadState *ts, Value fn, Value argument) {
     return !value_is_exception(result);
 }
 
+static bool inbox_pop_reaction(ThreadState *ts, Value *fn, Value *argument);
+
+/*
+ * A microtask checkpoint. Reactions that other threads delivered here are this thread's
+ * microtasks as well [THR-15]: once the ring is empty they run too, oldest first, up to the first
+ * job posted with job_post, which stays a macrotask of the event loop [THR-10]. So a thread that
+ * spins on drainMicrotasks() sees the settlements other threads made, and a finishing thread's
+ * completion drain runs them before its outcome is published [THR-3].
+ */
 bool job_run_microtasks(ThreadState *ts) {
-    while (ts->microtask_count > 0) {
-        Values *ring = value_to_cell(ts->microtasks);
-        uint32_t pairs = ring->count / 2, slot = ts->microtask_head;
-        Value fn = ring->items[2 * slot], argument = ring->items[2 * slot + 1];
-        ring->items[2 * slot] = ring->items[2 * slot + 1] = JS_UNDEFINED;
-        ts->microtask_head = (slot + 1) % pairs;
-        ts->microtask_count--;
+    for (;;) {
+        while (ts->microtask_count > 0) {
+            Values *ring = value_to_cell(ts->microtasks);
+            uint32_t pairs = ring->count / 2, slot = ts->microtask_head;
+            Value fn = ring->items[2 * slot], argument = ring->items[2 * slot + 1];
+            ring->items[2 * slot] = ring->items[2 * slot + 1] = JS_UNDEFINED;
+            ts->microtask_head = (slot + 1) % pairs;
+            ts->microtask_count--;
+            if (!run_job(ts, fn, argument)) return false;
+        }
+        Value fn, argument;
+        if (!load_relaxed(&ts->inbox) || !inbox_pop_reaction(ts, &fn, &argument)) return true;
         if (!run_job(ts, fn, argument)) return false;
     }
-    return true;
 }
 
 // ---- timers ----
@@ -154,6 +167,7 @@ typedef struct CrossJob {
     struct CrossJob *next;
     Value fn;
     Value argument;
+    bool reaction;   // a promise reaction delivered home (a microtask), not a job_post
 } CrossJob;
 
 void job_expect(ThreadState *ts) {
@@ -174,6 +188,7 @@ bool job_post(ThreadState *poster, ThreadState *target, Value fn, Value argument
         job->next = NULL;
         job->fn = fn;
         job->argument = argument;
+        job->reaction = false;
         if (target->inbox_tail) target->inbox_tail->next = job;
         else store_relaxed(&target->inbox, job);
         target->inbox_tail = job;
@@ -188,6 +203,34 @@ bool job_post(ThreadState *poster, ThreadState *target, Value fn, Value argument
         return false;
     }
     return true;
+}
+
+/*
+ * A lock grant for a Thread whose outcome is out goes to main instead, like the notes' "grants to
+ * a thread that has already finished are still delivered (on main as fallback)": so a grant never
+ * races what the joiner does next (a barging sync hold, peer api/lock-async-hold). Main expects
+ * the job before the target stops expecting it, so neither event loop can end in between; the
+ * target is alive until then because of its own expectation [THR-9].
+ */
+bool job_post_or_main(ThreadState *poster, ThreadState *target, Value fn, Value argument) {
+    if (!target->spawned || !load_acquire(&target->published)) return job_post(poster, target, fn, argument);
+    Runtime *rt = target->rt;
+    pthread_mutex_lock(&rt->homes_lock);
+    ThreadState *main_state = rt->homes_capacity > 0 ? rt->homes[0] : NULL;
+    if (!main_state || main_state == target) {
+        pthread_mutex_unlock(&rt->homes_lock);
+        return job_post(poster, target, fn, argument);
+    }
+    pthread_mutex_lock(&main_state->inbox_lock);
+    main_state->jobs_expected++;
+    pthread_mutex_unlock(&main_state->inbox_lock);
+    bool ok = job_post(poster, main_state, fn, argument);   // lock order: homes, inbox, park
+    pthread_mutex_unlock(&rt->homes_lock);
+    pthread_mutex_lock(&target->inbox_lock);
+    if (target->jobs_expected > 0) target->jobs_expected--;
+    thread_unpark(target);
+    pthread_mutex_unlock(&target->inbox_lock);
+    return ok;
 }
 
 // ---- promise reactions delivered to their home thread [THR-15, THR-16] ----
@@ -237,6 +280,7 @@ bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argum
         cross->next = NULL;
         cross->fn = job;
         cross->argument = argument;
+        cross->reaction = true;
         if (target->inbox_tail) target->inbox_tail->next = cross;
         else store_relaxed(&target->inbox, cross);
         target->inbox_tail = cross;
@@ -260,6 +304,23 @@ static bool inbox_pop(ThreadState *ts, Value *fn, Value *argument) {
         if (!ts->inbox) ts->inbox_tail = NULL;
         *fn = job->fn;
         *argument = job->argument;
+    }
+    pthread_mutex_unlock(&ts->inbox_lock);
+    free(job);
+    return job != NULL;
+}
+
+// Like inbox_pop, but only when the oldest job is a delivered reaction.
+static bool inbox_pop_reaction(ThreadState *ts, Value *fn, Value *argument) {
+    pthread_mutex_lock(&ts->inbox_lock);
+    CrossJob *job = ts->inbox;
+    if (job && job->reaction) {
+        store_relaxed(&ts->inbox, job->next);
+        if (!ts->inbox) ts->inbox_tail = NULL;
+        *fn = job->fn;
+        *argument = job->argument;
+    } else {
+        job = NULL;
     }
     pthread_mutex_unlock(&ts->inbox_lock);
     free(job);
@@ -362,10 +423,11 @@ static bool report_rejections(ThreadState *ts) {
  * (forever when no timer is left, which the deadlock detector counts [THR-6]). It is idle, and
  * the loop ends, when there is no timer, no posted job and no unmatched job_expect [THR-9], and
  * no reaction it registered is still waiting for a promise that another live thread may settle
- * [THR-16]. A spawned thread's loop ends for good: its inbox closes in the same inbox_lock section
- * that saw it idle, so a later reaction goes to main instead of being lost [THR-15].
+ * [THR-16]. A spawned thread's loop ends for good: its inbox closes in the same inbox_lock
+ * section that saw it idle, so a later reaction goes to main instead of being lost [THR-15].
+ * until_completion: see job_run_until_completed.
  */
-bool job_run_event_loop(ThreadState *ts) {
+static bool run_loop(ThreadState *ts, bool until_completion) {
     char reason[64];
     for (;;) {
         // An interrupt (time limit, rt.interrupt()) ends the loop even with jobs still queued.
@@ -375,6 +437,7 @@ bool job_run_event_loop(ThreadState *ts) {
         }
         if (!job_run_microtasks(ts)) return false;
         if (!report_rejections(ts)) return false;
+        if (until_completion && ts->completion_waits <= 0) return true;
         Value fn, argument;
         if (inbox_pop(ts, &fn, &argument)) {
             if (!run_job(ts, fn, argument)) return false;
@@ -393,6 +456,10 @@ bool job_run_event_loop(ThreadState *ts) {
                 continue;
             }
             if (!ts->timers && ts->jobs_expected == 0) {
+                if (until_completion) {   // nothing can end the waits any more (lost to OOM)
+                    pthread_mutex_unlock(&ts->inbox_lock);
+                    return true;
+                }
                 if (ts->thread_id != 0) ts->inbox_closed = true;
                 pthread_mutex_unlock(&ts->inbox_lock);
                 if (ts->thread_id == 0) thread_report_unobserved_failures(ts);
@@ -405,6 +472,23 @@ bool job_run_event_loop(ThreadState *ts) {
         }
         pthread_mutex_unlock(&ts->inbox_lock);
     }
+}
+
+bool job_run_event_loop(ThreadState *ts) {
+    return run_loop(ts, false);
+}
+
+/*
+ * The part of a spawned thread's event loop that runs before its outcome is published [THR-3]:
+ * turns as above until no Condition.asyncWait it registered is still to be delivered
+ * (completion_waits, touched only by this thread). Nothing else it awaits holds the outcome back.
+ */
+bool job_run_until_completed(ThreadState *ts) {
+    return run_loop(ts, true);
+}
+
+void job_completion_wait(ThreadState *ts, int delta) {
+    ts->completion_waits += delta;
 }
 
 void job_trace_thread(Marker *m, ThreadState *ts) {

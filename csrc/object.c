@@ -5,7 +5,9 @@
  * layout changes only in the "layout changes" section, one function per kind of change, by the
  * claim protocol of OM-7 (owner lock-free path, cell lock otherwise). Also the cell locks,
  * foreign stores [OM-4], Thread.restrict and the Atomics slot. Implements OM-4, OM-6, OM-7,
- * OM-10, the ordering of OM-8 and the owner's lock-free dictionary edits of OM-18.
+ * OM-10, OM-12 (restrict: one winner among racing claimants), OM-15 (claimed element adds, the
+ * length raised after the element), the ordering of OM-8 and the owner's lock-free dictionary
+ * edits of OM-18.
  */
 #include <pthread.h>
 #include <sched.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "objectexotic.h"
+#include "builtins/typedarray.h"
 #include "atomics.h"
 #include "celltrace.h"
 #include "errors.h"
@@ -53,8 +56,9 @@ Structure *object_structure_slow(const Object *o) { return structure_of(o); }
 // A restricted object's structure names the one thread that may use it; every other thread's
 // checked operation throws before touching the object.
 static inline bool restricted_for(ThreadState *ts, const Structure *s) {
-    return __builtin_expect((load_relaxed(&s->flags) & STRUCTURE_RESTRICTED) != 0, 0) &&
-           s->restricted_tid != ts->tid;
+    // Acquire pairs with structure_restrict's release of the flag: restricted_tid is current.
+    return __builtin_expect((load_acquire(&s->flags) & STRUCTURE_RESTRICTED) != 0, 0) &&
+           load_relaxed(&s->restricted_tid) != ts->tid;
 }
 
 Value error_throw_concurrent_access(ThreadState *ts, const char *message) {
@@ -603,8 +607,9 @@ static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t att
  * claim covers a few stores only.
  */
 static inline void store_claimed_element(ThreadState *ts, Object *o, uint32_t index, Value v) {
-    if (o->header.type == CELL_ARRAY) array_raise_length((Array *)o, index + 1);
+    // The element before the length (a release max): a reader that sees the new length finds it.
     store_element(ts, o, index, v);
+    if (o->header.type == CELL_ARRAY) array_raise_length((Array *)o, index + 1);
 }
 
 // Whether index is own in o under a claim of structure s: a racing define may have filled the hole
@@ -1382,9 +1387,14 @@ static bool restrict_excluded(ThreadState *ts, Value v) {
     static const Intrinsic excluded[] = {
         INTRINSIC_ARRAY, INTRINSIC_ARRAY_PROTOTYPE, INTRINSIC_PROMISE, INTRINSIC_PROMISE_PROTOTYPE,
         INTRINSIC_REGEXP, INTRINSIC_OBJECT_PROTOTYPE, INTRINSIC_FUNCTION_PROTOTYPE,
+        INTRINSIC_ARRAY_BUFFER_PROTOTYPE, INTRINSIC_SHARED_ARRAY_BUFFER_PROTOTYPE,
+        INTRINSIC_TYPED_ARRAY_PROTOTYPE,
     };
     for (size_t i = 0; i < sizeof excluded / sizeof excluded[0]; i++)
         if (realm_intrinsic(ts, excluded[i]) == v) return true;
+    // The constructors are functions (never restrictable); their prototypes are plain objects.
+    for (int k = 0; k < TA_KIND_COUNT; k++)
+        if (realm_intrinsic(ts, (Intrinsic)(INTRINSIC_TYPED_ARRAY_KIND_PROTOTYPES + k)) == v) return true;
     Value regexp = realm_intrinsic(ts, INTRINSIC_REGEXP);
     if (value_is_object(regexp)) {
         // RegExp.prototype has no intrinsic slot: read it without running code.
@@ -1403,17 +1413,21 @@ bool object_restrict(ThreadState *ts, Value v) {
         error_throw_type(ts, "cannot restrict this object");
         return false;
     }
+    // An unrestricted object has no owner yet: any thread may claim it, and of racing claimants
+    // exactly one wins. The answer is decided under the claim, against the claimed structure, so
+    // a loser sees the winner's restriction and throws instead of reporting success [OM-12].
     Object *o = value_to_object(v);
-    Structure *s = structure_of(o);
-    uint16_t owner = (s->flags & STRUCTURE_RESTRICTED) ? s->restricted_tid : butterfly_owner(o);
-    if (owner != ts->tid) {
-        error_throw_concurrent_access(ts, "Thread.restrict called from a non-owning thread");
-        return false;
-    }
-    if (s->flags & STRUCTURE_RESTRICTED) return true;
+    Structure *seen = structure_of(o);
+    if (structure_is_restricted(seen) && !restricted_for(ts, seen)) return true;  // once restricted, for good
     uint32_t id = lock_and_claim(ts, o);
-    s = structure_for_id(id);
-    Structure *next = (s->flags & STRUCTURE_RESTRICTED) ? s : structure_restrict(ts, s, ts->tid);
+    Structure *s = structure_for_id(id);
+    if (structure_is_restricted(s)) {
+        bool mine = !restricted_for(ts, s);
+        publish_and_unlock(o, id);
+        if (!mine) error_throw_concurrent_access(ts, "Thread.restrict called from a non-owning thread");
+        return mine;
+    }
+    Structure *next = structure_restrict(ts, s, ts->tid);
     publish_and_unlock(o, next ? next->id : id);
     return next != NULL;
 }
@@ -1456,7 +1470,7 @@ static bool prototypes_lack_indexes(Value proto) {
         if (depth > 16 || (m && !(m->traits & EXOTIC_NO_VIRTUAL_INDEXES))) return false;
         Structure *s = structure_of(p);
         if (object_elements_length(p) != 0 || structure_has_index_keys(s)) return false;
-        proto = s->prototype;
+        proto = load_relaxed(&s->prototype);   // a dictionary changes it in place
     }
     return true;
 }
@@ -1486,30 +1500,44 @@ bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v
     }
     if (!structure_plain_elements(s) || !prototypes_lack_indexes(s->prototype)) return false;
     // Filling a hole is an add [OM-15]: under a claim of the id whose structure was checked. The
-    // lock-free owner claims with a CAS; anyone else takes the cell lock (waiting as blocked) and
-    // checks again under its claim. A lost claim leaves it to the slow path.
-    bool locked = (id & STRUCTURE_ID_BUSY) || !lock_free_path(ts, o);
+    // lock-free owner claims with a CAS; anyone else, and an owner whose CAS lost to a racing
+    // claimer, takes the cell lock (waiting as blocked) and checks again under its claim. Only a
+    // real change (another structure) leaves it to the slow path: a merely contended store must
+    // not, since the slow path of Array.prototype.push ends with a Set of `length` that could
+    // undo a racing raise [OM-15].
+    uint32_t checked = id & ~STRUCTURE_ID_BUSY;
+    bool locked = (id & STRUCTURE_ID_BUSY) || !lock_free_path(ts, o) || !claim(o, id);
     if (locked) {
         uint32_t claimed = lock_and_claim(ts, o);
-        if (claimed != id || load_acquire(slot) != JS_HOLE) {
+        if (claimed != checked) {
             publish_and_unlock(o, claimed);
             return false;
         }
-    } else if (!claim(o, id)) {
-        return false;
     }
+    // A racing store filled the hole meanwhile: ours overwrites it (the elements are plain, so
+    // writable), as if it came after. The element before the length (a release max): a reader
+    // that sees the new length finds it.
     bool stored = true;
-    if (o->header.type == CELL_ARRAY) {
-        Array *a = (Array *)o;
-        if (index >= load_relaxed(&a->length)) {
-            if (!load_relaxed(&a->length_writable)) stored = false;
-            else array_raise_length(a, index + 1);
-        }
+    bool raise = false;
+    if (o->header.type == CELL_ARRAY && index >= load_relaxed(&((Array *)o)->length)) {
+        if (!load_relaxed(&((Array *)o)->length_writable)) stored = false;
+        else raise = true;
     }
     if (stored) store_element(ts, o, index, v);
-    if (locked) publish_and_unlock(o, id);
-    else store_release(&o->header.structure_id, id);
+    if (raise) array_raise_length((Array *)o, index + 1);
+    if (locked) publish_and_unlock(o, checked);
+    else store_release(&o->header.structure_id, checked);
     return stored;
+}
+
+// Whether a Set of any index on o can run no user code: o takes plain element writes and nothing
+// on its prototype chain can have an indexed property (so no setter, no Proxy trap). Then every
+// index store only raises an array's length, by an atomic max [OM-15].
+bool object_indexed_sets_are_plain(const Object *o) {
+    const ObjectMethods *m = methods_of(o);
+    if (m && !(m->traits & EXOTIC_NO_VIRTUAL_INDEXES)) return false;
+    Structure *s = structure_of(o);
+    return structure_plain_elements(s) && prototypes_lack_indexes(load_relaxed(&s->prototype));
 }
 
 // ---- tracing: every object kind's hook starts with object_trace ----

@@ -336,6 +336,8 @@ bool object_ic_cacheable(const Object *o);
 int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v);
 // Element store fast path for dense storage; returns false when the slow path must run.
 bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v);
+// Whether a Set of any index on o runs no user code (plain elements, no index on the chain).
+bool object_indexed_sets_are_plain(const Object *o);
 
 /*
  * Atomics on object properties: a stable address of o's own data property `key` for an atomic

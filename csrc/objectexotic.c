@@ -157,7 +157,9 @@ static int array_set_length(ThreadState *ts, Array *a, const PropertyDescriptor 
     if (new_length >= old_length) {
         if (!descriptor_validate(&current, true, &wanted, &result))
             return object_refuse(ts, throw_on_failure, "Cannot redefine property: length");
-        store_relaxed(&a->length, new_length);
+        // A max, not a store: a racing store above the old end may have raised the length past
+        // new_length meanwhile, and a plain store would hide its element [OM-15].
+        array_raise_length(a, new_length);
         if (!(result.attributes & PROP_WRITABLE)) store_relaxed(&a->length_writable, false);
         return 1;
     }
@@ -379,8 +381,6 @@ void arguments_trace(Marker *m, Cell *cell) {
 // are configurable, a delete of a valid index fails, an out-of-range write through a receiver
 // that is not the typed array itself is ignored.
 
-const uint8_t typedarray_element_size[TA_KIND_COUNT] = {1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8};
-
 // CanonicalNumericIndexString (§7.1.21) of a non-index key: "-0", or a string that ToString(ToNumber)
 // reproduces. Most keys fail on their first character, so the conversion is rare.
 int typed_array_numeric_key(ThreadState *ts, PropKey key, double *index) {
@@ -487,7 +487,7 @@ static bool length_fast(ThreadState *ts, TypedArrayObject *ta, PropKey key, Valu
     if (slot < 0 || !(attributes & PROP_ACCESSOR)) return false;
     Value accessor = object_load_slot(holder, (uint32_t)slot);
     if (value_cell_type(accessor) != CELL_ACCESSOR ||
-        ((Accessor *)value_to_cell(accessor))->getter != realm_intrinsic(ts, TYPED_ARRAY_LENGTH_GETTER))
+        ((Accessor *)value_to_cell(accessor))->getter != realm_intrinsic(ts, INTRINSIC_TYPED_ARRAY_LENGTH_GETTER))
         return false;
     *out = value_from_number((double)typed_array_length(ta));
     return true;

@@ -338,7 +338,9 @@ __attribute__((noinline)) void safepoint_enter_blocked(ThreadState *ts) {
     pthread_mutex_lock(&rt->safepoint_lock);
     set_state(ts, SP_BLOCKED);
     rt->safepoint_running--;
-    pthread_cond_broadcast(&rt->safepoint_changed);
+    // Only a stopper waits on safepoint_changed, and it raises stop_requested under this lock
+    // before waiting: with no stop pending nobody needs waking (every embedding call passes here).
+    if (load_relaxed(&rt->stop_requested)) pthread_cond_broadcast(&rt->safepoint_changed);
     pthread_mutex_unlock(&rt->safepoint_lock);
     // Blocked first, then the GIL goes: the next holder may stop the world at once [SP-9].
     if (ts->gil_held) gil_release(ts);

@@ -270,7 +270,8 @@ static uint8_t attributes_flags(uint8_t attributes, PropKey key) {
 
 // ---- reading structures ----
 
-Value structure_prototype(const Structure *s) { return s->prototype; }
+// Relaxed: a dictionary's prototype is rewritten in place [OM-7] while others read it.
+Value structure_prototype(const Structure *s) { return load_relaxed(&s->prototype); }
 uint32_t structure_property_count(const Structure *s) { return s->property_count; }
 bool structure_is_dictionary(const Structure *s) {
     return (load_relaxed(&s->flags) & STRUCTURE_DICTIONARY) != 0;
@@ -513,6 +514,55 @@ Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, 
     return transition_link_once(ts, s, next);
 }
 
+// ---- the transition chain (read-only; $vm.getStructureTransitionList) ----
+
+/*
+ * The ids from the root of s's transition tree to s, root first: the initial structure of s's
+ * prototype, then each shared structure on the way, found by replaying s's keys in insertion
+ * order through the cached transitions. The tree keeps no parent links, so this replay is the
+ * chain. Lock-free like structure_initial's fast path and transition_find [OM-9, OM-11]; it
+ * allocates nothing, so no collection can prune the tree meanwhile. A dictionary has left the
+ * tree and is edited in place by its owner, so its keys are not read: its chain is the root and
+ * itself. Wherever the tree has no edge for the next step (an integrity transition, whose keys
+ * keep their places but change attributes) the walk stops and the list ends with s's own id.
+ * Writes at most `max` ids to `ids`; returns how many the chain has.
+ */
+uint32_t structure_transition_chain(ThreadState *ts, const Structure *s, uint32_t *ids, uint32_t max) {
+    uint32_t n = 0;
+#define CHAIN_PUSH(id) do { if (n < max) ids[n] = (id); n++; } while (0)
+    const Structure *root = NULL;
+    Value prototype = load_relaxed(&s->prototype);
+    const InitialCache *cache = load_acquire(&ts->rt->structures->initial);
+    if (cache) {
+        for (uint32_t i = key_hash(prototype) & cache->mask;; i = (i + 1) & cache->mask) {
+            Value key = load_acquire(&cache->entries[i].prototype);
+            if (key == 0) break;
+            if (key == prototype) {
+                root = load_relaxed(&cache->entries[i].structure);
+                break;
+            }
+        }
+    }
+    if (root == s) {
+        CHAIN_PUSH(s->id);
+        return n;
+    }
+    if (root) CHAIN_PUSH(root->id);
+    if (root && !(load_relaxed(&s->flags) & STRUCTURE_DICTIONARY)) {
+        // A shared structure's table is immutable once published [OM-3]: plain reads.
+        const PropertyTable *t = s->table;
+        const Structure *at = root;
+        for (uint32_t e = 0; t && e < t->count && at; e++) {
+            at = transition_find(at, t->entries[e].key, t->entries[e].attributes);
+            if (at == s) break;  // reached s: its id ends the list below
+            if (at) CHAIN_PUSH(at->id);
+        }
+    }
+    CHAIN_PUSH(load_relaxed(&s->id));
+#undef CHAIN_PUSH
+    return n;
+}
+
 // ---- dictionary structures ----
 
 // The copy gets twice the live entries as capacity, so a run of adds after the conversion grows
@@ -638,7 +688,7 @@ Structure *structure_restrict(ThreadState *ts, Structure *s, uint16_t tid) {
     }
     uint32_t fresh = take_id(ts);
     if (fresh == 0) return NULL;
-    s->restricted_tid = tid;
+    store_relaxed(&s->restricted_tid, tid);  // before the flag's release [OM-12]
     store_release(&s->flags, s->flags | STRUCTURE_RESTRICTED);
     switch_id(s, fresh);
     return s;

@@ -213,4 +213,8 @@ void butterfly_truncate_elements(ThreadState *ts, Object *o, uint32_t length);
 void object_lock(ThreadState *ts, const Object *o);
 void object_unlock(const Object *o);
 
+// The structure ids from the root of s's transition tree to s (at most `max` written; returns
+// the chain's length). Read-only and allocation-free ($vm.getStructureTransitionList).
+uint32_t structure_transition_chain(ThreadState *ts, const Structure *s, uint32_t *ids, uint32_t max);
+
 #endif

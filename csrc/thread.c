@@ -61,9 +61,23 @@ static bool take_tid(Runtime *rt, uint16_t *tid) {
     return false;
 }
 
+/*
+ * Zeroed memory of whole cache lines, starting on a line: a ThreadState's allocator and register
+ * fields are written on every allocation and call, and another thread's state (or any malloc'd
+ * neighbour written by another thread) must not share a line with them; the Runtime's polled
+ * words rely on it too (thread.h aligns them within the struct) [SP-6, HEAP-2].
+ */
+#define CACHE_LINE 64
+static void *calloc_lines(size_t size) {
+    size = (size + CACHE_LINE - 1) & ~(size_t)(CACHE_LINE - 1);
+    void *memory = aligned_alloc(CACHE_LINE, size);
+    if (memory) memset(memory, 0, size);
+    return memory;
+}
+
 // tid < 0: take one now (main and embedder threads); else the one thread_reserve took.
 static ThreadState *attach(Runtime *rt, int tid, uint32_t thread_id, bool counted) {
-    ThreadState *ts = calloc(1, sizeof *ts);
+    ThreadState *ts = calloc_lines(sizeof *ts);
     if (!ts) return NULL;
     bool took = tid < 0;
     if (took) {
@@ -436,7 +450,7 @@ void thread_unpark(ThreadState *target) {
 }
 
 Runtime *runtime_new(void) {
-    Runtime *rt = calloc(1, sizeof *rt);
+    Runtime *rt = calloc_lines(sizeof *rt);
     if (!rt) return NULL;
     pthread_mutex_init(&rt->threads_lock, NULL);
     pthread_mutex_init(&rt->park_lock, NULL);

@@ -69,6 +69,7 @@ typedef enum Intrinsic {
     INTRINSIC_DATA_VIEW_PROTOTYPE,
     INTRINSIC_TYPED_ARRAY,                  // %TypedArray%
     INTRINSIC_TYPED_ARRAY_PROTOTYPE,        // %TypedArray.prototype%
+    INTRINSIC_TYPED_ARRAY_LENGTH_GETTER,    // its `length` getter: the exotic [[Get]]'s fast answer
     INTRINSIC_TYPED_ARRAY_KIND_PROTOTYPES,  // 12 slots: one per typed array kind, in kind order
     INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS = INTRINSIC_TYPED_ARRAY_KIND_PROTOTYPES + 12,
     INTRINSIC_WEAKREF_PROTOTYPE = INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS + 12, // builtins/weakref.c
@@ -104,11 +105,14 @@ struct Runtime {
     pthread_mutex_t threads_lock;          // guards threads, next_tid and tids (TID reuse)
     ThreadState *threads;                  // every attached thread, linked by ThreadState.next
     uint32_t next_tid;                     // TIDs next_tid .. tid_limit-1 were never handed out
-    int stop_requested;                    // safepoint.c: set with store_release by a collector [SP-1]
+    // Every poll reads stop_requested and race_seed: they start a cache line of their own that
+    // only a collector writes (runtime_new allocates the Runtime cache-line aligned) [SP-6].
+    _Alignas(64) int stop_requested;       // safepoint.c: set with store_release by a collector [SP-1]
     bool gc_stress;                        // JSTHREADS_GC_STRESS: collect at every slow path
     uint64_t race_seed;                    // JSTHREADS_RACE: 0 = off
     // ---- safepoint.c (heap engineer): stopping the world [SP-1..SP-4] ----
-    pthread_mutex_t safepoint_lock;        // guards the safepoint_* fields here and every
+    // Taken at every blocked-region change: kept off the polled line above.
+    _Alignas(64) pthread_mutex_t safepoint_lock;  // guards the safepoint_* fields here and every
                                            // ThreadState.safepoint_state transition
     pthread_cond_t safepoint_changed;      // a thread parked, blocked or left (the stopper waits)
     pthread_cond_t safepoint_resumed;      // the stop ended (parked and leaving threads wait)
@@ -164,9 +168,11 @@ struct Runtime {
     uint64_t gil_next_ticket;              // next ticket an arriving thread takes; under gil_mutex
     uint64_t gil_serving;                  // the ticket whose owner may take the GIL next [SP-10]
     double gil_slice_end_ms;               // when the holder's time slice ends; under gil_mutex
-    int gil_yield_request;                 // set (store_release) by a waiter whose turn is overdue,
+    // Polled like stop_requested, so alone on its line: the neighbours are written by lock
+    // holders (gil_handovers, then the sync locks below).
+    _Alignas(64) int gil_yield_request;    // set (store_release) by a waiter whose turn is overdue,
                                            // cleared at the release; the holder's poll reads it [SP-11]
-    uint64_t gil_handovers;                // times the GIL changed hands; under gil_mutex (tests)
+    _Alignas(64) uint64_t gil_handovers;   // times the GIL changed hands; under gil_mutex (tests)
     // ---- builtins/sync.c, builtins/atomics.c: Lock, Condition, Atomics waiter tables ----
     // Sync roots [SYNC-2]: slots keeping alive the Values of queued async operations (asyncHold
     // tickets, asyncWait and waitAsync records) while only C queues name them.
@@ -195,6 +201,7 @@ enum {
     COMPILE_ASYNC = 32,
     COMPILE_NEW_TARGET = 1 << 14,      // direct eval code may use new.target (= CODE_EVAL_NEW_TARGET)
     COMPILE_SUPER_PROPERTY = 1 << 15,  // ... and super.x (= CODE_EVAL_SUPER_PROPERTY)
+    COMPILE_SUPER_CALL = 1 << 16,      // ... and super() (= CODE_EVAL_SUPER_CALL)
     COMPILE_SHELL_SCRIPT = 0x1000,  // shell.c's load(): a script; parameters is the file name
 };
 
@@ -265,6 +272,10 @@ struct ThreadState {
                                    // homed here go to main instead [THR-15]
     bool awaiting_others;          // under park_lock: idle only for reactions_waiting; a thread
                                    // exit unparks it to re-check [THR-16]
+    int completion_waits;          // own thread only: asyncWaits not yet delivered, which hold
+                                   // back a spawned thread's outcome [THR-3]
+    bool published;                // atomic: a spawned thread's outcome is out; lock grants for
+                                   // it go to main (job_post_or_main) [SYNC-6]
     Value thread_locals;           // builtins/thread.c: CELL_VALUES of ThreadLocal slots, or undefined
     bool spawned;                  // written once at attach: runs a `new Thread` (not main/embedder)
     // ---- safepoint.c: the --gil global lock ----
@@ -273,6 +284,9 @@ struct ThreadState {
     int interrupt_request;         // atomic: a pending JST_REASON_* the next poll throws, 0 none
     bool embed_attached;           // owner only: a pthread attached by api.c (not a spawned Thread)
     // ---- builtins/sync.c, builtins/atomics.c: Lock, Condition, ThreadLocal, Atomics ----
+    // ---- builtins/regexp.c: the legacy RegExp statics (RegExp.$1, lastMatch, ...) ----
+    Value regexp_statics;          // owner only: CELL_VALUES describing this thread's last
+                                   // successful match, or 0 before the first (heap.c marks it)
 };
 
 static inline Value realm_intrinsic(ThreadState *ts, Intrinsic which) {

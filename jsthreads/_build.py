@@ -1,7 +1,8 @@
 """cffi builder for the C core (jsthreads._core).
 
 Owns the build: generates csrc/gen/opcodes.h from jsthreads/bytecode.py, feeds csrc/api.h to
-ffi.cdef, and compiles every C file under csrc/ with -O2 -Wall -Wextra. Must not import the
+ffi.cdef, and compiles every C file under csrc/ (but csrc/pyext) with -O2 -Wall -Wextra; and
+describes the CPython extension jsthreads._fastcall (fastcall_extension) built next to it. Must not import the
 jsthreads package (it does not exist as a built package yet): bytecode.py is loaded by path.
 """
 import importlib.util
@@ -41,7 +42,20 @@ def api_cdef():
 
 
 def c_sources():
-    return sorted(str(p.relative_to(ROOT)) for p in CSRC.rglob("*.c") if "gen" not in p.parts)
+    # csrc/pyext is the CPython extension (fastcall_extension), built as a module of its own.
+    return sorted(str(p.relative_to(ROOT)) for p in CSRC.rglob("*.c") if not {"gen", "pyext"} & set(p.parts))
+
+
+def fastcall_extension(absolute=False):
+    """setuptools.Extension keywords for jsthreads._fastcall, the CPython extension that makes
+    the common Python <-> JS calls without cffi (csrc/pyext/fastcall.c). It includes only
+    api.h / api_table.h and links against nothing of the core: it calls through the table the
+    cffi module hands it at import. setup.py and tools/devbuild.sh both build it from this."""
+    base = ROOT if absolute else Path(".")
+    return dict(name="jsthreads._fastcall", sources=[str(base / "csrc" / "pyext" / "fastcall.c")],
+                include_dirs=[str(base / "csrc")],
+                extra_compile_args=["-std=gnu11", "-O2", "-Wall", "-Wextra", "-Wno-unused-parameter",
+                                    "-Wno-missing-field-initializers", "-fno-strict-aliasing"])
 
 
 COMPILE_ARGS = ["-std=gnu11", "-O2", "-Wall", "-Wextra", "-Wno-unused-parameter", "-mcx16",

@@ -140,6 +140,23 @@ OPCODES = [
     ("NEW_SPREAD", "rrr", "TGS", "r[a] = new r[b](...array r[c])"),
     ("SUPER_CALL", "rii", "TGS", "r[a] = super(r[b .. b+c]); binds this"),
     ("SUPER_CALL_SPREAD", "rr", "TGS", "r[a] = super(...array r[b]); binds this"),
+    # super() whose constructor is not the running frame (arrows, direct eval) or whose this
+    # lives in the constructor's Env: the constructor and new.target come in registers and the
+    # binding is made by BIND_THIS* (INT-3)
+    ("SUPER_CONSTRUCT", "rrrii", "TGS", "r[a] = Construct(r[b].[[GetPrototypeOf]](), r[d .. d+e], new.target r[c])"),
+    ("SUPER_CONSTRUCT_SPREAD", "rrrr", "TGS", "r[a] = Construct(r[b].[[GetPrototypeOf]](), ...array r[d], new.target r[c])"),
+    ("BIND_THIS", "iir", "T", "env^a.slots[b] = r[c] if it holds <hole> (one atomic step), else ReferenceError"),
+    ("BIND_THIS_NAME", "nr", "TG", "BIND_THIS on the nearest Env slot named n[a] (direct eval code)"),
+    ("INIT_FIELDS_OF", "rr", "TGS", "run the field initialiser of constructor r[a] on r[b]"),
+    ("SET_THIS", "r", "", "this = r[a]: a derived constructor whose this lives in its Env, before it returns"),
+    # private names (INT-18): a storage maps objects to one private element's value (or to true
+    # for a class's brand); a static private method's brand is the class constructor itself
+    ("PRIVATE_NEW", "r", "G", "r[a] = a fresh private storage (an engine-internal WeakMap)"),
+    ("PRIVATE_GET", "rrrn", "TG", "r[a] = r[b]'s element in storage r[c]; TypeError naming n[d] if it has none"),
+    ("PRIVATE_PUT", "rrrn", "TG", "r[a]'s element in storage r[b] = r[c]; TypeError naming n[d] if it has none"),
+    ("PRIVATE_ADD", "rrrk", "TG", "add r[a] to storage r[b] with value r[c]; TypeError k[d] if it is there"),
+    ("PRIVATE_IN", "rrrn", "TG", "r[a] = r[c] has storage r[b]'s element (#x in o); TypeError naming n[d] for a non-object"),
+    ("PRIVATE_CHECK", "rrkn", "TG", "brand check of r[a] against brand r[b]: TypeError k[c] (nullish r[a]: naming n[d])"),
     ("RET", "r", "X", "return r[a]"),
     ("RET_UNDEFINED", "", "X", "return undefined"),
     ("THROW", "r", "TX", "throw r[a]"),

@@ -62,7 +62,7 @@ COMPILE_EVAL, COMPILE_STRICT, COMPILE_FUNCTION, COMPILE_DIRECT_EVAL = 1, 2, 4, 8
 COMPILE_GENERATOR, COMPILE_ASYNC = 16, 32
 # csrc/builtins/shell.c's load(): compile a whole script; `parameters` holds its file name.
 COMPILE_SHELL_SCRIPT = 0x1000
-COMPILE_NEW_TARGET, COMPILE_SUPER_PROPERTY = 1 << 14, 1 << 15
+COMPILE_NEW_TARGET, COMPILE_SUPER_PROPERTY, COMPILE_SUPER_CALL = 1 << 14, 1 << 15, 1 << 16
 
 
 class EngineError(Exception):
@@ -108,10 +108,14 @@ def jst_py_compile(runtime_data, source, source_length, flags, parameters, param
         else:
             mode = "eval" if flags & COMPILE_DIRECT_EVAL else "indirect-eval"
             allows = frozenset(name for bit, name in ((COMPILE_NEW_TARGET, "new.target"),
-                                                      (COMPILE_SUPER_PROPERTY, "super.property"))
+                                                      (COMPILE_SUPER_PROPERTY, "super.property"),
+                                                      (COMPILE_SUPER_CALL, "super.call"))
                                if flags & bit)
+            # A direct eval's parameters describe the private names around it (INT-18).
+            private = ffi.unpack(parameters, parameters_length).decode("utf-8", "surrogatepass") if (
+                mode == "eval" and parameters != ffi.NULL) else ""
             blob = compile_source(text, "<eval>", mode=mode, strict=bool(flags & COMPILE_STRICT),
-                                  eval_allows=allows)
+                                  eval_allows=allows, private_names=private)
     except JSSyntaxError as error:
         error_out[0] = _error_text(error.message)
         error_line[0] = error.line

@@ -6,16 +6,22 @@ GIL released while JS runs (cffi's default for out-of-line API calls), so Python
 in parallel. Each Python thread that calls in becomes a JS thread of its own (api.c attaches it
 on its first call and detaches it when the thread ends). JS threads call Python back through
 `jst_py_host` (cffi takes the GIL for it). Objects stay in JS and are reached through handles:
-a proxy owns one handle (a GC root) and releases it in __del__, from any thread.
+a proxy owns one handle (a GC root) and releases it when it dies, from any thread.
 
-Calls are one crossing each way: primitive arguments and results travel inline (jst_call_fast
-for up to three numbers, jst_call_mixed otherwise; jst_py_host receives preconverted arguments
-and returns numbers in one field), so the common call allocates no handle.
+The common calls skip cffi: jsthreads._fastcall (csrc/pyext/fastcall.c), a CPython extension built
+next to the core, is the proxies' base class. Calling a proxy with None/bool/int/float/str
+arguments is one C call (jst_call_mixed, the GIL released while JS runs) and a primitive result
+comes back converted in C; a JS thread calling an exposed callable with primitive arguments goes
+through its C hook (PyGILState_Ensure, vectorcall). Everything else reaches the helpers below
+(_slow_call, _slow_finish, _slow_put, _host_error_for), i.e. the cffi path. Without the extension
+(a build that lacks it) the cffi path does everything, more slowly.
 """
 
 import inspect
 import itertools
 import json
+import os
+import sys
 import threading
 import time
 import weakref
@@ -26,6 +32,7 @@ from pathlib import Path
 
 from .compile import compile_source
 from .parse.diagnostics import JSSyntaxError as _ParseSyntaxError
+from . import core as _core_loader
 from .core import ffi, lib, MODES
 
 __all__ = ["Runtime", "JSError", "JSSyntaxError", "JSTimeoutError", "JSInterruptedError",
@@ -43,7 +50,7 @@ _NULL = ffi.NULL
 _K_OTHER, _K_BIGINT = lib.JST_KIND_OTHER, lib.JST_KIND_BIGINT
 _HOST_VALUE, _HOST_THROW, _HOST_ABSENT, _HOST_NUMBER = (lib.JST_HOST_VALUE, lib.JST_HOST_THROW,
                                                        lib.JST_HOST_ABSENT, lib.JST_HOST_NUMBER)
-_call_fast, _call_mixed = lib.jst_call_fast, lib.jst_call_mixed
+_call_mixed = lib.jst_call_mixed
 _HOST_CALL, _HOST_CALL_INTS, _HOST_GET, _HOST_SET, _HOST_HAS, _HOST_KEYS = (
     lib.JST_HOST_CALL, lib.JST_HOST_CALL_INTS, lib.JST_HOST_GET, lib.JST_HOST_SET, lib.JST_HOST_HAS,
     lib.JST_HOST_KEYS)
@@ -72,6 +79,28 @@ class _Undefined:
 
 
 undefined = _Undefined()
+
+
+def _load_fastcall():
+    """jsthreads._fastcall from the folder jsthreads._core came from (an installed package, or a
+    JSTHREADS_BUILD_DIR build: tools/devbuild.sh puts both there), else None."""
+    from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec
+    folder = os.path.dirname(getattr(_core_loader._core, "__file__", "") or "")
+    # Only this interpreter's suffixes: a folder may hold builds for several Python versions.
+    paths = [os.path.join(folder, "_fastcall" + suffix) for suffix in EXTENSION_SUFFIXES] if folder else []
+    for path in paths:
+        if os.path.exists(path):
+            loader = ExtensionFileLoader("jsthreads._fastcall", path)
+            module = loader.create_module(ModuleSpec("jsthreads._fastcall", loader, origin=path))
+            loader.exec_module(module)
+            sys.modules["jsthreads._fastcall"] = module
+            return module
+    return None
+
+
+_fastcall = _load_fastcall()
+# The C state of runtimes whose JS Threads outlived close(): JS may still call back through it.
+_LEAKED = []
 
 
 class JSError(Exception):
@@ -164,13 +193,18 @@ class Runtime:
         self._closed = False
         self._api = None
         out = ffi.new("jst_runtime **")
-        self._data = ffi.cast("void *", self._key)
+        # With the extension, py_data is its RuntimeData (the call hook reads it); the proxies
+        # find it as rt._fast.
+        self._fast = _fastcall.RuntimeData(self, self._hosts, undefined) if _fastcall else None
+        self._data = ffi.cast("void *", self._fast.address if self._fast is not None else self._key)
         _RUNTIMES[self._data] = weakref.ref(self)
         status = lib.jst_runtime_create(MODES[mode], int(heap_limit or 0), self._data, out)
         if status != lib.JST_OK:
             del _RUNTIMES[self._data]
             raise MemoryError("could not create a jsthreads runtime (status %d)" % status)
         self._api = out[0]
+        if self._fast is not None:
+            self._fast.set_runtime(int(ffi.cast("uintptr_t", self._api)))
         self.time_limit = time_limit
         self._globals = None
 
@@ -206,6 +240,12 @@ class Runtime:
             # Closed, or (JS Threads still running) left to them until the process ends: then the
             # C runtime lives on, and so must this object's half, for their callbacks.
             self._closed = True
+            if self._fast is not None:
+                if status == lib.JST_OK:
+                    self._fast.set_runtime(0)
+                else:
+                    self._fast.close()
+                    _LEAKED.append(self._fast)   # it is the C runtime's py_data
             if status == lib.JST_OK:
                 self._api = None
                 _RUNTIMES.pop(self._data, None)
@@ -668,22 +708,34 @@ class _Globals:
         return len(self.keys())
 
 
-class JSObject:
-    """A live JS object. Item and attribute access read and write its properties; `in` tests
-    them; len, iteration, keys/values/items follow its own enumerable properties; calling works
-    for functions; .to_py() makes a deep Python copy."""
+class _PyProxy:
+    """The proxies' base without jsthreads._fastcall: the same slots, the handle released in
+    __del__, and calls through the cffi path."""
 
-    __slots__ = ("_rt", "_h", "__weakref__")
-
-    def __init__(self, rt, handle):
-        object.__setattr__(self, "_rt", rt)
-        object.__setattr__(self, "_h", handle)
+    __slots__ = ("_rt", "_h", "_this", "__weakref__")
 
     def __del__(self):
         rt = self._rt
         api = rt._api
         if api is not None and self._h:
             lib.jst_handle_release(api, self._h)
+
+    def __call__(self, *args):
+        return _slow_call(self, args)
+
+
+class JSObject(_fastcall.Proxy if _fastcall else _PyProxy):
+    """A live JS object. Item and attribute access read and write its properties; `in` tests
+    them; len, iteration, keys/values/items follow its own enumerable properties; calling works
+    for functions; .to_py() makes a deep Python copy. The base class holds the slots _rt, _h
+    (the handle this proxy owns) and _this (a method's object), and makes the calls."""
+
+    __slots__ = ()
+
+    def __init__(self, rt, handle, this=None):
+        object.__setattr__(self, "_rt", rt)
+        object.__setattr__(self, "_h", handle)
+        object.__setattr__(self, "_this", this)
 
     # properties
     def _key(self, key):
@@ -794,10 +846,7 @@ class JSObject:
     def __iter__(self):
         return iter(self.keys())
 
-    # calling
-    def __call__(self, *args):
-        return self._call(lib.JST_HANDLE_UNDEFINED, args)
-
+    # calling: the base class's __call__ (the fast path), else _call through _slow_call
     def _call(self, this_handle, args):
         rt = self._rt
         api = rt._live()
@@ -930,43 +979,7 @@ class JSFunction(JSObject):
     """A live JS function; calling it converts the arguments. Read as a property of an object, it
     is called with that object as `this`."""
 
-    __slots__ = ("_this",)
-
-    def __init__(self, rt, handle, this=None):
-        JSObject.__init__(self, rt, handle)
-        object.__setattr__(self, "_this", this)
-
-    def __call__(self, *args):
-        # The hot path of Python -> JS calls: up to three numbers go as scalars and a number
-        # result comes back as the return value (jst_call_fast), one crossing and no handle.
-        rt = self._rt
-        if rt._closed:
-            rt._live()   # raises
-        this = self._this
-        this_handle = _H_UNDEFINED if this is None else this._h
-        n = len(args)
-        if n <= 3:
-            for a in args:
-                t = type(a)
-                if t is not float and (t is not int or not -MAX_SAFE_INTEGER <= a <= MAX_SAFE_INTEGER):
-                    break
-            else:
-                try:
-                    r = _results.r
-                except AttributeError:
-                    r = _result()
-                if n == 2:
-                    v = _call_fast(rt._api, self._h, this_handle, 2, args[0], args[1], 0.0, r)
-                elif n == 1:
-                    v = _call_fast(rt._api, self._h, this_handle, 1, args[0], 0.0, 0.0, r)
-                elif n == 0:
-                    v = _call_fast(rt._api, self._h, this_handle, 0, 0.0, 0.0, 0.0, r)
-                else:
-                    v = _call_fast(rt._api, self._h, this_handle, 3, args[0], args[1], args[2], r)
-                if v == v:
-                    return int(v) if v.is_integer() and -MAX_SAFE_INTEGER <= v <= MAX_SAFE_INTEGER else v
-                return rt._finish(r.status, r)
-        return self._call(this_handle, args)
+    __slots__ = ()
 
 
 class JSPromise(JSObject):
@@ -1050,6 +1063,43 @@ _PROXY_CLASSES = {
     lib.JST_KIND_FUNCTION: JSFunction,
     lib.JST_KIND_PROMISE: JSPromise,
 }
+
+
+# ---- the helpers of jsthreads._fastcall: everything off its fast paths ----
+
+def _slow_call(proxy, args):
+    """proxy(*args) when an argument is not a primitive (or the runtime is closed)."""
+    rt = proxy._rt
+    rt._live()
+    this = proxy._this
+    return proxy._call(_H_UNDEFINED if this is None else this._h, args)
+
+
+def _slow_finish(rt, status, kind, handle, host_id, text):
+    """The result of a fast call that is not a primitive: a proxy owning `handle`, a Python
+    object, a BigInt (its hexadecimal `text`), or the exception raised."""
+    if status == _OK:
+        if kind == _K_HOST:
+            return rt._hosts.get(host_id)
+        if kind == _K_BIGINT:
+            return int(text, 16)
+        return _PROXY_CLASSES.get(kind, JSObject)(rt, handle)
+    if status == _THROWN:
+        raise rt._error(handle)
+    rt._check(status)
+
+
+def _slow_put(rt, value, address):
+    """A callable's result the C hook does not convert itself: _put_result into its jst_result."""
+    return rt._put_result(value, ffi.cast("jst_result *", address))
+
+
+def _host_error_for(rt, exc):
+    return rt._host_error(exc)
+
+
+if _fastcall is not None:
+    _fastcall.init(int(lib.jst_api_table()), undefined, _slow_call, _slow_finish, _slow_put, _host_error_for)
 
 
 # ---- callbacks from JS threads ----

@@ -11,6 +11,7 @@ them alike.
     python tools/bench.py -k fib --engines node,quickjs --repeat 1
     python tools/bench.py --startup                # process start-up: `jsthreads run EMPTY.js` vs node
     python tools/bench.py --threads --repeat 5     # 2-thread speedup, Lock/Atomics counter, queue, mode cost
+    python tools/bench.py --threads --cpu-time     # ... with process CPU time too (for a loaded machine)
 """
 
 from __future__ import annotations
@@ -339,6 +340,10 @@ def measure_startup(console, runs: int = 10) -> dict[str, dict]:
 # * single-thread cost: the single-thread bench set under --threads vs --gil, same process.
 # * node: the speedup workloads on worker_threads (one Worker per thread, start-up included).
 # Every measurement is in-process (a fresh jsthreads Runtime, creation untimed) except node's.
+# * --cpu-time: each jsthreads cell also shows the median process CPU time (all threads, user +
+#   sys). On a machine other jobs load, wall times say little; CPU time still shows contention:
+#   "cpu 2x1/1x2" above 1.00 is CPU the 2-thread run burns on shared cache lines, atomics, lock
+#   handovers and spinning, and the single set's cpu threads/gil compares the work of the modes.
 
 THREADS_DIR = BENCH_DIR / "threads"
 SPEEDUP_WORKLOADS = ("numeric", "alloc")
@@ -402,13 +407,15 @@ class JsthreadsModeEngine:
             self.unavailable = f"import jsthreads failed: {type(error).__name__}: {error}"
 
     def measure_source(self, source: str, filename: str) -> tuple[float, object]:
+        """(wall seconds, value); the process CPU seconds of the same run go to last_cpu."""
         runtime = self.module.Runtime(self.mode)
         try:
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             try:
                 value = runtime.eval(source, filename=filename)
             except Exception as error:
                 raise BenchError(f"{type(error).__name__}: {error}") from error
+            self.last_cpu = time.process_time() - cpu_start
             return time.perf_counter() - start, value
         finally:
             runtime.close()
@@ -457,12 +464,13 @@ def run_threads_benches(repeat: int, filters: Sequence[str] | None, console, wit
         case["engines"] = {}
         for engine in engines:
             case["engines"][engine.name] = {"times": [], "value": None, "error": engine.unavailable}
-            jobs.append((case, engine.name, lambda c=case, e=engine: e.measure_source(c["source"], c["group"] + ".js")))
+            jobs.append((case, engine.name, lambda c=case, e=engine: e.measure_source(c["source"], c["group"] + ".js"),
+                         engine))
         if case["node"]:
             slot = {"times": [], "value": None, "error": None if node else "node not found on PATH"}
             case["engines"]["node workers"] = slot
             if node:
-                jobs.append((case, "node workers", lambda c=case: _node_unit_measure(node, c["node"])))
+                jobs.append((case, "node workers", lambda c=case: _node_unit_measure(node, c["node"]), None))
     single: dict[str, dict] = {}
     for path in singles:
         source = path.read_text(encoding="utf-8")
@@ -470,7 +478,7 @@ def run_threads_benches(repeat: int, filters: Sequence[str] | None, console, wit
         for engine in engines:
             single[path.stem][engine.name] = {"times": [], "value": None, "error": engine.unavailable}
             jobs.append((single[path.stem], engine.name,
-                         lambda s=source, e=engine, n=path.name: e.measure_source(s, n)))
+                         lambda s=source, e=engine, n=path.name: e.measure_source(s, n), engine))
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=console, transient=True)
     with progress:
@@ -478,12 +486,14 @@ def run_threads_benches(repeat: int, filters: Sequence[str] | None, console, wit
         for index in range(repeat):
             # Rotate the order each round so that no measurement always follows the same neighbour.
             shift = index % len(jobs) if jobs else 0
-            for owner, name, measure in jobs[shift:] + jobs[:shift]:
+            for owner, name, measure, engine in jobs[shift:] + jobs[:shift]:
                 slot = owner["engines"][name] if "engines" in owner else owner[name]
                 if slot["error"] is None:
                     try:
                         seconds, value = measure()
                         slot["times"].append(seconds)
+                        if engine is not None:
+                            slot.setdefault("cpu", []).append(engine.last_cpu)
                         slot["value"] = comparable(value)
                     except (BenchError, subprocess.TimeoutExpired) as error:
                         slot["error"] = str(error)
@@ -491,7 +501,14 @@ def run_threads_benches(repeat: int, filters: Sequence[str] | None, console, wit
     return {"cases": cases, "single": single, "repeat": repeat}
 
 
-def print_threads_report(console, results: dict) -> None:
+def cpu_ms(slot: dict | None) -> float | None:
+    """Median process CPU time of a slot measured with --cpu-time, else None."""
+    if not slot or slot["error"] or not slot.get("cpu"):
+        return None
+    return statistics.median(slot["cpu"]) * 1000
+
+
+def print_threads_report(console, results: dict, show_cpu: bool = False) -> None:
     from rich.table import Table
 
     columns = ["jsthreads --threads", "jsthreads --gil", "node workers"]
@@ -510,7 +527,10 @@ def print_threads_report(console, results: dict) -> None:
             errors.append(f"{where}: {slot['error']}")
             return "[red]error[/red]"
         median = median_ms(slot)
-        return f"{median:.1f}" if median is not None else ""
+        if median is None:
+            return ""
+        cpu = cpu_ms(slot) if show_cpu else None
+        return f"{median:.1f} (cpu {cpu:.1f})" if cpu is not None else f"{median:.1f}"
 
     groups: dict[str, list[dict]] = {}
     for case in results["cases"]:
@@ -523,17 +543,26 @@ def print_threads_report(console, results: dict) -> None:
             table.add_row(group, case["label"], *(cell(case["engines"].get(c), f"{group} {case['label']} on {c}")
                                                   for c in columns), shown)
         table.add_row(group, *_derived_row(group, cases, columns), "", style="bold")
+        if show_cpu and group in SPEEDUP_WORKLOADS and len(cases) == 2:
+            one, two = ([cpu_ms(case["engines"].get(c)) for c in columns] for case in cases)
+            table.add_row(group, "cpu 2x1 / 1x2", *(f"{b / a:.2f}" if a and b else "" for a, b in zip(one, two)), "",
+                          style="bold")
         table.add_section()
-    ratios = []
+    ratios, cpu_ratios = [], []
     for bench, slots in results["single"].items():
         threads, gil = (median_ms(slots[c]) for c in columns[:2])
         ratio = f"{threads / gil:.2f}" if threads and gil else ""
         if threads and gil:
             ratios.append(threads / gil)
+        threads_cpu, gil_cpu = (cpu_ms(slots[c]) for c in columns[:2])
+        if show_cpu and threads_cpu and gil_cpu:
+            cpu_ratios.append(threads_cpu / gil_cpu)
+            ratio += f" cpu {threads_cpu / gil_cpu:.2f}"
         table.add_row("single", bench, cell(slots[columns[0]], f"{bench} --threads"),
                       cell(slots[columns[1]], f"{bench} --gil"), "", f"threads/gil {ratio}")
     if ratios:
-        table.add_row("single", "geomean threads/gil", "", "", "", f"{geomean(ratios):.2f}", style="bold")
+        mean = f"{geomean(ratios):.2f}" + (f" cpu {geomean(cpu_ratios):.2f}" if cpu_ratios else "")
+        table.add_row("single", "geomean threads/gil", "", "", "", mean, style="bold")
     console.print(table)
     for error in errors:
         console.print(f"[red]error[/red] {escape(error)}", soft_wrap=True)
@@ -563,8 +592,11 @@ def _derived_row(group: str, cases: list[dict], columns: list[str]) -> list[str]
 
 def write_threads_json(path: Path, results: dict) -> None:
     def slot_json(slot):
-        return {"times_ms": [t * 1000 for t in slot["times"]], "median_ms": median_ms(slot),
-                "result": slot["value"], "error": slot["error"]}
+        document = {"times_ms": [t * 1000 for t in slot["times"]], "median_ms": median_ms(slot),
+                    "result": slot["value"], "error": slot["error"]}
+        if slot.get("cpu"):
+            document["cpu_ms"] = [t * 1000 for t in slot["cpu"]]
+        return document
 
     document = {
         "repeat": results["repeat"],
@@ -611,6 +643,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threads", action="store_true",
                         help="the threads set: 2-thread speedup, shared counter (Lock/Atomics), producer/"
                              "consumer, --threads vs --gil single-thread cost, node worker_threads")
+    parser.add_argument("--cpu-time", action="store_true",
+                        help="with --threads: also report process CPU time per run (user + sys, all "
+                             "threads) and the CPU ratios, which stay meaningful on a loaded machine")
     parser.add_argument("--embedding", action="store_true",
                         help="the embedding API: Python->JS and JS->Python calls, small evals, 10,000-"
                              "element lists both ways, against mini-racer and quickjs")
@@ -629,7 +664,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_embedding_bench(console, args.repeat, args.json)
     if args.threads:
         results = run_threads_benches(args.repeat, args.filter, errors, with_node="node" in args.engines)
-        print_threads_report(console, results)
+        print_threads_report(console, results, show_cpu=args.cpu_time)
         if args.json:
             write_threads_json(args.json, results)
         slots = [slot for case in results["cases"] for slot in case["engines"].values()]

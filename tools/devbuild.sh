@@ -17,6 +17,17 @@ m.ffibuilder._assigned_source = (m.ffibuilder._assigned_source[0], m.ffibuilder.
     m.ffibuilder._assigned_source[2], dict(m.ffibuilder._assigned_source[3],
     sources=[os.path.abspath(s) for s in m.ffibuilder._assigned_source[3]["sources"]]))
 m.ffibuilder.compile(tmpdir=sys.argv[1], verbose=False)
+# The CPython extension jsthreads._fastcall, next to the cffi module (runtime.py finds it there).
+import logging
+from setuptools import Distribution, Extension
+logging.getLogger("setuptools").setLevel(logging.WARNING)
+dist = Distribution({"ext_modules": [Extension(**m.fastcall_extension(absolute=True))]})
+dist.verbose = 0
+build = dist.get_command_obj("build_ext")
+build.build_lib = sys.argv[1]
+build.build_temp = os.path.join(sys.argv[1], "fastcall.tmp")
+build.ensure_finalized()
+build.run()
 PY
 cat > "$dir/run" <<SH
 #!/usr/bin/env bash

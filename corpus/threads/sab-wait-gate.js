@@ -1,7 +1,8 @@
 // @flags: --can-block-is-false
 // The blocking gate on main [THR-19]: a typed-array Atomics.wait throws before it reads the
 // element (as DoWait's AgentCanSuspend step does), even for a mismatch or a zero timeout; a
-// property wait throws only when it would block. notify and waitAsync are never gated.
+// property wait throws once the value matches, even with a zero timeout (the peer corpus's
+// api/spawned-thread-may-block-gil-off.js), and answers a mismatch. notify and waitAsync are never gated.
 const i32 = new Int32Array(new SharedArrayBuffer(8));
 const o = { k: 0 };
 function show(f) {

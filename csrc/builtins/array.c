@@ -582,8 +582,16 @@ static Value Array_prototype_push(ThreadState *ts, Value self, const Value *args
     if (length + argc > MAX_SAFE_INTEGER)
         return error_throw_type(ts, "Pushing %d elements on an array-like of length %V is disallowed, as the total surpasses 2**53-1",
                                 argc, value_from_number(length));
+    // On an array whose index stores can run no user code, each store raises the length by an
+    // atomic max to at least its index + 1, so the final Set of `length` is a no-op for this
+    // thread alone. Under races it must stay one: a racing store above the end may have raised
+    // the length further, and storing our smaller length would truncate that completed store
+    // away [OM-15]. Elsewhere (setters, proxies on the chain) the spec's Set runs.
+    bool monotone = argc > 0 && length + argc <= MAX_ARRAY_INDEX + 1 && value_cell_type(o) == CELL_ARRAY &&
+                    object_indexed_sets_are_plain(value_to_object(o));
     for (int i = 0; i < argc; i++)
         if (!set_at(ts, o, length++, args[i])) return JS_EXCEPTION;
+    if (monotone) return value_from_number(length);
     return set_length(ts, o, length) ? value_from_number(length) : JS_EXCEPTION;
 }
 

@@ -68,6 +68,13 @@ static bool atomics_target(ThreadState *ts, const char *name, const Value *args,
         error_throw_type(ts, "Atomics.%s requires an object or an integer typed array", name);
         return false;
     }
+    // A property-Atomics op is one atomic step on a slot: a Proxy's traps (or a host object's
+    // Python) would run user code inside it, so they are refused before any coercion.
+    if (value_cell_type(object) == CELL_PROXY || value_cell_type(object) == CELL_HOST_OBJECT) {
+        error_throw_type(ts, "Atomics.%s cannot operate on a %s", name,
+                         value_cell_type(object) == CELL_PROXY ? "Proxy" : "host object");
+        return false;
+    }
     PropKey key = property_key_from_value(ts, builtin_arg(args, argc, 1));
     if (value_is_exception(key)) return false;
     out->object = object;
@@ -139,40 +146,67 @@ static Value *writable_slot_locked(ThreadState *ts, const Target *t, const char 
  * every view of one SharedArrayBuffer meets the same waiters, and the negative number can never
  * be a property key, so element waiters and property waiters on the buffer never meet. */
 
+// Whether v takes the typed-array path: any ArrayBuffer view, a DataView too (which then fails
+// validation), never the property path (threads-api-notes: "any JSArrayBufferView").
+static bool atomics_is_view(const Value *args, int argc) {
+    return argc > 0 && (value_is_typed_array(args[0]) || value_cell_type(args[0]) == CELL_DATA_VIEW);
+}
+
 // ValidateIntegerTypedArray: Int8..Uint32 except Uint8Clamped and the two BigInt kinds, or only
-// Int32 and BigInt64 when waitable; the buffer must not be detached.
-static TypedArrayObject *ta_validate(ThreadState *ts, Value v, bool waitable) {
-    TypedArrayObject *ta = typed_array_of(v);
-    bool integer = (ta->kind <= TA_UINT32 && ta->kind != TA_UINT8_CLAMPED) || typedarray_kind_is_bigint(ta->kind);
-    if (waitable ? ta->kind != TA_INT32 && ta->kind != TA_BIGINT64 : !integer) {
-        error_throw_type(ts, waitable ? "[object Array] is not an int32 or BigInt64 typed array."
-                                      : "[object Array] is not an integer shared typed array.");
+// Int32 and BigInt64 when waitable; the view must be neither detached nor out of bounds. *length
+// is the length of this moment, which the index is checked against (ValidateAtomicAccess).
+static TypedArrayObject *ta_validate(ThreadState *ts, Value v, bool waitable, size_t *length) {
+    TypedArrayObject *ta = value_is_typed_array(v) ? typed_array_of(v) : NULL;
+    bool integer = ta && ((ta->kind <= TA_UINT32 && ta->kind != TA_UINT8_CLAMPED) || typedarray_kind_is_bigint(ta->kind));
+    if (!ta || (waitable ? ta->kind != TA_INT32 && ta->kind != TA_BIGINT64 : !integer)) {
+        // The texts JSC gives (threads-api-notes: the typed-array path keeps its errors).
+        error_throw_type(ts, waitable ? "Typed array argument must be an Int32Array or BigInt64Array."
+                                      : "Typed array argument must be an Int8Array, Int16Array, Int32Array, "
+                                        "Uint8Array, Uint16Array, Uint32Array, BigInt64Array, or BigUint64Array.");
         return NULL;
     }
-    if (typed_array_is_detached(ta)) {
+    if (typed_array_out_of_bounds(ta)) {
         error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
         return NULL;
     }
+    *length = typed_array_length(ta);
     return ta;
 }
 
-// ValidateAtomicAccess: ToIndex, then a RangeError past the end.
-static bool ta_index(ThreadState *ts, TypedArrayObject *ta, Value request, size_t *out) {
+// ValidateAtomicAccess: ToIndex, then a RangeError at or past the length ta_validate saw, even
+// if ToIndex detached the buffer meanwhile (the RangeError wins, as in the spec).
+static bool ta_index(ThreadState *ts, size_t length, Value request, size_t *out) {
     double index;
     if (!ops_to_index(ts, request, &index)) return false;
-    if (index >= (double)ta->length) {
-        error_throw_range(ts, "Invalid atomic access index");
+    if (index >= (double)length) {
+        error_throw_range(ts, "Access index out of bounds for atomic access.");
         return false;
     }
     *out = (size_t)index;
     return true;
 }
 
+// RevalidateAtomicAccess (ES2024), after conversions that may have run JS: a TypeError once the
+// view is detached or out of bounds, a RangeError once a shrink left index behind. (The bytes
+// would still be valid memory [TA-8]; this is the spec's answer, not a safety check.)
+static bool ta_revalidate(ThreadState *ts, const TypedArrayObject *ta, size_t index) {
+    if (typed_array_out_of_bounds(ta)) {
+        error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
+        return false;
+    }
+    if (index >= typed_array_length(ta)) {
+        error_throw_range(ts, "Access index out of bounds for atomic access.");
+        return false;
+    }
+    return true;
+}
+
 /*
- * The operand conversion and the detach re-check after it: ToIntegerOrInfinity (*number) and its
+ * The operand conversion and the revalidation after it: ToIntegerOrInfinity (*number) and its
  * low 32 bits for the Number kinds; ToBigInt64/ToBigUint64's 64 bits for the BigInt kinds [TA-7].
  */
-static bool ta_operand(ThreadState *ts, TypedArrayObject *ta, Value v, uint64_t *bits, double *number) {
+static bool ta_operand(ThreadState *ts, TypedArrayObject *ta, size_t index, Value v, uint64_t *bits,
+                       double *number) {
     if (typedarray_kind_is_bigint(ta->kind)) {
         if (!typedarray_value_to_bits(ts, ta->kind, v, bits)) return false;
     } else {
@@ -180,11 +214,7 @@ static bool ta_operand(ThreadState *ts, TypedArrayObject *ta, Value v, uint64_t 
         if (*number == 0) *number = 0;   // -0 stores and returns +0
         *bits = (uint32_t)ops_double_to_int32(*number);
     }
-    if (typed_array_is_detached(ta)) {
-        error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
-        return false;
-    }
-    return true;
+    return ta_revalidate(ts, ta, index);
 }
 
 // The first five match RMW_ADD..RMW_XOR below, so Atomics_rmw passes its magic through.
@@ -216,21 +246,20 @@ static uint64_t ta_step(uint8_t *p, int size, int op, uint64_t bits) {
 }
 
 static uint8_t *ta_element(TypedArrayObject *ta, size_t index) {
-    return ta->data + index * typedarray_element_size[ta->kind];
+    return ta->data + index * typedarray_element_bytes(ta->kind);
 }
 
 // load, store, exchange and add..xor on a typed array; op is a TA_OP_*.
 static Value ta_operation(ThreadState *ts, const Value *args, int argc, int op) {
-    TypedArrayObject *ta = ta_validate(ts, args[0], false);
-    size_t index;
-    if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+    size_t length, index;
+    TypedArrayObject *ta = ta_validate(ts, args[0], false, &length);
+    if (!ta || !ta_index(ts, length, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
     double operand = 0;
     uint64_t bits = 0;
     Value raw = builtin_arg(args, argc, 2);
-    if (op != TA_OP_LOAD && !ta_operand(ts, ta, raw, &bits, &operand)) return JS_EXCEPTION;
-    if (op == TA_OP_LOAD && typed_array_is_detached(ta))
-        return error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
-    uint64_t old = ta_step(ta_element(ta, index), typedarray_element_size[ta->kind], op, bits);
+    if (op != TA_OP_LOAD && !ta_operand(ts, ta, index, raw, &bits, &operand)) return JS_EXCEPTION;
+    if (op == TA_OP_LOAD && !ta_revalidate(ts, ta, index)) return JS_EXCEPTION;
+    uint64_t old = ta_step(ta_element(ta, index), (int)typedarray_element_bytes(ta->kind), op, bits);
     if (op == TA_OP_STORE) {
         if (!typedarray_kind_is_bigint(ta->kind)) return value_from_number(operand);
         // store returns ToBigInt(v): v itself when it is a BigInt; otherwise (a boolean or a
@@ -241,9 +270,9 @@ static Value ta_operation(ThreadState *ts, const Value *args, int argc, int op) 
 }
 
 static Value ta_compare_exchange(ThreadState *ts, const Value *args, int argc) {
-    TypedArrayObject *ta = ta_validate(ts, args[0], false);
-    size_t index;
-    if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+    size_t length, index;
+    TypedArrayObject *ta = ta_validate(ts, args[0], false, &length);
+    if (!ta || !ta_index(ts, length, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
     // The expected value converts like the replacement, and both before the detach re-check.
     double expected, replacement;
     uint64_t want, put;
@@ -253,10 +282,10 @@ static Value ta_compare_exchange(ThreadState *ts, const Value *args, int argc) {
         if (!ops_to_integer(ts, builtin_arg(args, argc, 2), &expected)) return JS_EXCEPTION;
         want = (uint32_t)ops_double_to_int32(expected);
     }
-    if (!ta_operand(ts, ta, builtin_arg(args, argc, 3), &put, &replacement)) return JS_EXCEPTION;
+    if (!ta_operand(ts, ta, index, builtin_arg(args, argc, 3), &put, &replacement)) return JS_EXCEPTION;
     uint8_t *p = ta_element(ta, index);
     uint64_t seen;
-    switch (typedarray_element_size[ta->kind]) {
+    switch (typedarray_element_bytes(ta->kind)) {
     case 1: {
         uint8_t e = (uint8_t)want;
         __atomic_compare_exchange_n(p, &e, (uint8_t)put, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
@@ -287,11 +316,14 @@ static Value ta_compare_exchange(ThreadState *ts, const Value *args, int argc) {
 
 static Value result_string(ThreadState *ts, const char *s);
 
+#define GATE_MESSAGE "Atomics.wait cannot be called from the current thread."
+#define NOT_SHARED_MESSAGE "Typed array for wait/waitAsync/notify must wrap a SharedArrayBuffer."
+
 static Value ta_waiter_key(size_t byte_index) { return value_from_number(-1.0 - (double)byte_index); }
 
 // The waiter key of element `index` of a waitable view (Int32Array or BigInt64Array) [TA-5].
 static Value ta_element_key(const TypedArrayObject *ta, size_t index) {
-    return ta_waiter_key(ta->byte_offset + index * typedarray_element_size[ta->kind]);
+    return ta_waiter_key(ta->byte_offset + index * typedarray_element_bytes(ta->kind));
 }
 
 // The expected value of a wait: ToInt32 for an Int32Array, ToBigInt64 for a BigInt64Array, as
@@ -313,14 +345,15 @@ static int64_t ta_wait_load(const uint8_t *p, int size) {
 // waitAsync's typed-array front [TA-5]: the waiter target, the element and its expected value.
 static uint8_t *ta_wait_async_arguments(ThreadState *ts, const Value *args, int argc, Target *t,
                                         int64_t *expected, int *size, double *timeout) {
-    TypedArrayObject *ta = ta_validate(ts, args[0], true);
+    size_t length;
+    TypedArrayObject *ta = ta_validate(ts, args[0], true, &length);
     if (!ta) return NULL;
     if (!array_buffer_of(ta->buffer)->shared) {
-        error_throw_type(ts, "[object Array] is not a shared typed array.");
+        error_throw_type(ts, NOT_SHARED_MESSAGE);
         return NULL;
     }
     size_t index;
-    if (!ta_index(ts, ta, builtin_arg(args, argc, 1), &index) ||
+    if (!ta_index(ts, length, builtin_arg(args, argc, 1), &index) ||
         !ta_wait_expected(ts, ta, builtin_arg(args, argc, 2), expected))
         return NULL;
     *timeout = INFINITY;
@@ -332,7 +365,7 @@ static uint8_t *ta_wait_async_arguments(ThreadState *ts, const Value *args, int 
     }
     t->object = ta->buffer;
     t->key = ta_element_key(ta, index);
-    *size = typedarray_element_size[ta->kind];
+    *size = (int)typedarray_element_bytes(ta->kind);
     return ta_element(ta, index);
 }
 
@@ -342,11 +375,14 @@ static uint8_t *ta_wait_async_arguments(ThreadState *ts, const Value *args, int 
  * the element's bits.
  */
 static Value ta_wait(ThreadState *ts, const Value *args, int argc) {
-    TypedArrayObject *ta = ta_validate(ts, args[0], true);
+    // Under the GIL a spawned Thread never waits on an element: the check comes before any
+    // argument is looked at, so even a call that would not block throws (threads-api-notes).
+    if (ts->spawned && ts->rt->gil_mode) return error_throw_type(ts, GATE_MESSAGE);
+    size_t length, index;
+    TypedArrayObject *ta = ta_validate(ts, args[0], true, &length);
     if (!ta) return JS_EXCEPTION;
-    if (!array_buffer_of(ta->buffer)->shared) return error_throw_type(ts, "[object Array] is not a shared typed array.");
-    size_t index;
-    if (!ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+    if (!array_buffer_of(ta->buffer)->shared) return error_throw_type(ts, NOT_SHARED_MESSAGE);
+    if (!ta_index(ts, length, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
     int64_t expected;
     if (!ta_wait_expected(ts, ta, builtin_arg(args, argc, 2), &expected)) return JS_EXCEPTION;
     double timeout = INFINITY;
@@ -357,14 +393,14 @@ static Value ta_wait(ThreadState *ts, const Value *args, int argc) {
         else if (timeout < 0) timeout = 0;
     }
     // DoWait's AgentCanSuspend step, before the value is read [THR-19].
-    if (!thread_may_block(ts)) return error_throw_type(ts, "Atomics.wait cannot be called from the current thread.");
+    if (!thread_may_block(ts)) return error_throw_type(ts, GATE_MESSAGE);
     Runtime *rt = ts->rt;
     double deadline = timeout > 1e12 ? -1 : thread_now_ms() + timeout;
     Value key = ta_element_key(ta, index);
     AtomicsWaiter self_waiter = {.ts = ts, .object = ta->buffer, .key = key};
     AtomicsWaiter **bucket = bucket_of(rt, ta->buffer, key);
     uint8_t *p = ta_element(ta, index);
-    int size = typedarray_element_size[ta->kind];
+    int size = (int)typedarray_element_bytes(ta->kind);
     pthread_mutex_lock(&rt->atomics_lock);
     if (ta_wait_load(p, size) != expected) {
         pthread_mutex_unlock(&rt->atomics_lock);
@@ -389,7 +425,7 @@ static Value ta_wait(ThreadState *ts, const Value *args, int argc) {
 
 static Value Atomics_load(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
-    if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, TA_OP_LOAD);
+    if (atomics_is_view(args, argc)) return ta_operation(ts, args, argc, TA_OP_LOAD);
     Target t;
     if (!atomics_target(ts, "load", args, argc, &t, true)) return JS_EXCEPTION;
     uint8_t attrs;
@@ -413,7 +449,7 @@ static Value Atomics_load(ThreadState *ts, Value self, const Value *args, int ar
  */
 static Value Atomics_store(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
-    if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, TA_OP_STORE);
+    if (atomics_is_view(args, argc)) return ta_operation(ts, args, argc, TA_OP_STORE);
     Target t;
     if (!atomics_target(ts, "store", args, argc, &t, true)) return JS_EXCEPTION;
     Value v = builtin_arg(args, argc, 2);
@@ -474,7 +510,7 @@ static Value *writable_slot(ThreadState *ts, const Target *t, const char *prefix
 
 static Value Atomics_exchange(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
-    if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, TA_OP_EXCHANGE);
+    if (atomics_is_view(args, argc)) return ta_operation(ts, args, argc, TA_OP_EXCHANGE);
     Target t;
     if (!atomics_target(ts, "exchange", args, argc, &t, true)) return JS_EXCEPTION;
     const char *why = "object has no own data property";
@@ -494,7 +530,7 @@ static Value Atomics_exchange(ThreadState *ts, Value self, const Value *args, in
 // loops over them terminate; it returns the value read [SYNC-11].
 static Value Atomics_compareExchange(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
-    if (argc > 0 && value_is_typed_array(args[0])) return ta_compare_exchange(ts, args, argc);
+    if (atomics_is_view(args, argc)) return ta_compare_exchange(ts, args, argc);
     Target t;
     if (!atomics_target(ts, "compareExchange", args, argc, &t, true)) return JS_EXCEPTION;
     const char *why = "object has no own data property";
@@ -519,7 +555,7 @@ enum { RMW_ADD, RMW_SUB, RMW_AND, RMW_OR, RMW_XOR };
 
 static Value Atomics_rmw(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self;
-    if (argc > 0 && value_is_typed_array(args[0])) return ta_operation(ts, args, argc, magic);
+    if (atomics_is_view(args, argc)) return ta_operation(ts, args, argc, magic);
     static const char *const names[] = {"add", "sub", "and", "or", "xor"};
     Target t;
     if (!atomics_target(ts, names[magic], args, argc, &t, true)) return JS_EXCEPTION;
@@ -595,7 +631,7 @@ static Value result_string(ThreadState *ts, const char *s) {
  */
 static Value Atomics_wait(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)self, (void)magic;
-    if (argc > 0 && value_is_typed_array(args[0])) return ta_wait(ts, args, argc);
+    if (atomics_is_view(args, argc)) return ta_wait(ts, args, argc);
     Target t;
     double timeout;
     Value *slot = wait_arguments(ts, "wait", args, argc, &t, &timeout);
@@ -612,14 +648,15 @@ static Value Atomics_wait(ThreadState *ts, Value self, const Value *args, int ar
         pthread_mutex_unlock(&rt->atomics_lock);
         return result_string(ts, "not-equal");
     }
+    // A matching value is gated even with a zero timeout (the peer notes' "gated block"); only
+    // "not-equal" answers without reaching the gate [THR-19].
+    if (!may_block) {
+        pthread_mutex_unlock(&rt->atomics_lock);
+        return error_throw_type(ts, GATE_MESSAGE);
+    }
     if (timeout == 0) {
         pthread_mutex_unlock(&rt->atomics_lock);
         return result_string(ts, "timed-out");
-    }
-    // Only a wait that would block is gated; the answers above never block [THR-19].
-    if (!may_block) {
-        pthread_mutex_unlock(&rt->atomics_lock);
-        return error_throw_type(ts, "Atomics.wait cannot be called from the current thread.");
     }
     bucket_append(bucket, &self_waiter);
     while (!self_waiter.notified) {
@@ -689,7 +726,7 @@ static Value Atomics_waitAsync(ThreadState *ts, Value self, const Value *args, i
     uint8_t *element = NULL;
     int64_t element_expected = 0;
     int element_size = 0;
-    if (argc > 0 && value_is_typed_array(args[0])) {
+    if (atomics_is_view(args, argc)) {
         element = ta_wait_async_arguments(ts, args, argc, &t, &element_expected, &element_size, &timeout);
         if (!element) return JS_EXCEPTION;
     } else if (!wait_arguments(ts, "waitAsync", args, argc, &t, &timeout)) {
@@ -762,10 +799,11 @@ static Value Atomics_notify(ThreadState *ts, Value self, const Value *args, int 
     Target t;
     TypedArrayObject *ta = NULL;
     size_t index = 0;
-    if (argc > 0 && value_is_typed_array(args[0])) {
+    if (atomics_is_view(args, argc)) {
         // [TA-5]: an Int32Array or BigInt64Array (shared or not); the waiters of a shared one's element.
-        ta = ta_validate(ts, args[0], true);
-        if (!ta || !ta_index(ts, ta, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
+        size_t length;
+        ta = ta_validate(ts, args[0], true, &length);
+        if (!ta || !ta_index(ts, length, builtin_arg(args, argc, 1), &index)) return JS_EXCEPTION;
         t.object = ta->buffer;
         t.key = ta_element_key(ta, index);
     } else if (!atomics_target(ts, "notify", args, argc, &t, false)) {

@@ -125,6 +125,12 @@ Value inspect_format_args(ThreadState *ts, const Value *args, int argc);
 // Internals other builtins expose for inspect (builtins/map.c, builtins/promise.c).
 // Map: key/value pairs flattened (k0, v0, k1, v1, ...); Set: the values. false on OOM.
 bool map_inspect_entries(ThreadState *ts, Value map, Values **out);
+// Engine-internal WeakMaps that never reach JS (private class members, interp.c [INT-18]): no
+// receiver checks and no JS runs. weakmap_lookup gives JS_HOLE when the key is absent (or is not
+// an object); weakmap_put -1 on OOM.
+Value weakmap_new(ThreadState *ts);
+Value weakmap_lookup(ThreadState *ts, Value map, Value key);
+int weakmap_put(ThreadState *ts, Value map, Value key, Value value);
 // 0 pending, 1 fulfilled, 2 rejected; *result receives the value or reason.
 int promise_inspect_state(Value p, Value *result);
 
@@ -201,6 +207,9 @@ bool promise_then_native(ThreadState *ts, Value promise, Value on_fulfilled, Val
 bool promise_then_into(ThreadState *ts, Value promise, Value on_fulfilled, Value on_rejected, Value result);
 // job.c runs internal jobs (a CELL_VALUES record in place of the function) through this.
 bool promise_job_run(ThreadState *ts, Value job, Value argument);
+// How many reactions wait on `promise`, a CELL_PROMISE (0 once it settled), counted under its
+// lock: consistent while other threads add reactions (for $vm.pendingPromiseReactionCount).
+uint32_t promise_pending_reaction_count(Value promise);
 
 // String helpers shared with RegExp (string.c).
 // GetSubstitution (ES2023 §22.1.3.19.1): expands $$, $&, $`, $', $n, $nn and $<name> in

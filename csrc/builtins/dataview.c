@@ -1,7 +1,10 @@
 /*
- * builtins/dataview.c — DataView (ES2020 §24.3): the constructor, buffer/byteLength/byteOffset
+ * builtins/dataview.c — DataView (ES2024 §25.3): the constructor, buffer/byteLength/byteOffset
  * and every get/set method in both byte orders, getBigInt64/setBigUint64 and friends included
- * (their values cross typedarray_value_to_bits/bits_to_value like BigInt64Array's, TA-6). Views may be unaligned, so values are assembled
+ * (their values cross typedarray_value_to_bits/bits_to_value like BigInt64Array's, TA-6), and
+ * getFloat16/setFloat16 (ES2025, TA-10). A view of a resizable buffer made without a length
+ * tracks the buffer's length; a shrink can leave a view out of bounds, which every access
+ * re-checks against one read of the buffer's length [TA-8]. Views may be unaligned, so values are assembled
  * from relaxed single-byte loads and stored as relaxed single-byte stores: a racing writer on a
  * shared buffer can mix bytes of two values (the memory model allows that for DataView) but is
  * never a C data race and never reaches memory outside the view [TA-2].
@@ -28,10 +31,11 @@ static Value DataView_constructor(ThreadState *ts, Value self, const Value *args
     if (!ops_to_index(ts, builtin_arg(args, argc, 1), &offset)) return JS_EXCEPTION;
     if (array_buffer_is_detached(buffer))
         return error_throw_type(ts, "Cannot perform DataView constructor on a detached ArrayBuffer");
-    double buffer_length = (double)array_buffer_of(buffer)->byte_length;
+    double buffer_length = (double)array_buffer_byte_length(array_buffer_of(buffer));
     if (offset > buffer_length)
         return error_throw_range(ts, "Start offset %u is outside the bounds of the buffer", (unsigned)offset);
     Value length_value = builtin_arg(args, argc, 2);
+    bool tracking = value_is_undefined(length_value) && array_buffer_of(buffer)->resizable;
     if (value_is_undefined(length_value)) {
         view_length = buffer_length - offset;
     } else {
@@ -43,12 +47,30 @@ static Value DataView_constructor(ThreadState *ts, Value self, const Value *args
     if (value_is_exception(prototype)) return JS_EXCEPTION;
     if (array_buffer_is_detached(buffer))
         return error_throw_type(ts, "Cannot perform DataView constructor on a detached ArrayBuffer");
+    // The prototype lookup may have shrunk the buffer (ES2024 §25.3.2.1 step 12).
+    buffer_length = (double)array_buffer_byte_length(array_buffer_of(buffer));
+    if (offset > buffer_length)
+        return error_throw_range(ts, "Start offset %u is outside the bounds of the buffer", (unsigned)offset);
+    if (!value_is_undefined(length_value) && offset + view_length > buffer_length)
+        return error_throw_range(ts, "Invalid DataView length %u", (unsigned)view_length);
     DataViewObject *view = object_alloc(ts, sizeof(DataViewObject), CELL_DATA_VIEW, prototype);
     if (!view) return JS_EXCEPTION;
     view->buffer = buffer;
     view->byte_offset = (size_t)offset;
-    view->byte_length = (size_t)view_length;
+    view->byte_length = tracking ? 0 : (size_t)view_length;
+    view->length_tracking = tracking;
     return value_from_cell(view);
+}
+
+// GetViewByteLength with IsViewOutOfBounds folded in: the view's byte length now, or -1 when the
+// buffer is detached or the view out of bounds. One read of the buffer's length decides [TA-8].
+static double view_byte_length(const DataViewObject *view) {
+    const ArrayBufferObject *b = array_buffer_of(view->buffer);
+    if (load_acquire(&b->detached)) return -1;
+    size_t bytes = array_buffer_byte_length(b);
+    if (view->byte_offset > bytes) return -1;
+    if (view->length_tracking) return (double)(bytes - view->byte_offset);
+    return view->byte_length > bytes - view->byte_offset ? -1 : (double)view->byte_length;
 }
 
 void data_view_trace(Marker *m, Cell *cell) {
@@ -66,12 +88,15 @@ static Value DataView_prototype_getter(ThreadState *ts, Value self, const Value 
     if (magic == VIEW_BUFFER) return view->buffer;
     if (array_buffer_is_detached(view->buffer))
         return error_throw_type(ts, "Cannot perform DataView.prototype.%s on a detached ArrayBuffer", names[magic]);
-    return value_from_number((double)(magic == VIEW_BYTE_LENGTH ? view->byte_length : view->byte_offset));
+    double length = view_byte_length(view);
+    if (length < 0)
+        return error_throw_type(ts, "Cannot perform DataView.prototype.%s on an out of bounds DataView", names[magic]);
+    return value_from_number(magic == VIEW_BYTE_LENGTH ? length : (double)view->byte_offset);
 }
 
 static const char *const view_type_name[TA_KIND_COUNT] = {
     "Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float32", "Float64",
-    "BigInt64", "BigUint64",
+    "BigInt64", "BigUint64", "Float16",
 };
 
 /*
@@ -94,7 +119,12 @@ static uint8_t *view_address(ThreadState *ts, Value self, const Value *args, int
         error_throw_type(ts, "Cannot perform DataView.prototype.%s on a detached ArrayBuffer", method);
         return NULL;
     }
-    if (index + typedarray_element_size[kind] > (double)view->byte_length) {
+    double length = view_byte_length(view);
+    if (length < 0) {
+        error_throw_type(ts, "Cannot perform DataView.prototype.%s on an out of bounds DataView", method);
+        return NULL;
+    }
+    if (index + (double)typedarray_element_bytes(kind) > length) {
         error_throw_range(ts, "Offset is outside the bounds of the DataView");
         return NULL;
     }
@@ -106,7 +136,7 @@ static Value DataView_prototype_get(ThreadState *ts, Value self, const Value *ar
     bool little_endian;
     uint8_t *p = view_address(ts, self, args, argc, magic, false, NULL, &little_endian);
     if (!p) return JS_EXCEPTION;
-    size_t size = typedarray_element_size[magic];
+    size_t size = typedarray_element_bytes(magic);
     uint64_t bits = 0;
     for (size_t i = 0; i < size; i++) {
         uint64_t byte = __atomic_load_n(&p[i], __ATOMIC_RELAXED);
@@ -121,7 +151,7 @@ static Value DataView_prototype_set(ThreadState *ts, Value self, const Value *ar
     uint64_t bits = 0;
     uint8_t *p = view_address(ts, self, args, argc, magic, true, &bits, &little_endian);
     if (!p) return JS_EXCEPTION;
-    size_t size = typedarray_element_size[magic];
+    size_t size = typedarray_element_bytes(magic);
     for (size_t i = 0; i < size; i++)
         __atomic_store_n(&p[little_endian ? i : size - 1 - i], (uint8_t)(bits >> (8 * i)), __ATOMIC_RELAXED);
     return JS_UNDEFINED;
@@ -141,6 +171,7 @@ static const BuiltinEntry data_view_prototype_table[] = {
     VIEW_METHODS("Uint16", TA_UINT16),
     VIEW_METHODS("Int32", TA_INT32),
     VIEW_METHODS("Uint32", TA_UINT32),
+    VIEW_METHODS("Float16", TA_FLOAT16),
     VIEW_METHODS("Float32", TA_FLOAT32),
     VIEW_METHODS("Float64", TA_FLOAT64),
     VIEW_METHODS("BigInt64", TA_BIGINT64),

@@ -1186,7 +1186,7 @@ static void format_array_buffer(Inspector *in, Value value, TextList *output) {
     if (load_acquire(&buffer->detached)) {
         text_cstr(in, &item, "(detached)");
     } else {
-        size_t length = buffer->byte_length, limit = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
+        size_t length = array_buffer_byte_length(buffer), limit = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
         text_cstr(in, &item, "[Uint8Contents]: <");
         for (size_t i = 0; i < limit; i++) {
             char hex[4];

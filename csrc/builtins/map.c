@@ -4,10 +4,11 @@
  * WeakMap/WeakSet keys are objects only (ES2020) and are held weakly: their tables are
  * untraced ephemeron tables whose values the collector marks once their keys are marked, and
  * whose dead entries it tombstones [HEAP-14].
- * Any thread may use any collection [INT-14]: lookups and mutations run under a per-table lock
- * (striped by address) that is never held across an allocation, so a racing set is never lost;
- * iteration reads without the lock and stays memory-safe (entries are appended and published
- * with release stores, tables are replaced whole and forward to their successor).
+ * Any thread may use any collection [INT-14]: mutations run under a per-table lock (striped by
+ * address) that is never held across an allocation, so a racing set is never lost; get, has, size
+ * and iteration read without the lock and write nothing shared, so readers never serialize (entries
+ * are appended and published with release stores, tables are replaced whole and forward to their
+ * successor; see collection_lookup).
  */
 #include <pthread.h>
 #include "builtins.h"
@@ -151,12 +152,15 @@ static int64_t find_entry(ThreadState *ts, Value map, Value key, uint32_t hash) 
     return -1;
 }
 
+// The head's release store comes last: a lock-free reader that loads the head (acquire) sees the
+// entry's hash, link, key and value, and every older entry of the chain (entries of a table are
+// appended, never unlinked or reused). The caller stores the key and value first.
 static void link_entry(Values *t, uint32_t entry, uint32_t hash) {
     HashIndex *h = table_index(t);
     uint32_t *head = &index_heads(h)[hash & h->bucket_mask];
     index_hash(h)[entry] = hash;
     index_next(h)[entry] = *head;
-    *head = entry + 1;
+    store_release(head, entry + 1);
 }
 
 // Tombstones an entry. The key goes first and the value's release store after it, so an
@@ -271,17 +275,44 @@ static bool collection_clear(ThreadState *ts, Value map) {
     return true;
 }
 
-// Lookup under the lock: the entry's value, or JS_HOLE when key is absent. JS_EXCEPTION on OOM.
+/*
+ * get/has without the lock [INT-14]: readers write nothing shared (no lock word, no counter), so
+ * any number of threads read one collection in parallel. Safe because a table only grows by
+ * appending: an entry's hash, link, key and value are stored before the release of the bucket
+ * head that links it (link_entry), links are never changed once published, a delete turns the key
+ * into JS_HOLE and the value into undefined (never another key's value), and a grown, compacted
+ * or cleared table is replaced whole and forwards to its successor (items[0]) while staying
+ * readable (the collector never frees what a reader holds). So the walk meets only complete
+ * entries of this table: the answer is the entry's key or "absent", never a torn one. A lookup
+ * that ends on a forwarded table repeats on the successor, so a store completed before the lookup
+ * began is always seen. Keys are flat (prepare_key) and keys_equal never allocates, so no
+ * safepoint is reached mid-walk. The value returned, or JS_HOLE when key is absent; JS_EXCEPTION
+ * on OOM.
+ */
 static Value collection_lookup(ThreadState *ts, Value map, Value key) {
     key = prepare_key(ts, key);
     if (value_is_exception(key)) return key;
     uint32_t hash = key_hash(ts, key);
-    pthread_mutex_t *lock = map_lock(map);
-    pthread_mutex_lock(lock);
-    int64_t entry = find_entry(ts, map, key, hash);
-    Value v = entry >= 0 ? as_table(as_map(map)->table)->items[TABLE_HEADER + 2 * entry + 1] : JS_HOLE;
-    pthread_mutex_unlock(lock);
-    return v;
+    Value table = current_table(map);
+    for (;;) {
+        Values *t = as_table(table);
+        HashIndex *h = table_index(t);
+        Value found = JS_HOLE;
+        uint32_t link = load_acquire(&index_heads(h)[hash & h->bucket_mask]);
+        for (; link; link = load_relaxed(&index_next(h)[link - 1])) {
+            uint32_t entry = link - 1;
+            Value k = load_relaxed(&t->items[TABLE_HEADER + 2 * entry]);
+            if (k == JS_HOLE || load_relaxed(&index_hash(h)[entry]) != hash || !keys_equal(ts, k, key))
+                continue;
+            // A racing delete may turn the value into undefined after the key was read: then the
+            // key was deleted meanwhile and undefined is what get answers either way.
+            found = load_acquire(&t->items[TABLE_HEADER + 2 * entry + 1]);
+            break;
+        }
+        Value forward = load_acquire(&t->items[0]);
+        if (forward == JS_UNDEFINED) return found;
+        table = forward;
+    }
 }
 
 // Without the lock [INT-14]: every index read is below a count loaded with acquire, which never
@@ -456,6 +487,20 @@ static Value collection_constructor(ThreadState *ts, Value self, const Value *ar
     if (!add_from_iterable(ts, map, iterable, magic == KIND_MAP || magic == KIND_WEAKMAP)) return JS_EXCEPTION;
     return map;
 }
+
+Value weakmap_new(ThreadState *ts) {
+    MapObject *m = object_alloc(ts, sizeof(MapObject), CELL_WEAKMAP, realm_intrinsic(ts, INTRINSIC_WEAKMAP_PROTOTYPE));
+    if (!m) return JS_EXCEPTION;
+    m->table = JS_UNDEFINED;
+    Value map = value_from_cell(m);
+    return collection_init(ts, map) ? map : JS_EXCEPTION;
+}
+
+Value weakmap_lookup(ThreadState *ts, Value map, Value key) {
+    return can_be_held_weakly(key) ? collection_lookup(ts, map, key) : JS_HOLE;
+}
+
+int weakmap_put(ThreadState *ts, Value map, Value key, Value value) { return collection_put(ts, map, key, value); }
 
 // get (magic = kind): Map and WeakMap.
 static Value collection_get(ThreadState *ts, Value self, const Value *args, int argc, int magic) {

@@ -2,7 +2,8 @@
  * builtins/math.c — the Math namespace object of ES2020 (§20.2): constants, the elementary
  * functions through ieee754.c (fdlibm's algorithms, so every result is node's double), V8's exact
  * algorithms where JS and C differ (round, hypot, max/min with -0), and Math.random from a
- * per-thread xorshift128+ generator seeded from the clock.
+ * per-thread xorshift128+ generator seeded from the clock. Math.f16round (ES2025) rounds through
+ * typedarray.h's binary16 encoding, the one Float16Array uses [TA-10].
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,12 +11,14 @@
 
 #include "builtins.h"
 #include "../ieee754.h"
+#include "typedarray.h"
 
 // The one-argument functions, selected by magic.
 typedef double (*UnaryMath)(double);
 
 static double math_sign(double x) { return x != x ? x : x > 0 ? 1 : x < 0 ? -1 : x; }
 static double math_fround(double x) { return (double)(float)x; }
+static double math_f16round(double x) { return typedarray_half_to_double(typedarray_double_to_half(x)); }
 
 // Math.round (§20.2.2.28): halves round toward +Infinity, and (-0.5, -0] gives -0.
 static double math_round(double x) {
@@ -33,12 +36,12 @@ static const UnaryMath unary_functions[] = {
     fabs, ieee754_acos, ieee754_acosh, ieee754_asin, ieee754_asinh, ieee754_atan, ieee754_atanh,
     ceil, ieee754_cbrt, ieee754_expm1, ieee754_cos, ieee754_cosh, ieee754_exp, floor, math_fround,
     ieee754_log, ieee754_log1p, ieee754_log2, ieee754_log10, math_round, math_sign, ieee754_sin,
-    ieee754_sinh, sqrt, ieee754_tan, ieee754_tanh, trunc,
+    ieee754_sinh, sqrt, ieee754_tan, ieee754_tanh, trunc, math_f16round,
 };
 enum {
     M_ABS, M_ACOS, M_ACOSH, M_ASIN, M_ASINH, M_ATAN, M_ATANH, M_CEIL, M_CBRT, M_EXPM1, M_COS, M_COSH,
     M_EXP, M_FLOOR, M_FROUND, M_LOG, M_LOG1P, M_LOG2, M_LOG10, M_ROUND, M_SIGN, M_SIN, M_SINH,
-    M_SQRT, M_TAN, M_TANH, M_TRUNC,
+    M_SQRT, M_TAN, M_TANH, M_TRUNC, M_F16ROUND,
 };
 
 static Value Math_unary(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
@@ -192,6 +195,7 @@ static const BuiltinEntry math_table[] = {
     BUILTIN_FN_MAGIC("exp", Math_unary, 1, M_EXP),
     BUILTIN_FN_MAGIC("floor", Math_unary, 1, M_FLOOR),
     BUILTIN_FN_MAGIC("fround", Math_unary, 1, M_FROUND),
+    BUILTIN_FN_MAGIC("f16round", Math_unary, 1, M_F16ROUND),
     BUILTIN_FN("hypot", Math_hypot, 2),
     BUILTIN_FN("imul", Math_imul, 2),
     BUILTIN_FN_MAGIC("log", Math_unary, 1, M_LOG),

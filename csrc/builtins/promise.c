@@ -8,7 +8,8 @@
  * Any thread may settle a promise or call then on it [INT-13]: state changes happen under a
  * per-promise lock (striped) that is never held across an allocation, and every reaction runs
  * on its home thread, the one that registered it (then, await, the combinators' internal thens):
- * a settle on another thread posts it there through job.c [THR-15].
+ * a settle on another thread posts it there through job.c, and the reactions of one promise run
+ * in registration order even across threads (see deliver) [THR-15].
  */
 #include <pthread.h>
 #include "builtins.h"
@@ -19,10 +20,12 @@ enum { PROMISE_PENDING, PROMISE_FULFILLED, PROMISE_REJECTED };
 // Internal jobs (see job.c): a CELL_VALUES record whose items[0] is the kind.
 // Reaction: [kind, source promise, capability promise, resolve, reject, on_fulfilled, on_rejected,
 //            next reaction of the same pending promise (newest first) or undefined,
-//            home: the Thread id of the thread that registered it, as an int]
+//            home: the Thread id of the thread that registered it, as an int,
+//            chain: the reactions after it (oldest first) that it delivers once it ran, or
+//            undefined (see deliver)]
 // Thenable: [kind, promise to resolve, thenable, then]
 enum { JOB_REACTION, JOB_THENABLE };
-enum { REACTION_NEXT = 7, REACTION_HOME = 8, REACTION_SIZE = 9 };
+enum { REACTION_NEXT = 7, REACTION_HOME = 8, REACTION_CHAIN = 9, REACTION_SIZE = 10 };
 
 /*
  * The lock guarding a promise's state, result, reactions and is_handled [INT-13]. Striped by
@@ -86,10 +89,9 @@ void promise_trace(Marker *m, Cell *cell) {
 
 // ---- settling ----
 
-// Delivers the detached reaction list (newest first) oldest first, each to the thread that
-// registered it [INT-13, THR-15].
-static bool enqueue_reactions(ThreadState *ts, Value reactions, Value value) {
-    // Reverse in place: the list is detached, so no other thread can see these links any more.
+// Turns a detached reaction list (newest first) around, in place: no other thread can see these
+// links any more.
+static Value oldest_first(Value reactions) {
     Value previous = JS_UNDEFINED;
     while (value_cell_type(reactions) == CELL_VALUES) {
         Values *reaction = value_to_cell(reactions);
@@ -98,15 +100,51 @@ static bool enqueue_reactions(ThreadState *ts, Value reactions, Value value) {
         previous = reactions;
         reactions = next;
     }
-    for (Value r = previous; value_cell_type(r) == CELL_VALUES;) {
-        Values *reaction = value_to_cell(r);
-        Value next = reaction->items[REACTION_NEXT];
-        reaction->items[REACTION_NEXT] = JS_UNDEFINED;
-        uint32_t home = (uint32_t)value_to_int(reaction->items[REACTION_HOME]);
-        if (!job_deliver_reaction(ts, home, r, value)) return false;
-        r = next;
+    return previous;
+}
+
+static uint32_t reaction_home(Value r) {
+    return (uint32_t)value_to_int(((Values *)value_to_cell(r))->items[REACTION_HOME]);
+}
+
+/*
+ * Delivers reactions (oldest first) of the settled promise `promise`, each to the thread that
+ * registered it [INT-13, THR-15], and then the ones registered meanwhile (`delivering`). A
+ * reaction runs only after every earlier reaction of its promise ran, wherever they run: a run
+ * of reactions with one home goes out at once (one home runs its jobs in order), but a reaction
+ * whose home differs from its predecessor's is handed to that predecessor (REACTION_CHAIN), whose
+ * home delivers the rest once it has run it (promise_job_run). So a later reaction on main never
+ * overtakes an earlier one that a spawned thread still has to run [THR-15]. The promise stays
+ * `delivering` until the last one went out.
+ */
+static bool deliver(ThreadState *ts, Value promise, Value reactions, Value value) {
+    PromiseObject *p = as_promise(promise);
+    pthread_mutex_t *lock = promise_lock(p);
+    for (;;) {
+        for (Value r = reactions; value_cell_type(r) == CELL_VALUES;) {
+            Values *reaction = value_to_cell(r);
+            Value next = reaction->items[REACTION_NEXT];
+            reaction->items[REACTION_NEXT] = JS_UNDEFINED;
+            bool handover = value_cell_type(next) == CELL_VALUES && reaction_home(next) != reaction_home(r);
+            // Set before the delivery: once delivered, the reaction may run at once.
+            if (handover) reaction->items[REACTION_CHAIN] = next;
+            if (!job_deliver_reaction(ts, reaction_home(r), r, value)) {
+                pthread_mutex_lock(lock);
+                p->delivering = false;
+                pthread_mutex_unlock(lock);
+                return false;
+            }
+            if (handover) return true;
+            r = next;
+        }
+        pthread_mutex_lock(lock);
+        reactions = p->reactions;
+        p->reactions = JS_UNDEFINED;
+        if (value_cell_type(reactions) != CELL_VALUES) p->delivering = false;
+        pthread_mutex_unlock(lock);
+        if (value_cell_type(reactions) != CELL_VALUES) return true;
+        reactions = oldest_first(reactions);
     }
-    return true;
 }
 
 // Exactly one settle of a promise wins, whatever the threads [INT-13]: the winner detaches the
@@ -126,24 +164,16 @@ static bool settle(ThreadState *ts, Value promise, Value value, int state) {
     bool handled = p->is_handled;
     p->delivering = true;
     pthread_mutex_unlock(lock);
-    if (state == PROMISE_REJECTED && !handled && !job_track_rejection(ts, promise)) return false;
-    // Reactions registered while this thread delivers join the list (perform_then) and are
+    if (state == PROMISE_REJECTED && !handled && !job_track_rejection(ts, promise)) {
+        pthread_mutex_lock(lock);
+        p->delivering = false;
+        pthread_mutex_unlock(lock);
+        return false;
+    }
+    // Reactions registered while the delivery goes on join the list (perform_then) and are
     // delivered after the ones before them: every reaction of one promise reaches its home in
     // registration order, wherever it registered [THR-15].
-    for (;;) {
-        if (!enqueue_reactions(ts, reactions, value)) {
-            pthread_mutex_lock(lock);
-            p->delivering = false;
-            pthread_mutex_unlock(lock);
-            return false;
-        }
-        pthread_mutex_lock(lock);
-        reactions = p->reactions;
-        p->reactions = JS_UNDEFINED;
-        if (value_cell_type(reactions) != CELL_VALUES) p->delivering = false;
-        pthread_mutex_unlock(lock);
-        if (value_cell_type(reactions) != CELL_VALUES) return true;
-    }
+    return deliver(ts, promise, oldest_first(reactions), value);
 }
 
 bool promise_reject_value(ThreadState *ts, Value promise, Value reason) {
@@ -264,7 +294,8 @@ static bool perform_then(ThreadState *ts, Value promise, Value on_fulfilled, Val
     if (!ops_is_callable(on_rejected)) on_rejected = JS_UNDEFINED;
     Value items[] = {value_from_int(JOB_REACTION), promise, cap ? cap->promise : JS_UNDEFINED,
                      cap ? cap->resolve : JS_UNDEFINED, cap ? cap->reject : JS_UNDEFINED,
-                     on_fulfilled, on_rejected, JS_UNDEFINED, value_from_int((int32_t)ts->thread_id)};
+                     on_fulfilled, on_rejected, JS_UNDEFINED, value_from_int((int32_t)ts->thread_id),
+                     JS_UNDEFINED};
     Values *reaction = record_new(ts, items, REACTION_SIZE);
     if (!reaction) return false;
     // Allocated above; under the lock only links and flags change [INT-13].
@@ -325,10 +356,33 @@ static bool run_thenable(ThreadState *ts, Values *job) {
     return !value_is_exception(interp_call(ts, fns[1], JS_UNDEFINED, &error, 1));
 }
 
+uint32_t promise_pending_reaction_count(Value promise) {
+    PromiseObject *p = as_promise(promise);
+    pthread_mutex_t *lock = promise_lock(p);
+    uint32_t count = 0;
+    pthread_mutex_lock(lock);   // the list only changes under it, and the walk allocates nothing
+    if (p->state == PROMISE_PENDING)
+        for (Value r = p->reactions; value_cell_type(r) == CELL_VALUES; r = ((Values *)value_to_cell(r))->items[REACTION_NEXT])
+            count++;
+    pthread_mutex_unlock(lock);
+    return count;
+}
+
 bool promise_job_run(ThreadState *ts, Value job, Value argument) {
     Values *record = value_to_cell(job);
     if (value_to_int(record->items[0]) == JOB_THENABLE) return run_thenable(ts, record);
-    return run_reaction(ts, record, argument);
+    bool ok = run_reaction(ts, record, argument);
+    Value chain = record->items[REACTION_CHAIN];
+    if (value_cell_type(chain) != CELL_VALUES) return ok;
+    // This reaction ran: the next ones of its promise may go now, whatever it did [THR-15].
+    record->items[REACTION_CHAIN] = JS_UNDEFINED;
+    Value pending_exception = ok ? JS_HOLE : error_take(ts);
+    bool delivered = deliver(ts, record->items[1], chain, argument);
+    if (!ok) {
+        if (delivered) error_throw(ts, pending_exception);
+        return false;
+    }
+    return delivered;
 }
 
 // ---- the constructor and prototype methods ----

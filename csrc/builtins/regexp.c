@@ -5,6 +5,9 @@
  * protocol is builtins/regexp_protocol.c. A RegExp's internal slots sit in one immutable
  * Values triple, so RegExp.prototype.compile replaces them with one release store and a
  * racing exec sees either the old or the new regexp, never a mix; the old one stays valid [OM-9].
+ * Also the legacy static properties of RegExp (RegExp.$1..$9, input/$_, lastMatch/$&,
+ * lastParen/$+, leftContext/$`, rightContext/$'), as node has them, kept per thread: each
+ * describes the last successful builtin exec of the calling thread only.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -239,6 +242,102 @@ static Value RegExp_constructor(ThreadState *ts, Value self, const Value *args, 
     return regexp_initialize(ts, regexp, p, f);
 }
 
+// ---- the legacy RegExp statics ----
+
+/*
+ * ThreadState.regexp_statics: one CELL_VALUES per thread, written and read only by its thread
+ * (and marked by the collector while the thread is stopped), so it needs no lock or atomics.
+ * Every successful builtin exec overwrites it in place (allocating only the first time); the
+ * getters cut their substrings from it on demand, so a match pays for ~25 word stores and no
+ * string. Indices are UTF-16 offsets into `subject`, -1 for a group that did not participate.
+ * `input` ($_) starts as the subject but the setter may replace it alone, as in V8.
+ */
+enum {
+    STATICS_SUBJECT,      // the string the last match ran on
+    STATICS_INPUT,        // RegExp.input / $_
+    STATICS_GROUPS,       // capture groups of the regexp, group 0 excluded (for lastParen)
+    STATICS_CAPTURES,     // start, end of group 0 .. 9: 20 ints
+    STATICS_LAST_PAREN = STATICS_CAPTURES + 20,  // start, end of the last group
+    STATICS_SIZE = STATICS_LAST_PAREN + 2,
+};
+
+// The calling thread's record, made on first use; NULL with an exception pending on OOM.
+static Values *statics_record(ThreadState *ts) {
+    if (value_is_cell(ts->regexp_statics) && ts->regexp_statics != 0) return value_to_cell(ts->regexp_statics);
+    Values *record = values_new(ts, STATICS_SIZE);
+    if (!record) return NULL;
+    Value empty = string_from_utf8(ts, "", 0);
+    if (value_is_exception(empty)) return NULL;
+    for (uint32_t i = 0; i < STATICS_SIZE; i++) record->items[i] = value_from_int(-1);
+    record->items[STATICS_SUBJECT] = record->items[STATICS_INPUT] = empty;
+    record->items[STATICS_GROUPS] = value_from_int(0);
+    record->count = STATICS_SIZE;
+    ts->regexp_statics = value_from_cell(record);
+    return record;
+}
+
+// After a successful match of a regexp with `capture_count` groups (group 0 included) on s.
+static bool statics_update(ThreadState *ts, Value s, const int32_t *captures, uint32_t capture_count) {
+    Values *record = statics_record(ts);
+    if (!record) return false;
+    record->items[STATICS_SUBJECT] = record->items[STATICS_INPUT] = s;
+    record->items[STATICS_GROUPS] = value_from_int((int32_t)capture_count - 1);
+    for (uint32_t i = 0; i < 20; i++)
+        record->items[STATICS_CAPTURES + i] = value_from_int(i < 2 * capture_count ? captures[i] : -1);
+    uint32_t last = capture_count - 1;
+    record->items[STATICS_LAST_PAREN] = value_from_int(last ? captures[2 * last] : -1);
+    record->items[STATICS_LAST_PAREN + 1] = value_from_int(last ? captures[2 * last + 1] : -1);
+    return true;
+}
+
+enum { STATIC_INPUT, STATIC_LAST_MATCH, STATIC_LAST_PAREN, STATIC_LEFT, STATIC_RIGHT, STATIC_GROUP_1 };
+
+// The getters (magic: STATIC_*, STATIC_GROUP_1 + n - 1 for $n). Before any match, and for a
+// group that did not participate or does not exist, the value is "" (V8's, not undefined).
+static Value RegExp_static_get(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)args, (void)argc;
+    Values *record = statics_record(ts);
+    if (!record) return JS_EXCEPTION;
+    if (magic == STATIC_INPUT) return record->items[STATICS_INPUT];
+    Value subject = record->items[STATICS_SUBJECT];
+    int32_t length = (int32_t)string_length(subject);
+    int32_t start, end;
+    switch (magic) {
+    case STATIC_LAST_MATCH:
+        start = value_to_int(record->items[STATICS_CAPTURES]), end = value_to_int(record->items[STATICS_CAPTURES + 1]);
+        break;
+    case STATIC_LAST_PAREN:
+        start = value_to_int(record->items[STATICS_LAST_PAREN]), end = value_to_int(record->items[STATICS_LAST_PAREN + 1]);
+        break;
+    case STATIC_LEFT:
+        start = 0, end = value_to_int(record->items[STATICS_CAPTURES]);
+        break;
+    case STATIC_RIGHT:
+        start = value_to_int(record->items[STATICS_CAPTURES + 1]), end = length;
+        break;
+    default: {
+        int group = magic - STATIC_GROUP_1 + 1;
+        start = value_to_int(record->items[STATICS_CAPTURES + 2 * group]);
+        end = value_to_int(record->items[STATICS_CAPTURES + 2 * group + 1]);
+    }
+    }
+    if (start < 0 || end < start || end > length) return string_from_utf8(ts, "", 0);
+    return string_substring(ts, subject, (uint32_t)start, (uint32_t)end);
+}
+
+// RegExp.input = v (and $_) stores ToString(v); the other statics have setters that ignore the
+// value, as in V8, so an assignment neither throws nor changes them.
+static Value RegExp_static_set(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self;
+    if (magic != STATIC_INPUT) return JS_UNDEFINED;
+    Value input = ops_to_string(ts, builtin_arg(args, argc, 0));
+    if (value_is_exception(input)) return JS_EXCEPTION;
+    Values *record = statics_record(ts);
+    if (!record) return JS_EXCEPTION;
+    record->items[STATICS_INPUT] = input;
+    return JS_UNDEFINED;
+}
+
 // ---- exec and test ----
 
 // RegExpBuiltinExec (§22.2.5.2.2): the match array or null; updates lastIndex as the spec says.
@@ -278,6 +377,10 @@ static Value builtin_exec(ThreadState *ts, Value regexp, Value s) {
         goto done;
     }
     if ((global || sticky) && ops_set(ts, regexp, ATOM(ts, lastIndex), value_from_int(captures[1]), true) < 0) {
+        result = JS_EXCEPTION;
+        goto done;
+    }
+    if (!statics_update(ts, s, captures, capture_count)) {
         result = JS_EXCEPTION;
         goto done;
     }
@@ -505,6 +608,25 @@ static const BuiltinEntry regexp_prototype_methods[] = {
 };
 
 static const BuiltinEntry regexp_constructor_properties[] = {
+    BUILTIN_GETSET_MAGIC("input", RegExp_static_get, RegExp_static_set, STATIC_INPUT),
+    BUILTIN_GETSET_MAGIC("$_", RegExp_static_get, RegExp_static_set, STATIC_INPUT),
+    BUILTIN_GETSET_MAGIC("lastMatch", RegExp_static_get, RegExp_static_set, STATIC_LAST_MATCH),
+    BUILTIN_GETSET_MAGIC("$&", RegExp_static_get, RegExp_static_set, STATIC_LAST_MATCH),
+    BUILTIN_GETSET_MAGIC("lastParen", RegExp_static_get, RegExp_static_set, STATIC_LAST_PAREN),
+    BUILTIN_GETSET_MAGIC("$+", RegExp_static_get, RegExp_static_set, STATIC_LAST_PAREN),
+    BUILTIN_GETSET_MAGIC("leftContext", RegExp_static_get, RegExp_static_set, STATIC_LEFT),
+    BUILTIN_GETSET_MAGIC("$`", RegExp_static_get, RegExp_static_set, STATIC_LEFT),
+    BUILTIN_GETSET_MAGIC("rightContext", RegExp_static_get, RegExp_static_set, STATIC_RIGHT),
+    BUILTIN_GETSET_MAGIC("$'", RegExp_static_get, RegExp_static_set, STATIC_RIGHT),
+    BUILTIN_GETSET_MAGIC("$1", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 0),
+    BUILTIN_GETSET_MAGIC("$2", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 1),
+    BUILTIN_GETSET_MAGIC("$3", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 2),
+    BUILTIN_GETSET_MAGIC("$4", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 3),
+    BUILTIN_GETSET_MAGIC("$5", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 4),
+    BUILTIN_GETSET_MAGIC("$6", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 5),
+    BUILTIN_GETSET_MAGIC("$7", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 6),
+    BUILTIN_GETSET_MAGIC("$8", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 7),
+    BUILTIN_GETSET_MAGIC("$9", RegExp_static_get, RegExp_static_set, STATIC_GROUP_1 + 8),
     BUILTIN_GETSET("@@species", RegExp_species, NULL),
 };
 

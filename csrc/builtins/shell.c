@@ -15,6 +15,7 @@
 
 #include "builtins.h"
 #include "../safepoint.h"
+#include "../structure.h"
 
 // load() compiles with COMPILE_SHELL_SCRIPT (thread.h): a whole script whose top-level let/const
 // go to the global lexical scope, as jsc's load() does; `parameters` carries the file name.
@@ -114,6 +115,96 @@ static Value shell_gc(ThreadState *ts, Value self, const Value *args, int argc, 
     return JS_UNDEFINED;
 }
 
+// gcHeapSize(): bytes in the heap now, as jsc's heap.size(): what the last collection left live
+// plus what has been allocated since (heap_stats; large cells and butterflies included).
+static Value shell_gcHeapSize(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)args, (void)argc, (void)magic;
+    HeapStats stats;
+    heap_stats(ts->rt, &stats);
+    return value_from_number((double)(stats.bytes_live + stats.bytes_allocated));
+}
+
+// releaseWeakRefs(): ClearKeptObjects for the calling thread, as jsc's: the targets its WeakRef
+// constructions and derefs kept alive until the end of the current job are let go now [HEAP-15].
+static Value shell_releaseWeakRefs(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)args, (void)argc, (void)magic;
+    heap_clear_kept(ts);
+    return JS_UNDEFINED;
+}
+
+// ---- $vm hooks that report jsthreads' real state (the shim's header documents each) ----
+
+// The object argument, or NULL with a TypeError pending.
+static Object *vm_object_arg(ThreadState *ts, const Value *args, int argc, const char *hook) {
+    Value v = builtin_arg(args, argc, 0);
+    if (value_is_object(v)) return value_to_cell(v);
+    error_throw_kind(ts, ERROR_TYPE, "$vm.%s expects an object", hook);
+    return NULL;
+}
+
+// getStructureTransitionList(o): the structure ids from the root of o's transition tree (the
+// initial structure of its prototype) to o's current structure (structure_transition_chain).
+#define VM_CHAIN_MAX 128
+static Value vm_getStructureTransitionList(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Object *o = vm_object_arg(ts, args, argc, "getStructureTransitionList");
+    if (!o) return JS_EXCEPTION;
+    uint32_t ids[VM_CHAIN_MAX];
+    uint32_t n = structure_transition_chain(ts, object_structure(ts, o), ids, VM_CHAIN_MAX);
+    // A chain longer than the buffer (more than DICTIONARY_THRESHOLD steps cannot happen) keeps
+    // its root and its end.
+    if (n > VM_CHAIN_MAX) {
+        ids[VM_CHAIN_MAX - 1] = object_structure_id(o);
+        n = VM_CHAIN_MAX;
+    }
+    Value values[VM_CHAIN_MAX];
+    for (uint32_t i = 0; i < n; i++) values[i] = value_from_number(ids[i]);
+    return array_from_values(ts, values, n);
+}
+
+// butterflyOwnerTID(o) (magic 0): the owner TID in o's butterfly word [OM-1];
+// currentButterflyTID() (magic 1): the TID this thread stamps on what it allocates (ts->tid).
+static Value vm_butterflyTID(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self;
+    if (magic == 1) return value_from_int(ts->tid);
+    Object *o = vm_object_arg(ts, args, argc, "butterflyOwnerTID");
+    return o ? value_from_int(butterfly_owner(o)) : JS_EXCEPTION;
+}
+
+// jsThreadsStopRequestCount(): stop-the-world requests since start-up (every collection asks for
+// one, whether or not another thread's collection made it unnecessary).
+static Value vm_stopRequestCount(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)args, (void)argc, (void)magic;
+    return value_from_number((double)heap_stop_requests(ts->rt));
+}
+
+// pendingPromiseReactionCount(p): the reactions a pending promise holds (then/catch/await
+// registrations not yet triggered), counted under the promise's lock; 0 once it is settled.
+static Value vm_pendingPromiseReactionCount(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Value p = builtin_arg(args, argc, 0);
+    if (value_cell_type(p) != CELL_PROMISE)
+        return error_throw_type(ts, "$vm.pendingPromiseReactionCount expects a promise");
+    return value_from_number(promise_pending_reaction_count(p));
+}
+
+// indexingMode(o): the storage jsthreads really uses, in jsc's words where the concept is the
+// same. Elements are one dense vector of Values (no Int32/Double specialisation, no copy-on-write
+// literals): "Contiguous". Once an index has been kept as a key of the structure (sparse, or with
+// attributes [OM-15]) the structure says "may have index keys" for good and element writes take
+// the checked path, which is what jsc's ArrayStorage (vector + sparse map, never left) is:
+// "ArrayStorage". The prefix is "Array" for Array objects, else "NonArray".
+static Value vm_indexingMode(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)self, (void)magic;
+    Value v = builtin_arg(args, argc, 0);
+    if (!value_is_object(v)) return string_from_utf8(ts, "NonArray", 8);
+    const Structure *s = object_structure(ts, value_to_cell(v));
+    char mode[40];
+    int n = snprintf(mode, sizeof mode, "%sWith%s", value_cell_type(v) == CELL_ARRAY ? "Array" : "NonArray",
+                     structure_has_index_keys(s) ? "ArrayStorage" : "Contiguous");
+    return string_from_utf8(ts, mode, (size_t)n);
+}
+
 // preciseTime(): seconds since the epoch with sub-millisecond resolution, as jsc returns it.
 static Value shell_preciseTime(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
     (void)ts, (void)self, (void)args, (void)argc, (void)magic;
@@ -163,6 +254,14 @@ static const BuiltinEntry shell_methods[] = {
     BUILTIN_FN("quit", shell_quit, 0),
     BUILTIN_FN("drainMicrotasks", shell_drainMicrotasks, 0),
     BUILTIN_FN("sleepSeconds", shell_sleepSeconds, 1),
+    BUILTIN_FN("gcHeapSize", shell_gcHeapSize, 0),
+    BUILTIN_FN("releaseWeakRefs", shell_releaseWeakRefs, 0),
+    BUILTIN_FN("getStructureTransitionList", vm_getStructureTransitionList, 1),
+    BUILTIN_FN_MAGIC("butterflyOwnerTID", vm_butterflyTID, 1, 0),
+    BUILTIN_FN_MAGIC("currentButterflyTID", vm_butterflyTID, 0, 1),
+    BUILTIN_FN("jsThreadsStopRequestCount", vm_stopRequestCount, 0),
+    BUILTIN_FN("pendingPromiseReactionCount", vm_pendingPromiseReactionCount, 1),
+    BUILTIN_FN("indexingMode", vm_indexingMode, 1),
 };
 
 bool builtins_install_shell(ThreadState *ts) {
@@ -170,6 +269,13 @@ bool builtins_install_shell(ThreadState *ts) {
     if (!enabled || strcmp(enabled, "1") != 0) return true;
     Value shell = object_new(ts, realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE));
     if (value_is_exception(shell)) return false;
+    // jsc has $vm only under --useDollarVM=1; the peer runner sets JSTHREADS_DOLLAR_VM=0 for tests
+    // that do not ask for it (peer.py), so the shim leaves $vm out for them as jsc does.
+    const char *dollar_vm = getenv("JSTHREADS_DOLLAR_VM");
+    Value key = atom_from_cstr(ts, "dollarVM");
+    if (value_is_exception(key) ||
+        object_define_value(ts, shell, key, value_from_bool(!dollar_vm || strcmp(dollar_vm, "0") != 0), 0) < 0)
+        return false;
     return builtins_install_table(ts, shell, shell_methods, BUILTIN_COUNT(shell_methods)) &&
            builtins_define_global(ts, "$jstShell", shell) &&
            typedarray_install_shell_helpers(ts);   // $262.detachArrayBuffer (builtins/arraybuffer.c)

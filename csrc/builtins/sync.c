@@ -2,7 +2,8 @@
  * builtins/sync.c — Lock and Condition (the threads API's mutex and condition variable) and the
  * sync roots that keep their queued async operations' Values alive. Blocking waits go through
  * thread_park, which enters the blocked state itself [SP-5], so they need nothing else under
- * --gil. Async operations finish as jobs posted to the requesting thread (job_expect/job_post).
+ * --gil. Async operations finish as jobs posted to the requesting thread (job_expect/job_post),
+ * or to main once that thread's outcome is published (job_post_or_main) [SYNC-6].
  * A Lock's or Condition's mutex is never held across an allocation, a JS call, job_post or a
  * safepoint, and never while taking the other kind's mutex the other way round (Lock before
  * Condition). Implements SYNC-1..SYNC-8 and SYNC-13 (specs/sync.md).
@@ -227,7 +228,7 @@ static void post_retry(ThreadState *ts, Waiter *ticket) {
     if (!ticket) return;
     Values *record = value_to_cell(sync_root_get(ts->rt, ticket->root));
     TICKET_ITEM(record, TICKET_GRANTED) = JS_UNDEFINED;   // "acquire first", see run_ticket
-    job_post(ts, ticket->ts, ts->rt->sync_job, value_from_cell(record));
+    job_post_or_main(ts, ticket->ts, ts->rt->sync_job, value_from_cell(record));   // [SYNC-6]
     free(ticket);
 }
 
@@ -372,6 +373,7 @@ static bool run_ticket(ThreadState *ts, Values *record) {
         id = (uint64_t)value_to_number(granted);
     }
     sync_root_free(ts->rt, ticket_root(record));   // the job's argument keeps it alive from here
+    if (TICKET_ITEM(record, TICKET_CONDITION) != JS_UNDEFINED) job_completion_wait(ts, -1);   // [THR-3]
     Value fn = TICKET_ITEM(record, TICKET_FN), promise = TICKET_ITEM(record, TICKET_PROMISE);
     if (!ops_is_callable(fn)) {
         mark_delivered(lock, id);
@@ -613,6 +615,7 @@ static Value Condition_prototype_asyncWait(ThreadState *ts, Value self, const Va
         return error_throw_type(ts, "Condition.prototype.asyncWait requires the lock to be held");
     }
     job_expect(ts);
+    job_completion_wait(ts, +1);   // a spawned thread publishes only after it is delivered [THR-3]
     pthread_mutex_lock(&condition->sync.mutex);
     queue_append(&condition->waiters, &condition->waiters_tail, node);
     pthread_mutex_unlock(&condition->sync.mutex);

@@ -222,9 +222,15 @@ static void *thread_main(void *argument) {
     Value result = interp_call(ts, list->items[0], JS_UNDEFINED, list->items + 1, (int)list->count - 1);
     bool failed = value_is_exception(result);
     Value outcome = failed ? error_take(ts) : result;
-    // The thread's own microtasks run before its outcome is visible to joiners [THR-3].
+    // The thread's own microtasks, and the turns that deliver its pending Condition.asyncWaits,
+    // run before its outcome is visible to joiners [THR-3].
     while (!job_run_microtasks(ts)) report_uncaught(ts, error_take(ts));
+    while (!job_run_until_completed(ts)) {
+        report_uncaught(ts, error_take(ts));
+        if (safepoint_interrupted(ts)) break;
+    }
     thread_uncount(rt);   // before joiners wake: a joined thread no longer counts [THR-18]
+    store_release(&ts->published, true);   // before joiners wake: its later grants go to main [SYNC-6]
     publish(rt, ts, record, failed, outcome);
     // Like a browser's event loop, an uncaught error in a later job is reported and the loop
     // goes on, so jobs posted to this thread by others still run [THR-10].
@@ -354,8 +360,12 @@ static Value Thread_prototype_join(ThreadState *ts, Value self, const Value *arg
         while (record->state == THREAD_RUNNING) thread_park(ts, &rt->records_lock, reason, -1);
     }
     bool failed = record->state == THREAD_FAILED;
-    Value outcome = record->outcome;
+    Value outcome = record->outcome;   // a C local: a root while microtasks run [HEAP-7]
     pthread_mutex_unlock(&rt->records_lock);
+    // join is a microtask checkpoint of its caller, after the park and never inside it: the
+    // notes' completion drain (§4.6.1) of the one queue, of which the caller's is our share
+    // [THR-3]. Done on every join, finished or not, so the order does not depend on timing.
+    if (!job_run_microtasks(ts)) return JS_EXCEPTION;
     return failed ? error_throw(ts, outcome) : outcome;
 }
 

@@ -1,8 +1,10 @@
 /*
  * builtins/typedarray.c — %TypedArray%, its prototype methods (ES2020 §22.2, plus at/findLast/
- * findLastIndex) and the eleven constructors, BigInt64Array and BigUint64Array included (their
+ * findLastIndex) and the twelve constructors, BigInt64Array and BigUint64Array included (their
  * elements are BigInts: every value crosses typedarray_value_to_bits/bits_to_value, and mixing
- * content types is a TypeError, TA-6). The integer-indexed exotic methods are in
+ * content types is a TypeError, TA-6), Float16Array too (ES2025, TA-10). Views of resizable
+ * buffers follow ES2024: a view made without a length tracks the buffer's length, a shrink can
+ * leave a view out of bounds, and every method re-reads the length after running JS [TA-8]. The integer-indexed exotic methods are in
  * objectexotic.c; buffers in arraybuffer.c, DataView in dataview.c. Elements are read and written
  * only through typedarray.h's relaxed single-width accessors [TA-2]; every method re-checks the
  * buffer after running JS (a callback may detach it) and never touches memory past the view.
@@ -17,6 +19,7 @@
 const char *const typedarray_kind_name[TA_KIND_COUNT] = {
     "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
     "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+    "Float16Array",
 };
 
 // ---- objects ----
@@ -36,7 +39,7 @@ Value typed_array_over(ThreadState *ts, int kind, Value buffer, size_t byte_offs
 
 Value typed_array_new(ThreadState *ts, int kind, size_t length) {
     if (length > SIZE_MAX / 8) return error_throw_range(ts, "Invalid typed array length: %u", (unsigned)length);
-    Value buffer = array_buffer_new(ts, length * typedarray_element_size[kind], false,
+    Value buffer = array_buffer_new(ts, length * typedarray_element_bytes(kind), false,
                                     realm_intrinsic(ts, INTRINSIC_ARRAY_BUFFER_PROTOTYPE));
     if (value_is_exception(buffer)) return JS_EXCEPTION;
     return typed_array_over(ts, kind, buffer, 0, length,
@@ -50,15 +53,21 @@ void typed_array_trace(Marker *m, Cell *cell) {
 
 // ---- validation ----
 
-// ValidateTypedArray: a typed array whose buffer is not detached, or NULL after a TypeError.
+// Throws the TypeError of a view that is detached or out of bounds.
+static Value bounds_error(ThreadState *ts, const TypedArrayObject *ta, const char *method) {
+    if (typed_array_is_detached(ta)) return error_throw_type(ts, "Cannot perform %s on a detached ArrayBuffer", method);
+    return error_throw_type(ts, "Cannot perform %s on an out of bounds TypedArray", method);
+}
+
+// ValidateTypedArray: a typed array neither detached nor out of bounds, or NULL after a TypeError.
 static TypedArrayObject *validate(ThreadState *ts, Value self, const char *method) {
     if (!value_is_typed_array(self)) {
         error_throw_type(ts, "this is not a typed array.");
         return NULL;
     }
     TypedArrayObject *ta = typed_array_of(self);
-    if (typed_array_is_detached(ta)) {
-        error_throw_type(ts, "Cannot perform %s on a detached ArrayBuffer", method);
+    if (typed_array_out_of_bounds(ta)) {
+        bounds_error(ts, ta, method);
         return NULL;
     }
     return ta;
@@ -87,7 +96,7 @@ static Value typed_array_create(ThreadState *ts, Value constructor, const Value 
     Value result = interp_construct(ts, constructor, args, argc, constructor);
     if (value_is_exception(result)) return JS_EXCEPTION;
     if (!validate(ts, result, "TypedArray construction")) return JS_EXCEPTION;
-    if (check_length && (double)typed_array_of(result)->length < value_to_number(args[0]))
+    if (check_length && (double)typed_array_length(typed_array_of(result)) < value_to_number(args[0]))
         return error_throw_type(ts, "Derived TypedArray constructor created an array which was too small");
     return result;
 }
@@ -170,20 +179,19 @@ static bool fill_from_values(ThreadState *ts, TypedArrayObject *ta, const Values
 // new TA(typedArray): a copy into a fresh %ArrayBuffer% (§22.2.4.3, as of ES2022).
 static Value construct_from_typed_array(ThreadState *ts, int kind, Value source, Value prototype) {
     TypedArrayObject *src = typed_array_of(source);
-    if (typed_array_is_detached(src))
-        return error_throw_type(ts, "Cannot perform Construct on a detached ArrayBuffer");
+    if (typed_array_out_of_bounds(src)) return bounds_error(ts, src, "Construct");
     if (!same_content_type(src->kind, kind))
         return error_throw_type(ts, "Cannot construct a %s from a %s: content types differ",
                                 typedarray_kind_name[kind], typedarray_kind_name[src->kind]);
-    size_t length = src->length;
-    Value buffer = array_buffer_new(ts, length * typedarray_element_size[kind], false,
+    size_t length = typed_array_length(src);
+    Value buffer = array_buffer_new(ts, length * typedarray_element_bytes(kind), false,
                                     realm_intrinsic(ts, INTRINSIC_ARRAY_BUFFER_PROTOTYPE));
     if (value_is_exception(buffer)) return JS_EXCEPTION;
     Value result = typed_array_over(ts, kind, buffer, 0, length, prototype);
     if (value_is_exception(result)) return JS_EXCEPTION;
     TypedArrayObject *ta = typed_array_of(result);
     if (src->kind == kind) {
-        for (size_t i = 0; i < length * typedarray_element_size[kind]; i++) {
+        for (size_t i = 0; i < length * typedarray_element_bytes(kind); i++) {
             ta->data[i] = __atomic_load_n(&src->data[i], __ATOMIC_RELAXED);
             typedarray_poll(ts, i);
         }
@@ -205,7 +213,7 @@ static Value construct_from_typed_array(ThreadState *ts, int kind, Value source,
 // new TA(buffer, byteOffset, length) (§22.2.4.5).
 static Value construct_from_buffer(ThreadState *ts, int kind, Value buffer, Value offset_value,
                                    Value length_value, Value prototype) {
-    size_t element_size = typedarray_element_size[kind];
+    size_t element_size = typedarray_element_bytes(kind);
     double offset, new_length = 0;
     if (!ops_to_index(ts, offset_value, &offset)) return JS_EXCEPTION;
     if (fmod(offset, (double)element_size) != 0)
@@ -214,7 +222,15 @@ static Value construct_from_buffer(ThreadState *ts, int kind, Value buffer, Valu
     if (!value_is_undefined(length_value) && !ops_to_index(ts, length_value, &new_length)) return JS_EXCEPTION;
     if (array_buffer_is_detached(buffer))
         return error_throw_type(ts, "Cannot perform Construct on a detached ArrayBuffer");
-    double buffer_length = (double)array_buffer_of(buffer)->byte_length, byte_length;
+    double buffer_length = (double)array_buffer_byte_length(array_buffer_of(buffer)), byte_length;
+    if (value_is_undefined(length_value) && array_buffer_of(buffer)->resizable) {
+        // A length-tracking view [TA-8]: its length is recomputed from the buffer's at every use.
+        if (offset > buffer_length)
+            return error_throw_range(ts, "Start offset %u is outside the bounds of the buffer", (unsigned)offset);
+        Value result = typed_array_over(ts, kind, buffer, (size_t)offset, 0, prototype);
+        if (!value_is_exception(result)) typed_array_of(result)->length_tracking = true;
+        return result;
+    }
     if (value_is_undefined(length_value)) {
         if (fmod(buffer_length, (double)element_size) != 0)
             return error_throw_range(ts, "byte length of %s should be a multiple of %u", typedarray_kind_name[kind],
@@ -237,7 +253,7 @@ static Value construct_from_object(ThreadState *ts, int kind, Value source, Valu
     if (!value_is_undefined(method)) {
         Values *list = iterable_to_list(ts, source, method);
         if (!list) return JS_EXCEPTION;
-        Value buffer = array_buffer_new(ts, (size_t)list->count * typedarray_element_size[kind], false,
+        Value buffer = array_buffer_new(ts, (size_t)list->count * typedarray_element_bytes(kind), false,
                                         realm_intrinsic(ts, INTRINSIC_ARRAY_BUFFER_PROTOTYPE));
         if (value_is_exception(buffer)) return JS_EXCEPTION;
         Value result = typed_array_over(ts, kind, buffer, 0, list->count, prototype);
@@ -246,7 +262,7 @@ static Value construct_from_object(ThreadState *ts, int kind, Value source, Valu
     }
     int64_t length = ops_length_of_array_like(ts, source);
     if (length < 0) return JS_EXCEPTION;
-    Value buffer = array_buffer_new(ts, (size_t)length * typedarray_element_size[kind], false,
+    Value buffer = array_buffer_new(ts, (size_t)length * typedarray_element_bytes(kind), false,
                                     realm_intrinsic(ts, INTRINSIC_ARRAY_BUFFER_PROTOTYPE));
     if (value_is_exception(buffer)) return JS_EXCEPTION;
     Value result = typed_array_over(ts, kind, buffer, 0, (size_t)length, prototype);
@@ -275,9 +291,9 @@ static Value TypedArray_kind_constructor(ThreadState *ts, Value self, const Valu
         if (!ops_to_index(ts, first, &length)) return JS_EXCEPTION;
         Value prototype = function_prototype_for(ts, new_target, INTRINSIC_TYPED_ARRAY_KIND_PROTOTYPES + magic);
         if (value_is_exception(prototype)) return JS_EXCEPTION;
-        if (length * typedarray_element_size[magic] > 4294967295.0)
+        if (length * typedarray_element_bytes(magic) > 4294967295.0)
             return error_throw_range(ts, "Invalid typed array length: %u", (unsigned)length);
-        Value buffer = array_buffer_new(ts, (size_t)length * typedarray_element_size[magic], false,
+        Value buffer = array_buffer_new(ts, (size_t)length * typedarray_element_bytes(magic), false,
                                         realm_intrinsic(ts, INTRINSIC_ARRAY_BUFFER_PROTOTYPE));
         if (value_is_exception(buffer)) return JS_EXCEPTION;
         return typed_array_over(ts, magic, buffer, 0, (size_t)length, prototype);
@@ -360,11 +376,12 @@ static Value TypedArray_prototype_getter(ThreadState *ts, Value self, const Valu
                                 names[magic], self);
     TypedArrayObject *ta = typed_array_of(self);
     if (magic == GET_BUFFER) return ta->buffer;
-    if (typed_array_is_detached(ta)) return value_from_int(0);
+    // Detached or out of bounds: all three are 0 (ES2024 §23.2.3.3-5, 23.2.3.21).
+    size_t length = typed_array_length(ta);
     switch (magic) {
-    case GET_BYTE_LENGTH: return value_from_number((double)(ta->length * typedarray_element_size[ta->kind]));
-    case GET_BYTE_OFFSET: return value_from_number((double)ta->byte_offset);
-    default: return value_from_number((double)ta->length);
+    case GET_BYTE_LENGTH: return value_from_number((double)(length * typedarray_element_bytes(ta->kind)));
+    case GET_BYTE_OFFSET: return value_from_number(typed_array_out_of_bounds(ta) ? 0 : (double)ta->byte_offset);
+    default: return value_from_number((double)length);
     }
 }
 
@@ -388,7 +405,7 @@ static Value TypedArray_prototype_iterate(ThreadState *ts, Value self, const Val
     if (!ta) return JS_EXCEPTION;
     Value fn = builtin_arg(args, argc, 0), this_arg = builtin_arg(args, argc, 1);
     if (!callable_argument(ts, fn)) return JS_EXCEPTION;
-    size_t length = ta->length;
+    size_t length = typed_array_length(ta);
     bool backwards = magic == ITER_FIND_LAST || magic == ITER_FIND_LAST_INDEX;
     for (size_t i = 0; i < length; i++) {
         size_t k = backwards ? length - 1 - i : i;
@@ -422,7 +439,7 @@ static Value TypedArray_prototype_map(ThreadState *ts, Value self, const Value *
     if (!ta) return JS_EXCEPTION;
     Value fn = builtin_arg(args, argc, 0), this_arg = builtin_arg(args, argc, 1);
     if (!callable_argument(ts, fn)) return JS_EXCEPTION;
-    size_t length = ta->length;
+    size_t length = typed_array_length(ta);
     Value result = species_create_length(ts, self, length);
     if (value_is_exception(result)) return JS_EXCEPTION;
     for (size_t k = 0; k < length; k++) {
@@ -442,7 +459,7 @@ static Value TypedArray_prototype_filter(ThreadState *ts, Value self, const Valu
     if (!ta) return JS_EXCEPTION;
     Value fn = builtin_arg(args, argc, 0), this_arg = builtin_arg(args, argc, 1);
     if (!callable_argument(ts, fn)) return JS_EXCEPTION;
-    size_t length = ta->length;
+    size_t length = typed_array_length(ta);
     Values *kept = values_new(ts, 8);
     if (!kept) return JS_EXCEPTION;
     for (size_t k = 0; k < length; k++) {
@@ -466,7 +483,7 @@ static Value TypedArray_prototype_reduce(ThreadState *ts, Value self, const Valu
     if (!ta) return JS_EXCEPTION;
     Value fn = builtin_arg(args, argc, 0);
     if (!callable_argument(ts, fn)) return JS_EXCEPTION;
-    size_t length = ta->length, i = 0;
+    size_t length = typed_array_length(ta), i = 0;
     Value accumulator;
     if (argc >= 2) {
         accumulator = args[1];
@@ -501,7 +518,7 @@ static Value TypedArray_prototype_search(ThreadState *ts, Value self, const Valu
                                         "%TypedArray%.prototype.includes"};
     TypedArrayObject *ta = validate(ts, self, names[magic]);
     if (!ta) return JS_EXCEPTION;
-    double length = (double)ta->length;
+    double length = (double)typed_array_length(ta);
     Value not_found = magic == SEARCH_INCLUDES ? JS_FALSE : value_from_int(-1);
     if (length == 0) return not_found;
     Value target = builtin_arg(args, argc, 0);
@@ -550,7 +567,7 @@ static Value TypedArray_prototype_join(ThreadState *ts, Value self, const Value 
     TypedArrayObject *ta = validate(ts, self, magic ? "%TypedArray%.prototype.toLocaleString"
                                                     : "%TypedArray%.prototype.join");
     if (!ta) return JS_EXCEPTION;
-    size_t length = ta->length;
+    size_t length = typed_array_length(ta);
     Value separator = builtin_arg(args, argc, 0);
     if (magic || value_is_undefined(separator)) separator = atom_from_cstr(ts, ",");
     else separator = ops_to_string(ts, separator);
@@ -586,14 +603,15 @@ static Value TypedArray_prototype_fill(ThreadState *ts, Value self, const Value 
     (void)magic;
     TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.fill");
     if (!ta) return JS_EXCEPTION;
-    double length = (double)ta->length, start, end;
+    double length = (double)typed_array_length(ta), start, end;
     uint64_t bits;
     if (!typedarray_value_to_bits(ts, ta->kind, builtin_arg(args, argc, 0), &bits)) return JS_EXCEPTION;
     if (!relative_index(ts, builtin_arg(args, argc, 1), length, 0, &start) ||
         !relative_index(ts, builtin_arg(args, argc, 2), length, length, &end))
         return JS_EXCEPTION;
-    if (typed_array_is_detached(ta))
-        return error_throw_type(ts, "Cannot perform %%TypedArray%%.prototype.fill on a detached ArrayBuffer");
+    // The conversions may have detached or shrunk the buffer: only what is left is filled.
+    if (typed_array_out_of_bounds(ta)) return bounds_error(ts, ta, "%TypedArray%.prototype.fill");
+    end = fmin(end, (double)typed_array_length(ta));
     for (size_t k = (size_t)start; k < (size_t)end; k++) {
         typed_array_store_bits(ta, k, bits);
         typedarray_poll(ts, k);
@@ -605,7 +623,7 @@ static Value TypedArray_prototype_reverse(ThreadState *ts, Value self, const Val
     (void)args, (void)argc, (void)magic;
     TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.reverse");
     if (!ta) return JS_EXCEPTION;
-    size_t length = ta->length;
+    size_t length = typed_array_length(ta);
     for (size_t lower = 0; length > 1 && lower < length / 2; lower++) {
         size_t upper = length - 1 - lower;
         uint64_t a = typed_array_load_bits(ta, lower), b = typed_array_load_bits(ta, upper);
@@ -636,16 +654,20 @@ static Value TypedArray_prototype_copyWithin(ThreadState *ts, Value self, const 
     (void)magic;
     TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.copyWithin");
     if (!ta) return JS_EXCEPTION;
-    double length = (double)ta->length, to, from, final;
+    double length = (double)typed_array_length(ta), to, from, final;
     if (!relative_index(ts, builtin_arg(args, argc, 0), length, 0, &to) ||
         !relative_index(ts, builtin_arg(args, argc, 1), length, 0, &from) ||
         !relative_index(ts, builtin_arg(args, argc, 2), length, length, &final))
         return JS_EXCEPTION;
     double count = fmin(final - from, length - to);
     if (count <= 0) return self;
-    if (typed_array_is_detached(ta))
-        return error_throw_type(ts, "Cannot perform %%TypedArray%%.prototype.copyWithin on a detached ArrayBuffer");
-    size_t size = typedarray_element_size[ta->kind];
+    if (typed_array_out_of_bounds(ta))
+        return bounds_error(ts, ta, "%TypedArray%.prototype.copyWithin");
+    // ES2024: bytes at or past the length of this moment are neither read nor written.
+    double now = (double)typed_array_length(ta);
+    count = fmin(count, fmin(now - from, now - to));
+    if (count <= 0) return self;
+    size_t size = typedarray_element_bytes(ta->kind);
     move_bytes(ts, ta->data + (size_t)to * size, ta->data + (size_t)from * size, (size_t)count * size);
     return self;
 }
@@ -714,7 +736,7 @@ static Value TypedArray_prototype_sort(ThreadState *ts, Value self, const Value 
         return error_throw_type(ts, "The comparison function must be either a function or undefined");
     TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.sort");
     if (!ta) return JS_EXCEPTION;
-    size_t length = ta->length;
+    size_t length = typed_array_length(ta);
     if (length < 2) return self;
     uint64_t *items = malloc(length * 2 * sizeof(uint64_t));
     if (!items) return error_throw_out_of_memory(ts);
@@ -740,22 +762,20 @@ static Value TypedArray_prototype_set(ThreadState *ts, Value self, const Value *
     double offset;
     if (!ops_to_integer(ts, builtin_arg(args, argc, 1), &offset)) return JS_EXCEPTION;
     if (offset < 0) return error_throw_range(ts, "offset is out of bounds");
-    if (typed_array_is_detached(ta))
-        return error_throw_type(ts, "Cannot perform %%TypedArray%%.prototype.set on a detached ArrayBuffer");
-    double target_length = (double)ta->length;
+    if (typed_array_out_of_bounds(ta)) return bounds_error(ts, ta, "%TypedArray%.prototype.set");
+    double target_length = (double)typed_array_length(ta);
     Value source = builtin_arg(args, argc, 0);
     if (value_is_typed_array(source)) {
         TypedArrayObject *src = typed_array_of(source);
-        if (typed_array_is_detached(src))
-            return error_throw_type(ts, "Cannot perform %%TypedArray%%.prototype.set on a detached ArrayBuffer");
-        size_t count = src->length;
+        if (typed_array_out_of_bounds(src)) return bounds_error(ts, src, "%TypedArray%.prototype.set");
+        size_t count = typed_array_length(src);
         if ((double)count + offset > target_length) return error_throw_range(ts, "offset is out of bounds");
         if (!same_content_type(src->kind, ta->kind))
             return error_throw_type(ts, "Cannot set a %s from a %s: content types differ",
                                     typedarray_kind_name[ta->kind], typedarray_kind_name[src->kind]);
         size_t to = (size_t)offset;
         if (src->kind == ta->kind) {
-            size_t size = typedarray_element_size[ta->kind];
+            size_t size = typedarray_element_bytes(ta->kind);
             move_bytes(ts, ta->data + to * size, src->data, count * size);
             return JS_UNDEFINED;
         }
@@ -794,7 +814,7 @@ static Value TypedArray_prototype_slice(ThreadState *ts, Value self, const Value
     (void)magic;
     TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.slice");
     if (!ta) return JS_EXCEPTION;
-    double length = (double)ta->length, start, end;
+    double length = (double)typed_array_length(ta), start, end;
     if (!relative_index(ts, builtin_arg(args, argc, 0), length, 0, &start) ||
         !relative_index(ts, builtin_arg(args, argc, 1), length, length, &end))
         return JS_EXCEPTION;
@@ -802,12 +822,14 @@ static Value TypedArray_prototype_slice(ThreadState *ts, Value self, const Value
     Value result = species_create_length(ts, self, count);
     if (value_is_exception(result)) return JS_EXCEPTION;
     if (count == 0) return result;
-    if (typed_array_is_detached(ta))
-        return error_throw_type(ts, "Cannot perform %%TypedArray%%.prototype.slice on a detached ArrayBuffer");
+    if (typed_array_out_of_bounds(ta)) return bounds_error(ts, ta, "%TypedArray%.prototype.slice");
+    // The species constructor may have shrunk the buffer: copy what is still there (ES2024).
+    end = fmin(end, (double)typed_array_length(ta));
+    count = end > start ? (size_t)(end - start) : 0;
     TypedArrayObject *target = typed_array_of(result);
     if (target->kind == ta->kind) {
-        size_t size = typedarray_element_size[ta->kind];
-        size_t bytes = count * size, available = target->length * size;
+        size_t size = typedarray_element_bytes(ta->kind);
+        size_t bytes = count * size, available = typed_array_length(target) * size;
         // Forward byte order, as the spec copies: a species result over the same buffer sees
         // bytes this loop already wrote.
         uint8_t *to = target->data, *from = ta->data + (size_t)start * size;
@@ -829,15 +851,17 @@ static Value TypedArray_prototype_subarray(ThreadState *ts, Value self, const Va
     (void)magic;
     if (!value_is_typed_array(self)) return error_throw_type(ts, "this is not a typed array.");
     TypedArrayObject *ta = typed_array_of(self);
-    double length = (double)ta->length, begin, end;
+    double length = (double)typed_array_length(ta), begin, end;
+    Value end_value = builtin_arg(args, argc, 1);
     if (!relative_index(ts, builtin_arg(args, argc, 0), length, 0, &begin) ||
-        !relative_index(ts, builtin_arg(args, argc, 1), length, length, &end))
+        !relative_index(ts, end_value, length, length, &end))
         return JS_EXCEPTION;
     double count = fmax(end - begin, 0);
-    size_t size = typedarray_element_size[ta->kind];
+    size_t size = typedarray_element_bytes(ta->kind);
     Value call_args[3] = {ta->buffer, value_from_number((double)ta->byte_offset + begin * (double)size),
                           value_from_number(count)};
-    return species_create(ts, self, call_args, 3, false);
+    // A length-tracking view without an end gives a length-tracking view (ES2024 §23.2.3.30).
+    return species_create(ts, self, call_args, ta->length_tracking && value_is_undefined(end_value) ? 2 : 3, false);
 }
 
 // entries/keys/values through the array iterator; magic is the ITERATION_* kind.
@@ -853,11 +877,71 @@ static Value TypedArray_prototype_at(ThreadState *ts, Value self, const Value *a
     (void)magic;
     TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.at");
     if (!ta) return JS_EXCEPTION;
-    double length = (double)ta->length, relative;
+    double length = (double)typed_array_length(ta), relative;
     if (!ops_to_integer(ts, builtin_arg(args, argc, 0), &relative)) return JS_EXCEPTION;
     double k = relative >= 0 ? relative : length + relative;
     if (k < 0 || k >= length) return JS_UNDEFINED;
     return element_get(ts, ta, (size_t)k);
+}
+
+// ---- change array by copy (ES2023): toReversed, toSorted, with ----
+// Each makes its result with the kind's own constructor (TypedArrayCreateSameType, no species).
+
+static Value TypedArray_prototype_toReversed(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)args, (void)argc, (void)magic;
+    TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.toReversed");
+    if (!ta) return JS_EXCEPTION;
+    size_t length = typed_array_length(ta);
+    Value result = typed_array_new(ts, ta->kind, length);
+    if (value_is_exception(result)) return JS_EXCEPTION;
+    // No JS ran since the length was read, but a racing shrink may have: reads past it give 0s.
+    TypedArrayObject *target = typed_array_of(result);
+    for (size_t k = 0; k < length; k++) {
+        size_t from = length - 1 - k;
+        typed_array_store_bits(target, k, from < typed_array_length(ta) ? typed_array_load_bits(ta, from) : 0);
+        typedarray_poll(ts, k);
+    }
+    return result;
+}
+
+static Value TypedArray_prototype_toSorted(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)magic;
+    Value comparator = builtin_arg(args, argc, 0);
+    if (!value_is_undefined(comparator) && !ops_is_callable(comparator))
+        return error_throw_type(ts, "The comparison function must be either a function or undefined");
+    TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.toSorted");
+    if (!ta) return JS_EXCEPTION;
+    size_t length = typed_array_length(ta);
+    Value result = typed_array_new(ts, ta->kind, length);
+    if (value_is_exception(result)) return JS_EXCEPTION;
+    TypedArrayObject *target = typed_array_of(result);
+    for (size_t k = 0; k < length && k < typed_array_length(ta); k++) {
+        typed_array_store_bits(target, k, typed_array_load_bits(ta, k));
+        typedarray_poll(ts, k);
+    }
+    return TypedArray_prototype_sort(ts, result, args, argc, 0);
+}
+
+static Value TypedArray_prototype_with(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
+    (void)magic;
+    TypedArrayObject *ta = validate(ts, self, "%TypedArray%.prototype.with");
+    if (!ta) return JS_EXCEPTION;
+    double length = (double)typed_array_length(ta), relative;
+    if (!ops_to_integer(ts, builtin_arg(args, argc, 0), &relative)) return JS_EXCEPTION;
+    double index = relative >= 0 ? relative : length + relative;
+    uint64_t bits;
+    if (!typedarray_value_to_bits(ts, ta->kind, builtin_arg(args, argc, 1), &bits)) return JS_EXCEPTION;
+    // IsValidIntegerIndex after the conversion, which may have shrunk or detached the buffer.
+    if (!(index >= 0 && index < (double)typed_array_length(ta))) return error_throw_range(ts, "Invalid typed array index");
+    Value result = typed_array_new(ts, ta->kind, (size_t)length);
+    if (value_is_exception(result)) return JS_EXCEPTION;
+    TypedArrayObject *target = typed_array_of(result);
+    for (size_t k = 0; k < (size_t)length; k++) {
+        if (k == (size_t)index) typed_array_store_bits(target, k, bits);
+        else if (k < typed_array_length(ta)) typed_array_store_bits(target, k, typed_array_load_bits(ta, k));
+        typedarray_poll(ts, k);
+    }
+    return result;
 }
 
 // ---- tables and installation ----
@@ -900,6 +984,9 @@ static const BuiltinEntry typed_array_prototype_table[] = {
     BUILTIN_FN("sort", TypedArray_prototype_sort, 1),
     BUILTIN_FN("subarray", TypedArray_prototype_subarray, 2),
     BUILTIN_FN_MAGIC("toLocaleString", TypedArray_prototype_join, 0, 1),
+    BUILTIN_FN("toReversed", TypedArray_prototype_toReversed, 0),
+    BUILTIN_FN("toSorted", TypedArray_prototype_toSorted, 1),
+    BUILTIN_FN("with", TypedArray_prototype_with, 2),
     BUILTIN_FN_MAGIC("values", TypedArray_prototype_iterator, 0, ITERATION_VALUES),
 };
 
@@ -920,7 +1007,7 @@ static bool install_kind(ThreadState *ts, int kind, Value typed_array, Value typ
     if (value_is_exception(constructor)) return false;
     ((NativeFunction *)value_to_cell(constructor))->magic = (int16_t)kind;
     ts->rt->realm.intrinsics[INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS + kind] = constructor;
-    Value size = value_from_int(typedarray_element_size[kind]);
+    Value size = value_from_int((int32_t)typedarray_element_bytes(kind));
     PropKey key = atom_from_cstr(ts, "BYTES_PER_ELEMENT");
     return !value_is_exception(key) && object_define_value(ts, constructor, key, size, 0) >= 0 &&
            object_define_value(ts, prototype, key, size, 0) >= 0 &&
@@ -933,7 +1020,6 @@ bool builtins_install_typedarray(ThreadState *ts) {
     if (value_is_exception(prototype)) return false;
     Value typed_array = function_new_native(ts, TypedArray_constructor, "TypedArray", 0, 0, NATIVE_CONSTRUCTOR);
     if (value_is_exception(typed_array)) return false;
-    ts->rt->realm.intrinsics[INTRINSIC_TYPED_ARRAY] = typed_array;
     ts->rt->realm.intrinsics[INTRINSIC_TYPED_ARRAY_PROTOTYPE] = prototype;
     if (object_define_value(ts, typed_array, ATOM(ts, prototype), prototype, 0) < 0 ||
         object_define_value(ts, prototype, ATOM(ts, constructor), typed_array, PROP_HIDDEN) < 0 ||
@@ -944,7 +1030,8 @@ bool builtins_install_typedarray(ThreadState *ts) {
         return false;
     PropertyDescriptor length;
     if (object_get_own_property(ts, prototype, ATOM(ts, length), &length) <= 0) return false;
-    ts->rt->realm.intrinsics[TYPED_ARRAY_LENGTH_GETTER] = length.getter;
+    ts->rt->realm.intrinsics[INTRINSIC_TYPED_ARRAY] = typed_array;
+    ts->rt->realm.intrinsics[INTRINSIC_TYPED_ARRAY_LENGTH_GETTER] = length.getter;
     for (int kind = 0; kind < TA_KIND_COUNT; kind++)
         if (!install_kind(ts, kind, typed_array, prototype)) return false;
     return typedarray_install_dataview(ts);

@@ -1,12 +1,16 @@
 /*
  * builtins/typedarray.h — the layouts of ArrayBuffer/SharedArrayBuffer, typed arrays and DataView
  * and the element accessors that typedarray.c, dataview.c, atomics.c, inspect.c and the
- * integer-indexed exotic methods (objectexotic.c) share. Implements TA-1..TA-5 (specs/sync.md).
+ * integer-indexed exotic methods (objectexotic.c) share. Implements TA-1..TA-5 (specs/sync.md)
+ * and TA-8..TA-10 (resizable buffers, Float16; specs/typedarrays.md).
  *
- * Memory model [TA-1]: a buffer's bytes live in a CELL_BYTES cell that only the buffer references.
- * A detach sets `detached` and nothing else, so a thread still reading through a typed array it
- * checked a moment earlier reads valid (stale) memory; the bytes go when the collector finds the
- * buffer dead, never earlier. Every element access is one aligned relaxed atomic load or store of
+ * Memory model [TA-1]: a buffer's bytes live in a CELL_BYTES cell that only the buffer (and, after
+ * a transfer handed it over, the new buffer) references. A detach sets `detached` and nothing
+ * else, so a thread still reading through a typed array it checked a moment earlier reads valid
+ * (stale) memory; the bytes go when the collector finds every referrer dead, never earlier.
+ * A resizable ArrayBuffer or growable SharedArrayBuffer reserves its maxByteLength when it is
+ * made [TA-8]: resize and grow only publish a new byte_length, the bytes never move and never
+ * shrink, so any index that was in range at any moment stays inside the storage. Every element access is one aligned relaxed atomic load or store of
  * the element's width [TA-2], so racing plain accesses never tear and are not data races in C.
  *
  * Content types [TA-6]: BigInt64Array and BigUint64Array hold BigInts, the other kinds Numbers.
@@ -24,74 +28,142 @@
 #include "../bigint.h"
 #include "../safepoint.h"
 
-// The typed array kinds in intrinsic-slot order (INTRINSIC_TYPED_ARRAY_KIND_*, 12 slots each; the
-// twelfth constructor slot is TYPED_ARRAY_LENGTH_GETTER). The BigInt kinds come last.
+// The typed array kinds in intrinsic-slot order (INTRINSIC_TYPED_ARRAY_KIND_*, 12 slots each).
+// The BigInt kinds, then Float16Array (ES2025), come last.
 typedef enum TypedArrayKind {
     TA_INT8, TA_UINT8, TA_UINT8_CLAMPED, TA_INT16, TA_UINT16, TA_INT32, TA_UINT32,
-    TA_FLOAT32, TA_FLOAT64, TA_BIGINT64, TA_BIGUINT64,
+    TA_FLOAT32, TA_FLOAT64, TA_BIGINT64, TA_BIGUINT64, TA_FLOAT16,
     TA_KIND_COUNT,
 } TypedArrayKind;
+_Static_assert(TA_KIND_COUNT <= 12, "thread.h keeps 12 intrinsic slots per kind group");
 
 // Whether the kind's content type is BigInt (BigInt64Array, BigUint64Array) [TA-6].
-static inline bool typedarray_kind_is_bigint(int kind) { return kind >= TA_BIGINT64; }
+static inline bool typedarray_kind_is_bigint(int kind) { return kind == TA_BIGINT64 || kind == TA_BIGUINT64; }
 
-// Kind slot 11 of the constructors group keeps %TypedArray.prototype.length%'s getter,
-// so the exotic [[Get]] can answer `ta.length` directly while that getter is the one installed.
-#define TYPED_ARRAY_LENGTH_GETTER (INTRINSIC_TYPED_ARRAY_KIND_CONSTRUCTORS + 11)
-_Static_assert(TA_KIND_COUNT <= 11, "kind slot 11 is the length getter's");
-
-extern const uint8_t typedarray_element_size[TA_KIND_COUNT];
+// The element size of each kind.
+static inline size_t typedarray_element_bytes(int kind) {
+    static const uint8_t sizes[TA_KIND_COUNT] = {1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8, 2};
+    return sizes[kind];
+}
 extern const char *const typedarray_kind_name[TA_KIND_COUNT];
 
 typedef struct ArrayBufferObject {
     Object object;          // CELL_ARRAY_BUFFER
-    Cell *storage;          // CELL_BYTES holding the bytes at +16, or NULL when byte_length is 0.
-                            // Set at creation, never changed: a detach does not free it [TA-1]
+    Cell *storage;          // CELL_BYTES holding `capacity` bytes at +16, or NULL when capacity is
+                            // 0. Set at creation (or by the transfer that made this buffer), never
+                            // changed: a detach does not free it [TA-1]
     uint8_t *data;          // storage + 16 (16-byte aligned), or NULL
-    size_t byte_length;     // fixed at creation; a detached buffer reports 0
+    size_t byte_length;     // fixed, or for a resizable buffer the length now: changed only by
+                            // resize/grow (atomically, TA-8); read with array_buffer_byte_length
+    size_t max_byte_length; // resizable: maxByteLength; fixed: byte_length
+    size_t capacity;        // bytes in storage: >= max_byte_length, never changes
     bool shared;            // a SharedArrayBuffer (never detached)
-    bool detached;          // set once by $262.detachArrayBuffer; read with load_acquire
+    bool resizable;         // made with maxByteLength (ArrayBuffer resizable, SAB growable)
+    bool detached;          // set once by a transfer or a detach; read with load_acquire
 } ArrayBufferObject;
 
 typedef struct TypedArrayObject {
     Object object;          // CELL_TYPED_ARRAY; every field is set at creation and never changes
     Value buffer;           // the ArrayBufferObject viewed
     uint8_t *data;          // buffer data + byte_offset (NULL for an empty buffer)
-    size_t length;          // elements
+    size_t length;          // elements (unused when length_tracking)
     size_t byte_offset;
     uint8_t kind;           // TypedArrayKind
+    bool length_tracking;   // over a resizable buffer without a length: follows its byte length
 } TypedArrayObject;
 
 typedef struct DataViewObject {
     Object object;          // CELL_DATA_VIEW; fields set at creation and never changed
     Value buffer;
     size_t byte_offset;
-    size_t byte_length;
+    size_t byte_length;     // unused when length_tracking
+    bool length_tracking;
 } DataViewObject;
 
 static inline ArrayBufferObject *array_buffer_of(Value buffer) { return value_to_cell(buffer); }
 static inline bool array_buffer_is_detached(Value buffer) {
     return load_acquire(&array_buffer_of(buffer)->detached);
 }
+// ArrayBufferByteLength: 0 once detached; a resizable buffer's length of this moment [TA-8].
+static inline size_t array_buffer_byte_length(const ArrayBufferObject *b) {
+    if (load_acquire(&b->detached)) return 0;
+    return b->resizable ? load_acquire(&b->byte_length) : b->byte_length;
+}
 static inline TypedArrayObject *typed_array_of(Value v) { return value_to_cell(v); }
 static inline bool typed_array_is_detached(const TypedArrayObject *ta) {
     return array_buffer_is_detached(ta->buffer);
 }
-// The length a typed array has now: 0 once its buffer is detached (IntegerIndexedObjectLength).
+
+/*
+ * TypedArrayLength with IsTypedArrayOutOfBounds folded in (ES2024 §10.4.5.12-13): the length a
+ * typed array has now, 0 once its buffer is detached or a shrink left the view out of bounds.
+ * One read of the buffer's length decides, so a racing resize gives one consistent answer; any
+ * index below an answer ever given stays inside the reserved storage [TA-8].
+ */
 static inline size_t typed_array_length(const TypedArrayObject *ta) {
-    return typed_array_is_detached(ta) ? 0 : ta->length;
+    const ArrayBufferObject *b = array_buffer_of(ta->buffer);
+    if (load_acquire(&b->detached)) return 0;
+    if (!b->resizable) return ta->length;
+    size_t bytes = load_acquire(&b->byte_length), size = typedarray_element_bytes(ta->kind);
+    if (ta->byte_offset > bytes) return 0;
+    if (ta->length_tracking) return (bytes - ta->byte_offset) / size;
+    return ta->length * size > bytes - ta->byte_offset ? 0 : ta->length;
+}
+// IsTypedArrayOutOfBounds, detached included (ValidateTypedArray's TypeError case).
+static inline bool typed_array_out_of_bounds(const TypedArrayObject *ta) {
+    const ArrayBufferObject *b = array_buffer_of(ta->buffer);
+    if (load_acquire(&b->detached)) return true;
+    if (!b->resizable) return false;
+    size_t bytes = load_acquire(&b->byte_length);
+    if (ta->byte_offset > bytes) return true;
+    return !ta->length_tracking && ta->length * typedarray_element_bytes(ta->kind) > bytes - ta->byte_offset;
 }
 
 // The raw bits of element `index` (in range, any kind) in the low bytes of the result: one
 // relaxed load of the element's width from its naturally aligned address [TA-2].
 static inline uint64_t typed_array_load_bits(const TypedArrayObject *ta, size_t index) {
-    uint8_t *p = ta->data + index * typedarray_element_size[ta->kind];
-    switch (typedarray_element_size[ta->kind]) {
+    uint8_t *p = ta->data + index * typedarray_element_bytes(ta->kind);
+    switch (typedarray_element_bytes(ta->kind)) {
     case 1: return __atomic_load_n(p, __ATOMIC_RELAXED);
     case 2: return __atomic_load_n((uint16_t *)p, __ATOMIC_RELAXED);
     case 4: return __atomic_load_n((uint32_t *)p, __ATOMIC_RELAXED);
     default: return __atomic_load_n((uint64_t *)p, __ATOMIC_RELAXED);
     }
+}
+
+/*
+ * binary16 <-> double [TA-10]. The encoding rounds the double itself to nearest, ties to even
+ * (never through float, whose own rounding would round twice): overflow gives Infinity,
+ * subnormals keep their precision, NaN becomes the quiet NaN 0x7E00 with its sign, -0 stays -0.
+ */
+static inline uint16_t typedarray_double_to_half(double d) {
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    uint16_t sign = (uint16_t)((bits >> 48) & 0x8000);
+    uint64_t magnitude = bits & 0x7FFFFFFFFFFFFFFFull;
+    if (magnitude >= 0x7FF0000000000000ull) return sign | (magnitude > 0x7FF0000000000000ull ? 0x7E00 : 0x7C00);
+    int exponent = (int)(magnitude >> 52) - 1023;
+    if (exponent > 15) return sign | 0x7C00;
+    if (exponent < -25) return sign;   // below half the smallest subnormal (doubles' subnormals too)
+    uint64_t significand = (magnitude & 0xFFFFFFFFFFFFFull) | (1ull << 52);
+    // Normal halves keep 11 significant bits; subnormals count in units of 2^-24.
+    int shift = exponent >= -14 ? 42 : 28 - exponent;
+    uint64_t q = significand >> shift, rest = significand & ((1ull << shift) - 1), half = 1ull << (shift - 1);
+    if (rest > half || (rest == half && (q & 1))) q++;
+    if (exponent < -14) return sign | (uint16_t)q;   // q == 0x400 is the smallest normal: right bits
+    uint64_t biased = (uint64_t)(exponent + 15);
+    if (q == 0x800) q = 0x400, biased++;              // rounded up to the next binade
+    if (biased >= 31) return sign | 0x7C00;
+    return sign | (uint16_t)(biased << 10) | (uint16_t)(q & 0x3FF);
+}
+
+static inline double typedarray_half_to_double(uint16_t h) {
+    int exponent = (h >> 10) & 0x1F, mantissa = h & 0x3FF;
+    double magnitude;
+    if (exponent == 0) magnitude = ldexp((double)mantissa, -24);
+    else if (exponent == 31) magnitude = mantissa ? NAN : INFINITY;
+    else magnitude = ldexp((double)(mantissa | 0x400), exponent - 25);
+    return (h & 0x8000) ? -magnitude : magnitude;
 }
 
 // RawBytesToNumeric for the Number kinds; for the BigInt kinds the element's nearest double
@@ -117,6 +189,7 @@ static inline double typedarray_bits_to_number(int kind, uint64_t bits) {
         return d;
     }
     case TA_BIGINT64: return (double)(int64_t)bits;
+    case TA_FLOAT16: return typedarray_half_to_double((uint16_t)bits);
     default: return (double)bits;
     }
 }
@@ -164,6 +237,7 @@ static inline uint8_t typedarray_clamp_uint8(double d) {
 static inline uint64_t typedarray_raw_bits(int kind, double number) {
     switch (kind) {
     case TA_UINT8_CLAMPED: return typedarray_clamp_uint8(number);
+    case TA_FLOAT16: return typedarray_double_to_half(number);
     case TA_FLOAT32: {
         float f = (float)number;
         uint32_t bits;
@@ -203,8 +277,8 @@ static inline bool typedarray_value_to_bits(ThreadState *ts, int kind, Value v, 
 
 // Stores already-converted bits into element `index` (in range): one relaxed store [TA-2].
 static inline void typed_array_store_bits(TypedArrayObject *ta, size_t index, uint64_t bits) {
-    uint8_t *p = ta->data + index * typedarray_element_size[ta->kind];
-    switch (typedarray_element_size[ta->kind]) {
+    uint8_t *p = ta->data + index * typedarray_element_bytes(ta->kind);
+    switch (typedarray_element_bytes(ta->kind)) {
     case 1: __atomic_store_n(p, (uint8_t)bits, __ATOMIC_RELAXED); break;
     case 2: __atomic_store_n((uint16_t *)p, (uint16_t)bits, __ATOMIC_RELAXED); break;
     case 4: __atomic_store_n((uint32_t *)p, (uint32_t)bits, __ATOMIC_RELAXED); break;
@@ -229,8 +303,8 @@ static inline int typed_array_set_element(ThreadState *ts, TypedArrayObject *ta,
 }
 
 // Long element loops poll every 64K steps, so a multi-megabyte fill or copy never holds up a
-// stop-the-world [SP-6]. Buffers never move and their bytes outlive a detach, so addresses held
-// across the poll stay valid [TA-1].
+// stop-the-world [SP-6]. Buffers never move and their bytes outlive a detach or a shrink, so
+// addresses held across the poll stay valid [TA-1, TA-8].
 static inline void typedarray_poll(ThreadState *ts, size_t step) {
     if ((step & 0xFFFF) == 0xFFFF) safepoint_poll(ts);
 }
@@ -267,6 +341,9 @@ static inline bool typed_array_set_fast(ThreadState *ts, Value base, Value key, 
 // ---- shared between the typed array files ----
 // AllocateArrayBuffer with %ArrayBuffer.prototype% (or the SharedArrayBuffer one): zeroed bytes.
 Value array_buffer_new(ThreadState *ts, size_t byte_length, bool shared, Value prototype);
+// The same with maxByteLength (>= byte_length): a resizable/growable buffer reserving it [TA-8].
+Value array_buffer_new_resizable(ThreadState *ts, size_t byte_length, size_t max_byte_length, bool shared,
+                                 Value prototype);
 // A new typed array of `kind` over a fresh zeroed buffer of `length` elements.
 Value typed_array_new(ThreadState *ts, int kind, size_t length);
 // A typed array object over `buffer` (no checks), with the given prototype.

@@ -6,6 +6,7 @@ JSSyntaxError carrying file:line:col for both parse errors and emission-time ear
 
 from ..parse import parse, JSSyntaxError
 from .emit import compile_program, compile_function_source, CompileError
+from .scope import parse_private_names
 
 __all__ = ["compile_source", "compile_function", "JSSyntaxError"]
 
@@ -18,14 +19,18 @@ def _syntax_error(error, filename, source):
     return JSSyntaxError(str(error), filename, line, column, source_line)
 
 
-def compile_source(source, filename="<input>", *, mode="script", strict=False, eval_allows=frozenset()):
+def compile_source(source, filename="<input>", *, mode="script", strict=False, eval_allows=frozenset(),
+                   private_names=""):
     """Compiles a script (mode 'script'), direct eval ('eval') or indirect eval ('indirect-eval').
     eval_allows: what the function around a direct eval lets its code use ("new.target",
-    "super.property"; ES2020 18.2.1.1 steps 6-8)."""
-    program = parse(source, filename, strict=strict and mode != "script", eval_allows=eval_allows)
+    "super.property", "super.call"; ES2020 18.2.1.1 steps 6-8). private_names: the private
+    names around a direct eval, as the class that holds them described them (INT-18)."""
+    private = parse_private_names(private_names)
+    program = parse(source, filename, strict=strict and mode != "script", eval_allows=eval_allows,
+                    private_names=frozenset(p.name[1:] for p, _ in private.values()))
     try:
         return compile_program(program, filename, source, mode=mode, strict=strict,
-                               eval_allows=eval_allows)
+                               eval_allows=eval_allows, private_names=private)
     except CompileError as error:
         raise _syntax_error(error, filename, source) from None
 

@@ -8,7 +8,8 @@ scope.py; temporaries are allocated above them with a stack discipline.
 
 from ..parse import ast
 from . import code as C
-from .scope import analyze, resolve, pattern_names, FIELD_KEYS
+from .scope import (analyze, resolve, pattern_names, FIELD_KEYS, ACTIVE_FUNCTION, PRIVATE_SET,
+                    PRIVATE_BRAND, PRIVATE_NAMES, describe_private_names)
 
 
 class CompileError(Exception):
@@ -76,12 +77,17 @@ BINARY_OPS = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": 
               "<": "LT", "<=": "LE", ">": "GT", ">=": "GE", "instanceof": "INSTANCEOF", "in": "IN"}
 
 
-def compile_program(program, filename, source, *, mode="script", strict=False, eval_allows=frozenset()):
-    """Compiles a parsed Program; returns the blob. mode: script, eval, indirect-eval."""
+def compile_program(program, filename, source, *, mode="script", strict=False, eval_allows=frozenset(),
+                    private_names=None):
+    """Compiles a parsed Program; returns the blob. mode: script, eval, indirect-eval.
+    private_names: for direct eval code, {name: (PrivateName, class name)} of the classes
+    around it (scope.parse_private_names)."""
     analysis = analyze(program, mode=mode, strict=strict)
     unit = Unit(analysis, filename, source)
+    unit.eval_private_names = private_names or {}
     unit.eval_context = [(C.EVAL_NEW_TARGET if "new.target" in eval_allows else 0)
-                         | (C.EVAL_SUPER_PROPERTY if "super.property" in eval_allows else 0)]
+                         | (C.EVAL_SUPER_PROPERTY if "super.property" in eval_allows else 0)
+                         | (C.EVAL_SUPER_CALL if "super.call" in eval_allows else 0)]
     unit.compile_entry(program, mode)
     return C.serialize(unit.functions, filename, source)
 
@@ -108,6 +114,7 @@ class Unit:
         # What a direct eval may use in the function being compiled (CODE_EVAL_* bits), innermost
         # last: arrows inherit their parent's, other functions start from their own kind.
         self.eval_context = [0]
+        self.eval_private_names = {}   # direct eval code: the private names around it
 
     def compile_entry(self, program, mode):
         info = self.analysis.functions[id(program)]
@@ -131,6 +138,8 @@ class Unit:
             context = C.EVAL_NEW_TARGET
             if flags & C.METHOD or class_info is not None:
                 context |= C.EVAL_SUPER_PROPERTY
+            if class_info is not None and class_info & C.DERIVED:
+                context |= C.EVAL_SUPER_CALL
         fc = C.FunctionCode(name, flags | (context if info.has_direct_eval else 0))
         fc.index = len(self.functions)
         self.functions.append(fc)
@@ -315,6 +324,11 @@ class FunctionEmitter:
                 self.emit("LOAD_NEW_TARGET", r)
                 self.emit("PUT_ENV", 0, b.slot, r)
                 self.release(r)
+            elif b.kind == "active function" and b.captured:
+                r = self.temp()
+                self.emit("LOAD_CALLEE", r)
+                self.emit("PUT_ENV", 0, b.slot, r)
+                self.release(r)
             elif b.kind in ("let", "const", "class") and b.captured:
                 r = self.temp()
                 self.emit("LOAD_HOLE", r)
@@ -416,6 +430,7 @@ class FunctionEmitter:
                 self.emit("LOAD_UNDEFINED", r)
                 self.emit("ASYNC_RESULT", r)
             else:
+                self.sync_this()
                 self.emit("RET_UNDEFINED")
         self.finish()
 
@@ -441,7 +456,25 @@ class FunctionEmitter:
         if self.fc.flags & C.ASYNC and not self.fc.flags & C.GENERATOR:
             self.emit("ASYNC_RESULT", reg)
         else:
+            self.sync_this()
             self.emit("RET", reg)
+
+    def this_in_env(self):
+        """A derived constructor whose `this` is captured keeps it in its Env only: arrows and
+        eval code may bind it with super() there, even after the constructor returned (INT-3)."""
+        if not self.fc.flags & C.DERIVED:
+            return None
+        binding = self.info.scope.bindings.get("this")
+        return binding if binding is not None and binding.captured else None
+
+    def sync_this(self):
+        """The return of such a constructor reads the frame's this: copy the Env's there."""
+        binding = self.this_in_env()
+        if binding is not None:
+            r = self.temp()
+            self.emit("GET_ENV", r, self.env_hops(binding.scope), binding.slot)
+            self.emit("SET_THIS", r)
+            self.release(r)
 
     def hoist_functions(self, body):
         """Function declarations are initialised at scope entry (before any statement)."""
@@ -1236,7 +1269,12 @@ class FunctionEmitter:
     def expr_ThisExpression(self, node, dst):
         dst = self.target(dst)
         binding = self.this_binding()
-        if binding is None or binding.scope.function is self.info or not binding.captured:
+        if binding is None and self.unit.eval_context[0] & C.EVAL_SUPER_CALL:
+            # Eval code in a derived constructor: super() may bind this after the eval began,
+            # so it is read from the constructor's Env (dynamic, so its slots are named).
+            self.emit("GET_NAME", dst, self.name("this"))
+        elif binding is None or not binding.captured or (
+                binding.scope.function is self.info and self.this_in_env() is None):
             self.emit("LOAD_THIS", dst)
         else:
             self.emit("GET_ENV_CHECKED", dst, self.env_hops(binding.scope), binding.slot, self.name("this"))
@@ -1316,6 +1354,8 @@ class FunctionEmitter:
     def static_key(key):
         if type(key) is ast.Identifier:
             return key.name
+        if type(key) is ast.PrivateIdentifier:
+            return "#" + key.name      # a private element's function name
         if type(key) is ast.Literal:
             value = key.value
             if key.bigint is not None:
@@ -1496,6 +1536,8 @@ class FunctionEmitter:
         return dst
 
     def expr_BinaryExpression(self, node, dst):
+        if type(node.left) is ast.PrivateIdentifier:
+            return self.private_in(node, dst)
         left = self.expression_stable(node.left, node.right)
         right = self.expression(node.right)
         dst = self.target(dst)
@@ -1664,7 +1706,9 @@ class FunctionEmitter:
             self.store_member(node, obj, key, value)
 
     def load_member(self, node, obj, key, dst):
-        if type(node.object) is ast.Super:
+        if type(node.property) is ast.PrivateIdentifier:
+            self.private_load(node.property, obj, dst)
+        elif type(node.object) is ast.Super:
             if key is None:
                 key = self.temp()
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
@@ -1675,7 +1719,9 @@ class FunctionEmitter:
             self.emit("GET_ELEM", dst, obj, key)
 
     def store_member(self, node, obj, key, value):
-        if type(node.object) is ast.Super:
+        if type(node.property) is ast.PrivateIdentifier:
+            self.private_store(node.property, obj, value)
+        elif type(node.object) is ast.Super:
             if key is None:
                 key = self.temp()
                 self.emit("LOAD_CONST", key, self.name(node.property.name))
@@ -1740,6 +1786,9 @@ class FunctionEmitter:
             key = self.expression(node.property)
             self.at(node)
             self.emit("GET_ELEM", dst, obj, key)
+        elif type(node.property) is ast.PrivateIdentifier:
+            self.at(node)
+            self.private_load(node.property, obj, dst)
         else:
             self.at(node)
             self.emit("GET_PROP", dst, obj, self.name(node.property.name), self.fc.new_cache())
@@ -1790,6 +1839,9 @@ class FunctionEmitter:
                 key = self.expression(callee.property)
                 self.at(callee)
                 self.emit("GET_ELEM", fn, this, key)
+            elif type(callee.property) is ast.PrivateIdentifier:
+                self.at(callee)
+                self.private_load(callee.property, this, fn)
             else:
                 self.at(callee)
                 self.emit("GET_PROP", fn, this, self.name(callee.property.name), self.fc.new_cache())
@@ -1862,6 +1914,9 @@ class FunctionEmitter:
         return arr
 
     def super_call(self, node, dst):
+        this = self.this_binding()
+        if this is None or this.scope.function is not self.info or self.this_in_env() is not None:
+            return self.super_call_through_env(node, dst, this)
         if any(type(a) is ast.SpreadElement for a in node.arguments):
             arr = self.spread_arguments(node.arguments)
             self.at(node)
@@ -1879,6 +1934,36 @@ class FunctionEmitter:
             self.emit("LOAD_THIS", t)
             self.emit("PUT_ENV", self.env_hops(binding.scope), binding.slot, t)
         self.emit("INIT_FIELDS")
+        return dst
+
+    def super_call_through_env(self, node, dst, this):
+        """super() in an arrow or eval code of a derived constructor, or in one whose this lives
+        in its Env: the constructor, new.target and the this binding are the constructor's
+        Env slots (named ones from eval code), bound at most once (INT-3)."""
+        ctor, new_target = self.temp(), self.temp()
+        for name, reg, own in ((ACTIVE_FUNCTION, ctor, "LOAD_CALLEE"), ("new.target", new_target, "LOAD_NEW_TARGET")):
+            binding, _ = resolve(self.scope, name)
+            if binding is None:
+                self.emit("GET_NAME", reg, self.name(name))
+            elif binding.scope.function is self.info and not binding.captured:
+                self.emit(own, reg)
+            else:
+                self.emit("GET_ENV", reg, self.env_hops(binding.scope), binding.slot)
+        if any(type(a) is ast.SpreadElement for a in node.arguments):
+            arr = self.spread_arguments(node.arguments)
+            self.at(node)
+            self.emit("SUPER_CONSTRUCT_SPREAD", dst, ctor, new_target, arr)
+        else:
+            args = self.temps(len(node.arguments))
+            for index, argument in enumerate(node.arguments):
+                self.expression(argument, args + index)
+            self.at(node)
+            self.emit("SUPER_CONSTRUCT", dst, ctor, new_target, args, len(node.arguments))
+        if this is None:
+            self.emit("BIND_THIS_NAME", self.name("this"), dst)
+        else:
+            self.emit("BIND_THIS", self.env_hops(this.scope), this.slot, dst)
+        self.emit("INIT_FIELDS_OF", ctor, dst)
         return dst
 
     def expr_NewExpression(self, node, dst):
@@ -1989,6 +2074,87 @@ class FunctionEmitter:
         self.emit("AWAIT", dst, value)
         return dst
 
+    # ---- private names (INT-18) ----
+    def private_name(self, node):
+        """The PrivateName `#x` refers to, from the innermost class declaring it, and that
+        class's scope (the early errors made sure there is one)."""
+        name = "#" + node.name
+        scope = self.scope
+        while scope is not None:
+            if scope.private_names and name in scope.private_names:
+                return scope.private_names[name], scope.class_name
+            scope = scope.parent
+        if name in self.unit.eval_private_names:
+            return self.unit.eval_private_names[name]
+        self.error("Private field '%s' must be declared in an enclosing class" % name, node)
+
+    def visible_private_names(self, scope):
+        """(PrivateName, class name) of every private name code in `scope` may use, innermost
+        class first, each name once: what a direct eval there receives."""
+        seen, entries = set(), []
+        while scope is not None:
+            for name, private in (scope.private_names or {}).items():
+                if name not in seen:
+                    seen.add(name)
+                    entries.append((private, scope.class_name))
+            scope = scope.parent
+        for name, entry in self.unit.eval_private_names.items():
+            if name not in seen:
+                seen.add(name)
+                entries.append(entry)
+        return entries
+
+    def private_brand_check(self, private, class_name, obj, node):
+        brand = self.load_name(private.name + PRIVATE_BRAND, node)
+        if private.static:
+            message = "Receiver must be class %s" % class_name
+        else:
+            message = "Receiver must be an instance of class %s" % class_name
+        self.emit("PRIVATE_CHECK", obj, brand, self.const(message), self.name(private.name))
+
+    def private_load(self, node, obj, dst):
+        private, class_name = self.private_name(node)
+        if private.kind == "field":
+            storage = self.load_name(private.name, node)
+            self.emit("PRIVATE_GET", dst, obj, storage, self.name(private.name))
+            return dst
+        self.private_brand_check(private, class_name, obj, node)
+        if private.kind == "method":
+            self.load_name(private.name, node, dst)
+        elif private.getter:
+            getter = self.load_name(private.name, node)
+            self.emit("CALL", dst, getter, obj, 0, 0, self.fc.new_cache())
+        else:
+            self.emit("THROW_TYPE", self.const("'%s' was defined without a getter" % private.name))
+        return dst
+
+    def private_store(self, node, obj, value):
+        private, class_name = self.private_name(node)
+        if private.kind == "field":
+            storage = self.load_name(private.name, node)
+            self.emit("PRIVATE_PUT", obj, storage, value, self.name(private.name))
+            return
+        self.private_brand_check(private, class_name, obj, node)
+        if private.kind == "method":
+            self.emit("THROW_TYPE", self.const("Private method '%s' is not writable" % private.name))
+        elif private.setter:
+            setter = self.load_name(private.name + PRIVATE_SET, node)
+            argument, ignored = self.temp(), self.temp()
+            self.emit("MOV", argument, value)
+            self.emit("CALL", ignored, setter, obj, argument, 1, self.fc.new_cache())
+        else:
+            self.emit("THROW_TYPE", self.const("'%s' was defined without a setter" % private.name))
+
+    def private_in(self, node, dst):
+        """`#x in o`: whether o has the field, or the brand of the method or accessor."""
+        obj = self.expression(node.right)
+        dst = self.target(dst)
+        private, _ = self.private_name(node.left)
+        storage = self.load_name(private.name + ("" if private.kind == "field" else PRIVATE_BRAND), node.left)
+        self.at(node)
+        self.emit("PRIVATE_IN", dst, storage, obj, self.name(private.name))
+        return dst
+
     # ---- classes ----
     def class_expression(self, node, dst=None, name=None):
         dst = self.target(dst)
@@ -1998,6 +2164,7 @@ class FunctionEmitter:
         if scope.has_env:
             self.push_env(scope)
         class_name = node.id.name if node.id is not None else (name or "")
+        scope.class_name = class_name or "anonymous"   # for the brand check messages
         if node.id is not None:
             b = scope.bindings[node.id.name]
             hole = self.temp()
@@ -2022,6 +2189,7 @@ class FunctionEmitter:
             ctor_code.source_end = node.span.end_offset
         ctor, proto = self.temp(), self.temp()
         self.emit("CLASS", ctor, proto, self.const(C.FunctionRef(ctor_index)), heritage)
+        self.private_environment(scope, ctor)
         instance_fields = []
         static_fields = []
         field_keys = None
@@ -2035,10 +2203,19 @@ class FunctionEmitter:
                     continue
                 mark = self.mark()
                 home = ctor if member.static else proto
+                prefix = member.kind if member.kind in ("get", "set") else None
+                if type(member.key) is ast.PrivateIdentifier:
+                    # A private method or accessor half is a class-scope binding, not a property.
+                    f = self.temp()
+                    name = "#" + member.key.name
+                    self.method_closure(member.value, f, home, name, prefix=prefix)
+                    binding = scope.bindings[name + PRIVATE_SET if member.kind == "set" else name]
+                    self.store_binding(binding, f, init=True)
+                    self.release(mark)
+                    continue
                 k, key_name = self.key_register(member)
                 f = self.temp()
                 kind = {"method": 0, "get": 1, "set": 2}[member.kind]
-                prefix = member.kind if member.kind in ("get", "set") else None
                 self.method_closure(member.value, f, home, key_name, prefix=prefix,
                                     key_reg=k if key_name is None else None)
                 self.emit("DEFINE_METHOD", home, k, f, kind)
@@ -2051,7 +2228,7 @@ class FunctionEmitter:
                     self.release(mark)
         if field_keys is not None:
             self.store_binding(scope.bindings[FIELD_KEYS], field_keys, init=True)
-        if instance_fields:
+        if instance_fields or instance_brand(scope) is not None:
             init = self.field_initializer(instance_fields, proto)
             self.emit("SET_CLASS_FIELDS", ctor, init)
         if node.id is not None:
@@ -2059,7 +2236,9 @@ class FunctionEmitter:
             self.store_binding(scope.bindings[node.id.name], ctor, init=True)
         for field in static_fields:
             mark = self.mark()
-            k, key_name = self.key_register(field)
+            private = type(field.key) is ast.PrivateIdentifier
+            if not private:
+                k, key_name = self.key_register(field)
             if field.value is not None:
                 init = self.field_initializer([field], ctor, single=True)
                 v = self.temp()
@@ -2068,7 +2247,10 @@ class FunctionEmitter:
             else:
                 v = self.temp()
                 self.emit("LOAD_UNDEFINED", v)
-            self.emit("DEFINE_FIELD", ctor, k, v)
+            if private:
+                self.private_add(ctor, field.key, v)
+            else:
+                self.emit("DEFINE_FIELD", ctor, k, v)
             self.release(mark)
         self.emit("MOV", dst, ctor)
         if scope.has_env:
@@ -2076,6 +2258,38 @@ class FunctionEmitter:
             self.env_depth -= 1
         self.scope = previous
         return dst
+
+    def private_environment(self, scope, ctor):
+        """Makes the class's private names before any element is evaluated: a storage per
+        field, one brand storage for the instance methods and accessors (INT-18)."""
+        if not scope.private_names:
+            return
+        mark = self.mark()
+        if PRIVATE_NAMES in scope.bindings:
+            r = self.temp()
+            self.emit("LOAD_CONST", r, self.const(describe_private_names(self.visible_private_names(scope))))
+            self.store_binding(scope.bindings[PRIVATE_NAMES], r, init=True)
+        brand = None
+        for private in scope.private_names.values():
+            if private.kind == "field":
+                r = self.temp()
+                self.emit("PRIVATE_NEW", r)
+                self.store_binding(scope.bindings[private.name], r, init=True)
+            elif private.static:
+                self.store_binding(scope.bindings[private.name + PRIVATE_BRAND], ctor, init=True)
+            else:
+                if brand is None:
+                    brand = self.temp()
+                    self.emit("PRIVATE_NEW", brand)
+                self.store_binding(scope.bindings[private.name + PRIVATE_BRAND], brand, init=True)
+        self.release(mark)
+
+    def private_add(self, obj, key, value):
+        """PrivateFieldAdd: define #key on obj (a constructor's this, or the class)."""
+        name = "#" + key.name
+        storage = self.load_name(name, key)
+        self.emit("PRIVATE_ADD", obj, storage, value,
+                  self.const("Cannot initialize %s twice on the same object" % name))
 
     def field_initializer(self, fields, home, single=False):
         """A synthetic method that defines the fields on `this` (or returns one static value)."""
@@ -2255,6 +2469,14 @@ class FinallyEntry:
         self.region_depth = region_depth     # len(regions) outside the try's own region
 
 
+def instance_brand(class_scope):
+    """The name of a binding holding the class's instance brand, or None if it has none."""
+    for private in (class_scope.private_names or {}).values():
+        if private.kind != "field" and not private.static:
+            return private.name + PRIVATE_BRAND
+    return None
+
+
 class FieldEmitter(FunctionEmitter):
     """Emits a class's field initialiser: `this.k = v` for each field, in a method body."""
 
@@ -2274,6 +2496,18 @@ class FieldEmitter(FunctionEmitter):
         self.max_register = self.temp_top
         self.info.register_count = self.temp_top
         computed_index = 0
+        class_scope = self.outer.scope
+        brand_name = instance_brand(class_scope)
+        if not single and brand_name is not None:
+            # Private methods and accessors first stamp the instance (PrivateMethodOrAccessorAdd).
+            mark = self.mark()
+            this, true = self.temp(), self.temp()
+            self.emit("LOAD_THIS", this)
+            self.emit("LOAD_TRUE", true)
+            brand = self.load_name(brand_name, None)
+            self.emit("PRIVATE_ADD", this, brand, true, self.const(
+                "Cannot initialize private methods of class %s twice on the same object" % class_scope.class_name))
+            self.release(mark)
         for field in fields:
             mark = self.mark()
             self.at(field)
@@ -2325,7 +2559,10 @@ class FieldEmitter(FunctionEmitter):
                     self.emit("LOAD_UNDEFINED", v)
                 else:
                     self.expression_named(field.value, name, v)
-                self.emit("DEFINE_FIELD_NAME", this, self.name(name), v)
+                if type(field.key) is ast.PrivateIdentifier:
+                    self.private_add(this, field.key, v)
+                else:
+                    self.emit("DEFINE_FIELD_NAME", this, self.name(name), v)
             if pushed:
                 self.emit("POP_ENV")
             self.release(mark)

@@ -13,6 +13,31 @@ LEXICAL = ("let", "const", "class")
 # A class scope binding (not an identifier, so no clash) holding the evaluated computed keys of
 # its instance fields: the field initialiser function reads them from the class Env.
 FIELD_KEYS = "#field keys"
+# A derived constructor's binding of itself (not an identifier either): super() in its arrows and
+# direct evals finds the parent constructor through it, like `this` and new.target (INT-3).
+ACTIVE_FUNCTION = "%active function"
+# Private names (INT-18) are class-scope bindings: "#x" holds a field's storage, a method, or an
+# accessor's getter, "#x set" an accessor's setter and "#x brand" the brand a method or accessor
+# checks (the class's brand storage, or the constructor for static ones): named after the
+# element, so a nested class's names shadow exactly like the element's own, also for code that
+# finds them by name (direct eval). The space keeps them apart from any name the source can write.
+PRIVATE_SET = " set"
+PRIVATE_BRAND = " brand"
+# A class with private names and a direct eval in its body keeps, in this binding, the text
+# describing every private name its eval code may use (its own and the enclosing classes').
+PRIVATE_NAMES = "# private names"
+
+
+class PrivateName:
+    """What a class declares for one #name: kind is field, method or accessor."""
+
+    __slots__ = ("name", "kind", "static", "getter", "setter")
+
+    def __init__(self, name, kind, static):
+        self.name = name              # with the '#'
+        self.kind = kind
+        self.static = static
+        self.getter = self.setter = False
 
 
 class Binding:
@@ -20,7 +45,7 @@ class Binding:
 
     def __init__(self, name, kind, scope):
         self.name = name
-        self.kind = kind          # var let const class function param catch callee arguments this new.target
+        self.kind = kind          # var let const class function param catch callee arguments this new.target, active function
         self.scope = scope
         self.captured = False
         self.register = None      # register index when not captured
@@ -80,6 +105,7 @@ class Scope:
         self.order = []
         self.env_size = 0
         self.has_env = False
+        self.private_names = None   # a class scope: its PrivateNames by name
 
     def declare(self, name, kind):
         binding = self.bindings.get(name)
@@ -141,6 +167,7 @@ class Analyzer:
         self.analysis = analysis
         self.mode = mode
         self.strict = strict
+        self.derived_constructors = set()   # ids of derived classes' constructor functions
 
     # ---- declaration collection ----
     def run(self, program):
@@ -295,6 +322,9 @@ class Analyzer:
     visit_ContinueStatement = visit_BreakStatement
 
     def visit_CallExpression(self, node, scope):
+        if type(node.callee) is ast.Super:
+            for name in ("this", "new.target", ACTIVE_FUNCTION):
+                self.reference(name, scope)
         if _is_direct_eval(node):
             function = scope.function
             function.has_direct_eval = True
@@ -374,9 +404,22 @@ class Analyzer:
     def visit_class(self, node, scope):
         if not any(type(m) is ast.MethodDefinition and m.kind == "constructor" for m in node.body.body):
             node.body.body.insert(0, synthesize_constructor(node))
+        if node.superClass is not None:
+            self.derived_constructors.update(id(m.value) for m in node.body.body
+                                             if type(m) is ast.MethodDefinition and m.kind == "constructor")
         inner = self.new_scope("class", node, scope)
         if node.id is not None:
             inner.declare(node.id.name, "const")
+        inner.private_names = private_names(node.body.body)
+        if inner.private_names and any(type(n) is ast.CallExpression and _is_direct_eval(n)
+                                       for n in ast.walk(node.body)):
+            inner.declare(PRIVATE_NAMES, "const").captured = True
+        for private in inner.private_names.values():
+            inner.declare(private.name, "const").captured = True
+            if private.setter:
+                inner.declare(private.name + PRIVATE_SET, "const").captured = True
+            if private.kind != "field":
+                inner.declare(private.name + PRIVATE_BRAND, "const").captured = True
         if any(type(m) is ast.PropertyDefinition and m.computed and not m.static for m in node.body.body):
             inner.declare(FIELD_KEYS, "var").captured = True
         if node.superClass is not None:
@@ -434,6 +477,8 @@ class Analyzer:
         if kind == "function":
             fscope.declare("this", "this")
             fscope.declare("new.target", "new.target")
+            if id(node) in self.derived_constructors:
+                fscope.declare(ACTIVE_FUNCTION, "active function")
         if kind == "field":
             fscope.declare("this", "this")
         info.simple_params = simple
@@ -616,6 +661,43 @@ def contains_direct_eval(statements):
             continue
         stack.extend(child for child in ast.iter_child_nodes(node) if child is not None)
     return False
+
+
+def describe_private_names(entries):
+    """The text direct eval code receives for (PrivateName, class name) pairs, innermost first."""
+    return "\n".join("%s %s %d %d %d %s" % (p.name, p.kind, p.static, p.getter, p.setter, class_name)
+                     for p, class_name in entries)
+
+
+def parse_private_names(text):
+    """describe_private_names' text back as {name: (PrivateName, class name)}."""
+    names = {}
+    for line in text.split("\n") if text else ():
+        name, kind, static, getter, setter, class_name = line.split(" ", 5)
+        private = PrivateName(name, kind, static == "1")
+        private.getter, private.setter = getter == "1", setter == "1"
+        names.setdefault(name, (private, class_name))
+    return names
+
+
+def private_names(members):
+    """The class body's private names by name (with '#'), in declaration order."""
+    names = {}
+    for member in members:
+        if type(member.key) is not ast.PrivateIdentifier:
+            continue
+        name = "#" + member.key.name
+        if type(member) is ast.PropertyDefinition:
+            names[name] = PrivateName(name, "field", member.static)
+        elif member.kind == "method":
+            names[name] = PrivateName(name, "method", member.static)
+        else:
+            private = names.setdefault(name, PrivateName(name, "accessor", member.static))
+            if member.kind == "get":
+                private.getter = True
+            else:
+                private.setter = True
+    return names
 
 
 def synthesize_constructor(class_node):

@@ -457,7 +457,7 @@ class MethodDefinition(Node):
 
 
 class PropertyDefinition(Node):
-    """A public class field (`x = 1;`, `static y;`); `value` is None without an initializer."""
+    """A class field (`x = 1;`, `static y;`, `#z;`); `value` is None without an initializer."""
 
     __slots__ = ("key", "value", "computed", "static")
     fields = ("key", "value")
@@ -476,6 +476,17 @@ class PropertyDefinition(Node):
 
 class Identifier(Node):
     """`name` has any \\u escapes of the source already decoded."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name, span=None):
+        self.name = name
+        self._span = span
+
+
+class PrivateIdentifier(Node):
+    """`#name` (ES2022): a class element's key, a member's property, or the left of `#x in o`.
+    `name` is without the '#'."""
 
     __slots__ = ("name",)
 
@@ -817,7 +828,7 @@ NODE_TYPES = {cls.__name__: cls for cls in (
     WhileStatement, DoWhileStatement, ForStatement, ForInStatement, ForOfStatement,
     VariableDeclaration, VariableDeclarator, FunctionDeclaration, FunctionExpression,
     ArrowFunctionExpression, ClassDeclaration, ClassExpression, ClassBody, MethodDefinition,
-    PropertyDefinition, Identifier, Literal, ThisExpression, Super, ArrayExpression,
+    PropertyDefinition, Identifier, PrivateIdentifier, Literal, ThisExpression, Super, ArrayExpression,
     ObjectExpression, Property, UnaryExpression, UpdateExpression, BinaryExpression,
     LogicalExpression, AssignmentExpression, ConditionalExpression, CallExpression,
     NewExpression, MemberExpression, ChainExpression, SequenceExpression, YieldExpression,

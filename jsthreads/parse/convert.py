@@ -7,8 +7,9 @@ literal rules, directive prologues and so each function's `strict` flag, cover g
 (expressions reinterpreted as patterns or assignment targets), and every check that depends on
 parentheses or line breaks, which the AST no longer shows (`({a}) = 1`, `-x ** 2`,
 `a ?? b || c`, `throw` + newline). Syntax the grammar accepts beyond ES2020 is rejected here
-(JSX, decorators, private names, static blocks, `using`, import/export declarations), except
-public class fields and logical assignment (`&&=`, `||=`, `??=`), which are accepted.
+(JSX, decorators, static blocks, `using`, import/export declarations), except
+class fields, private names (`#x`) and logical assignment (`&&=`, `||=`, `??=`), which are
+accepted.
 Scope-, label- and context-dependent early errors on the finished AST are early_errors.py's
 job; this module only calls it.
 """
@@ -83,12 +84,14 @@ _IN_ALLOWED = frozenset((
 _RECURSION_FLOOR = 20000
 
 
-def parse(source, filename="<input>", *, module=False, strict=False, eval_allows=frozenset()):
+def parse(source, filename="<input>", *, module=False, strict=False, eval_allows=frozenset(),
+          private_names=frozenset()):
     """Parse JavaScript source text into a js.Program, raising JSSyntaxError on any syntax or
     early error. `module=True` parses as module code (strict; import/export not supported);
     `strict=True` parses script code that is strict from its first character, as a direct
     eval inside strict code is. `eval_allows` lists what a direct eval's caller lets its code
-    use (see check_program)."""
+    use (see check_program); `private_names` the private names (without '#') of the classes
+    around it."""
     data = source.encode("utf-8", "surrogatepass")
     tree = _parse_tree(data)
     converter = Converter(source, data, filename, module)
@@ -105,7 +108,7 @@ def parse(source, filename="<input>", *, module=False, strict=False, eval_allows
             converter.raise_tree_error(tree)
         converter.check_source(tree)
         program = converter.program(tree.root_node)
-        check_program(program, converter.error_at, eval_allows)
+        check_program(program, converter.error_at, eval_allows, private_names)
     except RecursionError:
         raise JSSyntaxError("Maximum nesting depth exceeded", filename, 1, 1,
                             converter.lines.line_text(1)) from None
@@ -1073,8 +1076,16 @@ class Converter:
         if kind in ("string", "number"):
             return self.expression(node), False
         if kind == "private_property_identifier":
-            self.fail("Private class members are not supported (ES2022)", node)
+            return self.private_identifier(node), False
         self.unexpected(node)
+
+    def private_identifier(self, node):
+        name = self.text(node)[1:]
+        if not name.isascii():
+            self.check_identifier_chars(node, name)
+        if "\\" in name:
+            name = self.escaped_name(node, name)
+        return js.PrivateIdentifier(name, (self, node.start_byte, node.end_byte))
 
     # ------------------------------------------------------------------ identifiers
 
@@ -1333,10 +1344,9 @@ class Converter:
         span = self.span(node)
         if kind == "member_expression":
             prop = args_node
-            if prop.type == "private_property_identifier":
-                self.fail("Private class members are not supported (ES2022)", prop)
-            result = js.MemberExpression(callee, self.identifier_name(prop), False, is_optional,
-                                         span)
+            key = (self.private_identifier(prop) if prop.type == "private_property_identifier"
+                   else self.identifier_name(prop))
+            result = js.MemberExpression(callee, key, False, is_optional, span)
         elif kind == "subscript_expression":
             result = js.MemberExpression(callee,
                                          self.expression(node.child_by_field_name("index")),
@@ -1481,7 +1491,13 @@ class Converter:
             parts = _parts(current, 3)
             spine.append((current, parts))
             current = parts[0]
-        result = self.operand(current)
+        if current.type == "private_property_identifier":
+            # `#x in o` (ES2022 ergonomic brand checks): a private name only left of `in`.
+            if not spine or _operator(spine[-1][0]) != "in":
+                self.fail("Unexpected identifier '%s'" % self.text(current), current)
+            result = self.private_identifier(current)
+        else:
+            result = self.operand(current)
         for link, (left, operator_node, right) in reversed(spine):
             operator = operator_node.type
             if operator == "**" and left.type in ("unary_expression", "await_expression"):
@@ -1495,8 +1511,16 @@ class Converter:
                             # `a ?? b || c` needs parentheses; V8 blames the second operator.
                             self.unexpected(operator_node if operand is left else
                                             operand.child_by_field_name("operator"))
-            if left.type == "private_property_identifier":
-                self.fail("Private class members are not supported (ES2022)", left)
+            if right.type == "private_property_identifier":
+                self.fail("Unexpected identifier '%s'" % self.text(right), right)
+            if right.type == "binary_expression" and operator in _RELATIONAL_OR_TIGHTER:
+                # The grammar reads `a < #x in o` as `a < (#x in o)`; JavaScript has no such
+                # parse, since `#x in o` can only start a relational expression.
+                leftmost = right
+                while leftmost.type == "binary_expression":
+                    leftmost = leftmost.child_by_field_name("left")
+                if leftmost.type == "private_property_identifier":
+                    self.fail("Unexpected identifier '%s'" % self.text(leftmost), leftmost)
             cls = js.LogicalExpression if operator in _LOGICAL else js.BinaryExpression
             if right.type in _LOOSE_OPERANDS:
                 right_ast = self.operand(right)
@@ -1793,6 +1817,10 @@ def _parts(node, count):
     if len(children) != count:
         children = [c for c in children if c.type not in _COMMENTS]
     return children
+
+
+_RELATIONAL_OR_TIGHTER = frozenset(("<", ">", "<=", ">=", "instanceof", "in", "<<", ">>", ">>>",
+                                   "+", "-", "*", "/", "%", "**"))
 
 
 def _operator(node):

@@ -48,14 +48,18 @@ _DUPLICATE = "Identifier '%s' has already been declared"
 _SUPER = "'super' keyword unexpected here"
 
 
-def check_program(program, error_at, eval_allows=frozenset()):
+def check_program(program, error_at, eval_allows=frozenset(), private_names=frozenset()):
     """Raise the first early error of `program`. `error_at(message, offset)` builds the
     JSSyntaxError for a character offset (so this module needs no source text). For direct eval
-    code, `eval_allows` holds "new.target" and/or "super.property" when the function around the
-    eval call allows them (ES2020 18.2.1.1 steps 6-8)."""
+    code, `eval_allows` holds "new.target", "super.property" and/or "super.call" when the
+    function around the eval call allows them (ES2020 18.2.1.1 steps 6-8), and `private_names`
+    the private names (without '#') of the classes around it."""
     checker = Checker(error_at, program.sourceType == "module")
     checker.ctx.new_target = "new.target" in eval_allows
     checker.ctx.super_property = "super.property" in eval_allows
+    checker.ctx.super_call = "super.call" in eval_allows
+    if private_names:
+        checker.private_names.append(set(private_names))
     checker.program(program)
 
 
@@ -109,6 +113,7 @@ class Checker:
         self.strict = module
         self.ctx = Context("script")
         self.scope = Scope("function", None)
+        self.private_names = []   # per enclosing class body, innermost last: its #names
         self.visitors = {
             js.Program: self.program,
             js.ExpressionStatement: self.expression_statement,
@@ -146,6 +151,7 @@ class Checker:
             js.AwaitExpression: self.await_expression,
             js.BinaryExpression: self.binary_expression,
             js.LogicalExpression: self.binary_expression,
+            js.PrivateIdentifier: self.private_reference,
             js.Literal: _ignore,
             js.ThisExpression: _ignore,
             js.EmptyStatement: _ignore,
@@ -269,6 +275,8 @@ class Checker:
                 if type(prop) is js.RestElement:
                     self.binding(prop.argument, declare, lexical)
                 else:
+                    if type(prop.key) is js.PrivateIdentifier:
+                        self.fail("Unexpected identifier '#%s'" % prop.key.name, prop.key)
                     if prop.computed:
                         self.visit(prop.key)
                     self.binding(prop.value, declare, lexical)
@@ -296,6 +304,8 @@ class Checker:
                 if type(prop) is js.RestElement:
                     self.target(prop.argument)
                 else:
+                    if type(prop.key) is js.PrivateIdentifier:
+                        self.fail("Unexpected identifier '#%s'" % prop.key.name, prop.key)
                     if prop.computed:
                         self.visit(prop.key)
                     self.target(prop.value)
@@ -608,6 +618,9 @@ class Checker:
             self.visit(node.superClass)
         derived = node.superClass is not None
         has_constructor = False
+        # The heritage saw the outer private names; the body sees its own too, all of them
+        # from its start (ES2022 AllPrivateIdentifiersValid).
+        self.private_names.append(self.declare_private_names(node.body.body))
         for member in node.body.body:
             name = None if member.computed else _key_name(member.key)
             if member.computed:
@@ -636,7 +649,32 @@ class Checker:
                               member.key)
                 if member.value is not None:
                     self.field_initializer(member.value)
+        self.private_names.pop()
         self.strict = saved
+
+    def declare_private_names(self, members):
+        """The #names a class body declares; a getter and a setter (both static or neither) may
+        share one, nothing else may."""
+        declared = {}
+        for member in members:
+            key = member.key
+            if type(key) is not js.PrivateIdentifier:
+                continue
+            is_method = type(member) is js.MethodDefinition
+            if key.name == "constructor":
+                self.fail("Class constructor may not be a private method" if is_method
+                          else "Classes may not have a field named 'constructor'", key)
+            kind = member.kind if is_method else "field"
+            previous = declared.get(key.name)
+            if previous is not None and not (
+                    {previous[0], kind} == {"get", "set"} and previous[1] == member.static):
+                self.fail("Identifier '#%s' has already been declared" % key.name, key)
+            declared[key.name] = ("pair" if previous is not None else kind, member.static)
+        return set(declared)
+
+    def private_reference(self, node):
+        if not any(node.name in names for names in self.private_names):
+            self.fail("Private field '#%s' must be declared in an enclosing class" % node.name, node)
 
     def field_initializer(self, value):
         parent_ctx = self.ctx
@@ -655,9 +693,11 @@ class Checker:
         if type(node.object) is js.Super:
             if not self.ctx.super_property:
                 self.fail(_SUPER, node.object)
+            if type(node.property) is js.PrivateIdentifier:
+                self.fail("Unexpected private field", node.property)
         else:
             self.visit(node.object)
-        if node.computed:
+        if node.computed or type(node.property) is js.PrivateIdentifier:
             self.visit(node.property)
 
     def call_expression(self, node):
@@ -689,6 +729,8 @@ class Checker:
             self.visit(prop)
 
     def property(self, node):
+        if type(node.key) is js.PrivateIdentifier:
+            self.fail("Unexpected identifier '#%s'" % node.key.name, node.key)
         if node.computed:
             self.visit(node.key)
         if node.method or node.kind != "init":
@@ -699,6 +741,12 @@ class Checker:
     def unary_expression(self, node):
         if node.operator == "delete" and self.strict and type(node.argument) is js.Identifier:
             self.fail("Delete of an unqualified identifier in strict mode.", node)
+        if node.operator == "delete":
+            argument = node.argument
+            if type(argument) is js.ChainExpression:
+                argument = argument.expression
+            if type(argument) is js.MemberExpression and type(argument.property) is js.PrivateIdentifier:
+                self.fail("Private fields can not be deleted", node)
         self.visit(node.argument)
 
     def update_expression(self, node):

@@ -1,5 +1,5 @@
 """Python objects in JS are exotic host objects (csrc/builtins/host.c): every property access asks
-Python at that moment; and the inline call paths (jst_call_fast, jst_call_mixed, preconverted
+Python at that moment; and the inline call paths (jsthreads._fastcall, jst_call_mixed, preconverted
 callback arguments) convert every kind of value both ways."""
 import threading
 import types

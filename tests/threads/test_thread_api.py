@@ -139,8 +139,9 @@ CASES = {
         }).join(), o.a);
         try { Thread.restrict(1); } catch (e) { console.log(e.constructor.name + ': ' + e.message); }
         const p = {};
-        console.log(new Thread(() => { try { Thread.restrict(p); } catch (e) { return e.name + ': ' + e.message; } }).join());
-    """, "true true 1\ntrue 2\nTypeError: cannot restrict this object\n"
+        console.log(new Thread(() => Thread.restrict(p) === p).join());
+        try { Thread.restrict(p); } catch (e) { console.log(e.name + ': ' + e.message); }
+    """, "true true 1\ntrue 2\nTypeError: cannot restrict this object\ntrue\n"
          "ConcurrentAccessError: Thread.restrict called from a non-owning thread\n"),
     # THR-3, THR-9: asyncJoin settles on a later turn, distinct promises, keeps the process alive.
     "async_join": (r"""

@@ -14,13 +14,13 @@ SMALL = {"JSTHREADS_TID_LIMIT": "8"}
 @pytest.mark.parametrize("mode", MODES)
 def test_restricted_object_of_a_dead_thread_stays_closed_to_reusers(run_js, mode, race):
     # Without the retirement, whichever thread got the dead thread's TID would pass the
-    # restricted check (and could restrict the dead thread's plain objects) [OM-12, OM-17].
+    # restricted check (and could re-restrict the dead thread's restricted object) [OM-12, OM-17].
     env = dict(SMALL, **({"JSTHREADS_RACE": race} if race else {}))
     code, out, err = run_js(r"""
         const made = new Thread(() => {
             const closed = { secret: 1 };
             Thread.restrict(closed);
-            return { closed, plain: { a: 1 } };
+            return { closed };
         }).join();
         const verdicts = new Map();
         const ids = new Set();
@@ -30,7 +30,7 @@ def test_restricted_object_of_a_dead_thread_stays_closed_to_reusers(run_js, mode
                 const seen = [];
                 try { made.closed.secret; seen.push('read'); } catch (e) { seen.push(e.name); }
                 try { made.closed.secret = 2; seen.push('wrote'); } catch (e) { seen.push(e.name); }
-                try { Thread.restrict(made.plain); seen.push('restricted'); } catch (e) { seen.push(e.message); }
+                try { Thread.restrict(made.closed); seen.push('restricted'); } catch (e) { seen.push(e.message); }
                 return seen.join('|');
             }));
             for (const t of batch) {

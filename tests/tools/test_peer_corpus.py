@@ -13,6 +13,7 @@ import pytest
 from jsthreads import peer
 
 PEER_CORPUS = Path("/work/shared/peer-corpus/bun-threads")
+NO_VM = ("JSTHREADS_DOLLAR_VM", "0")
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -55,7 +56,7 @@ def test_runs_differing_only_in_ignored_options_collapse_into_one():
         "//@ runDefault()\n"
         '//@ runDefault("--thresholdForJITSoon=10", "--useFTLJIT=0")\n')
     runnable, unsupported = found.plans()
-    assert runnable == [peer.RunPlan()] and unsupported == []
+    assert runnable == [peer.RunPlan(env=(NO_VM,))] and unsupported == []
 
 
 def test_collect_continuously_maps_to_gc_stress_and_unknown_options_are_unsupported():
@@ -64,7 +65,7 @@ def test_collect_continuously_maps_to_gc_stress_and_unknown_options_are_unsuppor
         '//@ runDefault()\n'
         '//@ runDefault("--watchdog=100")\n')
     runnable, unsupported = found.plans()
-    assert runnable == [peer.RunPlan(env=(("JSTHREADS_GC_STRESS", "1"),))]
+    assert runnable == [peer.RunPlan(env=(NO_VM, ("JSTHREADS_GC_STRESS", "1")))]
     assert [plan.unsupported for plan in unsupported] == [("--watchdog=100",)]
 
 
@@ -74,9 +75,19 @@ def test_threads_options_map_to_the_engine_environment():
         '//@ requireOptions("--useJSThreads=1", "--maxJSThreads=4")\n'
         '//@ runDefault("--can-block-is-false")\n')
     runnable, unsupported = found.plans()
-    assert runnable == [peer.RunPlan(env=(("JSTHREADS_CAN_BLOCK_IS_FALSE", "1"), ("JSTHREADS_MAX_THREADS", "4")))]
+    assert runnable == [peer.RunPlan(env=(("JSTHREADS_CAN_BLOCK_IS_FALSE", "1"), NO_VM, ("JSTHREADS_MAX_THREADS", "4")))]
     assert unsupported == []
     assert peer.map_options(["--maxJSThreads=lots"]).unsupported == ("--maxJSThreads=lots",)
+
+
+def test_dollar_vm_only_for_tests_that_ask_for_it():
+    # jsc defines $vm only under --useDollarVM=1, and tests without it use $vm "only when present".
+    assert peer.map_options(["--useJSThreads=1", "--useDollarVM=1"]) == peer.RunPlan()
+    assert peer.map_options(["--useJSThreads=1"]) == peer.RunPlan(env=(NO_VM,))
+    assert peer.map_options(["--useDollarVM=1", "--useDollarVM=false"]) == peer.RunPlan(env=(NO_VM,))
+    found = peer.parse_peer_directives('//@ requireOptions("--useJSThreads=1")\n'
+                                       '//@ runDefault("--useDollarVM=1")\n//@ runDefault()\n')
+    assert found.plans()[0] == [peer.RunPlan(), peer.RunPlan(env=(NO_VM,))]
 
 
 def test_premise_skip_lines_at_line_start_only():
@@ -212,6 +223,66 @@ def test_bench_folder_gets_its_harness_with_capped_iterations(tmp_path, run_js):
     assert code == 1 and out == "BENCH b 1 3\n4\n" and "Error: bad" in err
 
 
+def test_vm_is_absent_when_the_runner_says_so(run_js):
+    source = "print(typeof $vm, jscOptions().useDollarVM, typeof gc, typeof gcHeapSize)"
+    assert run_js(source, "main.js", "--shell-helpers", env={"JSTHREADS_DOLLAR_VM": "0"}) == \
+        (0, "undefined false function function\n", "")
+    assert run_js(source, "main.js", "--shell-helpers") == (0, "object true function function\n", "")
+
+
+@pytest.mark.parametrize("mode", ["--threads", "--gil"])
+def test_vm_hooks_report_the_engines_state(run_js, mode):
+    source = textwrap.dedent('''
+        const chain = o => $vm.getStructureTransitionList(o);
+        const a = {}, b = {x: 1}, c = {x: 1, y: 2}, d = {y: 2, x: 1};
+        // One root (the prototype's initial structure), then one id per added key.
+        print(chain(a).length, chain(b).length, chain(c).length, chain(b)[0] === chain(a)[0]);
+        print(chain(c)[1] === chain(b)[1], chain(d)[1] !== chain(c)[1], chain(c)[2] !== chain(d)[2]);
+        class P { constructor(v) { this.v = v; } }
+        print(JSON.stringify(chain(new P(1))) === JSON.stringify(chain(new P(2))), chain(new P(1))[0] !== chain(a)[0]);
+        const e = {x: 1, y: 2}; delete e.y;              // a dictionary: [root, itself]
+        print(chain(e).length, chain(e)[0] === chain(a)[0]);
+        const main = $vm.currentButterflyTID();
+        const r = new Thread(o => [$vm.currentButterflyTID(), $vm.butterflyOwnerTID({}), $vm.butterflyOwnerTID(o)], a).join();
+        print(main, $vm.butterflyOwnerTID(a), r[0] !== main, r[1] === r[0], r[2] === main);
+        const stops = $vm.jsThreadsStopRequestCount(); gc(); gc();
+        print($vm.jsThreadsStopRequestCount() - stops);
+        const sparse = [1, 2]; sparse[1e6] = 3;
+        print($vm.indexingMode([1, 2]), $vm.indexingMode({}), $vm.indexingMode(sparse));
+        const before = gcHeapSize(); let keep = []; for (let i = 0; i < 20000; i++) keep.push({i});
+        print(gcHeapSize() - before > 20000 * 16);
+        for (const bad of [() => chain(1), () => $vm.butterflyOwnerTID("s")])
+            try { bad(); } catch (err) { print(err.name, err.message); }
+    ''')
+    code, out, err = run_js(source, "main.js", "--shell-helpers", mode)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "1 2 3 true", "true true true", "true true", "2 true", "0 0 true true true", "2",
+        "ArrayWithContiguous NonArrayWithContiguous ArrayWithArrayStorage", "true",
+        "TypeError $vm.getStructureTransitionList expects an object",
+        "TypeError $vm.butterflyOwnerTID expects an object"]
+
+
+@pytest.mark.parametrize("mode", ["--threads", "--gil"])
+def test_release_weak_refs_lets_the_next_gc_reclaim_at_once(run_js, mode):
+    # WeakRef targets are kept until the job ends [HEAP-15]; releaseWeakRefs() ends that at once
+    # (ClearKeptObjects), and a gc() then frees them even with another thread attached and parked.
+    source = textwrap.dedent('''
+        const gate = {stop: 0};
+        const sleeper = new Thread(() => { while (!Atomics.load(gate, "stop")) Atomics.wait(gate, "stop", 0, 20); });
+        function make(refs) { for (let i = 0; i < 300; i++) refs.push(new WeakRef({i, pad: [i]})); }
+        const alive = refs => refs.filter(r => r.deref() !== undefined).length;
+        const kept = []; make(kept); gc();
+        print("kept during the job:", alive(kept));
+        const freed = []; make(freed); releaseWeakRefs(); gc();
+        const n = alive(freed);
+        print("after releaseWeakRefs:", n <= 10 ? "at most 10" : n);
+        Atomics.store(gate, "stop", 1); Atomics.notify(gate, "stop"); sleeper.join();
+    ''')
+    assert run_js(source, "main.js", "--shell-helpers", mode) == \
+        (0, "kept during the job: 300\nafter releaseWeakRefs: at most 10\n", "")
+
+
 # --- `jsthreads corpus --peer` end to end (real engine) --------------------------------------
 
 
@@ -229,7 +300,7 @@ def make_peer_corpus(root: Path) -> Path:
     write(root, "t/fail.js", 'load("../harness.js", "caller relative");\ncheck(0);\n')
     write(root, "t/premise.js", 'print("THREADS-PREMISE-SKIP: needs the moon"); quit(0);\n')
     write(root, "t/watchdog.js", '//@ requireOptions("--watchdog=100")\nfor (;;) {}\n')
-    write(root, "t/gil-off.js", "//@ threadsRequireGILOff\nprint($vm.useThreadGIL());\n")
+    write(root, "t/gil-off.js", '//@ threadsRequireGILOff\n//@ requireOptions("--useDollarVM=1")\nprint($vm.useThreadGIL());\n')
     return root
 
 
