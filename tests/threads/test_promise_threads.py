@@ -41,12 +41,18 @@ CASES = {
     # loop for its pending reaction; main settles the promise later and the reaction runs there.
     "finished_thread_function_still_gets_its_reaction": (r"""
         let resolve; const p = new Promise(r => resolve = r);
+        const box = { ran: false };
         const t = new Thread(() => {
-            p.then(v => console.log('reaction ran on', Thread.current.id, v));
+            p.then(v => { console.log('reaction ran on', Thread.current.id, v); box.ran = true; });
             return 'registered';
         });
         console.log(t.join());
-        setTimeout(() => resolve('late'), 30);
+        // Main stays alive until the reaction ran: the run ends when main is idle (THR-11), and
+        // on a loaded machine the process could exit before thread 1 got to run it.
+        setTimeout(() => {
+            resolve('late');
+            (function wait() { if (!box.ran) setTimeout(wait, 1); })();
+        }, 30);
     """, "registered\nreaction ran on 1 late\n"),
     # THR-16: an await chain crossing threads several times; every step resumes on its home.
     "await_chain_crossing_threads": (r"""
