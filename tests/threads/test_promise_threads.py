@@ -26,16 +26,20 @@ CASES = {
     # A spawned thread awaits a promise main resolves later (from a timer): it resumes on itself.
     "spawned_thread_awaits_promise_main_resolves": (r"""
         let resolve; const p = new Promise(r => resolve = r);
-        const box = { awaiting: false };
+        const box = { awaiting: false, done: false };
         const t = new Thread(async () => {
             const before = Thread.current.id;
-            box.awaiting = true;   // the await below registers before this thread yields again
+            box.awaiting = true;
             const v = await p;
             console.log('thread', before, 'resumed on', Thread.current.id, 'with', v);
+            box.done = true;
         });
-        // Resolve only once the thread awaits (a fixed delay loses on a loaded machine: the
-        // process does not wait for a thread that has not registered anything yet).
-        (function poll() { if (box.awaiting) resolve('from main'); else setTimeout(poll, 1); })();
+        // Resolve once the thread awaits, and stay alive until it resumed: the run ends when
+        // main is idle (THR-11), which on a loaded machine can come before thread 1 runs again.
+        (function poll() {
+            if (box.awaiting && !box.done) resolve('from main');
+            if (!box.done) setTimeout(poll, 1);
+        })();
     """, "thread 1 resumed on 1 with from main\n"),
     # THR-15, THR-16: a thread whose function has returned (and been joined) keeps its event
     # loop for its pending reaction; main settles the promise later and the reaction runs there.
