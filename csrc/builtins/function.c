@@ -137,6 +137,25 @@ static Value Function_prototype_bind(ThreadState *ts, Value self, const Value *a
     return fn;
 }
 
+// Whether a native's name can stand in NativeFunction text: "get "/"set " before an
+// IdentifierName (ASCII rules; any non-ASCII unit is let through) or a bracketed symbol name.
+// The legacy RegExp statics' getters ("get $&", "get $`") cannot, and print without a name.
+static bool native_name_printable(ThreadState *ts, Value name) {
+    String *s = string_flatten(ts, name);
+    if (!s) return false;
+    uint32_t n = s->length, i = 0;
+    if (n >= 4 && (string_char_at(s, 0) == 'g' || string_char_at(s, 0) == 's') && string_char_at(s, 1) == 'e' &&
+        string_char_at(s, 2) == 't' && string_char_at(s, 3) == ' ')
+        i = 4;
+    if (i < n && string_char_at(s, i) == '[') return string_char_at(s, n - 1) == ']';
+    for (uint32_t k = i; k < n; k++) {
+        uint16_t c = string_char_at(s, k);
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$' || c == '_' || c >= 0x80;
+        if (!letter && !(k > i && c >= '0' && c <= '9')) return false;
+    }
+    return true;
+}
+
 // Closures print their source text; natives, bound functions and closures without source
 // print as NativeFunction text (§19.2.3.5).
 static Value Function_prototype_toString(ThreadState *ts, Value self, const Value *args, int argc,
@@ -158,7 +177,8 @@ static Value Function_prototype_toString(ThreadState *ts, Value self, const Valu
             string_builder_discard(&b);
             return JS_EXCEPTION;
         }
-        if (found && !(desc.attributes & PROP_ACCESSOR) && value_is_string(desc.value))
+        if (found && !(desc.attributes & PROP_ACCESSOR) && value_is_string(desc.value) &&
+            native_name_printable(ts, desc.value))
             string_builder_append_string(&b, desc.value);
     }
     string_builder_append_cstr(&b, "() { [native code] }");
