@@ -50,7 +50,8 @@ void job_reaction_registered(ThreadState *ts);
 // From the settling thread: runs (job, argument) on thread `home` (by Thread id) — as a
 // microtask when home is the caller, else posted to home's inbox, or to main's when home's loop
 // has ended — and ends one job_reaction_registered of home. False (exception pending) on OOM.
-bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argument);
+enum { JOB_NOT_DELIVERED, JOB_DELIVERED, JOB_DELIVERED_CHAINED };
+int job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argument, Value *chain_slot, Value chain);
 // A spawned thread's turns before its outcome is published: runs its event loop until no
 // completion wait (job_completion_wait) is left [THR-3]. False with the exception pending.
 bool job_run_until_completed(ThreadState *ts);

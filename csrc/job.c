@@ -247,13 +247,23 @@ void job_reaction_registered(ThreadState *ts) {
  * has ended (inbox_closed) hands the job to main, whose inbox never closes: if main is gone or
  * idle for good, the job just waits there until the process ends. The home's count drops in the
  * same inbox_lock section that appends the job: its loop sees one or the other [THR-16].
+ *
+ * `chain` (or undefined) is what the caller would like this job to hand on once it ran: it is
+ * stored in *chain_slot only when the home is a spawned thread past its outcome, so only running
+ * event-loop jobs, and never main or a thread still in its function, whose sync code may block
+ * waiting for the very reaction held back [THR-15]. Decided under the home's inbox_lock, before
+ * the job is visible to it.
  */
-bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argument) {
+int job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argument, Value *chain_slot, Value chain) {
+    bool want_chain = chain != JS_UNDEFINED;
     if (home == ts->thread_id) {
         pthread_mutex_lock(&ts->inbox_lock);
         ts->reactions_waiting--;
         pthread_mutex_unlock(&ts->inbox_lock);
-        return job_enqueue(ts, job, argument);
+        bool chained = want_chain && ts->spawned && load_acquire(&ts->published);
+        if (chained) *chain_slot = chain;
+        if (!job_enqueue(ts, job, argument)) return JOB_NOT_DELIVERED;
+        return chained ? JOB_DELIVERED_CHAINED : JOB_DELIVERED;
     }
     CrossJob *cross = malloc(sizeof *cross);   // outside the locks: keeps them short
     Runtime *rt = ts->rt;
@@ -272,11 +282,14 @@ bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argum
         if (target == ts || !target) {   // main settles a finished thread's reaction, or no main
             pthread_mutex_unlock(&rt->homes_lock);
             free(cross);
-            return !target || job_enqueue(ts, job, argument);
+            return !target || job_enqueue(ts, job, argument) ? JOB_DELIVERED : JOB_NOT_DELIVERED;
         }
         pthread_mutex_lock(&target->inbox_lock);
     }
+    bool chained = false;
     if (cross) {
+        chained = want_chain && target->spawned && load_acquire(&target->published);
+        if (chained) *chain_slot = chain;
         cross->next = NULL;
         cross->fn = job;
         cross->argument = argument;
@@ -290,9 +303,9 @@ bool job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argum
     pthread_mutex_unlock(&rt->homes_lock);
     if (!cross) {
         error_throw_out_of_memory(ts);
-        return false;
+        return JOB_NOT_DELIVERED;
     }
-    return true;
+    return chained ? JOB_DELIVERED_CHAINED : JOB_DELIVERED;
 }
 
 // Takes the oldest posted job into *fn / *argument; false when the inbox is empty.

@@ -109,13 +109,13 @@ static uint32_t reaction_home(Value r) {
 
 /*
  * Delivers reactions (oldest first) of the settled promise `promise`, each to the thread that
- * registered it [INT-13, THR-15], and then the ones registered meanwhile (`delivering`). A
- * reaction runs only after every earlier reaction of its promise ran, wherever they run: a run
- * of reactions with one home goes out at once (one home runs its jobs in order), but a reaction
- * whose home differs from its predecessor's is handed to that predecessor (REACTION_CHAIN), whose
- * home delivers the rest once it has run it (promise_job_run). So a later reaction on main never
- * overtakes an earlier one that a spawned thread still has to run [THR-15]. The promise stays
- * `delivering` until the last one went out.
+ * registered it [INT-13, THR-15], and then the ones registered meanwhile (`delivering`). One
+ * home runs its jobs in order. Across homes, a reaction whose home is a spawned thread that only
+ * runs its event loop now (past its outcome) takes the rest with it (REACTION_CHAIN) and its home
+ * delivers them once it ran it (promise_job_run), so main's later reaction does not overtake it.
+ * Any other home gets the rest at once: holding a reaction behind a thread still in sync code
+ * could wait forever on one that blocks for it (corpus/threads/reaction_never_waits_on_blocked_home.js).
+ * The promise stays `delivering` until the last one went out.
  */
 static bool deliver(ThreadState *ts, Value promise, Value reactions, Value value) {
     PromiseObject *p = as_promise(promise);
@@ -125,16 +125,16 @@ static bool deliver(ThreadState *ts, Value promise, Value reactions, Value value
             Values *reaction = value_to_cell(r);
             Value next = reaction->items[REACTION_NEXT];
             reaction->items[REACTION_NEXT] = JS_UNDEFINED;
-            bool handover = value_cell_type(next) == CELL_VALUES && reaction_home(next) != reaction_home(r);
-            // Set before the delivery: once delivered, the reaction may run at once.
-            if (handover) reaction->items[REACTION_CHAIN] = next;
-            if (!job_deliver_reaction(ts, reaction_home(r), r, value)) {
+            bool other_home = value_cell_type(next) == CELL_VALUES && reaction_home(next) != reaction_home(r);
+            int delivered = job_deliver_reaction(ts, reaction_home(r), r, value, &reaction->items[REACTION_CHAIN],
+                                                 other_home ? next : JS_UNDEFINED);
+            if (delivered == JOB_NOT_DELIVERED) {
                 pthread_mutex_lock(lock);
                 p->delivering = false;
                 pthread_mutex_unlock(lock);
                 return false;
             }
-            if (handover) return true;
+            if (delivered == JOB_DELIVERED_CHAINED) return true;
             r = next;
         }
         pthread_mutex_lock(lock);
