@@ -67,15 +67,21 @@ const growers = [];
 for (let g = 0; g < 4; g++) {
     growers.push(new Thread(() => {
         const view = new Uint8Array(sab);
-        let last = sab.byteLength, ok = true;
-        for (let step = 1; step <= 64; step++) {
+        // On a failure the result names what went wrong, so a rare one can be diagnosed.
+        let last = sab.byteLength, why = "";
+        for (let step = 1; step <= 64 && !why; step++) {
             const target = Math.min(step * 64 + g, MAX);
-            try { sab.grow(target); } catch (e) { ok = ok && e instanceof RangeError && sab.byteLength >= target; }
-            const now = sab.byteLength;
-            ok = ok && now >= last && view.length === view.length && (now === 0 || view[now - 1] === 0);
+            try { sab.grow(target); } catch (e) {
+                if (!(e instanceof RangeError && sab.byteLength >= target))
+                    why = `grow(${target}) threw ${e} at byteLength ${sab.byteLength}`;
+            }
+            const now = sab.byteLength, length = view.length;
+            if (now < last) why += ` byteLength fell ${last} -> ${now}`;
+            if (length < now) why += ` view.length ${length} < byteLength ${now} read before it`;
+            if (now > 0 && view[now - 1] !== 0) why += ` view[${now - 1}] is ${view[now - 1]}`;
             last = now;
         }
-        return ok;
+        return why || true;
     }));
 }
 console.log("growers:", growers.map(t => t.join()).join(" "), sab.byteLength, new Uint8Array(sab).every(b => b === 0));
