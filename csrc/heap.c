@@ -64,10 +64,18 @@ typedef struct Block {
     uint32_t free_count;      // cells in reserve
     uint16_t size_class;
     bool dirty;               // the cell area may hold old bytes: zero it before formatting
+    bool finalized_cells;     // a cell with a finalize hook was allocated here since formatting
+                              // (owner only; read by the sweep): the block must be walked [HEAP-18]
     uint64_t marks[MARK_WORDS];   // one bit per cell index; all clear outside a collection [HEAP-4]
 } Block;
 
 #define CELLS_OFFSET ((sizeof(Block) + 15) & ~(size_t)15)
+
+// The cell types whose celltype_table entry has a finalize hook, as a constant so that the
+// allocation fast path tests one bit; heap_init checks it against the table [HEAP-18].
+#define FINALIZED_TYPES ((1ull << CELL_THREAD) | (1ull << CELL_LOCK) | (1ull << CELL_CONDITION) | \
+                         (1ull << CELL_HOST_OBJECT))
+_Static_assert(CELL_TYPE_COUNT <= 64, "FINALIZED_TYPES is one bit per cell type");
 
 typedef struct LargeObject {
     size_t size;              // usable bytes of the cell that follows
@@ -187,6 +195,12 @@ static inline Block *block_base(const void *cell) {
     return (Block *)((uintptr_t)cell & ~(uintptr_t)(BLOCK_SIZE - 1));
 }
 
+// Called on every block cell handed out: a dead block may skip its walk only if nothing in it
+// needs finalizing [HEAP-18].
+static inline void note_finalized(void *cell, CellType type) {
+    if (__builtin_expect((FINALIZED_TYPES >> type) & 1, 0)) block_base(cell)->finalized_cells = true;
+}
+
 // offset / cell_size without a division: with offset < 2^16 and cell_size <= 2^13 the rounded-up
 // reciprocal is exact (offset * error stays below 2^32). Any address inside a cell gives its index.
 static inline uint32_t cell_index(const Block *b, uintptr_t address) {
@@ -293,6 +307,7 @@ static void format_block(Block *b, unsigned size_class) {
     // look like a live cell to the conservative scan, so the whole area is zeroed [HEAP-3].
     if (b->dirty) memset(b->cells, 0, area);
     b->dirty = false;
+    b->finalized_cells = false;
     b->cell_size = class_sizes[size_class];
     b->size_class = (uint16_t)size_class;
     b->cell_count = (uint32_t)(area / b->cell_size);
@@ -522,6 +537,7 @@ static NOINLINE void *alloc_slow(ThreadState *ts, size_t size, CellType type) {
     a->free_list = *free_link(cell);
     memset(cell, 0, class_sizes[size_class]);
     ((Cell *)cell)->type = (uint8_t)type;
+    note_finalized(cell, type);
     ts->heap.bytes_allocated += class_sizes[size_class];
     return cell;
 }
@@ -537,6 +553,7 @@ void *heap_alloc(ThreadState *ts, size_t size, CellType type) {
             a->free_list = *free_link(cell);
             memset(cell, 0, class_sizes[size_class]);
             ((Cell *)cell)->type = (uint8_t)type;
+            note_finalized(cell, type);
             ts->heap.bytes_allocated += class_sizes[size_class];
             return cell;
         }
@@ -559,6 +576,7 @@ void *heap_alloc_unattached(Runtime *rt, size_t size, CellType type) {
     a->free_list = *free_link(cell);
     memset(cell, 0, class_sizes[size_class]);
     ((Cell *)cell)->type = (uint8_t)type;
+    note_finalized(cell, type);
     return cell;
 }
 
@@ -1098,6 +1116,12 @@ static uint32_t sweep_block(Runtime *rt, Block *b) {
     return live;
 }
 
+static bool block_unmarked(const Block *b) {
+    uint64_t any = 0;
+    for (size_t w = 0; w < MARK_WORDS; w++) any |= b->marks[w];
+    return any == 0;
+}
+
 // Returns the pages of empty blocks beyond the first few to the OS; they read as zero later.
 static void release_empty_pages(Heap *h) {
     size_t kept = 0;
@@ -1125,7 +1149,15 @@ static void sweep(Runtime *rt) {
     for (size_t i = h->block_count; i-- > 0;) {
         Block *b = h->blocks[i];
         // Iterating backwards and pushing onto list heads leaves lists in address order.
-        if (b->cell_size) {
+        // A pooled block with no mark and nothing to finalize is dead as a whole: it becomes
+        // empty without a walk over its cells. Their headers stay as they were, which nothing
+        // reads (lookups reject unformatted blocks) until format_block zeroes the area [HEAP-18].
+        if (b->cell_size && !b->owner && !b->finalized_cells && block_unmarked(b)) {
+            b->cell_size = 0;
+            b->reserve = NULL;
+            b->free_count = 0;
+            b->dirty = true;
+        } else if (b->cell_size) {
             uint32_t live = sweep_block(rt, b);
             live_bytes += (size_t)live * b->cell_size;
             if (b->owner) {
@@ -1291,6 +1323,9 @@ NOINLINE bool heap_verify(ThreadState *ts, char *error, size_t error_size) {
 // The environment is read here, once, so that every runtime of a process agrees with the CLI's
 // options and tests can set them per process.
 bool heap_init(Runtime *rt) {
+    for (unsigned t = 0; t < CELL_TYPE_COUNT; t++)
+        if ((celltype_table[t].finalize != NULL) != ((FINALIZED_TYPES >> t) & 1))
+            fatal("FINALIZED_TYPES disagrees with celltype_table for %s [HEAP-18]", celltype_table[t].name);
     Heap *h = calloc(1, sizeof *h);
     if (!h) return false;
     if (pthread_mutex_init(&h->lock, NULL) != 0) {

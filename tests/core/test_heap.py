@@ -94,6 +94,13 @@ def test_collect_frees_unreachable(driver):
 
 
 @c_test
+def test_dead_block_dropped_whole(driver):
+    """A pooled block with nothing marked becomes empty without a walk: its cells are no cells any
+    more, their headers untouched; reusing it for another size class zeroes it first [HEAP-18]."""
+    run(driver, "dead_block_dropped_whole")
+
+
+@c_test
 def test_register_stack_roots(driver):
     """Values in [stack_base, sp) and ts->exception are precise roots; popping frees [HEAP-6]."""
     run(driver, "register_stack_roots")
