@@ -339,6 +339,10 @@ def measure_startup(console, runs: int = 10) -> dict[str, dict]:
 #   bounded queue with Lock + Condition (programs with `run(threads, iterations)`).
 # * single-thread cost: the single-thread bench set under --threads vs --gil, same process.
 # * node: the speedup workloads on worker_threads (one Worker per thread, start-up included).
+# * processes: the speedup workloads as N separate `jsthreads run` processes with no shared state,
+#   started together and timed inside JS (start-up excluded), so "speedup" in that column is
+#   what this machine gives two independent copies of the work: the ceiling for the threads
+#   column, measured in the same run (a shared host's cores and caches set it, not jsthreads).
 # Every measurement is in-process (a fresh jsthreads Runtime, creation untimed) except node's.
 # * --cpu-time: each jsthreads cell also shows the median process CPU time (all threads, user +
 #   sys). On a machine other jobs load, wall times say little; CPU time still shows contention:
@@ -393,6 +397,37 @@ for (let t = 0; t < threads; t++) {
 """
 
 
+# Each process sleeps until a common wall-clock moment (start-ups differ by tens of ms), then
+# times its own units; the measurement is the slowest process.
+PROCESS_UNIT_FOOTER = """
+Atomics.wait({ at: 0 }, "at", 0, Math.max(0, %d - Date.now()));
+const __start = performance.now();
+let __sum = 0;
+for (let u = 0; u < %d; u++) __sum += unit(%d * %d + u);
+console.log(JSON.stringify({ ms: performance.now() - __start, result: __sum }));
+"""
+PROCESS_START_DELAY_MS = 1500
+
+
+def _processes_unit_measure(unit_source: str, threads: int, units: int) -> tuple[float, object]:
+    """`threads` concurrent `jsthreads run` processes, each doing `units` units: (slowest seconds, sum)."""
+    start_at = int(time.time() * 1000) + PROCESS_START_DELAY_MS
+    with tempfile.TemporaryDirectory() as folder:
+        processes = []
+        for t in range(threads):
+            path = Path(folder) / f"unit{t}.js"
+            path.write_text(unit_source + PROCESS_UNIT_FOOTER % (start_at, units, t, units), encoding="utf-8")
+            processes.append(subprocess.Popen([sys.executable, "-m", "jsthreads", "run", "--threads", str(path)],
+                                              cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        reports = []
+        for process in processes:
+            out, err = process.communicate(timeout=300)
+            if process.returncode != 0:
+                raise BenchError(f"jsthreads run exited {process.returncode}: {err.strip()[-200:]}")
+            reports.append(json.loads(out.strip().splitlines()[-1]))
+    return max(r["ms"] for r in reports) / 1000, sum(r["result"] for r in reports)
+
+
 class JsthreadsModeEngine:
     """jsthreads in one mode, in-process: a fresh Runtime per measurement, creation untimed."""
 
@@ -430,7 +465,8 @@ def threads_cases() -> list[dict]:
         for threads, units in SPEEDUP_CONFIGS:
             label = f"{threads} thread{'s' if threads > 1 else ''} x {units}"
             cases.append({"group": workload, "label": label, "source": unit_source + UNIT_DRIVER % (threads, units),
-                          "node": [str(path), str(threads), str(units)]})
+                          "node": [str(path), str(threads), str(units)],
+                          "processes": (unit_source, threads, units)})
     for name, threads in COUNTER_PROGRAMS:
         source = (THREADS_DIR / f"{name}.js").read_text(encoding="utf-8")
         cases.append({"group": "counter", "label": name.split("-", 1)[1],
@@ -466,6 +502,10 @@ def run_threads_benches(repeat: int, filters: Sequence[str] | None, console, wit
             case["engines"][engine.name] = {"times": [], "value": None, "error": engine.unavailable}
             jobs.append((case, engine.name, lambda c=case, e=engine: e.measure_source(c["source"], c["group"] + ".js"),
                          engine))
+        if case.get("processes"):
+            slot = {"times": [], "value": None, "error": engines[0].unavailable}
+            case["engines"]["jsthreads processes"] = slot
+            jobs.append((case, "jsthreads processes", lambda c=case: _processes_unit_measure(*c["processes"]), None))
         if case["node"]:
             slot = {"times": [], "value": None, "error": None if node else "node not found on PATH"}
             case["engines"]["node workers"] = slot
@@ -511,7 +551,7 @@ def cpu_ms(slot: dict | None) -> float | None:
 def print_threads_report(console, results: dict, show_cpu: bool = False) -> None:
     from rich.table import Table
 
-    columns = ["jsthreads --threads", "jsthreads --gil", "node workers"]
+    columns = ["jsthreads --threads", "jsthreads --gil", "jsthreads processes", "node workers"]
     table = Table(title=f"threads bench: median of {results['repeat']} (ms)", title_justify="left")
     table.add_column("workload")
     table.add_column("config")
@@ -559,10 +599,10 @@ def print_threads_report(console, results: dict, show_cpu: bool = False) -> None
             cpu_ratios.append(threads_cpu / gil_cpu)
             ratio += f" cpu {threads_cpu / gil_cpu:.2f}"
         table.add_row("single", bench, cell(slots[columns[0]], f"{bench} --threads"),
-                      cell(slots[columns[1]], f"{bench} --gil"), "", f"threads/gil {ratio}")
+                      cell(slots[columns[1]], f"{bench} --gil"), "", "", f"threads/gil {ratio}")
     if ratios:
         mean = f"{geomean(ratios):.2f}" + (f" cpu {geomean(cpu_ratios):.2f}" if cpu_ratios else "")
-        table.add_row("single", "geomean threads/gil", "", "", "", mean, style="bold")
+        table.add_row("single", "geomean threads/gil", "", "", "", "", mean, style="bold")
     console.print(table)
     for error in errors:
         console.print(f"[red]error[/red] {escape(error)}", soft_wrap=True)

@@ -140,6 +140,7 @@ def test_threads_set_runs_every_case_in_both_modes_and_agrees(bench_tool, monkey
     (tmp_path / "tiny.js").write_text("let s = 0; for (let i = 0; i < 100; i++) s += i; s;\n")
     monkeypatch.setattr(bench_tool, "COUNTER_ITERATIONS", 200)
     monkeypatch.setattr(bench_tool, "PRODCONS_ITERATIONS", 100)
+    monkeypatch.setattr(bench_tool, "PROCESS_START_DELAY_MS", 300)
     results = bench_tool.run_threads_benches(1, None, Console(width=200))
     by_label = {(case["group"], case["label"]): case["engines"] for case in results["cases"]}
     assert set(by_label) == {("numeric", "1 thread x 2"), ("numeric", "2 threads x 1"), ("alloc", "1 thread x 2"),
@@ -149,6 +150,9 @@ def test_threads_set_runs_every_case_in_both_modes_and_agrees(bench_tool, monkey
         values = {slot["value"] for slot in engines.values() if not slot["error"]}
         errors = [slot["error"] for slot in engines.values() if slot["error"] and "node not found" not in slot["error"]]
         assert not errors and len(values) == 1, (group, label, engines)
+    # The speedup workloads also ran as separate processes, and agreed (checked above).
+    assert by_label[("alloc", "2 threads x 1")]["jsthreads processes"]["times"]
+    assert "jsthreads processes" not in by_label[("counter", "lock")]
     assert by_label[("counter", "lock")]["jsthreads --threads"]["value"] == 200
     assert by_label[("prodcons", "100 items")]["jsthreads --gil"]["value"] == 4950
     assert set(results["single"]) == {"tiny"}
