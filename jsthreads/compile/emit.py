@@ -2220,6 +2220,8 @@ class FunctionEmitter:
                                     key_reg=k if key_name is None else None)
                 self.emit("DEFINE_METHOD", home, k, f, kind)
                 self.release(mark)
+            elif type(member) is ast.StaticBlock:
+                static_fields.append(member)   # runs among the static fields, in order
             elif type(member) is ast.PropertyDefinition:
                 (static_fields if member.static else instance_fields).append(member)
                 if member.computed and not member.static:
@@ -2236,6 +2238,11 @@ class FunctionEmitter:
             self.store_binding(scope.bindings[node.id.name], ctor, init=True)
         for field in static_fields:
             mark = self.mark()
+            if type(field) is ast.StaticBlock:
+                init = self.field_initializer([field], ctor, single=True)
+                self.emit("CALL", self.temp(), init, ctor, 0, 0, self.fc.new_cache())
+                self.release(mark)
+                continue
             private = type(field.key) is ast.PrivateIdentifier
             if not private:
                 k, key_name = self.key_register(field)
@@ -2533,7 +2540,7 @@ class FieldEmitter(FunctionEmitter):
                 if field.value is None:
                     self.emit("LOAD_UNDEFINED", v)
                 else:
-                    name = None if field.computed else self.static_key(field.key)
+                    name = None if field.computed or field.key is None else self.static_key(field.key)
                     self.expression_named(field.value, name, v) if name else self.expression(field.value, v)
                 self.emit("RET", v)
                 break

@@ -313,6 +313,8 @@ class Analyzer:
             # A field initialiser is its own function (this = the instance).
             self.function_like(node, scope, [], node.value, kind="field", expression=True)
 
+    visit_StaticBlock = visit_PropertyDefinition
+
     def visit_LabeledStatement(self, node, scope):
         self.visit(node.body, scope)
 
@@ -655,7 +657,7 @@ def contains_direct_eval(statements):
             continue
         if t is ast.CallExpression and _is_direct_eval(node):
             return True
-        if t is ast.PropertyDefinition:
+        if t is ast.PropertyDefinition or t is ast.StaticBlock:
             if node.computed:
                 stack.append(node.key)
             continue

@@ -456,6 +456,25 @@ class MethodDefinition(Node):
         self._span = span
 
 
+class StaticBlock(Node):
+    """A class static initialization block (`static { ... }`, ES2022). `body` is its
+    BlockStatement; `value` is the same statements as the call of a strict arrow, which the
+    compiler runs like a static field's initialiser (this = the class) and whose result it drops.
+    The early-error checker reads `body` (a static block is no arrow: `return` and `await` are
+    errors in it)."""
+
+    __slots__ = ("body", "value")
+    fields = ("value",)
+    key = None
+    computed = False
+    static = True
+
+    def __init__(self, body, value, span=None):
+        self.body = body
+        self.value = value
+        self._span = span
+
+
 class PropertyDefinition(Node):
     """A class field (`x = 1;`, `static y;`, `#z;`); `value` is None without an initializer."""
 
@@ -828,7 +847,7 @@ NODE_TYPES = {cls.__name__: cls for cls in (
     WhileStatement, DoWhileStatement, ForStatement, ForInStatement, ForOfStatement,
     VariableDeclaration, VariableDeclarator, FunctionDeclaration, FunctionExpression,
     ArrowFunctionExpression, ClassDeclaration, ClassExpression, ClassBody, MethodDefinition,
-    PropertyDefinition, Identifier, PrivateIdentifier, Literal, ThisExpression, Super, ArrayExpression,
+    PropertyDefinition, StaticBlock, Identifier, PrivateIdentifier, Literal, ThisExpression, Super, ArrayExpression,
     ObjectExpression, Property, UnaryExpression, UpdateExpression, BinaryExpression,
     LogicalExpression, AssignmentExpression, ConditionalExpression, CallExpression,
     NewExpression, MemberExpression, ChainExpression, SequenceExpression, YieldExpression,

@@ -7,7 +7,7 @@ literal rules, directive prologues and so each function's `strict` flag, cover g
 (expressions reinterpreted as patterns or assignment targets), and every check that depends on
 parentheses or line breaks, which the AST no longer shows (`({a}) = 1`, `-x ** 2`,
 `a ?? b || c`, `throw` + newline). Syntax the grammar accepts beyond ES2020 is rejected here
-(JSX, decorators, static blocks, `using`, import/export declarations), except
+(JSX, decorators, `using`, import/export declarations), except
 class fields, private names (`#x`) and logical assignment (`&&=`, `||=`, `??=`), which are
 accepted.
 Scope-, label- and context-dependent early errors on the finished AST are early_errors.py's
@@ -1000,7 +1000,7 @@ class Converter:
             elif kind == "field_definition":
                 members.append(self.field_definition(member))
             elif kind == "class_static_block":
-                self.fail("Class static blocks are not supported (ES2022)", member)
+                members.append(self.static_block(member))
             else:
                 self.unexpected(member)
         body = js.ClassBody(body=members, span=self.span(body_node))
@@ -1011,6 +1011,17 @@ class Converter:
 
     def class_expression(self, node):
         return self.class_(node, js.ClassExpression)
+
+    def static_block(self, node):
+        body_node = node.child_by_field_name("body")
+        saved = self.generator, self.async_
+        self.generator = self.async_ = False
+        body = self.statement_block(body_node)
+        self.generator, self.async_ = saved
+        span = self.span(node)
+        run = js.CallExpression(js.ArrowFunctionExpression(params=[], body=body, strict=True, span=span), [],
+                                span=span)
+        return js.StaticBlock(body=body, value=run, span=span)
 
     def field_definition(self, node):
         decorator = _child_of_type(node, "decorator")

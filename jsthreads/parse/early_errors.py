@@ -25,7 +25,8 @@ and 100% of parse-negative ES2020 tests in test262's test/language pass):
 - Regular expressions are validated against ES2020 syntax, but \\p{...} names only by shape.
 - import/export declarations are rejected even with module=True (modules are otherwise
   parsed as strict code with `await` reserved).
-Accepted beyond ES2020, deliberately: public class fields (PropertyDefinition), logical
+Accepted beyond ES2020, deliberately: public class fields (PropertyDefinition), class static
+blocks (StaticBlock: `return`, `await`, `arguments` and `super()` are errors in them), logical
 assignment (`&&=`, `||=`, `??=`), numeric separators and a leading `#!` line.
 """
 
@@ -622,6 +623,9 @@ class Checker:
         # from its start (ES2022 AllPrivateIdentifiersValid).
         self.private_names.append(self.declare_private_names(node.body.body))
         for member in node.body.body:
+            if type(member) is js.StaticBlock:
+                self.static_block(member.body)
+                continue
             name = None if member.computed else _key_name(member.key)
             if member.computed:
                 self.visit(member.key)
@@ -675,6 +679,20 @@ class Checker:
     def private_reference(self, node):
         if not any(node.name in names for names in self.private_names):
             self.fail("Private field '#%s' must be declared in an enclosing class" % node.name, node)
+
+    def static_block(self, block):
+        """ES2022 ClassStaticBlockBody: a function-like scope of its own where `arguments`,
+        `await` (as a name or an expression), `return` and `super()` are early errors."""
+        parent_ctx = self.ctx
+        ctx = Context("field", parent_ctx)
+        ctx.super_property = True
+        ctx.in_field = True
+        ctx.await_reserved = True
+        self.ctx = ctx
+        self.scope = Scope("function", self.scope)
+        self.statements(block.body)
+        self.scope = self.scope.parent
+        self.ctx = parent_ctx
 
     def field_initializer(self, value):
         parent_ctx = self.ctx
