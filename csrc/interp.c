@@ -2970,11 +2970,16 @@ op_PRIVATE_PUT:
 op_PRIVATE_ADD:
     // PrivateFieldAdd / PrivateMethodOrAccessorAdd: the receiver is a constructor's `this`,
     // always an object (a base class may have returned any object, even a proxy).
+    // One atomic add: of two threads stamping one object at once, exactly one succeeds [INT-18].
     SYNC();
-    tmp = private_lookup(ts, R(B), R(A));
-    CHECK(tmp);
-    if (tmp != JS_HOLE) { error_throw_type(ts, "%V", KV(D)); goto exception; }
-    if (!private_store(ts, R(B), R(A), R(C_))) goto exception;
+    if (value_cell_type(R(B)) != CELL_WEAKMAP) {   // a static method's brand: the class itself
+        error_throw_type(ts, "%V", KV(D));
+        goto exception;
+    }
+    switch (weakmap_add(ts, R(B), R(A), R(C_))) {
+    case -1: goto exception;
+    case 1: error_throw_type(ts, "%V", KV(D)); goto exception;
+    }
     ADVANCE(OP_PRIVATE_ADD);
     NEXT();
 op_PRIVATE_IN:

@@ -131,6 +131,8 @@ bool map_inspect_entries(ThreadState *ts, Value map, Values **out);
 Value weakmap_new(ThreadState *ts);
 Value weakmap_lookup(ThreadState *ts, Value map, Value key);
 int weakmap_put(ThreadState *ts, Value map, Value key, Value value);
+// Adds key unless present, atomically: 0 added, 1 already there (nothing changed), -1 OOM.
+int weakmap_add(ThreadState *ts, Value map, Value key, Value value);
 // 0 pending, 1 fulfilled, 2 rejected; *result receives the value or reason.
 int promise_inspect_state(Value p, Value *result);
 

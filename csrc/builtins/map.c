@@ -203,7 +203,9 @@ static bool collection_init(ThreadState *ts, Value map) {
 }
 
 // Map.prototype.set / Set.prototype.add on the table: 0 ok, -1 exception.
-static int collection_put(ThreadState *ts, Value map, Value key, Value value) {
+// Sets key to value (or, with only_if_absent, adds it unless present): 0 done, 1 present and
+// left alone, -1 OOM. The test and the store are one critical section.
+static int collection_store(ThreadState *ts, Value map, Value key, Value value, bool only_if_absent) {
     key = prepare_key(ts, key);
     if (value_is_exception(key)) return -1;
     uint32_t hash = key_hash(ts, key);
@@ -214,9 +216,9 @@ static int collection_put(ThreadState *ts, Value map, Value key, Value value) {
         int64_t entry = find_entry(ts, map, key, hash);
         Values *t = as_table(m->table);
         if (entry >= 0) {
-            store_release(&t->items[TABLE_HEADER + 2 * entry + 1], value);
+            if (!only_if_absent) store_release(&t->items[TABLE_HEADER + 2 * entry + 1], value);
             pthread_mutex_unlock(lock);
-            return 0;
+            return only_if_absent;
         }
         uint32_t n = table_used(t);
         if (n < table_index(t)->entry_capacity) {
@@ -240,6 +242,10 @@ static int collection_put(ThreadState *ts, Value map, Value key, Value value) {
         if (m->table == full && m->size <= size) rebuild_into(map, fresh);
         pthread_mutex_unlock(lock);
     }
+}
+
+static int collection_put(ThreadState *ts, Value map, Value key, Value value) {
+    return collection_store(ts, map, key, value, false);
 }
 
 static bool collection_delete(ThreadState *ts, Value map, Value key) {
@@ -501,6 +507,9 @@ Value weakmap_lookup(ThreadState *ts, Value map, Value key) {
 }
 
 int weakmap_put(ThreadState *ts, Value map, Value key, Value value) { return collection_put(ts, map, key, value); }
+int weakmap_add(ThreadState *ts, Value map, Value key, Value value) {
+    return collection_store(ts, map, key, value, true);
+}
 
 // get (magic = kind): Map and WeakMap.
 static Value collection_get(ThreadState *ts, Value self, const Value *args, int argc, int magic) {
