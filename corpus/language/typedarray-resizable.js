@@ -38,3 +38,19 @@ bytes[1] = 9;
 sab.grow(8);
 console.log(sab.growable, sab.byteLength, bytes.length, bytes.join(), tryIt(() => sab.grow(4)), tryIt(() => sab.grow(9)));
 console.log(Object.getOwnPropertyNames(ArrayBuffer.prototype).filter(n => /size|Length|able/.test(n) && !n.startsWith("transfer")).sort());
+
+// Array iterators over a view its buffer's shrink left out of bounds throw (ES2024 23.1.5.1).
+{
+    const rab = new ArrayBuffer(8, { maxByteLength: 16 });
+    const fixed = new Uint8Array(rab, 0, 8);
+    const it = fixed.values();
+    console.log(it.next().value);
+    rab.resize(4);
+    try { it.next(); console.log("no throw"); } catch (e) { console.log(e.constructor.name); }
+    const tracking = new Uint8Array(rab, 2);
+    const it2 = tracking.keys();
+    rab.resize(1);
+    try { it2.next(); console.log("no throw"); } catch (e) { console.log(e.constructor.name); }
+    rab.resize(8);
+    const it3 = new Uint8Array(rab).entries(); let n = 0; for (const x of it3) n++; console.log(n);
+}

@@ -76,10 +76,13 @@ static Value ArrayIterator_next(ThreadState *ts, Value self, const Value *args, 
     if (value_cell_type(target) == CELL_ARRAY) {
         length = array_length(target);
     } else if (value_cell_type(target) == CELL_TYPED_ARRAY) {
-        // §22.1.5.2.1 step 8: a typed array's length is its own, and a detached one throws.
+        // §23.1.5.1 (ES2024): a typed array's length is its own; a detached one, or a view a
+        // shrink of its resizable buffer left out of bounds, throws.
         TypedArrayObject *ta = typed_array_of(target);
         if (typed_array_is_detached(ta))
             return error_throw_type(ts, "Cannot perform %%ArrayIteratorPrototype%%.next on a detached ArrayBuffer");
+        if (typed_array_out_of_bounds(ta))
+            return error_throw_type(ts, "Cannot perform %%ArrayIteratorPrototype%%.next on an out-of-bounds TypedArray");
         length = (int64_t)typed_array_length(ta);
     } else {
         length = ops_length_of_array_like(ts, target);
