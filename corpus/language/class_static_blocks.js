@@ -27,7 +27,7 @@ class H { static { (function () { H.inner = this; })(); } }
 console.log(H.inner);
 class I { static { eval('this.e = 1; var ev = 2'); I.ev = typeof ev; } }
 console.log(I.e, I.ev);
-for (const src of ['function* g() { class G { static { yield 1; } } }', 'class G { static { label: { break label; } } }', 'class G { static { for (;;) { break; } } }', 'class G { static { break; } }']) {
+for (const src of ['async function f() { class G { static { await 1; } } }', 'function* g() { class G { static { yield 1; } } }', 'class G { static { label: { break label; } } }', 'class G { static { for (;;) { break; } } }', 'class G { static { break; } }']) {
   try { eval(src); console.log('ok', src); } catch (e) { console.log(e.constructor.name + ': ' + e.message); }
 }
 class J { static #count = 0; static { for (let i = 0; i < 3; i++) J.#count++; } static get count() { return J.#count; } }

@@ -213,6 +213,7 @@ class Converter:
         self.strict = module
         self.generator = False
         self.async_ = False
+        self.in_static_block = False   # `await` is reserved there, and in its arrows
         self._init_offsets()
         self.handlers = self._handlers()
 
@@ -925,7 +926,8 @@ class Converter:
         if body_node.type == "statement_block":
             statements = self.named(body_node)
             directives, use_strict = self.scan_directives(statements)
-        saved = self.strict, self.generator, self.async_
+        saved = self.strict, self.generator, self.async_, self.in_static_block
+        self.in_static_block = self.in_static_block and arrow
         self.strict = strict = self.strict or use_strict
         name = node.child_by_field_name("name") if method is None else None
         ident = self.identifier(name) if name is not None else None
@@ -945,7 +947,7 @@ class Converter:
                                      span=self.span(body_node))
         else:
             body = self.expression(body_node)
-        self.strict, self.generator, self.async_ = saved
+        self.strict, self.generator, self.async_, self.in_static_block = saved
         return cls(id=ident, params=params, body=body, generator=generator,
                    expression=statements is None, strict=strict,
                    span=span or self.span(node), **{"async": is_async})
@@ -1014,10 +1016,11 @@ class Converter:
 
     def static_block(self, node):
         body_node = node.child_by_field_name("body")
-        saved = self.generator, self.async_
+        saved = self.generator, self.async_, self.in_static_block
         self.generator = self.async_ = False
+        self.in_static_block = True
         body = self.statement_block(body_node)
-        self.generator, self.async_ = saved
+        self.generator, self.async_, self.in_static_block = saved
         span = self.span(node)
         run = js.CallExpression(js.ArrowFunctionExpression(params=[], body=body, strict=True, span=span), [],
                                 span=span)
@@ -1456,6 +1459,8 @@ class Converter:
     def await_expression(self, node):
         parts = self.named(node)
         if not self.async_:
+            if self.in_static_block:
+                self.fail("Unexpected reserved word", node)
             if self.module or len(parts) != 1 or parts[0].type != "parenthesized_expression":
                 self.fail("await is only valid in async functions and the top level bodies of "
                           "modules", node)
