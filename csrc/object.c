@@ -413,6 +413,17 @@ static void publish_and_unlock(Object *o, uint32_t id) {
     object_unlock(o);
 }
 
+/*
+ * The Atomics property path [SYNC-14]: the cell lock and a claim of o's layout, so that no
+ * layout change is in flight or can start until object_unclaim_and_unlock. The lock alone
+ * keeps out locked changes only: an owner's lock-free delete claims without it and stores the
+ * quarantine `undefined` into the slot it removed, which a lookup made just before would read.
+ * Nothing between the two may allocate or reach a safepoint.
+ */
+uint32_t object_lock_and_claim(ThreadState *ts, Object *o) { return lock_and_claim(ts, o); }
+bool object_has_virtual_properties(Value v) { return methods_of(value_to_object(v)) != NULL; }
+void object_unclaim_and_unlock(Object *o, uint32_t id) { publish_and_unlock(o, id); }
+
 // The object's own dictionary, for a caller that holds the claim: a shared structure is copied
 // into a private dictionary (published later with the claim's new id). NULL on OOM.
 static Structure *claimed_dictionary(ThreadState *ts, Structure *s) {

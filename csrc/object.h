@@ -347,6 +347,12 @@ bool object_indexed_sets_are_plain(const Object *o);
  * untouched); otherwise *attrs receives its PROP_* bits. Never throws, never allocates.
  */
 Value *object_atomic_slot(ThreadState *ts, Value o, Value key, uint8_t *attrs);
+// Around an Atomics step on a slot of o: cell lock plus layout claim [SYNC-14, OM-7].
+uint32_t object_lock_and_claim(ThreadState *ts, Object *o);
+void object_unclaim_and_unlock(Object *o, uint32_t id);
+// Whether o is exotic: it may have own properties outside ordinary storage (an array's length,
+// a string wrapper's indexes), which object_atomic_slot does not see.
+bool object_has_virtual_properties(Value o);
 
 /*
  * Thread.restrict(o): pins o to the calling thread. Returns false with a pending TypeError

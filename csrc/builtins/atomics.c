@@ -55,6 +55,7 @@ static void bucket_remove(AtomicsWaiter **bucket, AtomicsWaiter *w) {
 typedef struct Target {
     Value object;
     PropKey key;
+    uint32_t claimed;   // between lock_target and unlock_target: the claimed structure id
 } Target;
 
 /*
@@ -117,16 +118,18 @@ static void seq_cst_store(Value *slot, Value v) {
 }
 
 /*
- * Deletes and attribute changes edit a layout under the object's cell lock [OM-7]. Holding it from
- * the slot lookup to the atomic step makes them one step [SYNC-14]: the step never lands in a slot
- * its property has just left (a deleted slot holds undefined, which the property never did).
- * Element deletes store a hole without the lock: a hole read is a property deleted first.
+ * Layout changes (deletes, attribute changes, adds) claim the object's structure id, under its
+ * cell lock or, for an owner on its lock-free path, without it [OM-7]. Holding the lock and a
+ * claim from the slot lookup to the atomic step makes them one step [SYNC-14]: the step never
+ * lands in a slot its property has just left (a deleted slot holds undefined, which the property
+ * never did). Element deletes store a hole without a claim: a hole read is a property deleted
+ * first.
  */
-static void lock_target(ThreadState *ts, const Target *t) {
-    object_lock(ts, value_to_object(t->object));
+static void lock_target(ThreadState *ts, Target *t) {
+    t->claimed = object_lock_and_claim(ts, value_to_object(t->object));
 }
 static void unlock_target(const Target *t) {
-    object_unlock(value_to_object(t->object));
+    object_unclaim_and_unlock(value_to_object(t->object), t->claimed);
 }
 
 // Under the target's lock, so it throws nothing (the lock is held only around plain memory
@@ -428,18 +431,28 @@ static Value Atomics_load(ThreadState *ts, Value self, const Value *args, int ar
     if (atomics_is_view(args, argc)) return ta_operation(ts, args, argc, TA_OP_LOAD);
     Target t;
     if (!atomics_target(ts, "load", args, argc, &t, true)) return JS_EXCEPTION;
-    uint8_t attrs;
-    lock_target(ts, &t);
-    Value *slot = data_slot(ts, &t, &attrs);
-    Value loaded = slot ? seq_cst_load(slot) : JS_HOLE;
-    unlock_target(&t);
-    if (loaded != JS_HOLE) return loaded;
-    if (slot) return error_throw_type(ts, "Atomics.load: object has no own property");
-    Value value;
-    int found = exotic_data_value(ts, &t, &value, &attrs);
-    if (found < 0) return JS_EXCEPTION;
-    if (found == 0) return error_throw_type(ts, "Atomics.load: object has no own property");
-    return value;
+    for (;;) {
+        uint8_t attrs;
+        lock_target(ts, &t);
+        Value *slot = data_slot(ts, &t, &attrs);
+        Value loaded = slot ? seq_cst_load(slot) : JS_HOLE;
+        unlock_target(&t);
+        if (loaded != JS_HOLE) return loaded;
+        // Ordinary storage is all an ordinary object has; reading it again unclaimed could meet
+        // a key a racing owner has put in its dictionary but not yet given its value [SYNC-14].
+        if (slot || !object_has_virtual_properties(t.object))
+            return error_throw_type(ts, "Atomics.load: object has no own property");
+        Value value;
+        int found = exotic_data_value(ts, &t, &value, &attrs);
+        if (found < 0) return JS_EXCEPTION;
+        if (found == 0) return error_throw_type(ts, "Atomics.load: object has no own property");
+        // Virtual (an array's length) unless the key reached ordinary storage meanwhile: then
+        // read it there, under the claim.
+        lock_target(ts, &t);
+        slot = data_slot(ts, &t, &attrs);
+        unlock_target(&t);
+        if (!slot) return value;
+    }
 }
 
 /*
