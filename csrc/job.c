@@ -254,14 +254,19 @@ void job_reaction_registered(ThreadState *ts) {
  * waiting for the very reaction held back [THR-15]. Decided under the home's inbox_lock, before
  * the job is visible to it.
  */
+// Stores `chain` in *chain_slot when `home` only runs its event loop now; whether it did.
+static bool chain_behind(const ThreadState *home, Value *chain_slot, Value chain) {
+    if (chain == JS_UNDEFINED || !home->spawned || !load_acquire(&home->published)) return false;
+    *chain_slot = chain;
+    return true;
+}
+
 int job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argument, Value *chain_slot, Value chain) {
-    bool want_chain = chain != JS_UNDEFINED;
     if (home == ts->thread_id) {
         pthread_mutex_lock(&ts->inbox_lock);
         ts->reactions_waiting--;
         pthread_mutex_unlock(&ts->inbox_lock);
-        bool chained = want_chain && ts->spawned && load_acquire(&ts->published);
-        if (chained) *chain_slot = chain;
+        bool chained = chain_behind(ts, chain_slot, chain);
         if (!job_enqueue(ts, job, argument)) return JOB_NOT_DELIVERED;
         return chained ? JOB_DELIVERED_CHAINED : JOB_DELIVERED;
     }
@@ -288,8 +293,7 @@ int job_deliver_reaction(ThreadState *ts, uint32_t home, Value job, Value argume
     }
     bool chained = false;
     if (cross) {
-        chained = want_chain && target->spawned && load_acquire(&target->published);
-        if (chained) *chain_slot = chain;
+        chained = chain_behind(target, chain_slot, chain);
         cross->next = NULL;
         cross->fn = job;
         cross->argument = argument;
