@@ -153,9 +153,11 @@ CASES = {
         p1.then(v => order.push('p1 ' + v));
         Promise.resolve().then(() => order.push('microtask first'));
         const f = new Thread(() => { throw new Error('bad'); });
-        f.asyncJoin().catch(e => order.push('rejected ' + e.message));
+        const rejected = f.asyncJoin().catch(e => order.push('rejected ' + e.message));
         const slow = new Thread(() => { let s = 0; for (let i = 0; i < 300000; i++) s += i; return s; });
-        slow.asyncJoin().then(v => { order.push('slow ' + v); console.log(order.sort().join('|')); });
+        // Printed once both settled: f may finish after slow on a loaded machine.
+        slow.asyncJoin().then(v => { order.push('slow ' + v); return rejected; })
+            .then(() => console.log(order.sort().join('|')));
         order.push('sync end');
     """, "true true\nmicrotask first|p1 done|rejected bad|slow 44999850000|sync end\n"),
     # A thread's microtasks run before join returns; its timers run on its own loop.
