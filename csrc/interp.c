@@ -1124,7 +1124,7 @@ static inline bool put_prop(ThreadState *ts, Value base, Value key, Value v, Inl
                 Structure *s = structure_get(ts->rt, id);
                 Structure *next = structure_get(ts->rt, e.next_structure_id);
                 if (s && next && cache_chain_valid(ts, &e, s))
-                    return object_add_with_transition(ts, o, next, e.slot, v) == 0;
+                    return object_add_with_transition(ts, o, id, next, e.slot, v) == 0;
             }
         }
     }

@@ -6,8 +6,8 @@
  * claim protocol of OM-7 (owner lock-free path, cell lock otherwise). Also the cell locks,
  * foreign stores [OM-4], Thread.restrict and the Atomics slot. Implements OM-4, OM-6, OM-7,
  * OM-10, OM-12 (restrict: one winner among racing claimants), OM-15 (claimed element adds, the
- * length raised after the element), the ordering of OM-8 and the owner's lock-free dictionary
- * edits of OM-18.
+ * length raised after the element), the ordering of OM-8, the owner's lock-free dictionary
+ * edits of OM-18 and the slot fill of OM-19 (a dictionary add's value before its key).
  */
 #include <pthread.h>
 #include <sched.h>
@@ -452,6 +452,10 @@ enum { ADD_REFUSED = 1, ADD_EXISTS = 2 };
 static bool index_element_present(const Object *o, PropKey key) {
     return property_key_is_index(key) && object_load_element(o, property_key_index(key)) != JS_HOLE;
 }
+static void fill_slot(const SlotFill *fill, uint32_t slot) {
+    store_slot(fill->ts, fill->object, slot, fill->value);
+}
+
 static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
                       bool is_new, bool exclusive) {
     uint32_t id = lock_and_claim(ts, o);
@@ -475,19 +479,21 @@ static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attribute
         publish_and_unlock(o, id);
         return -1;
     }
-    // A dictionary changes in place here (its id renewed); a shared structure gives a child.
-    Structure *next = structure_add_transition(ts, s, key, attributes);
+    // A dictionary changes in place here (its id renewed, the value stored by the fill [OM-19]);
+    // a shared structure gives a child.
+    SlotFill fill = {fill_slot, ts, o, v};
+    Structure *next = structure_add_transition(ts, s, key, attributes, &fill);
     if (!next) {
         publish_and_unlock(o, id);
         return -1;
     }
-    int32_t slot = structure_lookup(next, key, NULL);
-    store_slot(ts, o, (uint32_t)slot, v);
+    if (!structure_is_dictionary(next)) store_slot(ts, o, (uint32_t)structure_lookup(next, key, NULL), v);
     publish_and_unlock(o, next->id);
     return 0;
 }
 
-int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v) {
+int object_add_with_transition(ThreadState *ts, Object *o, uint32_t id, Structure *next, uint32_t slot,
+                               Value v) {
     if (structure_is_dictionary(next) || !lock_free_path(ts, o)) {
         // A cached add must never make two objects share a dictionary: redo it on o's own
         // structure. The only dictionary a shared structure's add leads to is the one made when
@@ -498,11 +504,13 @@ int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint
         }
         return add_to_structure(ts, o, next->transition_key, next->transition_attributes, v, true, false) < 0 ? -1 : 0;
     }
-    uint32_t id = object_structure_id(o);
     if (slot >= object_named_capacity(o) &&
         !butterfly_grow(ts, o, slot + 1, object_elements_capacity(o)))
         return -1;
-    // The cache checked the id before the growth (a safepoint): the claim re-checks it.
+    // The claim expects the id the cache checked, never one loaded again: a foreign
+    // preventExtensions/seal/setPrototypeOf between the check and here (or during the growth, a
+    // safepoint) changed it, and `next` extends the old layout, so installing it would undo that
+    // change [OM-7].
     if (!(id & STRUCTURE_ID_BUSY) && claim(o, id)) {
         store_slot(ts, o, slot, v);
         set_structure(o, next);
@@ -545,11 +553,11 @@ static int dictionary_add_claimed(ThreadState *ts, Object *o, PropKey key, uint8
             if (!butterfly_grow(ts, o, need, object_elements_capacity(o))) return -1;
             continue;
         }
-        if (!structure_add_transition(ts, s, key, attributes)) {   // in place, with a fresh id
+        SlotFill fill = {fill_slot, ts, o, v};
+        if (!structure_add_transition(ts, s, key, attributes, &fill)) {   // in place, fresh id
             store_release(&o->header.structure_id, id);
             return -1;
         }
-        store_slot(ts, o, (uint32_t)structure_lookup(s, key, NULL), v);
         set_structure(o, s);
         return 1;
     }
@@ -590,7 +598,7 @@ static int add_to_structure(ThreadState *ts, Object *o, PropKey key, uint8_t att
             (!is_new || structure_is_extensible(s)) && structure_lookup(s, key, NULL) < 0) {
             // Room and the new layout first: both may allocate, the claim must not [OM-7].
             if (!butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o))) return -1;
-            Structure *next = structure_add_transition(ts, s, key, attributes);
+            Structure *next = structure_add_transition(ts, s, key, attributes, NULL);   // s is shared
             if (!next) return -1;
             int32_t slot = structure_lookup(next, key, NULL);
             if (claim(o, id)) {

@@ -203,8 +203,20 @@ Value structure_prototype(const Structure *s);
 // Slot of an own named property, or -1; *attributes receives its PROP_* bits.
 int32_t structure_lookup(const Structure *s, PropKey key, uint8_t *attributes);
 uint32_t structure_property_count(const Structure *s);
-// The structure reached by adding `key` with `attributes` (cached transition) [OM-3].
-Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes);
+// Stores the new property's value into its slot; see structure_add_transition.
+typedef struct SlotFill {
+    void (*store)(const struct SlotFill *fill, uint32_t slot);
+    ThreadState *ts;
+    Object *object;
+    Value value;
+} SlotFill;
+// The structure reached by adding `key` with `attributes` (cached transition) [OM-3]. When the
+// result is a dictionary (changed in place, or made at the threshold) and `fill` is not NULL,
+// `fill` has stored the value before the key became visible to unclaimed readers of the table
+// [OM-19]; otherwise the caller stores it under its claim. NULL is for a shared s only (its
+// result, even a new dictionary, is private until the caller publishes it).
+Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes,
+                                    const SlotFill *fill);
 uint32_t structure_id(const Structure *s);
 // A dictionary structure belongs to one object and changes in place (with a fresh id each time):
 // never cache a transition whose target is one [OM-3].
@@ -330,10 +342,12 @@ static inline Value *object_named_slots(Object *o) { return object_butterfly(o)-
 // Whether o's named own properties are exactly its structure's (no exotic get/set/virtual
 // named keys), so a slot found by structure_lookup may be cached for o's id.
 bool object_ic_cacheable(const Object *o);
-// Adds a property through a transition the caller already resolved: grows the butterfly when
-// `slot` is beyond its named capacity. 0 ok, -1 exception. If `next` is a dictionary structure
-// (which another object owns), the add is redone on o's own structure instead.
-int object_add_with_transition(ThreadState *ts, Object *o, Structure *next, uint32_t slot, Value v);
+// Adds a property through a transition the caller already resolved from o's structure id `id`
+// (the one it checked): grows the butterfly when `slot` is beyond its named capacity. 0 ok, -1
+// exception. If `next` is a dictionary structure (which another object owns), or o's id is no
+// longer `id`, the add is redone on o's own structure instead.
+int object_add_with_transition(ThreadState *ts, Object *o, uint32_t id, Structure *next, uint32_t slot,
+                               Value v);
 // Element store fast path for dense storage; returns false when the slow path must run.
 bool object_set_element_fast(ThreadState *ts, Object *o, uint32_t index, Value v);
 // Whether a Set of any index on o runs no user code (plain elements, no index on the chain).

@@ -2,10 +2,11 @@
  * structure.c — structures (hidden classes): the process-wide id table, property tables,
  * add/integrity transitions, the per-prototype initial structure cache, dictionary structures,
  * and the collector's sweep of all of these. Must not touch butterflies or objects: object.c
- * decides when a layout changes, this file only builds the new layout.
+ * decides when a layout changes, this file only builds the new layout (a dictionary add calls
+ * object.c's SlotFill at the one point where the value must be stored, OM-19).
  * Implements OM-3 (ids name immutable layouts), OM-8 (slot quarantine), OM-10 (kind changes move
- * slots) and the structure side of OM-9 and OM-11 (tables readers may search while one writer
- * appends) from specs/objectmodel.md.
+ * slots), OM-19 (a dictionary key published after its value) and the structure side of OM-9 and
+ * OM-11 (tables readers may search while one writer appends) from specs/objectmodel.md.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -476,7 +477,7 @@ Structure *structure_initial(ThreadState *ts, Value prototype) {
 
 // Adds key to a dictionary in place; renew_id is false only for a copy no object uses yet.
 static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes,
-                                 bool renew_id);
+                                 bool renew_id, const SlotFill *fill);
 
 /*
  * The structure after adding `key`. Three cases: a dictionary changes in place (the same
@@ -484,8 +485,9 @@ static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uin
  * and linking it the first time; and a shared structure at DICTIONARY_THRESHOLD properties hands
  * out a new private dictionary, since long transition chains copy O(n^2) table entries.
  */
-Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes) {
-    if (s->flags & STRUCTURE_DICTIONARY) return dictionary_add(ts, s, key, attributes, true);
+Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes,
+                                    const SlotFill *fill) {
+    if (s->flags & STRUCTURE_DICTIONARY) return dictionary_add(ts, s, key, attributes, true, fill);
     Structure *next = transition_find(s, key, attributes);
     if (next) return next;
     if (s->property_count >= DICTIONARY_THRESHOLD) {
@@ -494,7 +496,7 @@ Structure *structure_add_transition(ThreadState *ts, Structure *s, PropKey key, 
         // Remembered so that object_add_with_transition can redo a cached add of this edge.
         d->transition_key = key;
         d->transition_attributes = attributes;
-        return dictionary_add(ts, d, key, attributes, false);
+        return dictionary_add(ts, d, key, attributes, false, fill);
     }
     // A shared child: the parent's table plus one entry, frozen from now on.
     next = structure_clone_header(ts, s);
@@ -603,7 +605,7 @@ static int32_t take_free_slot(Structure *s) {
 }
 
 static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uint8_t attributes,
-                                 bool renew_id) {
+                                 bool renew_id, const SlotFill *fill) {
     // Reserve first: after this allocation nothing below reaches a safepoint, so the edit and
     // the new id appear together to the next collection.
     if (!dictionary_reserve(ts, s)) return NULL;
@@ -611,6 +613,9 @@ static Structure *dictionary_add(ThreadState *ts, Structure *s, PropKey key, uin
     if (renew_id && fresh == 0) return NULL;
     int32_t slot = take_free_slot(s);
     if (slot < 0) slot = (int32_t)s->slot_count++;
+    // The value first: table_append's release of the count publishes the key to readers that
+    // list the table without a claim, and they must not find it without its value [OM-19].
+    if (fill) fill->store(fill, (uint32_t)slot);
     table_append(s->table, key, (uint32_t)slot, attributes);
     s->property_count++;
     store_relaxed(&s->flags, s->flags | attributes_flags(attributes, key));  // racy readers [OM-11]

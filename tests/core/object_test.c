@@ -775,8 +775,15 @@ static void test_add_with_transition_like_an_inline_cache(void) {
     Structure *next = structure_of_value(a);
     uint32_t slot = (uint32_t)structure_lookup(next, key("x"), NULL);
     CHECK(id_of(b) == before);
-    CHECK(object_add_with_transition(ts, value_to_object(b), next, slot, num(2)) == 0);
+    CHECK(object_add_with_transition(ts, value_to_object(b), before, next, slot, num(2)) == 0);
     CHECK(id_of(b) == id_of(a) && get_number(b, key("x")) == 2);
+    // The cache checked c's id, then another thread made c non-extensible: the add claims the
+    // checked id, fails, and is redone (and refused) on c's new layout, which stays in place.
+    Value c = plain();
+    CHECK(id_of(c) == before);
+    CHECK(object_prevent_extensions(ts, c, true) == 1);
+    CHECK(object_add_with_transition(ts, value_to_object(c), before, next, slot, num(3)) == 0);
+    CHECK(object_is_extensible(ts, c) == 0 && object_has_own_property(ts, c, key("x")) == 0);
     // Replaying the add that crossed into a dictionary must not share the dictionary.
     Value p = plain(), q = plain();
     char name[32];
@@ -789,7 +796,7 @@ static void test_add_with_transition_like_an_inline_cache(void) {
     Structure *dictionary = structure_of_value(p);
     CHECK(structure_is_dictionary(dictionary));
     int32_t last_slot = structure_lookup(dictionary, key("last"), NULL);
-    CHECK(object_add_with_transition(ts, value_to_object(q), dictionary, (uint32_t)last_slot, num(2)) == 0);
+    CHECK(object_add_with_transition(ts, value_to_object(q), id_of(q), dictionary, (uint32_t)last_slot, num(2)) == 0);
     CHECK(structure_of_value(q) != dictionary && get_number(q, key("last")) == 2);
     CHECK(get_number(p, key("last")) == 1);
     put(q, key("extra"), num(3));
