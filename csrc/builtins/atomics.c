@@ -168,11 +168,12 @@ static TypedArrayObject *ta_validate(ThreadState *ts, Value v, bool waitable, si
                                         "Uint8Array, Uint16Array, Uint32Array, BigInt64Array, or BigUint64Array.");
         return NULL;
     }
-    if (typed_array_out_of_bounds(ta)) {
+    // One snapshot: a detach racing between an out-of-bounds check and a length read would turn
+    // this TypeError into the RangeError of index >= 0.
+    if (!typed_array_bounds(ta, length)) {
         error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
         return NULL;
     }
-    *length = typed_array_length(ta);
     return ta;
 }
 
@@ -193,11 +194,12 @@ static bool ta_index(ThreadState *ts, size_t length, Value request, size_t *out)
 // view is detached or out of bounds, a RangeError once a shrink left index behind. (The bytes
 // would still be valid memory [TA-8]; this is the spec's answer, not a safety check.)
 static bool ta_revalidate(ThreadState *ts, const TypedArrayObject *ta, size_t index) {
-    if (typed_array_out_of_bounds(ta)) {
+    size_t length;
+    if (!typed_array_bounds(ta, &length)) {   // one snapshot, as in ta_validate
         error_throw_type(ts, "Cannot perform Atomics operation on a detached ArrayBuffer");
         return false;
     }
-    if (index >= typed_array_length(ta)) {
+    if (index >= length) {
         error_throw_range(ts, "Access index out of bounds for atomic access.");
         return false;
     }
@@ -638,6 +640,24 @@ static Value result_string(ThreadState *ts, const char *s) {
 }
 
 /*
+ * The property's value for a wait's comparison, or JS_HOLE when it has no own data property any
+ * more; returns with atomics_lock held. The lookup and the read are one step under the target's
+ * lock and claim, as for load [SYNC-14], so a racing delete's quarantine `undefined` is never
+ * compared; the read is under atomics_lock, so a store + notify cannot fall between it and the
+ * enqueue [SYNC-10]. Lock order: cell lock, claim, then atomics_lock, which is never held while
+ * taking a cell lock or a claim (nor across a safepoint), so the order cannot cycle.
+ */
+static Value read_for_wait(ThreadState *ts, Target *t) {
+    uint8_t attrs;
+    lock_target(ts, t);
+    Value *slot = data_slot(ts, t, &attrs);
+    pthread_mutex_lock(&ts->rt->atomics_lock);
+    Value current = slot ? seq_cst_load(slot) : JS_HOLE;
+    unlock_target(t);
+    return current;
+}
+
+/*
  * wait(o, k, expected, timeout): under atomics_lock the value is read and, if it is
  * SameValueZero to expected, the waiter enqueued — one step, so a store followed by a notify can
  * never fall between them [SYNC-10]. Parks (blocked, SP-5) until notified or the deadline.
@@ -647,8 +667,7 @@ static Value Atomics_wait(ThreadState *ts, Value self, const Value *args, int ar
     if (atomics_is_view(args, argc)) return ta_wait(ts, args, argc);
     Target t;
     double timeout;
-    Value *slot = wait_arguments(ts, "wait", args, argc, &t, &timeout);
-    if (!slot) return JS_EXCEPTION;
+    if (!wait_arguments(ts, "wait", args, argc, &t, &timeout)) return JS_EXCEPTION;
     Value expected = builtin_arg(args, argc, 2);
     Runtime *rt = ts->rt;
     // Beyond ~30 years a deadline is forever (and would overflow the park's timespec).
@@ -656,8 +675,12 @@ static Value Atomics_wait(ThreadState *ts, Value self, const Value *args, int ar
     AtomicsWaiter self_waiter = {.ts = ts, .object = t.object, .key = t.key};
     AtomicsWaiter **bucket = bucket_of(rt, t.object, t.key);
     bool may_block = thread_may_block(ts);
-    pthread_mutex_lock(&rt->atomics_lock);
-    if (!ops_same_value_zero(seq_cst_load(slot), expected)) {
+    Value current = read_for_wait(ts, &t);   // takes atomics_lock
+    if (current == JS_HOLE) {
+        pthread_mutex_unlock(&rt->atomics_lock);
+        return error_throw_type(ts, "Atomics.wait: object has no own data property");
+    }
+    if (!ops_same_value_zero(current, expected)) {
         pthread_mutex_unlock(&rt->atomics_lock);
         return result_string(ts, "not-equal");
     }
@@ -777,11 +800,11 @@ static Value Atomics_waitAsync(ThreadState *ts, Value self, const Value *args, i
     *w = (AtomicsWaiter){.ts = ts, .object = t.object, .key = t.key, .root = root};
     ASYNC_ITEM(record, ASYNC_WAITER) = value_from_number((double)(uintptr_t)w);
 
-    Value *slot = element ? NULL : data_slot(ts, &t, &(uint8_t){0});
     const char *immediate = NULL;
-    pthread_mutex_lock(&rt->atomics_lock);
+    if (element) pthread_mutex_lock(&rt->atomics_lock);
+    // A property deleted since wait_arguments found it answers "not-equal" (JS_HOLE never is).
     if (element ? ta_wait_load(element, element_size) != element_expected
-                : !slot || !ops_same_value_zero(seq_cst_load(slot), expected))
+                : !ops_same_value_zero(read_for_wait(ts, &t), expected))
         immediate = "not-equal";
     else if (timeout == 0) immediate = "timed-out";
     else {

@@ -95,28 +95,40 @@ static inline bool typed_array_is_detached(const TypedArrayObject *ta) {
 }
 
 /*
- * TypedArrayLength with IsTypedArrayOutOfBounds folded in (ES2024 §10.4.5.12-13): the length a
- * typed array has now, 0 once its buffer is detached or a shrink left the view out of bounds.
- * One read of the buffer's length decides, so a racing resize gives one consistent answer; any
- * index below an answer ever given stays inside the reserved storage [TA-8].
+ * IsTypedArrayOutOfBounds and TypedArrayLength from one read of the buffer's state (ES2024
+ * §10.4.5.12-13): false when the buffer is detached or a shrink left the view out of bounds
+ * (*length 0), else true with the length the view has now. One read decides both, so a racing
+ * detach or resize gives one consistent answer (never "in bounds" with the length of after the
+ * detach); any index below a length ever given stays inside the reserved storage [TA-8].
  */
-static inline size_t typed_array_length(const TypedArrayObject *ta) {
+static inline bool typed_array_bounds(const TypedArrayObject *ta, size_t *length) {
     const ArrayBufferObject *b = array_buffer_of(ta->buffer);
-    if (load_acquire(&b->detached)) return 0;
-    if (!b->resizable) return ta->length;
+    *length = 0;
+    if (load_acquire(&b->detached)) return false;
+    if (!b->resizable) {
+        *length = ta->length;
+        return true;
+    }
     size_t bytes = load_acquire(&b->byte_length), size = typedarray_element_bytes(ta->kind);
-    if (ta->byte_offset > bytes) return 0;
-    if (ta->length_tracking) return (bytes - ta->byte_offset) / size;
-    return ta->length * size > bytes - ta->byte_offset ? 0 : ta->length;
+    if (ta->byte_offset > bytes) return false;
+    if (ta->length_tracking) {
+        *length = (bytes - ta->byte_offset) / size;
+        return true;
+    }
+    if (ta->length * size > bytes - ta->byte_offset) return false;
+    *length = ta->length;
+    return true;
+}
+// The length a typed array has now, 0 once out of bounds or detached.
+static inline size_t typed_array_length(const TypedArrayObject *ta) {
+    size_t length;
+    typed_array_bounds(ta, &length);
+    return length;
 }
 // IsTypedArrayOutOfBounds, detached included (ValidateTypedArray's TypeError case).
 static inline bool typed_array_out_of_bounds(const TypedArrayObject *ta) {
-    const ArrayBufferObject *b = array_buffer_of(ta->buffer);
-    if (load_acquire(&b->detached)) return true;
-    if (!b->resizable) return false;
-    size_t bytes = load_acquire(&b->byte_length);
-    if (ta->byte_offset > bytes) return true;
-    return !ta->length_tracking && ta->length * typedarray_element_bytes(ta->kind) > bytes - ta->byte_offset;
+    size_t length;
+    return !typed_array_bounds(ta, &length);
 }
 
 // The raw bits of element `index` (in range, any kind) in the low bytes of the result: one
