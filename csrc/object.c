@@ -1233,6 +1233,19 @@ int object_define_own_property(ThreadState *ts, Value obj, PropKey key,
 }
 
 int object_define_value(ThreadState *ts, Value obj, PropKey key, Value v, uint8_t attributes) {
+    // The common case, an object literal's or a class field's new named data property on an
+    // ordinary object: with the key absent and the object extensible there is no descriptor to
+    // validate, so the add runs directly. A racing thread that made the object non-extensible
+    // or added the key first is met by the add's own re-checks under its claim (ADD_REFUSED,
+    // ADD_EXISTS), and the full define below then decides against what that thread made.
+    Object *o = value_to_object(obj);
+    if (!methods_of(o) && !property_key_is_index(key)) {
+        Structure *s = structure_of(o);
+        if (!restricted_for(ts, s) && structure_is_extensible(s) && structure_lookup(s, key, NULL) < 0) {
+            int added = add_to_structure(ts, o, key, (uint8_t)(attributes & ~PROP_ACCESSOR), v, true, true);
+            if (added <= 0) return added < 0 ? -1 : 1;
+        }
+    }
     PropertyDescriptor desc = {.value = v, .getter = JS_UNDEFINED, .setter = JS_UNDEFINED,
                                .attributes = (uint8_t)(attributes & ~PROP_ACCESSOR)};
     complete_has(&desc);
