@@ -1054,7 +1054,7 @@ static inline Value get_prop(ThreadState *ts, Value base, Value key, InlineCache
 // transition: after has exactly before's properties plus key, with default attributes and the
 // same prototype. Another thread's racing add or delete on the same object fails this check.
 static void cache_add_transition(ThreadState *ts, InlineCache *c, Object *o, uint32_t before, Structure *s,
-                                 Value key) {
+                                 Value key, bool with_chain) {
     uint32_t after_id = object_id(o);
     Structure *after = structure_get(ts->rt, after_id);
     if (!cacheable(after_id, after) || after_id == before || structure_is_dictionary(after) ||
@@ -1072,7 +1072,7 @@ static void cache_add_transition(ThreadState *ts, InlineCache *c, Object *o, uin
     e.next_structure_id = after_id;
     e.slot = (uint32_t)slot;
     e.holder = JS_UNDEFINED;
-    Value proto = structure_prototype(s);
+    Value proto = with_chain ? structure_prototype(s) : JS_NULL;
     while (value_is_object(proto) && e.chain_length < CACHE_CHAIN) {
         Object *p = value_to_object(proto);
         uint32_t pid = object_id(p);
@@ -1103,7 +1103,7 @@ static bool put_prop_slow(ThreadState *ts, Value base, Value key, Value v, Inlin
     int result = object_set(ts, base, key, v, base, strict);
     if (result < 0) return false;
     // A plain add through a transition: cache it with the prototype chain it relied on.
-    if (slot < 0 && result > 0 && !property_key_is_index(key)) cache_add_transition(ts, c, o, before, s, key);
+    if (slot < 0 && result > 0 && !property_key_is_index(key)) cache_add_transition(ts, c, o, before, s, key, true);
     return true;
 }
 
@@ -1129,6 +1129,31 @@ static inline bool put_prop(ThreadState *ts, Value base, Value key, Value v, Inl
         }
     }
     return put_prop_slow(ts, base, key, v, c, strict);
+}
+
+/*
+ * CreateDataPropertyOrThrow(base, key, v) for an object literal's or a class field's static name.
+ * Cached like a put's add (structure before -> after, slot), without a prototype chain: a define
+ * consults no prototype, and an object whose id is the cached one is extensible and lacks the
+ * key, since an id names one immutable layout [OM-3]. Only ordinary objects are cached (an
+ * exotic define, like a class field named "length" on an Array subclass, is not a plain add).
+ */
+static bool define_field_name(ThreadState *ts, Value base, Value key, Value v, InlineCache *c) {
+    Object *o = value_to_object(base);
+    uint32_t id = object_id(o);
+    CacheEntry e;
+    uintptr_t word = load_acquire(&o->butterfly);
+    // The owner adds to storage nobody else writes; anything shared takes object.c's locked path.
+    if (cache_read(c, &e) && e.kind == CACHE_ADD && e.structure_id == id &&
+        !(word & BUTTERFLY_SHARED_WRITE) && butterfly_owner(o) == ts->tid) {
+        Structure *next = structure_get(ts->rt, e.next_structure_id);
+        if (next) return object_add_with_transition(ts, o, id, next, e.slot, v) == 0;
+    }
+    Structure *s = structure_get(ts->rt, id);
+    bool cache = !object_has_virtual_properties(base) && cacheable(id, s) && structure_lookup(s, key, NULL) < 0;
+    if (object_create_data_property_or_throw(ts, base, key, v) < 0) return false;
+    if (cache) cache_add_transition(ts, c, o, id, s, key, false);
+    return true;
 }
 
 static inline Value get_elem(ThreadState *ts, Value base, Value key) {
@@ -2278,13 +2303,13 @@ op_DEFINE_FIELD: {
     SYNC();
     Value key = property_key_from_value(ts, R(B));
     CHECK(key);
-    if (object_define_value(ts, R(A), key, R(C_), PROP_DEFAULT) < 0) goto exception;
+    if (object_create_data_property_or_throw(ts, R(A), key, R(C_)) < 0) goto exception;
     ADVANCE(OP_DEFINE_FIELD);
     NEXT();
 }
 op_DEFINE_FIELD_NAME:
     SYNC();
-    if (object_define_value(ts, R(A), KV(B), R(C_), PROP_DEFAULT) < 0) goto exception;
+    if (!define_field_name(ts, R(A), KV(B), R(C_), &code->caches[D])) goto exception;
     ADVANCE(OP_DEFINE_FIELD_NAME);
     NEXT();
 op_DEFINE_METHOD: {

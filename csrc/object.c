@@ -1232,7 +1232,8 @@ int object_define_own_property(ThreadState *ts, Value obj, PropKey key,
     return ordinary_define_own_property(ts, o, key, desc, throw_on_failure);
 }
 
-int object_define_value(ThreadState *ts, Value obj, PropKey key, Value v, uint8_t attributes) {
+static int define_value(ThreadState *ts, Value obj, PropKey key, Value v, uint8_t attributes,
+                        bool throw_on_failure) {
     // The common case, an object literal's or a class field's new named data property on an
     // ordinary object: with the key absent and the object extensible there is no descriptor to
     // validate, so the add runs directly. A racing thread that made the object non-extensible
@@ -1249,7 +1250,15 @@ int object_define_value(ThreadState *ts, Value obj, PropKey key, Value v, uint8_
     PropertyDescriptor desc = {.value = v, .getter = JS_UNDEFINED, .setter = JS_UNDEFINED,
                                .attributes = (uint8_t)(attributes & ~PROP_ACCESSOR)};
     complete_has(&desc);
-    return object_define_own_property(ts, obj, key, &desc, false);
+    return object_define_own_property(ts, obj, key, &desc, throw_on_failure);
+}
+
+int object_define_value(ThreadState *ts, Value obj, PropKey key, Value v, uint8_t attributes) {
+    return define_value(ts, obj, key, v, attributes, false);
+}
+
+int object_create_data_property_or_throw(ThreadState *ts, Value obj, PropKey key, Value v) {
+    return define_value(ts, obj, key, v, PROP_DEFAULT, true);
 }
 
 int object_define_accessor(ThreadState *ts, Value obj, PropKey key, Value getter, Value setter,

@@ -263,6 +263,9 @@ int object_define_own_property(ThreadState *ts, Value obj, PropKey key,
                                const PropertyDescriptor *desc, bool throw_on_failure);
 // CreateDataProperty with given attributes, used by literals, builtin installers and natives.
 int object_define_value(ThreadState *ts, Value obj, PropKey key, Value v, uint8_t attributes);
+// CreateDataPropertyOrThrow: a TypeError ("Cannot redefine property: k", "... not extensible")
+// where object_define_value would return 0 (class fields, object-literal fields).
+int object_create_data_property_or_throw(ThreadState *ts, Value obj, PropKey key, Value v);
 int object_define_accessor(ThreadState *ts, Value obj, PropKey key, Value getter, Value setter,
                            uint8_t attributes);
 // 1 found (*out filled), 0 absent, -1 threw.

@@ -70,7 +70,7 @@ OPCODES = [
     ("DELETE_ELEM", "rrr", "TG", "r[a] = delete r[b][r[c]]"),
     ("IN", "rrr", "TG", "r[a] = r[b] in r[c]"),
     ("DEFINE_FIELD", "rrr", "TG", "CreateDataPropertyOrThrow(r[a], r[b], r[c])"),
-    ("DEFINE_FIELD_NAME", "rnr", "TG", "CreateDataPropertyOrThrow(r[a], n[b], r[c])"),
+    ("DEFINE_FIELD_NAME", "rnrc", "TG", "CreateDataPropertyOrThrow(r[a], n[b], r[c]) (an add cache)"),
     ("DEFINE_METHOD", "rrri", "TG", "define r[c] on r[a] under key r[b]: d=0 class method, 1 class getter, 2 class setter, 3 literal method, 4/5/6 name r[c] after key (plain/get/set), 7 literal getter, 8 literal setter"),
     ("SET_PROTO", "rr", "TG", "object literal __proto__: r[a].[[Prototype]] = r[b] if object or null"),
     ("COPY_DATA_PROPERTIES", "rrr", "TG", "CopyDataProperties(r[a], r[b], excluded keys array r[c] or undefined)"),

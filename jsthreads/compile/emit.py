@@ -1408,7 +1408,7 @@ class FunctionEmitter:
                 else:
                     name = self.static_key(prop.key)
                     v = self.expression_named(prop.value, name)
-                    self.emit("DEFINE_FIELD_NAME", obj, self.name(name), v)
+                    self.emit("DEFINE_FIELD_NAME", obj, self.name(name), v, self.fc.new_cache())
             self.release(mark)
         self.emit("MOV", dst, obj)
         return dst
@@ -2569,7 +2569,7 @@ class FieldEmitter(FunctionEmitter):
                 if type(field.key) is ast.PrivateIdentifier:
                     self.private_add(this, field.key, v)
                 else:
-                    self.emit("DEFINE_FIELD_NAME", this, self.name(name), v)
+                    self.emit("DEFINE_FIELD_NAME", this, self.name(name), v, self.fc.new_cache())
             if pushed:
                 self.emit("POP_ENV")
             self.release(mark)
