@@ -471,13 +471,17 @@ static Value Atomics_store(ThreadState *ts, Value self, const Value *args, int a
     // Each round re-reads the property, so a creation that loses a race to another thread's
     // definition is redone against what that thread made.
     for (int round = 0;; round++) {
+        // Lookup and store are one step under the lock and claim [SYNC-14]: a store into a slot
+        // whose property a racing define has just turned into an accessor would overwrite the
+        // accessor's cell with a value.
         uint8_t attrs;
+        lock_target(ts, &t);
         Value *slot = data_slot(ts, &t, &attrs);
-        if (slot) {
-            if (!(attrs & PROP_WRITABLE)) return error_throw_type(ts, "Atomics.store: property is not writable");
-            seq_cst_store(slot, v);
-            return v;
-        }
+        bool writable = slot && (attrs & PROP_WRITABLE);
+        if (writable) seq_cst_store(slot, v);
+        unlock_target(&t);
+        if (writable) return v;
+        if (slot) return error_throw_type(ts, "Atomics.store: property is not writable");
         PropertyDescriptor desc;
         int found = object_get_own_property(ts, t.object, t.key, &desc);
         if (found < 0) return JS_EXCEPTION;
