@@ -2124,9 +2124,13 @@ op_DECLARE_GLOBAL_LEXICAL: {
         error_throw_syntax(ts, "Identifier '%K' has already been declared", KV(A));
         goto exception;
     }
-    // Configurable so INIT_GLOBAL_LEXICAL can store the value; const stays non-writable.
-    if (object_define_value(ts, realm->global_lexicals, KV(A), JS_HOLE, PROP_CONFIGURABLE | (B ? 0 : PROP_WRITABLE)) < 0)
-        goto exception;
+    // Configurable so INIT_GLOBAL_LEXICAL can store the value; const stays non-writable. The add
+    // is the check again, atomically: of two scripts declaring the name at once, the one that
+    // finds it added throws, and never redefines (uninitializes) the winner's binding.
+    int added = object_add_if_absent(ts, realm->global_lexicals, KV(A), JS_HOLE,
+                                     PROP_CONFIGURABLE | (B ? 0 : PROP_WRITABLE));
+    if (added < 0) goto exception;
+    if (added == 0) { error_throw_syntax(ts, "Identifier '%K' has already been declared", KV(A)); goto exception; }
     ADVANCE(OP_DECLARE_GLOBAL_LEXICAL);
     NEXT();
 }

@@ -1214,13 +1214,17 @@ int object_set(ThreadState *ts, Value obj, PropKey key, Value v, Value receiver,
     return set_slow(ts, o, key, v, receiver, throw_on_failure);
 }
 
-int object_add_data_if_absent(ThreadState *ts, Value obj, PropKey key, Value v) {
+int object_add_if_absent(ThreadState *ts, Value obj, PropKey key, Value v, uint8_t attributes) {
     Object *o = value_to_object(obj);
     if (methods_of(o)) return 0;   // exotic (arrays too: length): the generic define decides
     PropRef ref;
     if (find_own(o, structure_of(o), key, &ref)) return 0;
-    int added = add_property(ts, o, key, PROP_DEFAULT, v);
+    int added = add_property(ts, o, key, (uint8_t)(attributes & ~PROP_ACCESSOR), v);
     return added < 0 ? -1 : added == 0 ? 1 : 0;
+}
+
+int object_add_data_if_absent(ThreadState *ts, Value obj, PropKey key, Value v) {
+    return object_add_if_absent(ts, obj, key, v, PROP_DEFAULT);
 }
 
 int object_define_own_property(ThreadState *ts, Value obj, PropKey key,

@@ -259,6 +259,9 @@ int object_set(ThreadState *ts, Value obj, PropKey key, Value v, Value receiver,
 // name at the moment of the add [OM-16]. 1 added, 0 not added (present, not extensible, or an
 // exotic object: the caller looks again), -1 exception.
 int object_add_data_if_absent(ThreadState *ts, Value obj, PropKey key, Value v);
+// The same with the given data-property attributes (a script's global let/const/class binding:
+// of racing declarations of one name exactly one adds it).
+int object_add_if_absent(ThreadState *ts, Value obj, PropKey key, Value v, uint8_t attributes);
 int object_define_own_property(ThreadState *ts, Value obj, PropKey key,
                                const PropertyDescriptor *desc, bool throw_on_failure);
 // CreateDataProperty with given attributes, used by literals, builtin installers and natives.
