@@ -11,6 +11,8 @@ const readers = [];
 for (let r = 0; r < 3; r++) {
     readers.push(new Thread(() => {
         let bad = 0, reads = 0, counted = false;
+        const why = [];   // what a failing reader saw, so that a rare failure can be diagnosed
+        const note = (s) => { bad++; if (why.length < 3) why.push(s); };
         while (Atomics.load(box, "stop") === 0) {
             const buf = box.buf;
             if (!buf) continue;
@@ -21,28 +23,28 @@ for (let r = 0; r < 3; r++) {
                 u32 = new Uint32Array(buf, 0, 64);
                 dv = new DataView(buf);
             } catch (e) {
-                if (!(e instanceof TypeError || e instanceof RangeError)) bad++;
+                if (!(e instanceof TypeError || e instanceof RangeError)) note("construct threw " + e);
             }
             for (let i = 0; i < MAX; i += 61) {
                 const v = u8[i];
-                if (v !== undefined && v !== 0 && v !== SENTINEL) bad++;
+                if (v !== undefined && v !== 0 && v !== SENTINEL) note("u8[" + i + "] = " + v);
                 reads++;
             }
             if (u32) for (let i = 0; i < 64; i += 7) {
                 const w = u32[i];
-                if (w !== undefined && w !== 0 && w !== WORD) bad++;
+                if (w !== undefined && w !== 0 && w !== WORD) note("u32[" + i + "] = " + w);
             }
             if (dv) {
                 try {
                     const b = dv.getUint8((reads * 13) % MAX);
-                    if (b !== 0 && b !== SENTINEL) bad++;
+                    if (b !== 0 && b !== SENTINEL) note("dv byte " + b);
                 } catch (e) {
-                    if (!(e instanceof RangeError || e instanceof TypeError)) bad++;
+                    if (!(e instanceof RangeError || e instanceof TypeError)) note("dv threw " + e);
                 }
             }
             if (reads > 0 && !counted) counted = Atomics.add(box, "passes", 1) >= 0;
         }
-        return bad === 0 && reads > 0;
+        return bad === 0 && reads > 0 ? true : `bad ${bad} reads ${reads}: ${why.join("; ")}`;
     }));
 }
 // At least 150 rounds, and on until every reader has made a pass (threads start late).
