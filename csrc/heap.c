@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include "heap.h"
 #include "thread.h"
 #include "atomics.h"
@@ -142,6 +143,7 @@ typedef struct Heap {
     size_t collections;                         // written while the world is stopped
     size_t limit;                               // 0 = none
     uint32_t stress_batch;                      // cells per refill under GC stress
+    bool trace;                                 // JSTHREADS_GC_TRACE: a line per collection
     HeapThread setup;                           // heap_alloc_unattached's allocators
     Cell **mark_stack;                          // kept between collections; collector only
     size_t mark_capacity;
@@ -1207,11 +1209,20 @@ static void sweep(Runtime *rt) {
 // ---- the collection ----
 
 // The world is stopped and the heap lock held: nobody else runs heap code [SP-4, HEAP-12].
+// JSTHREADS_GC_TRACE's clock (like node's --trace-gc: what each collection found and cost).
+static double trace_clock_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
 static void mark_and_sweep(Runtime *rt) {
     Heap *h = rt->heap;
     Marker m;
     // Under GC stress every precise reference is checked: a dangling one aborts at once, naming
     // its holder, instead of corrupting the heap a few collections later [HEAP-10].
+    double start = h->trace ? trace_clock_ms() : 0;
+    size_t allocated = load_relaxed(&h->bytes_since_gc);
     marker_begin(&m, rt, rt->gc_stress ? VERIFY_ABORT : VERIFY_NONE);
     sort_large(h);   // binary search needs it; appends since the last collection may be unsorted
     mark_roots(&m);
@@ -1220,6 +1231,7 @@ static void mark_and_sweep(Runtime *rt) {
     // Weak entries and structure ids of the dead are dropped while the marks still say who died.
     sweep_weak(rt, &m);
     marker_end(&m);
+    double marked = h->trace ? trace_clock_ms() : 0;
     structure_table_sweep(rt);
     tids_retire_begin(rt);
     sweep(rt);
@@ -1230,6 +1242,12 @@ static void mark_and_sweep(Runtime *rt) {
     store_relaxed(&h->bytes_since_gc, 0);
     for (ThreadState *t = rt->safepoint_threads; t; t = t->safepoint_next) t->heap.bytes_allocated = 0;
     h->collections++;
+    if (h->trace) {
+        double end = trace_clock_ms();
+        fprintf(stderr, "[gc %zu] allocated %.1f MiB, live %.1f MiB, %zu blocks, mark %.2f ms, sweep %.2f ms\n",
+                h->collections, allocated / 1048576.0, h->bytes_live / 1048576.0, h->block_count,
+                marked - start, end - marked);
+    }
 }
 
 /*
@@ -1342,6 +1360,8 @@ bool heap_init(Runtime *rt) {
         long n = strtol(stress, NULL, 10);
         if (n > 1) h->stress_batch = (uint32_t)n;
     }
+    const char *trace = getenv("JSTHREADS_GC_TRACE");
+    h->trace = trace && *trace && strcmp(trace, "0") != 0;
     const char *race = getenv("JSTHREADS_RACE");
     if (race && *race) rt->race_seed = strtoull(race, NULL, 0);
     if (!safepoint_init(rt)) {
