@@ -159,5 +159,22 @@ def test_threads_set_runs_every_case_in_both_modes_and_agrees(bench_tool, monkey
     assert results["single"]["tiny"]["jsthreads --threads"]["value"] == 4950
     bench_tool.print_threads_report(Console(width=250), results)
     out = capsys.readouterr().out
-    assert "speedup 1x2 / 2x1" in out and "throughput vs single" in out and "items/s" in out
-    assert "geomean threads/gil" in out
+    assert "speedup 1x2 / 2x1" in out and "speedup, paired" in out and "throughput vs single" in out
+    assert "items/s" in out and "geomean threads/gil" in out
+
+
+def test_speedup_runs_are_paired_per_engine_and_their_ratios_taken_per_round(bench_tool):
+    cases = [{"group": "alloc", "label": label} for label in bench_tool.SPEEDUP_LABELS]
+    counter = {"group": "counter", "label": "lock"}
+    single = {}
+    jobs = [(case, engine, None, None) for case in cases for engine in ("threads", "gil", "node")]
+    jobs = [(counter, "threads", None, None)] + jobs + [(single, "threads", None, None)]
+    paired = bench_tool._pair_speedup_jobs(jobs)
+    assert [(owner.get("label"), engine) for owner, engine, _, _ in paired] == [
+        ("lock", "threads"), ("1 thread x 2", "threads"), ("2 threads x 1", "threads"),
+        ("1 thread x 2", "gil"), ("2 threads x 1", "gil"), ("1 thread x 2", "node"), ("2 threads x 1", "node"),
+        (None, "threads")]
+    one = {"times": [0.2, 0.3, 0.2], "error": None}
+    two = {"times": [0.1, 0.1, 0.2], "error": None}
+    assert bench_tool.paired_speedup(one, two) == 2.0
+    assert bench_tool.paired_speedup(one, dict(two, error="boom")) is None
