@@ -2438,7 +2438,7 @@ op_NEW_ARRAY:
     NEXT();
 op_ARRAY_PUSH:
     SYNC();
-    if (array_push(ts, R(A), R(B)) < 0) goto exception;
+    if (array_append_fresh(ts, R(A), R(B)) < 0) goto exception;
     ADVANCE(OP_ARRAY_PUSH);
     NEXT();
 op_ARRAY_PUSH_HOLE: {

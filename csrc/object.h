@@ -239,6 +239,8 @@ Value object_new_plain(ThreadState *ts);                    // with %Object.prot
 Value array_new(ThreadState *ts, uint32_t capacity);        // empty, length 0
 Value array_from_values(ThreadState *ts, const Value *values, uint32_t count);
 int array_push(ThreadState *ts, Value array, Value v);      // 0 ok, -1 exception
+// The same for an array no JS code can reach yet (ARRAY_PUSH: literals and other fresh arrays).
+int array_append_fresh(ThreadState *ts, Value array, Value v);
 // Relaxed: threads storing past the end raise it concurrently (an atomic max).
 static inline uint32_t array_length(Value array) {
     return load_relaxed(&((Array *)value_to_cell(array))->length);

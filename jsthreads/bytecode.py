@@ -80,7 +80,7 @@ OPCODES = [
     # allocation
     ("NEW_OBJECT", "r", "G", "r[a] = {}"),
     ("NEW_ARRAY", "ri", "G", "r[a] = [] with capacity b"),
-    ("ARRAY_PUSH", "rr", "TG", "append r[b] to array r[a]"),
+    ("ARRAY_PUSH", "rr", "TG", "append r[b] to array r[a], which no JS code can reach yet (a literal or another fresh array)"),
     ("ARRAY_PUSH_HOLE", "r", "TG", "append a hole to array r[a]"),
     ("ARRAY_SPREAD", "rr", "TG", "append every value of iterable r[b] to array r[a]"),
     ("CLOSURE", "rk", "G", "r[a] = closure of function constant k[b] over env"),
