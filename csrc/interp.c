@@ -2424,7 +2424,7 @@ op_TO_PROPERTY_KEY: {
 
 op_NEW_OBJECT:
     SYNC();
-    tmp = object_new_plain(ts);
+    tmp = object_new_plain_sized(ts, B);
     CHECK(tmp);
     R(A) = tmp;
     ADVANCE(OP_NEW_OBJECT);

@@ -236,6 +236,8 @@ void structure_table_recycle_ids(Runtime *rt);
 void *object_alloc(ThreadState *ts, size_t size, CellType type, Value prototype);
 Value object_new(ThreadState *ts, Value prototype);         // ordinary object (JS_NULL proto ok)
 Value object_new_plain(ThreadState *ts);                    // with %Object.prototype%
+// The same with storage for `named` properties already in place (object literals).
+Value object_new_plain_sized(ThreadState *ts, uint32_t named);
 Value array_new(ThreadState *ts, uint32_t capacity);        // empty, length 0
 Value array_from_values(ThreadState *ts, const Value *values, uint32_t count);
 int array_push(ThreadState *ts, Value array, Value v);      // 0 ok, -1 exception

@@ -78,7 +78,7 @@ OPCODES = [
     ("PUT_SUPER", "rrr", "TG", "super[r[a]] = r[b] (receiver r[c])"),
     ("TO_PROPERTY_KEY", "rr", "TG", "r[a] = ToPropertyKey(r[b])"),
     # allocation
-    ("NEW_OBJECT", "r", "G", "r[a] = {}"),
+    ("NEW_OBJECT", "ri", "G", "r[a] = {} with storage for b named properties (an object literal's own)"),
     ("NEW_ARRAY", "ri", "G", "r[a] = [] with capacity b"),
     ("ARRAY_PUSH", "rr", "TG", "append r[b] to array r[a], which no JS code can reach yet (a literal or another fresh array)"),
     ("ARRAY_PUSH_HOLE", "r", "TG", "append a hole to array r[a]"),

@@ -67,6 +67,8 @@ class Region:
 
 
 ITER_RESULT_NOT_OBJECT = "Iterator result is not an object"
+# NEW_OBJECT's storage hint stops here: a structure of more properties becomes a dictionary.
+MAX_LITERAL_CAPACITY = 64
 
 ASSIGN_OPS = {"+=": "ADD", "-=": "SUB", "*=": "MUL", "/=": "DIV", "%=": "MOD", "**=": "EXP",
               "&=": "BIT_AND", "|=": "BIT_OR", "^=": "BIT_XOR", "<<=": "SHL", ">>=": "SAR",
@@ -1385,7 +1387,10 @@ class FunctionEmitter:
     def expr_ObjectExpression(self, node, dst):
         dst = self.target(dst)
         obj = self.temp()
-        self.emit("NEW_OBJECT", obj)
+        # Room for the literal's own properties up front, so that its first field does not grow
+        # the storage (a spread's properties are not counted; large literals start at the cap).
+        named = sum(type(prop) is not ast.SpreadElement for prop in node.properties)
+        self.emit("NEW_OBJECT", obj, min(named, MAX_LITERAL_CAPACITY))
         for prop in node.properties:
             mark = self.mark()
             if type(prop) is ast.SpreadElement:
@@ -2364,7 +2369,7 @@ class FunctionEmitter:
                         self.emit("ARRAY_PUSH", excluded, k)
                     target, _, ref = self.assignment_target(prop.argument, kind)
                     rest = self.temp()
-                    self.emit("NEW_OBJECT", rest)
+                    self.emit("NEW_OBJECT", rest, 0)
                     self.emit("COPY_DATA_PROPERTIES", rest, value, excluded)
                     self.bind_element(target, None, ref, rest, kind)
                     continue
