@@ -51,6 +51,20 @@ static uint32_t grown_capacity(uint32_t old, uint32_t needed) {
     return capacity > BUTTERFLY_MAX_SLOTS ? BUTTERFLY_MAX_SLOTS : (uint32_t)capacity;
 }
 
+// A fresh object's first storage, for `named` slots, while nothing but its creator's registers
+// can see it (NEW_OBJECT): no CAS, nothing to copy, no foreign SW to find [OM-1, OM-2].
+bool butterfly_init_named(ThreadState *ts, Object *o, uint32_t named) {
+    uint32_t capacity = grown_capacity(0, named);
+    Butterfly *b = heap_alloc(ts, sizeof(Butterfly) + (size_t)capacity * sizeof(Value), CELL_BUTTERFLY);
+    if (!b) return false;
+    size_t usable = (heap_cell_size(b) - sizeof(Butterfly)) / sizeof(Value);
+    if (usable > capacity && usable <= BUTTERFLY_MAX_SLOTS) capacity = (uint32_t)usable;
+    b->named_capacity = capacity;
+    for (uint32_t i = 0; i < capacity; i++) b->slots[i] = JS_UNDEFINED;
+    store_release(&o->butterfly, (uintptr_t)b | (load_relaxed(&o->butterfly) & ~BUTTERFLY_POINTER_MASK));
+    return true;
+}
+
 // ---- segmented storage [OM-5] ----
 
 // Index j past segment 0 lives in segment k at offset: segment k covers j in

@@ -389,34 +389,46 @@ static bool eval_var_scope_is_global(Value env) {
     return true;
 }
 
-static bool check_global_declarations(ThreadState *ts, Value lexical, Value vars, Value functions) {
-    Realm *realm = &ts->rt->realm;
-    Value lists[3] = {lexical, vars, functions};
-    for (int i = 0; i < 3; i++)
+static bool is_atom_list(ThreadState *ts, const Value *lists, int count) {
+    for (int i = 0; i < count; i++)
         if (value_cell_type(lists[i]) != CELL_VALUES) { error_throw_type(ts, "invalid code blob"); return false; }
-    Values *names = value_to_cell(lexical);
-    for (uint32_t i = 0; i < names->count; i++) {
-        Value name = names->items[i];
-        int has = object_has_own_property(ts, realm->global_lexicals, name);
-        if (has < 0) return false;
-        PropertyDescriptor desc;
-        int on_global = has ? 0 : object_get_own_property(ts, realm->global_object, name, &desc);
-        if (on_global < 0) return false;
-        if (has || (on_global && !(desc.attributes & PROP_CONFIGURABLE))) {
-            error_throw_syntax(ts, "Identifier '%K' has already been declared", name);
-            return false;
-        }
+    return true;
+}
+
+// Does a lexical declaration of `name` clash with an existing global binding? 1 yes (SyntaxError
+// thrown), 0 no, -1 threw. A configurable global property may be shadowed.
+static int lexical_declaration_clashes(ThreadState *ts, Value name) {
+    Realm *realm = &ts->rt->realm;
+    int has = object_has_own_property(ts, realm->global_lexicals, name);
+    if (has < 0) return -1;
+    PropertyDescriptor desc;
+    int on_global = has ? 0 : object_get_own_property(ts, realm->global_object, name, &desc);
+    if (on_global < 0) return -1;
+    if (has || (on_global && !(desc.attributes & PROP_CONFIGURABLE))) {
+        error_throw_syntax(ts, "Identifier '%K' has already been declared", name);
+        return 1;
     }
-    for (int list = 1; list < 3; list++) {
-        names = value_to_cell(lists[list]);
+    return 0;
+}
+
+// The checks of GlobalDeclarationInstantiation (ES2020 15.1.11 steps 5-12): lists[0] and [1] are
+// the let/class and const names, lists[2] the var names, lists[3] the function names. Eval code
+// passes empty lexical lists (EvalDeclarationInstantiation's var and function checks).
+static bool check_global_declarations(ThreadState *ts, Values *const lists[4]) {
+    Realm *realm = &ts->rt->realm;
+    Values *names;
+    for (int list = 0; list < 4; list++) {
+        names = lists[list];
         for (uint32_t i = 0; i < names->count; i++)
-            if (global_lexical_conflicts(ts, names->items[i])) return false;
+            if (list < 2 ? lexical_declaration_clashes(ts, names->items[i]) != 0
+                         : global_lexical_conflicts(ts, names->items[i]))
+                return false;
     }
     int extensible = object_is_extensible(ts, realm->global_object);
     if (extensible < 0) return false;
     // CanDeclareGlobalFunction: a new name needs an extensible global; an existing one must be
     // configurable or a writable, enumerable data property.
-    names = value_to_cell(functions);
+    names = lists[3];
     for (uint32_t i = 0; i < names->count; i++) {
         PropertyDescriptor desc;
         int found = object_get_own_property(ts, realm->global_object, names->items[i], &desc);
@@ -432,7 +444,7 @@ static bool check_global_declarations(ThreadState *ts, Value lexical, Value vars
         }
     }
     // CanDeclareGlobalVar: an existing own property, or room for a new one.
-    names = value_to_cell(vars);
+    names = lists[2];
     for (uint32_t i = 0; i < names->count && !extensible; i++) {
         int found = object_has_own_property(ts, realm->global_object, names->items[i]);
         if (found < 0) return false;
@@ -442,6 +454,66 @@ static bool check_global_declarations(ThreadState *ts, Value lexical, Value vars
         }
     }
     return true;
+}
+
+// CreateGlobalVarBinding (ES2020 8.1.1.4.17): an existing own property stays as it is.
+static bool create_global_var(ThreadState *ts, Value name, uint8_t attributes) {
+    Value global = ts->rt->realm.global_object;
+    int has = object_has_own_property(ts, global, name);
+    if (has < 0) return false;
+    return has || object_define_value(ts, global, name, JS_UNDEFINED, attributes) >= 0;
+}
+
+// CreateGlobalFunctionBinding (ES2020 8.1.1.4.18): a new or configurable property is redefined as
+// a data property, any other one (writable and enumerable, CHECK made sure) is assigned.
+static bool create_global_function(ThreadState *ts, Value name, Value function, uint8_t attributes) {
+    Value global = ts->rt->realm.global_object;
+    PropertyDescriptor existing;
+    int found = object_get_own_property(ts, global, name, &existing);
+    if (found < 0) return false;
+    if (!found || (existing.attributes & PROP_CONFIGURABLE))
+        return object_define_value(ts, global, name, function, attributes) >= 0;
+    return object_set(ts, global, name, function, global, true) >= 0;
+}
+
+// A top-level let/const/class binding, in its TDZ (a hole) until INIT_GLOBAL_LEXICAL. Configurable
+// so that INIT_GLOBAL_LEXICAL can store the value; a const stays non-writable. The add is the
+// check again, atomically, for any declaring path that does not hold declarations_lock.
+static bool create_global_lexical(ThreadState *ts, Value name, bool constant) {
+    int added = object_add_if_absent(ts, ts->rt->realm.global_lexicals, name, JS_HOLE,
+                                     PROP_CONFIGURABLE | (constant ? 0 : PROP_WRITABLE));
+    if (added == 0) error_throw_syntax(ts, "Identifier '%K' has already been declared", name);
+    return added > 0;
+}
+
+/*
+ * DECLARE_GLOBALS: a script's GlobalDeclarationInstantiation, checks and bindings, as one step
+ * [BC-6]. Scripts on other threads declare under the same lock, so none can bind a clashing name
+ * between this script's checks and its bindings (two scripts declaring `let x` and `var x` would
+ * otherwise both pass their checks and leave both bindings, or both fail half-declared). Function
+ * bindings hold undefined until DECLARE_GLOBAL_FUNCTION stores the closure, before any statement
+ * of the script runs. No JS runs under the lock: the global object and the lexicals are ordinary.
+ */
+static bool declare_globals(ThreadState *ts, Values *const lists[4]) {
+    Runtime *rt = ts->rt;
+    if (pthread_mutex_trylock(&rt->declarations_lock) != 0) {
+        // The holder may be allocating, i.e. waiting for a collection: wait as blocked [SP-5].
+        safepoint_enter_blocked(ts);
+        pthread_mutex_lock(&rt->declarations_lock);
+        safepoint_leave_blocked(ts);
+    }
+    bool ok = check_global_declarations(ts, lists);
+    for (int list = 0; list < 4 && ok; list++) {
+        Values *names = lists[list];
+        for (uint32_t i = 0; i < names->count && ok; i++) {
+            Value name = names->items[i];
+            ok = list < 2   ? create_global_lexical(ts, name, list == 1)
+                 : list == 2 ? create_global_var(ts, name, PROP_WRITABLE | PROP_ENUMERABLE)
+                             : create_global_function(ts, name, JS_UNDEFINED, PROP_WRITABLE | PROP_ENUMERABLE);
+        }
+    }
+    pthread_mutex_unlock(&rt->declarations_lock);
+    return ok;
 }
 
 // Is `name` visible through a with-object (honouring @@unscopables)? 1 yes, 0 no, -1 threw.
@@ -2076,64 +2148,41 @@ op_PUT_GLOBAL:
     if (!global_put(ts, KV(A), R(B), &code->caches[C_], D != 0)) goto exception;
     ADVANCE(OP_PUT_GLOBAL);
     NEXT();
-op_CHECK_GLOBAL_DECLARATIONS:
+op_DECLARE_GLOBALS: {
     SYNC();
-    if (!(code->flags & CODE_EVAL) || eval_var_scope_is_global(f->env))
-        if (!check_global_declarations(ts, KV(A), KV(B), KV(C_))) goto exception;
+    Value atoms[4] = {KV(A), KV(B), KV(C_), KV(D)};
+    if (!is_atom_list(ts, atoms, 4)) goto exception;
+    Values *lists[4] = {value_to_cell(atoms[0]), value_to_cell(atoms[1]), value_to_cell(atoms[2]), value_to_cell(atoms[3])};
+    if (!declare_globals(ts, lists)) goto exception;
+    ADVANCE(OP_DECLARE_GLOBALS);
+    NEXT();
+}
+op_CHECK_GLOBAL_DECLARATIONS: {
+    SYNC();
+    // Eval code declares no global lexicals: its let/const/class live in an Env of its own.
+    static Values no_names;
+    Value atoms[2] = {KV(A), KV(B)};
+    if (!is_atom_list(ts, atoms, 2)) goto exception;
+    Values *lists[4] = {&no_names, &no_names, value_to_cell(atoms[0]), value_to_cell(atoms[1])};
+    if (eval_var_scope_is_global(f->env) && !check_global_declarations(ts, lists)) goto exception;
     ADVANCE(OP_CHECK_GLOBAL_DECLARATIONS);
     NEXT();
-op_DECLARE_GLOBAL_VAR: {
+}
+op_DECLARE_GLOBAL_VAR:
     SYNC();
     if (global_lexical_conflicts(ts, KV(A))) goto exception;
-    Value global = ts->rt->realm.global_object;
-    int has = object_has_own_property(ts, global, KV(A));
-    if (has < 0) goto exception;
-    if (!has && object_define_value(ts, global, KV(A), JS_UNDEFINED,
-                                    PROP_WRITABLE | PROP_ENUMERABLE | ((code->flags & CODE_EVAL) ? PROP_CONFIGURABLE : 0)) < 0)
+    if (!create_global_var(ts, KV(A), PROP_WRITABLE | PROP_ENUMERABLE | ((code->flags & CODE_EVAL) ? PROP_CONFIGURABLE : 0)))
         goto exception;
     ADVANCE(OP_DECLARE_GLOBAL_VAR);
     NEXT();
-}
-op_DECLARE_GLOBAL_FUNCTION: {
+op_DECLARE_GLOBAL_FUNCTION:
     SYNC();
     if (global_lexical_conflicts(ts, KV(A))) goto exception;
-    Value global = ts->rt->realm.global_object;
-    PropertyDescriptor existing;
-    int found = object_get_own_property(ts, global, KV(A), &existing);
-    if (found < 0) goto exception;
-    int r;
-    if (!found || (existing.attributes & PROP_CONFIGURABLE))
-        r = object_define_value(ts, global, KV(A), R(B),
-                                PROP_WRITABLE | PROP_ENUMERABLE | ((code->flags & CODE_EVAL) ? PROP_CONFIGURABLE : 0));
-    else
-        r = object_set(ts, global, KV(A), R(B), global, true);
-    if (r < 0) goto exception;
+    if (!create_global_function(ts, KV(A), R(B),
+                                PROP_WRITABLE | PROP_ENUMERABLE | ((code->flags & CODE_EVAL) ? PROP_CONFIGURABLE : 0)))
+        goto exception;
     ADVANCE(OP_DECLARE_GLOBAL_FUNCTION);
     NEXT();
-}
-op_DECLARE_GLOBAL_LEXICAL: {
-    SYNC();
-    Realm *realm = &ts->rt->realm;
-    int has = object_has_own_property(ts, realm->global_lexicals, KV(A));
-    if (has < 0) goto exception;
-    if (has) { error_throw_syntax(ts, "Identifier '%K' has already been declared", KV(A)); goto exception; }
-    PropertyDescriptor desc;
-    int on_global = object_get_own_property(ts, realm->global_object, KV(A), &desc);
-    if (on_global < 0) goto exception;
-    if (on_global && !(desc.attributes & PROP_CONFIGURABLE)) {
-        error_throw_syntax(ts, "Identifier '%K' has already been declared", KV(A));
-        goto exception;
-    }
-    // Configurable so INIT_GLOBAL_LEXICAL can store the value; const stays non-writable. The add
-    // is the check again, atomically: of two scripts declaring the name at once, the one that
-    // finds it added throws, and never redefines (uninitializes) the winner's binding.
-    int added = object_add_if_absent(ts, realm->global_lexicals, KV(A), JS_HOLE,
-                                     PROP_CONFIGURABLE | (B ? 0 : PROP_WRITABLE));
-    if (added < 0) goto exception;
-    if (added == 0) { error_throw_syntax(ts, "Identifier '%K' has already been declared", KV(A)); goto exception; }
-    ADVANCE(OP_DECLARE_GLOBAL_LEXICAL);
-    NEXT();
-}
 op_INIT_GLOBAL_LEXICAL: {
     SYNC();
     Realm *realm = &ts->rt->realm;
@@ -2375,7 +2424,7 @@ op_TO_PROPERTY_KEY: {
 
 op_NEW_OBJECT:
     SYNC();
-    tmp = object_new_plain(ts);
+    tmp = object_new_plain_sized(ts, B);
     CHECK(tmp);
     R(A) = tmp;
     ADVANCE(OP_NEW_OBJECT);
@@ -2389,7 +2438,7 @@ op_NEW_ARRAY:
     NEXT();
 op_ARRAY_PUSH:
     SYNC();
-    if (array_push(ts, R(A), R(B)) < 0) goto exception;
+    if (array_append_fresh(ts, R(A), R(B)) < 0) goto exception;
     ADVANCE(OP_ARRAY_PUSH);
     NEXT();
 op_ARRAY_PUSH_HOLE: {

@@ -206,6 +206,13 @@ Value object_new_plain(ThreadState *ts) {
     return object_new(ts, realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE));
 }
 
+Value object_new_plain_sized(ThreadState *ts, uint32_t named) {
+    Object *o = object_alloc(ts, sizeof(Object), CELL_OBJECT, realm_intrinsic(ts, INTRINSIC_OBJECT_PROTOTYPE));
+    // o stays alive across the storage's allocation: a C local is a conservative root [HEAP-7].
+    if (!o || (named && !butterfly_init_named(ts, o, named))) return JS_EXCEPTION;
+    return object_value(o);
+}
+
 Value primitive_object_new(ThreadState *ts, CellType type, Value primitive, Value prototype) {
     PrimitiveObject *o = object_alloc(ts, sizeof(PrimitiveObject), type, prototype);
     if (!o) return JS_EXCEPTION;

@@ -236,9 +236,13 @@ void structure_table_recycle_ids(Runtime *rt);
 void *object_alloc(ThreadState *ts, size_t size, CellType type, Value prototype);
 Value object_new(ThreadState *ts, Value prototype);         // ordinary object (JS_NULL proto ok)
 Value object_new_plain(ThreadState *ts);                    // with %Object.prototype%
+// The same with storage for `named` properties already in place (object literals).
+Value object_new_plain_sized(ThreadState *ts, uint32_t named);
 Value array_new(ThreadState *ts, uint32_t capacity);        // empty, length 0
 Value array_from_values(ThreadState *ts, const Value *values, uint32_t count);
 int array_push(ThreadState *ts, Value array, Value v);      // 0 ok, -1 exception
+// The same for an array no JS code can reach yet (ARRAY_PUSH: literals and other fresh arrays).
+int array_append_fresh(ThreadState *ts, Value array, Value v);
 // Relaxed: threads storing past the end raise it concurrently (an atomic max).
 static inline uint32_t array_length(Value array) {
     return load_relaxed(&((Array *)value_to_cell(array))->length);

@@ -63,6 +63,30 @@ int array_push(ThreadState *ts, Value array, Value v) {
     return done > 0 ? 0 : -1;
 }
 
+/*
+ * ARRAY_PUSH: ArrayLiteral evaluation (ES2020 12.2.5.2) and the compiler's other fresh arrays
+ * (spread arguments, rest elements, excluded keys) define each element on an array that no JS
+ * code can reach until the instruction sequence completes: it lives in a register only. So no
+ * setter, prototype index or concurrent writer can be in the way, and while the owner's flat
+ * storage has room (NEW_ARRAY sized it) the element is stored directly, like array_from_values.
+ * A generator resumed on another thread is no owner: it takes array_push's protocol [OM-4].
+ */
+int array_append_fresh(ThreadState *ts, Value array, Value v) {
+    Array *a = value_to_cell(array);
+    uintptr_t word = load_relaxed(&a->object.butterfly);
+    Butterfly *b = (Butterfly *)(word & BUTTERFLY_POINTER_MASK);
+    uint32_t index = load_relaxed(&a->length);
+    if (b && !(word & (BUTTERFLY_SEGMENTED | BUTTERFLY_SHARED_WRITE)) &&
+        ((word >> BUTTERFLY_TID_SHIFT) & BUTTERFLY_TID_MASK) == ts->tid && index < b->elements_capacity &&
+        load_relaxed(&b->elements_length) == index) {
+        store_release(&butterfly_elements(b)[index], v);
+        store_release(&b->elements_length, index + 1);
+        store_release(&a->length, index + 1);
+        return 0;
+    }
+    return array_push(ts, array, v);
+}
+
 static void length_descriptor(const Array *a, PropertyDescriptor *out) {
     data_descriptor(out, value_from_number((double)load_relaxed(&a->length)),
                     load_relaxed(&a->length_writable) ? PROP_WRITABLE : 0);

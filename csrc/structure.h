@@ -194,6 +194,7 @@ void butterfly_note_element(Object *o, uint32_t index);
 bool butterfly_claim_shared_write(ThreadState *ts, Object *o);
 // Stamps a new object's word with its owner and no storage [OM-1]. Before publication only.
 void butterfly_init(Object *o, uint16_t owner_tid);
+bool butterfly_init_named(ThreadState *ts, Object *o, uint32_t named);  // fresh o only; false: threw
 // Makes room for `named` named slots and `elements` elements; new named slots read undefined
 // and new elements JS_HOLE. The owner with SW clear copies into a bigger flat block and
 // publishes it by a CAS expecting SW clear [OM-2]; everyone else (and the owner once that CAS

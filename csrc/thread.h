@@ -184,6 +184,9 @@ struct Runtime {
     Value sync_job;                        // the native running posted Lock/Condition/Atomics
                                            // jobs; written once at start-up, rooted by handle 1
     pthread_mutex_t atomics_lock;          // guards atomics_waiters and every waiter on them
+    // Makes each script's GlobalDeclarationInstantiation one step (interp.c, BC-6): taken first
+    // (no cell lock held), as blocked when contended; zeroed memory is an unlocked mutex.
+    pthread_mutex_t declarations_lock;
     struct AtomicsWaiter *atomics_waiters[64];  // FIFO lists hashed by (object, key) [SYNC-10]
     // ---- api.c, safepoint.c: embedding API (interrupts and time limits) ----
     // Builds the exception an interrupted thread throws at its poll (api.c installs it; NULL: a

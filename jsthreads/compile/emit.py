@@ -67,6 +67,8 @@ class Region:
 
 
 ITER_RESULT_NOT_OBJECT = "Iterator result is not an object"
+# NEW_OBJECT's storage hint stops here: a structure of more properties becomes a dictionary.
+MAX_LITERAL_CAPACITY = 64
 
 ASSIGN_OPS = {"+=": "ADD", "-=": "SUB", "*=": "MUL", "/=": "DIV", "%=": "MOD", "**=": "EXP",
               "&=": "BIT_AND", "|=": "BIT_OR", "^=": "BIT_XOR", "<<=": "SHL", ">>=": "SAR",
@@ -246,32 +248,25 @@ class FunctionEmitter:
         if scope.kind == "function":   # strict eval: its own function-like scope
             self.function_env_prologue()
             return
-        # GlobalDeclarationInstantiation (§16.1.7) checks every lexical name before it creates any
-        # binding; declaring the lexical names first keeps a conflicting `let` from leaving the
-        # script's vars behind (`var x; let existingVar;` must not create x).
-        if mode != "script":
+        if mode == "script":
+            # GlobalDeclarationInstantiation (§16.1.7): one instruction checks every name and
+            # creates every binding, so no other thread's script can declare in between.
+            self.declare_globals(program, scope)
+        else:
             # EvalDeclarationInstantiation (§18.2.1.3 steps 5 and 8-10) makes the same checks
             # when the eval's variable environment is the global one (the op finds out).
-            self.check_global_declarations(program, scope, lexical=False)
-        else:
             self.check_global_declarations(program, scope)
             for binding in scope.order:
-                if binding.kind in ("let", "const", "class"):
-                    self.emit("DECLARE_GLOBAL_LEXICAL", self.name(binding.name), 1 if binding.kind == "const" else 0)
-        for binding in scope.order:
-            if binding.kind == "var":
-                self.emit("DECLARE_EVAL_VAR" if mode == "eval" else "DECLARE_GLOBAL_VAR", self.name(binding.name))
+                if binding.kind == "var":
+                    self.emit("DECLARE_EVAL_VAR" if mode == "eval" else "DECLARE_GLOBAL_VAR", self.name(binding.name))
         if scope.has_env:
             # Lexical declarations of sloppy eval code live in a fresh env of their own
             # (scope.py gave them its slots).
             self.push_env(scope)
             self.init_lexicals(scope)
 
-    def check_global_declarations(self, program, scope, lexical=True):
-        """CHECK_GLOBAL_DECLARATIONS: ES2020 15.1.11 steps 5-12 check every name of the script
-        before the DECLARE_GLOBAL_* instructions create any binding, so a clash anywhere leaves
-        the global object untouched."""
-        lexical = [b.name for b in scope.order if b.kind in ("let", "const", "class")] if lexical else []
+    def global_declaration_names(self, program, scope):
+        """The script's var names and its top-level function names, in declaration order."""
         variables = [b.name for b in scope.order if b.kind == "var"]
         functions = []
         for statement in program.body:
@@ -280,12 +275,27 @@ class FunctionEmitter:
                 node = node.body
             if type(node) is ast.FunctionDeclaration and node.id.name not in functions:
                 functions.append(node.id.name)
-        if not (lexical or variables or functions):
-            return
+        return variables, functions
 
-        def atoms(names):
-            return self.const(C.ConstList([C.Atom(name) for name in names]))
-        self.emit("CHECK_GLOBAL_DECLARATIONS", atoms(lexical), atoms(variables), atoms(functions))
+    def atom_list(self, names):
+        return self.const(C.ConstList([C.Atom(name) for name in names]))
+
+    def check_global_declarations(self, program, scope):
+        """CHECK_GLOBAL_DECLARATIONS for eval code: ES2020 18.2.1.3 steps 5 and 8-10 check every
+        var and function name before the DECLARE_* instructions create any binding."""
+        variables, functions = self.global_declaration_names(program, scope)
+        if variables or functions:
+            self.emit("CHECK_GLOBAL_DECLARATIONS", self.atom_list(variables), self.atom_list(functions))
+
+    def declare_globals(self, program, scope):
+        """DECLARE_GLOBALS: ES2020 15.1.11 steps 5-16 (every check, then every binding) as one
+        step; DECLARE_GLOBAL_FUNCTION stores each function once its closure exists."""
+        lets = [b.name for b in scope.order if b.kind in ("let", "class")]
+        consts = [b.name for b in scope.order if b.kind == "const"]
+        variables, functions = self.global_declaration_names(program, scope)
+        if lets or consts or variables or functions:
+            self.emit("DECLARE_GLOBALS", self.atom_list(lets), self.atom_list(consts),
+                      self.atom_list(variables), self.atom_list(functions))
 
     def env_names_constant(self, scope):
         if not scope.function.dynamic and scope.kind != "with":
@@ -1377,7 +1387,10 @@ class FunctionEmitter:
     def expr_ObjectExpression(self, node, dst):
         dst = self.target(dst)
         obj = self.temp()
-        self.emit("NEW_OBJECT", obj)
+        # Room for the literal's own properties up front, so that its first field does not grow
+        # the storage (a spread's properties are not counted; large literals start at the cap).
+        named = sum(type(prop) is not ast.SpreadElement for prop in node.properties)
+        self.emit("NEW_OBJECT", obj, min(named, MAX_LITERAL_CAPACITY))
         for prop in node.properties:
             mark = self.mark()
             if type(prop) is ast.SpreadElement:
@@ -2356,7 +2369,7 @@ class FunctionEmitter:
                         self.emit("ARRAY_PUSH", excluded, k)
                     target, _, ref = self.assignment_target(prop.argument, kind)
                     rest = self.temp()
-                    self.emit("NEW_OBJECT", rest)
+                    self.emit("NEW_OBJECT", rest, 0)
                     self.emit("COPY_DATA_PROPERTIES", rest, value, excluded)
                     self.bind_element(target, None, ref, rest, kind)
                     continue

@@ -60,6 +60,12 @@ def names_loaded(f, opcode):
     return [str(constant(f, i, "n")) for i in instructions(f, opcode)]
 
 
+def declared_globals(f):
+    """The four atom lists of the script's DECLARE_GLOBALS: let/class, const, var, function."""
+    [insn] = instructions(f, "DECLARE_GLOBALS")
+    return [[str(atom) for atom in f.constants[k]] for k in insn.operands_of("k")]
+
+
 class VerifyError(AssertionError):
     pass
 
@@ -398,10 +404,11 @@ def test_const_assignment_throws_after_a_tdz_check():
 def test_globals_use_global_opcodes_with_caches():
     blob = compile_js("var v = 1; let l = 2; const c = 3; function d() {} v = l + c + undeclared;")
     main = blob.entry
-    assert names_loaded(main, "DECLARE_GLOBAL_VAR") == ["v"]
+    # One instruction checks and binds every name of the script (BC-6), before anything else.
+    assert declared_globals(main) == [["l"], ["c"], ["v"], ["d"]]
+    assert ops(main).index("DECLARE_GLOBALS") < ops(main).index("CLOSURE")
     assert names_loaded(main, "DECLARE_GLOBAL_FUNCTION") == ["d"]
-    lexicals = instructions(main, "DECLARE_GLOBAL_LEXICAL")
-    assert [(str(constant(main, i, "n")), i.operands[1]) for i in lexicals] == [("l", 0), ("c", 1)]
+    assert "DECLARE_GLOBAL_VAR" not in ops(main) and "CHECK_GLOBAL_DECLARATIONS" not in ops(main)
     assert set(names_loaded(main, "GET_GLOBAL")) == {"l", "c", "undeclared"}
     assert names_loaded(main, "PUT_GLOBAL") == ["v", "v"]
     # Declarations come before any statement's code.
@@ -577,7 +584,7 @@ def test_annex_b_block_function_assigns_its_var_when_evaluated():
     call = code.index("CALL")
     assert code.count("MOV") >= 2 and call > closure
     main = compile_js("{ function g() {} }").entry
-    assert names_loaded(main, "DECLARE_GLOBAL_VAR") == ["g"] and names_loaded(main, "PUT_GLOBAL") == ["g"]
+    assert declared_globals(main) == [[], [], ["g"], []] and names_loaded(main, "PUT_GLOBAL") == ["g"]
 
 
 @pytest.mark.parametrize("source", [

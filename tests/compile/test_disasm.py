@@ -97,7 +97,7 @@ def test_main_prints_the_disassembly(tmp_path, capsys):
     path.write_text("var x = 1 + 2;\n")
     assert disasm.main([str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("; %s (1 functions)" % path) and "DECLARE_GLOBAL_VAR" in out
+    assert out.startswith("; %s (1 functions)" % path) and "DECLARE_GLOBALS" in out
 
 
 def test_main_reports_syntax_errors_like_the_cli(tmp_path, capsys):

@@ -314,3 +314,45 @@ def test_runtime_race_amplified(run_js, name, seed):
     code, out, err = run_js(source, f"{name}.js", env={"JSTHREADS_RACE": seed})
     assert (code, err) == (0, ""), err
     assert out == expected
+
+
+# Two threads race scripts over the same 40 names each round: one declares them all with `let`,
+# the other with `var` in the opposite order. Each script's checks and bindings are one step
+# (BC-6), so each round exactly one script wins whole: all 40 names hold its value, and the loser
+# threw a SyntaxError having bound nothing. Interleaved, both could pass their checks and then
+# fail half-way, leaving some names lexical (in their TDZ) and some var.
+GLOBAL_DECLARATION_RACE = r"""
+const shell = globalThis.$jstShell;
+const ROUNDS = 150, NAMES = 40;
+const arrived = { n: 0 };
+function names(r) { const out = []; for (let n = 0; n < NAMES; n++) out.push("g" + r + "_" + n); return out; }
+function declare(lexical) {
+  const won = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    Atomics.add(arrived, "n", 1);
+    while (Atomics.load(arrived, "n") < 2 * (r + 1)) {}
+    const list = lexical ? names(r) : names(r).reverse();
+    const source = list.map(name => (lexical ? "let " : "var ") + name + " = " + (lexical ? 1 : 2) + ";").join(" ");
+    try { shell.evalScript(source); won.push(true); }
+    catch (e) { if (!(e instanceof SyntaxError)) throw e; won.push(false); }
+  }
+  return won;
+}
+const other = new Thread(declare, false);
+const lexicalWon = declare(true), varWon = other.join();
+let bad = 0;
+for (let r = 0; r < ROUNDS; r++) {
+  const expected = lexicalWon[r] ? 1 : 2;
+  const seen = names(r).map(name => { try { return (0, eval)(name); } catch (e) { return e.name; } });
+  if (lexicalWon[r] === varWon[r] || seen.some(v => v !== expected)) {
+    if (bad++ < 3) console.log("round", r, lexicalWon[r], varWon[r], seen.join(","));
+  }
+}
+console.log("bad rounds:", bad);
+"""
+
+
+@pytest.mark.parametrize("flags", MODES)
+def test_a_script_declares_its_globals_in_one_step(run_js, flags):
+    code, out, err = run_js(GLOBAL_DECLARATION_RACE, "main.js", *flags, env={"JSTHREADS_SHELL_HELPERS": "1"})
+    assert (code, out, err) == (0, "bad rounds: 0\n", "")
