@@ -884,6 +884,43 @@ static Value stored_value(ThreadState *ts, const PropRef *ref, bool found, const
 enum { DEFINE_RETRY = 2 };
 
 /*
+ * An element that gets attributes of its own moves into the structure [OM-15]: under one locked
+ * claim the structure gains the key holding `stored` and the element becomes a hole, both before
+ * the claim is published. A claimed writer of the element (Atomics, a hole fill, another define)
+ * therefore either runs before the move, and its value is the one moved when the descriptor
+ * gives none (keep_value), or after it, and finds the key in the structure; none can store into
+ * the element once the key exists, which would leave the index in both places. DEFINE_RETRY when
+ * the element changed under the caller (deleted, moved by a racing define, or given other element
+ * attributes by a racing freeze or seal than those the caller validated against).
+ */
+static int move_element_locked(ThreadState *ts, Object *o, PropKey key, uint8_t validated_attributes,
+                               uint8_t attributes, Value stored, bool keep_value) {
+    uint32_t index = property_key_index(key);
+    uint32_t id = lock_and_claim(ts, o);
+    Structure *s = structure_for_id(id);
+    Value current = object_load_element(o, index);
+    int done = DEFINE_RETRY;
+    if (current != JS_HOLE && structure_lookup(s, key, NULL) < 0 &&
+        load_relaxed(&s->element_attributes) == validated_attributes) {
+        if (keep_value) stored = current;
+        SlotFill fill = {fill_slot, ts, o, stored};
+        Structure *next = NULL;
+        if (butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o)))
+            next = structure_add_transition(ts, s, key, attributes, &fill);
+        if (!next) {
+            publish_and_unlock(o, id);
+            return -1;
+        }
+        if (!structure_is_dictionary(next)) store_slot(ts, o, (uint32_t)structure_lookup(next, key, NULL), stored);
+        store_element(ts, o, index, JS_HOLE);
+        id = next->id;
+        done = 1;
+    }
+    publish_and_unlock(o, id);
+    return done;
+}
+
+/*
  * [OM-16] Redefines an existing named property with validation and store under one locked claim,
  * so racing defines and deletes of the same object serialise: each validates against the state
  * the previous one left, one wins, and the property never pairs one define's attributes with
@@ -950,11 +987,12 @@ int ordinary_define_own_property(ThreadState *ts, Object *o, PropKey key,
                 store_element(ts, o, ref.where, stored);
                 return 1;
             }
-            // The element gets attributes of its own, so it moves into the structure; it is a hole
-            // in the elements only once the structure has it. Not an add: extensibility is moot.
-            if (add_to_structure(ts, o, key, result.attributes, stored, false, false) < 0) return -1;
-            store_element(ts, o, ref.where, JS_HOLE);
-            return 1;
+            // The element gets attributes of its own, so it moves into the structure. Not an add:
+            // extensibility is moot.
+            bool keep_value = !(result.attributes & PROP_ACCESSOR) && !(desc->has & DESC_HAS_VALUE);
+            int done = move_element_locked(ts, o, key, ref.attributes, result.attributes, stored, keep_value);
+            if (done != DEFINE_RETRY) return done;
+            continue;
         }
         // A named property [OM-16]: the lock-free owner stores a same-attributes value under a
         // claim of the id it validated against (a failed claim means the state changed: redo it

@@ -502,7 +502,10 @@ static Value Atomics_store(ThreadState *ts, Value self, const Value *args, int a
         int added = object_add_data_if_absent(ts, t.object, t.key, v);
         if (added < 0) return JS_EXCEPTION;
         if (added > 0) return v;
-        if (round < 2) continue;
+        // An ordinary object's add failed only because a racing define made the key (or made
+        // the object non-extensible): the next round meets what it made. A define here instead
+        // would replace a racing accessor or read-only definition with this value.
+        if (!object_has_virtual_properties(t.object) || round < 2) continue;
         PropertyDescriptor create = {.value = v, .getter = JS_UNDEFINED, .setter = JS_UNDEFINED,
                                      .attributes = PROP_DEFAULT,
                                      .has = DESC_HAS_VALUE | DESC_HAS_WRITABLE | DESC_HAS_ENUMERABLE |
