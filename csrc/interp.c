@@ -724,10 +724,9 @@ static inline bool cacheable(uint32_t id, const Structure *s) {
 
 /*
  * Loads slot `slot` of o for a cache entry keyed on `id`, through the segment-aware accessor
- * [OM-5]. The id is loaded again after the slot: a layout change publishes its new id before it
- * clears a vacated slot (a delete's or an attribute change's old slot becomes undefined, OM-8),
- * so a value read from a slot that id no longer describes is refused, never returned as if the
- * property held it. An Accessor cell met in a data slot (attributes and value change in two
+ * [OM-5]. The id is loaded again after the slot: a value read from a slot that id no longer
+ * describes (a delete's or a kind change's vacated slot keeps its old value until the next
+ * collection, OM-8) is refused, so the generic path decides against the current layout. An Accessor cell met in a data slot (attributes and value change in two
  * steps [OM-7]) is refused too. Refused means a miss: the generic path decides.
  */
 static inline bool cache_load(Object *o, uint32_t slot, uint32_t id, Value *out) {

@@ -254,12 +254,16 @@ static bool find_own(const Object *o, const Structure *s, PropKey key, PropRef *
     ref->where = (uint32_t)slot;
     ref->attributes = attributes;
     Value v = object_load_slot(o, (uint32_t)slot);
-    // A reader racing a kind change may pair the new attributes with the slot's old contents
-    // [OM-10]: an accessor whose slot holds no Accessor yet has neither getter nor setter, and a
-    // data property never shows an Accessor cell.
+    // A reader racing a kind change may pair one side's attributes with the other side's slot
+    // [OM-10]. Both slots hold what the property held (a moved slot is filled before the entry
+    // names it, a vacated one keeps its value until the next collection, OM-8), and only an
+    // accessor's slot ever holds an Accessor cell, so the slot's content decides the kind: the
+    // read is the property's state just before or just after the change, never a mix.
     bool is_accessor_cell = value_cell_type(v) == CELL_ACCESSOR;
-    if ((attributes & PROP_ACCESSOR) && !is_accessor_cell) v = JS_UNDEFINED;
-    else if (!(attributes & PROP_ACCESSOR) && is_accessor_cell) v = JS_UNDEFINED;
+    if (is_accessor_cell && !(attributes & PROP_ACCESSOR))
+        ref->attributes = (uint8_t)((attributes | PROP_ACCESSOR) & ~PROP_WRITABLE);
+    else if (!is_accessor_cell && (attributes & PROP_ACCESSOR))
+        ref->attributes = (uint8_t)(attributes & ~PROP_ACCESSOR);
     ref->value = v;
     return true;
 }
@@ -423,8 +427,8 @@ static void publish_and_unlock(Object *o, uint32_t id) {
 /*
  * The Atomics property path [SYNC-14]: the cell lock and a claim of o's layout, so that no
  * layout change is in flight or can start until object_unclaim_and_unlock. The lock alone
- * keeps out locked changes only: an owner's lock-free delete claims without it and stores the
- * quarantine `undefined` into the slot it removed, which a lookup made just before would read.
+ * keeps out locked changes only: an owner's lock-free delete claims without it, and a lookup made
+ * just before it would find a slot the property has left.
  * Nothing between the two may allocate or reach a safepoint.
  */
 uint32_t object_lock_and_claim(ThreadState *ts, Object *o) { return lock_and_claim(ts, o); }
@@ -585,8 +589,7 @@ static int dictionary_remove_claimed(ThreadState *ts, Object *o, PropKey key) {
         store_release(&o->header.structure_id, id);
         return -1;
     }
-    set_structure(o, s);
-    store_slot(ts, o, (uint32_t)slot, JS_UNDEFINED);   // quarantined [OM-8]
+    set_structure(o, s);   // the slot keeps its value until the next collection [OM-8]
     return 1;
 }
 
@@ -712,33 +715,34 @@ int object_remove_property(ThreadState *ts, Object *o, PropKey key) {
         publish_and_unlock(o, id);  // nothing changed on failure
         return -1;
     }
+    // The slot is quarantined until a safepoint epoch, and keeps its value until the next
+    // collection clears it [OM-8]: a stale reader that still uses the old id reads the old value.
     publish_and_unlock(o, d->id);
-    // The slot is quarantined until a safepoint epoch [OM-8]; a stale reader that still uses the
-    // old id sees the old value or undefined, and the collector may free the old value.
-    store_slot(ts, o, (uint32_t)slot, JS_UNDEFINED);
     return 0;
 }
 
 /*
- * Under the caller's locked claim of `id` (structure s, where key has slot old_slot): gives key
+ * Under the caller's locked claim of `id` (structure s, which has key): gives key
  * new attributes and stores `stored` as its value, then publishes and unlocks. A change of kind
  * (data <-> accessor) moves the property to a fresh slot, so that no reader holding the old id
  * ever finds an Accessor in a data slot [OM-10].
  */
 static int apply_attributes_claimed(ThreadState *ts, Object *o, uint32_t id, Structure *s, PropKey key,
-                                    int32_t old_slot, uint8_t attributes, Value stored) {
+                                    uint8_t attributes, Value stored) {
     Structure *d = NULL;
     int32_t slot = -1;
+    SlotFill fill = {fill_slot, ts, o, stored};
     if (butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o)) &&
         (d = claimed_dictionary(ts, s)) != NULL)
-        slot = structure_dictionary_set_attributes(ts, d, key, attributes);
+        slot = structure_dictionary_set_attributes(ts, d, key, attributes, &fill);
     if (slot < 0) {
         publish_and_unlock(o, id);  // nothing changed on failure
         return -1;
     }
     store_slot(ts, o, (uint32_t)slot, stored);
+    // A moved property's old slot is quarantined with its old value, which the next collection
+    // clears [OM-8, OM-10].
     publish_and_unlock(o, d->id);
-    if (slot != old_slot) store_slot(ts, o, (uint32_t)old_slot, JS_UNDEFINED);
     return 0;
 }
 
@@ -948,7 +952,7 @@ static int define_named_locked(ThreadState *ts, Object *o, PropKey key, const Pr
         return -1;
     }
     if (result.attributes != ref.attributes)
-        return apply_attributes_claimed(ts, o, id, s, key, (int32_t)ref.where, result.attributes, stored) < 0 ? -1 : 1;
+        return apply_attributes_claimed(ts, o, id, s, key, result.attributes, stored) < 0 ? -1 : 1;
     store_slot(ts, o, ref.where, stored);
     publish_and_unlock(o, id);
     return 1;
@@ -1632,10 +1636,29 @@ bool object_indexed_sets_are_plain(const Object *o) {
 
 // ---- tracing: every object kind's hook starts with object_trace ----
 
+/*
+ * The world is stopped, so no reader is between loading an old structure id and reading a slot
+ * through it (readers never hold an id across a safepoint, OM-8): the slots a delete or a kind
+ * change quarantined can lose their old values now, before the butterfly is traced, so those
+ * values are collected in this cycle. Until now a stale reader read the old value there, one the
+ * property really held, never a placeholder.
+ */
+static void clear_quarantined_slots(Object *o, const Structure *s) {
+    const Values *pending = s->free_slots_pending;
+    for (uint32_t i = 0; i < pending->count; i++) {
+        uint32_t slot = (uint32_t)value_to_int(pending->items[i]);
+        if (slot < object_named_capacity(o)) *object_slot_address(o, slot) = JS_UNDEFINED;
+    }
+}
+
 void object_trace(Marker *m, Cell *cell) {
     Object *o = (Object *)cell;
     // The id table is weak: an object is what keeps its structure alive.
-    heap_mark_cell(m, structure_for_id(o->header.structure_id));
+    Structure *s = structure_for_id(o->header.structure_id);
+    heap_mark_cell(m, s);
+    // A dictionary belongs to one object, so its quarantined slots are this object's [OM-8].
+    if (s && structure_is_dictionary(s) && s->free_slots_pending && s->free_slots_pending->count)
+        clear_quarantined_slots(o, s);
     // The word's own pointer: a flat block, or the spine that holds every segment [OM-5].
     heap_mark_cell(m, (void *)(o->butterfly & BUTTERFLY_POINTER_MASK));
 }

@@ -284,9 +284,10 @@ int32_t structure_lookup(const Structure *s, PropKey key, uint8_t *attributes) {
     const PropertyTable *t = load_acquire(&s->table);
     int32_t e = table_find(t, key, -1);
     if (e < 0) return -1;
-    // Relaxed loads: a kind change rewrites both in place under its claim [OM-10].
+    // A kind change rewrites both in place under its claim, so the pair may be torn [OM-10]; the
+    // slot's acquire pairs with the release that follows the fill of a moved property's slot.
     if (attributes) *attributes = load_relaxed(&t->entries[e].attributes);
-    return (int32_t)load_relaxed(&t->entries[e].slot);
+    return (int32_t)load_acquire(&t->entries[e].slot);
 }
 
 const PropertyEntry *structure_entries(const Structure *s, uint32_t *count) {
@@ -661,7 +662,7 @@ bool structure_dictionary_remove(ThreadState *ts, Structure *s, PropKey key) {
 }
 
 int32_t structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
-                                            uint8_t attributes) {
+                                            uint8_t attributes, const SlotFill *fill) {
     int32_t e = table_find(s->table, key, -1);
     if (e < 0) return -1;
     PropertyEntry *entry = &s->table->entries[e];
@@ -675,6 +676,7 @@ int32_t structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropK
     if ((entry->attributes ^ attributes) & PROP_ACCESSOR) {
         int32_t reused = take_free_slot(s);
         slot = reused >= 0 ? (uint32_t)reused : s->slot_count++;
+        fill->store(fill, slot);   // the value, then the entry that names its slot [OM-10]
         store_release(&entry->slot, slot);
     }
     store_release(&entry->attributes, attributes);

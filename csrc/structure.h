@@ -133,9 +133,11 @@ Structure *structure_to_dictionary(ThreadState *ts, Structure *s);
 bool structure_dictionary_remove(ThreadState *ts, Structure *s, PropKey key);
 // Returns the key's slot afterwards: a change of kind (data <-> accessor) moves the key to a
 // fresh slot and quarantines the old one, so no reader of an older id ever finds an Accessor
-// where it expects data [OM-10]. The caller made room for slot_count + 1 slots. -1 on OOM.
+// where it expects data [OM-10]; `fill` stores the value into the fresh slot before the entry
+// names it, so no reader of the entry finds the slot unwritten. The caller made room for
+// slot_count + 1 slots. -1 on OOM.
 int32_t structure_dictionary_set_attributes(ThreadState *ts, Structure *s, PropKey key,
-                                            uint8_t attributes);
+                                            uint8_t attributes, const SlotFill *fill);
 bool structure_dictionary_set_prototype(ThreadState *ts, Structure *s, Value prototype);
 // The structure of a restricted object (Thread.restrict): s's layout as a dictionary flagged
 // STRUCTURE_RESTRICTED with restricted_tid = tid (a fresh copy for a shared s, s itself renewed
