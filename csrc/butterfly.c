@@ -51,14 +51,26 @@ static uint32_t grown_capacity(uint32_t old, uint32_t needed) {
     return capacity > BUTTERFLY_MAX_SLOTS ? BUTTERFLY_MAX_SLOTS : (uint32_t)capacity;
 }
 
+// A flat block for *named + *elements slots; the size class's slack goes to the elements when
+// `slack_to_elements`, else to the named slots, and both counts are updated to what it holds.
+static Butterfly *alloc_with_slack(ThreadState *ts, uint32_t *named, uint32_t *elements, bool slack_to_elements) {
+    size_t slots = (size_t)*named + *elements;
+    Butterfly *b = heap_alloc(ts, sizeof(Butterfly) + slots * sizeof(Value), CELL_BUTTERFLY);
+    if (!b) return NULL;
+    size_t usable = (heap_cell_size(b) - sizeof(Butterfly)) / sizeof(Value);
+    if (usable > slots && usable <= BUTTERFLY_MAX_SLOTS) {
+        if (slack_to_elements) *elements += (uint32_t)(usable - slots);
+        else *named += (uint32_t)(usable - slots);
+    }
+    return b;
+}
+
 // A fresh object's first storage, for `named` slots, while nothing but its creator's registers
 // can see it (NEW_OBJECT): no CAS, nothing to copy, no foreign SW to find [OM-1, OM-2].
 bool butterfly_init_named(ThreadState *ts, Object *o, uint32_t named) {
-    uint32_t capacity = grown_capacity(0, named);
-    Butterfly *b = heap_alloc(ts, sizeof(Butterfly) + (size_t)capacity * sizeof(Value), CELL_BUTTERFLY);
+    uint32_t capacity = grown_capacity(0, named), elements = 0;
+    Butterfly *b = alloc_with_slack(ts, &capacity, &elements, false);
     if (!b) return false;
-    size_t usable = (heap_cell_size(b) - sizeof(Butterfly)) / sizeof(Value);
-    if (usable > capacity && usable <= BUTTERFLY_MAX_SLOTS) capacity = (uint32_t)usable;
     b->named_capacity = capacity;
     for (uint32_t i = 0; i < capacity; i++) b->slots[i] = JS_UNDEFINED;
     store_release(&o->butterfly, (uintptr_t)b | (load_relaxed(&o->butterfly) & ~BUTTERFLY_POINTER_MASK));
@@ -270,15 +282,9 @@ bool butterfly_grow(ThreadState *ts, Object *o, uint32_t named, uint32_t element
         error_throw_out_of_memory(ts);
         return false;
     }
-    size_t slots = (size_t)new_named + new_elements;
-    Butterfly *b = heap_alloc(ts, sizeof(Butterfly) + slots * sizeof(Value), CELL_BUTTERFLY);
-    if (!b) return false;
     // The size class may have slack: give it to whichever part is growing.
-    size_t usable = (heap_cell_size(b) - sizeof(Butterfly)) / sizeof(Value);
-    if (usable > slots && usable <= BUTTERFLY_MAX_SLOTS) {
-        if (elements > old_elements || old_elements > 0) new_elements += (uint32_t)(usable - slots);
-        else new_named += (uint32_t)(usable - slots);
-    }
+    Butterfly *b = alloc_with_slack(ts, &new_named, &new_elements, elements > old_elements || old_elements > 0);
+    if (!b) return false;
     // Only the owner replaces a flat butterfly, so the word read after the allocation (a
     // safepoint) is the one to copy from; the CAS below proves nobody wrote into it meanwhile
     // [OM-2]. If a foreign thread set SW already, its store may be in `old`: go shared.

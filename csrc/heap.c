@@ -1208,7 +1208,6 @@ static void sweep(Runtime *rt) {
 
 // ---- the collection ----
 
-// The world is stopped and the heap lock held: nobody else runs heap code [SP-4, HEAP-12].
 // JSTHREADS_GC_TRACE's clock (like node's --trace-gc: what each collection found and cost).
 static double trace_clock_ms(void) {
     struct timespec now;
@@ -1216,13 +1215,14 @@ static double trace_clock_ms(void) {
     return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
+// The world is stopped and the heap lock held: nobody else runs heap code [SP-4, HEAP-12].
 static void mark_and_sweep(Runtime *rt) {
     Heap *h = rt->heap;
     Marker m;
-    // Under GC stress every precise reference is checked: a dangling one aborts at once, naming
-    // its holder, instead of corrupting the heap a few collections later [HEAP-10].
     double start = h->trace ? trace_clock_ms() : 0;
     size_t allocated = load_relaxed(&h->bytes_since_gc);
+    // Under GC stress every precise reference is checked: a dangling one aborts at once, naming
+    // its holder, instead of corrupting the heap a few collections later [HEAP-10].
     marker_begin(&m, rt, rt->gc_stress ? VERIFY_ABORT : VERIFY_NONE);
     sort_large(h);   // binary search needs it; appends since the last collection may be unsorted
     mark_roots(&m);

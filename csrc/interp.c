@@ -726,8 +726,8 @@ static inline bool cacheable(uint32_t id, const Structure *s) {
  * Loads slot `slot` of o for a cache entry keyed on `id`, through the segment-aware accessor
  * [OM-5]. The id is loaded again after the slot: a value read from a slot that id no longer
  * describes (a delete's or a kind change's vacated slot keeps its old value until the next
- * collection, OM-8) is refused, so the generic path decides against the current layout. An Accessor cell met in a data slot (attributes and value change in two
- * steps [OM-7]) is refused too. Refused means a miss: the generic path decides.
+ * collection, OM-8) is refused. An Accessor cell met in a data slot (attributes and value change
+ * in two steps [OM-7]) is refused too. Refused means a miss: the generic path decides.
  */
 static inline bool cache_load(Object *o, uint32_t slot, uint32_t id, Value *out) {
     Value v = object_load_slot(o, slot);

@@ -467,6 +467,19 @@ static void fill_slot(const SlotFill *fill, uint32_t slot) {
     store_slot(fill->ts, fill->object, slot, fill->value);
 }
 
+// Under the caller's locked claim of o (structure s, without key): adds key holding v and returns
+// the layout to publish, or NULL on OOM with nothing changed. A dictionary changes in place (its
+// id renewed, the value stored by the fill [OM-19]); a shared structure gives a child.
+static Structure *add_key_claimed(ThreadState *ts, Object *o, Structure *s, PropKey key, uint8_t attributes,
+                                  Value v) {
+    if (!butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o))) return NULL;
+    SlotFill fill = {fill_slot, ts, o, v};
+    Structure *next = structure_add_transition(ts, s, key, attributes, &fill);
+    if (next && !structure_is_dictionary(next))
+        store_slot(ts, o, (uint32_t)structure_lookup(next, key, NULL), v);
+    return next;
+}
+
 static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attributes, Value v,
                       bool is_new, bool exclusive) {
     uint32_t id = lock_and_claim(ts, o);
@@ -486,21 +499,9 @@ static int add_locked(ThreadState *ts, Object *o, PropKey key, uint8_t attribute
         publish_and_unlock(o, id);
         return 0;
     }
-    if (!butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o))) {
-        publish_and_unlock(o, id);
-        return -1;
-    }
-    // A dictionary changes in place here (its id renewed, the value stored by the fill [OM-19]);
-    // a shared structure gives a child.
-    SlotFill fill = {fill_slot, ts, o, v};
-    Structure *next = structure_add_transition(ts, s, key, attributes, &fill);
-    if (!next) {
-        publish_and_unlock(o, id);
-        return -1;
-    }
-    if (!structure_is_dictionary(next)) store_slot(ts, o, (uint32_t)structure_lookup(next, key, NULL), v);
-    publish_and_unlock(o, next->id);
-    return 0;
+    Structure *next = add_key_claimed(ts, o, s, key, attributes, v);
+    publish_and_unlock(o, next ? next->id : id);
+    return next ? 0 : -1;
 }
 
 int object_add_with_transition(ThreadState *ts, Object *o, uint32_t id, Structure *next, uint32_t slot,
@@ -906,16 +907,11 @@ static int move_element_locked(ThreadState *ts, Object *o, PropKey key, uint8_t 
     int done = DEFINE_RETRY;
     if (current != JS_HOLE && structure_lookup(s, key, NULL) < 0 &&
         load_relaxed(&s->element_attributes) == validated_attributes) {
-        if (keep_value) stored = current;
-        SlotFill fill = {fill_slot, ts, o, stored};
-        Structure *next = NULL;
-        if (butterfly_grow(ts, o, s->slot_count + 1, object_elements_capacity(o)))
-            next = structure_add_transition(ts, s, key, attributes, &fill);
+        Structure *next = add_key_claimed(ts, o, s, key, attributes, keep_value ? current : stored);
         if (!next) {
             publish_and_unlock(o, id);
             return -1;
         }
-        if (!structure_is_dictionary(next)) store_slot(ts, o, (uint32_t)structure_lookup(next, key, NULL), stored);
         store_element(ts, o, index, JS_HOLE);
         id = next->id;
         done = 1;

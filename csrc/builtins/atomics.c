@@ -650,8 +650,8 @@ static Value result_string(ThreadState *ts, const char *s) {
  * The property's value for a wait's comparison, or JS_HOLE when it has no own data property any
  * more; returns with atomics_lock held. The lookup and the read are one step under the target's
  * lock and claim, as for load [SYNC-14], so the value a racing delete left in its quarantined
- * slot is never compared; the read is under atomics_lock, so a store + notify cannot fall between it and the
- * enqueue [SYNC-10]. Lock order: cell lock, claim, then atomics_lock, which is never held while
+ * slot is never compared; the read is under atomics_lock, so a store + notify cannot fall
+ * between it and the enqueue [SYNC-10]. Lock order: cell lock, claim, then atomics_lock, which is never held while
  * taking a cell lock or a claim (nor across a safepoint), so the order cannot cycle.
  */
 static Value read_for_wait(ThreadState *ts, Target *t) {
