@@ -3,7 +3,7 @@
  * global lock and the JSTHREADS_RACE amplifier. Owns Runtime.safepoint_* / gil_* and
  * ThreadState.safepoint_* / gil_held, and the interrupt requests of the embedding API. Must not
  * touch the heap (except safepoint_throw_interrupt, called by a RUNNING thread at a poll): it
- * only records where each thread's roots are, for heap.c to scan. Implements SP-1..SP-12
+ * only records where each thread's roots are, for heap.c to scan. Implements SP-1..SP-13
  * (specs/safepoints.md).
  */
 #define _GNU_SOURCE
@@ -95,6 +95,8 @@ bool safepoint_init(Runtime *rt) {
     rt->safepoint_threads = NULL;
     rt->safepoint_running = 0;
     rt->safepoint_stopper = NULL;
+    rt->safepoint_generation = 0;
+    rt->safepoint_waking = 0;
     store_relaxed(&rt->stop_requested, 0);
     return true;
 }
@@ -193,6 +195,22 @@ static uint64_t mix_seed(uint64_t x) {
     return x ? x : 1;
 }
 
+/*
+ * Waits, lock held, until the stop in progress (if any) has ended [SP-13]. The wait is for that
+ * stop's generation, not for stop_requested to read 0: a thread that requests stop after stop
+ * would otherwise raise the next one before the woken waiters get the lock, and they would sleep
+ * through every stop and never run. Until they have the lock again they count as waking, and no
+ * new stop begins while any thread is waking.
+ */
+static void wait_out_stop_locked(Runtime *rt) {
+    if (!load_relaxed(&rt->stop_requested)) return;
+    uint64_t generation = rt->safepoint_generation;
+    rt->safepoint_waking++;
+    while (rt->safepoint_generation == generation) pthread_cond_wait(&rt->safepoint_resumed, &rt->safepoint_lock);
+    // A stopper waits on safepoint_changed for the last waker.
+    if (--rt->safepoint_waking == 0) pthread_cond_broadcast(&rt->safepoint_changed);
+}
+
 void safepoint_thread_register(ThreadState *ts) {
     Runtime *rt = ts->rt;
     ts->safepoint_race_state = mix_seed(rt->race_seed + ts->thread_id);
@@ -205,7 +223,7 @@ void safepoint_thread_register(ThreadState *ts) {
     pthread_mutex_lock(&rt->safepoint_lock);
     // A thread that appears mid-collection would be neither scanned nor waited for, so it starts
     // only once the stop is over [SP-7].
-    while (load_relaxed(&rt->stop_requested)) pthread_cond_wait(&rt->safepoint_resumed, &rt->safepoint_lock);
+    wait_out_stop_locked(rt);
     ts->safepoint_next = rt->safepoint_threads;
     rt->safepoint_threads = ts;
     rt->safepoint_running++;
@@ -222,7 +240,7 @@ void safepoint_thread_unregister(ThreadState *ts) {
     } else {
         // The collector walks the registry while the world is stopped; a blocked thread must not
         // unlink itself under its feet.
-        while (load_relaxed(&rt->stop_requested)) pthread_cond_wait(&rt->safepoint_resumed, &rt->safepoint_lock);
+        wait_out_stop_locked(rt);
     }
     for (ThreadState **link = &rt->safepoint_threads; *link; link = &(*link)->safepoint_next) {
         if (*link == ts) {
@@ -271,7 +289,7 @@ static void park_locked(ThreadState *ts) {
     set_state(ts, SP_PARKED);
     rt->safepoint_running--;
     pthread_cond_broadcast(&rt->safepoint_changed);
-    while (load_relaxed(&rt->stop_requested)) pthread_cond_wait(&rt->safepoint_resumed, &rt->safepoint_lock);
+    wait_out_stop_locked(rt);
     rt->safepoint_running++;
     set_state(ts, SP_RUNNING);
 }
@@ -355,7 +373,7 @@ void safepoint_leave_blocked(ThreadState *ts) {
     if (rt->gil_mode) gil_acquire(ts);
     pthread_mutex_lock(&rt->safepoint_lock);
     // Coming back to the heap mid-collection would race the collector [SP-5].
-    while (load_relaxed(&rt->stop_requested)) pthread_cond_wait(&rt->safepoint_resumed, &rt->safepoint_lock);
+    wait_out_stop_locked(rt);
     rt->safepoint_running++;
     set_state(ts, SP_RUNNING);
     pthread_mutex_unlock(&rt->safepoint_lock);
@@ -365,8 +383,14 @@ void safepoint_stop_the_world(ThreadState *ts) {
     Runtime *rt = ts->rt;
     if (ts->safepoint_state != SP_RUNNING) fatal("a thread that is not running tried to stop the world");
     pthread_mutex_lock(&rt->safepoint_lock);
-    // Another thread holds a stop: behave as if we had polled, then take our turn [SP-1].
-    while (load_relaxed(&rt->stop_requested)) park_locked(ts);
+    // Another thread holds a stop: behave as if we had polled, then take our turn [SP-1]. Threads
+    // woken from the last stop first get the lock back and run on to their next poll [SP-13];
+    // they need nothing but the lock, so this wait is short and cannot deadlock.
+    for (;;) {
+        if (load_relaxed(&rt->stop_requested)) park_locked(ts);
+        else if (rt->safepoint_waking > 0) pthread_cond_wait(&rt->safepoint_changed, &rt->safepoint_lock);
+        else break;
+    }
     rt->safepoint_stopper = ts;
     store_release(&rt->stop_requested, 1);
     while (rt->safepoint_running > 1) pthread_cond_wait(&rt->safepoint_changed, &rt->safepoint_lock);
@@ -378,6 +402,7 @@ void safepoint_resume_the_world(ThreadState *ts) {
     pthread_mutex_lock(&rt->safepoint_lock);
     if (rt->safepoint_stopper != ts) fatal("resume by a thread that does not hold the stop");
     rt->safepoint_stopper = NULL;
+    rt->safepoint_generation++;
     store_release(&rt->stop_requested, 0);
     pthread_cond_broadcast(&rt->safepoint_resumed);
     pthread_mutex_unlock(&rt->safepoint_lock);

@@ -120,6 +120,9 @@ struct Runtime {
                                            // ThreadState.safepoint_next; under safepoint_lock
     int safepoint_running;                 // registered threads in SP_RUNNING; under safepoint_lock
     ThreadState *safepoint_stopper;        // holder of the stop, NULL when none; under safepoint_lock
+    uint64_t safepoint_generation;         // stops ended so far; under safepoint_lock [SP-13]
+    int safepoint_waking;                  // threads still waiting out a stop that has ended, or
+                                           // one in progress; under safepoint_lock [SP-13]
     // Compiles source text for eval/new Function: installed by api.c, backed by the Python compiler.
     // Returns a Code cell value (or JS_EXCEPTION with a SyntaxError pending).
     Value (*compile_hook)(ThreadState *ts, Value source, int flags, Value parameters);

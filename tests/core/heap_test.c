@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <string.h>
 #include <time.h>
 #include "core_test.h"
@@ -634,6 +635,49 @@ static void run_churn(bool gil) {
 static void test_threads_churn(void) { run_churn(false); }
 static void test_gil_threads_churn(void) { run_churn(true); }
 
+// A thread that stops the world again and again must not starve the others: each stop waits
+// until the threads woken from the last one got going again, so a mutator that only polls makes
+// progress between every two stops [SP-13].
+typedef struct Poller {
+    Runtime *rt;
+    int progress;
+    int quit;
+} Poller;
+
+static void *poller_main(void *arg) {
+    Poller *p = arg;
+    ThreadState *ts = test_thread_attach(p->rt, 64);
+    while (!load_acquire(&p->quit)) {
+        store_release(&p->progress, load_relaxed(&p->progress) + 1);
+        safepoint_poll(ts);
+    }
+    test_thread_detach(ts);
+    return NULL;
+}
+
+static void test_back_to_back_stops(void) {
+    Poller p = {test_runtime_new(), 0, 0};
+    ThreadState *ts = test_thread_attach(p.rt, 64);
+    pthread_t poller;
+    CHECK(pthread_create(&poller, NULL, poller_main, &p) == 0);
+    while (load_acquire(&p.progress) == 0) sched_yield();   // attached and polling
+    enum { STOPS = 2000 };
+    int before = load_acquire(&p.progress);
+    for (int i = 0; i < STOPS; i++) {
+        safepoint_stop_the_world(ts);
+        safepoint_resume_the_world(ts);
+    }
+    // The poller parked in every stop, and ran one loop turn after each before the next began.
+    CHECK(load_acquire(&p.progress) - before >= STOPS - 1);
+    store_release(&p.quit, 1);
+    safepoint_enter_blocked(ts);
+    pthread_join(poller, NULL);
+    safepoint_leave_blocked(ts);
+    CHECK(p.rt->safepoint_waking == 0 && p.rt->safepoint_generation >= STOPS);
+    test_thread_detach(ts);
+    test_runtime_free(p.rt);
+}
+
 // ---- the --gil mode [SP-9..SP-12] ----
 
 typedef struct GilShared {
@@ -820,6 +864,7 @@ static const Test tests[] = {
     {"threads_race_mode", test_threads_race_mode},
     {"threads_churn", test_threads_churn},
     {"gil_threads_churn", test_gil_threads_churn},
+    {"back_to_back_stops", test_back_to_back_stops},
     {"gil_stop_the_world", test_gil_stop_the_world},
     {"gil_race_mode", test_gil_race_mode},
     {"gil_one_runner", test_gil_one_runner},

@@ -190,6 +190,13 @@ def test_gil_threads_churn(driver):
 
 
 @c_test
+def test_back_to_back_stops(driver):
+    """A thread that stops the world 2000 times in a row does not starve a polling thread: the
+    poller runs a loop turn between every two stops [SP-13]."""
+    run(driver, "back_to_back_stops")
+
+
+@c_test
 def test_gil_stop_the_world(driver):
     """--gil: the same five threads under GC stress; the GIL holder stops the world while the others
     wait for the GIL or sit in blocked regions, and their cells survive [SP-9, SP-12]."""
