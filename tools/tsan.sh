@@ -53,7 +53,7 @@ if [ -z "${TSAN_SKIP_C:-}" ]; then
     gcc -std=gnu11 -O1 -g -fsanitize=thread -pthread -Wall -Wextra -I "$root/csrc" -I "$root/tests/core" \
         "$root"/csrc/{heap,safepoint,celltypes,string,atom}.c \
         "$root"/tests/core/{heap_test,string_test,stubs_heap}.c -o "$dir/heap_test"
-    for test in threads_stop_the_world threads_gc_stress threads_race_mode threads_churn gil_threads_churn \
+    for test in threads_stop_the_world threads_gc_stress threads_race_mode back_to_back_stops threads_churn gil_threads_churn \
                 gil_stop_the_world gil_race_mode gil_one_runner gil_spin_wait gil_blocked_waits_release atoms_unique; do
         printf '   %-28s ' "$test"
         TSAN_OPTIONS="$options" "$dir/heap_test" "$test" || echo "FAILED"
