@@ -114,7 +114,8 @@ struct Runtime {
     // Taken at every blocked-region change: kept off the polled line above.
     _Alignas(64) pthread_mutex_t safepoint_lock;  // guards the safepoint_* fields here and every
                                            // ThreadState.safepoint_state transition
-    pthread_cond_t safepoint_changed;      // a thread parked, blocked or left (the stopper waits)
+    pthread_cond_t safepoint_changed;      // a thread parked, blocked or left, or the last waker
+                                           // got the lock back (a stopper waits) [SP-13]
     pthread_cond_t safepoint_resumed;      // the stop ended (parked and leaving threads wait)
     ThreadState *safepoint_threads;        // registered threads (heap_thread_init), linked by
                                            // ThreadState.safepoint_next; under safepoint_lock
