@@ -542,7 +542,7 @@ def run(args: argparse.Namespace) -> int:
 
     engine = engine_command()
     started = time.perf_counter()
-    results = _run_all(work, args, engine, errors)
+    results = _run_all(_round_robin(work), args, engine, errors)
     if results is None:
         errors.print("jsthreads corpus: interrupted", markup=False)
         return 130
@@ -585,6 +585,13 @@ def _execute(unit: _Unit, index: int, args: argparse.Namespace, engine: list[str
         if reason:
             result.status, result.message = "skip", reason
     return result
+
+
+def _round_robin(work: list[tuple[_Unit, int]]) -> list[tuple[_Unit, int]]:
+    """Every unit's first run, then every unit's second, and so on. Queued back to back, the
+    repeats of one test would run beside each other under --jobs; a busy-wait test then shares the
+    cores with its own spinning twin, and each of its handoffs waits out a scheduler slice."""
+    return sorted(work, key=lambda item: item[1])
 
 
 def _run_all(work: list[tuple[_Unit, int]], args: argparse.Namespace, engine: list[str],

@@ -232,6 +232,24 @@ def test_cli_mode_filter_and_repeat(small_corpus, capsys):
     ]
 
 
+def test_repeats_are_queued_round_robin_not_back_to_back(small_corpus, monkeypatch, capsys):
+    # Back to back, --jobs 2 would run a test beside its own next repeat (two busy-wait twins on
+    # two cores); round-robin puts every other test's run in between.
+    started = []
+    real_execute = corpus._execute
+
+    def recording(unit, index, args, engine):
+        started.append((unit.test.name, index))
+        return real_execute(unit, index, args, engine)
+
+    monkeypatch.setattr(corpus, "_execute", recording)
+    code = corpus.main(["corpus", "--mode", "threads", "-k", "ok", "-k", "threads_only", "--repeat", "3",
+                        "-q", "--jobs", "1"])
+    assert code == 0, capsys.readouterr().out
+    assert started == [(name, index) for index in range(3)
+                       for name in ("corpus/ok.js", "corpus/threads_only.js")]
+
+
 def test_cli_usage_errors(small_corpus, capsys):
     assert corpus.main(["nowhere"]) == 2
     assert corpus.main(["corpus", "-k", "matches-nothing"]) == 1
